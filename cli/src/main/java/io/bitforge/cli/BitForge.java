@@ -1,0 +1,98 @@
+package io.bitforge.cli;
+
+import io.bitforge.cli.commands.DemoCommand;
+import io.bitforge.cli.commands.ListCommand;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.registry.Registry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code bitforge} command. Exit codes: 0 ok, 2 bad input (one line on stderr naming file, field, value
+ * and what is allowed), 1 internal error (a short message; the stack trace only with {@code --debug}).
+ */
+@Command(name = "bitforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Simulate, explore and generate RTL for mixed-precision accelerators running quantized "
+                + "LLM and diffusion inference.",
+        footer = {"", "Exit codes: 0 ok, 2 bad input, 1 internal error. Add --debug for stack traces."})
+public final class BitForge implements Runnable {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    private final CliContext context;
+
+    BitForge(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        context.out().print(new CommandLine(this).getUsageMessage());
+    }
+
+    /** Every subcommand, in the order help lists them. */
+    static List<Object> commands(CliContext context) {
+        return List.of(
+                new DemoCommand(context),
+                new ListCommand(context));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code; never throws. */
+    public static int run(String[] rawArgs, PrintStream out, PrintStream err) {
+        List<String> args = new ArrayList<>(Arrays.asList(rawArgs));
+        boolean debug = args.remove("--debug");
+        CliContext context;
+        try {
+            context = new CliContext(Registry.load(), out, err, System.console() != null);
+        } catch (RuntimeException e) {
+            return internalError(err, e, debug);
+        }
+        CommandLine commandLine = new CommandLine(new BitForge(context));
+        for (Object command : commands(context)) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine failed = ex.getCommandLine();
+            err.println("bitforge: " + oneLine(ex.getMessage()) + " (see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                err.println("bitforge: " + oneLine(ex.getMessage()));
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return BAD_INPUT;
+            }
+            return internalError(err, ex, debug);
+        });
+        return commandLine.execute(args.toArray(String[]::new));
+    }
+
+    private static int internalError(PrintStream err, Throwable ex, boolean debug) {
+        err.println("bitforge: internal error: " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage()))
+                + (debug ? "" : " (run again with --debug for the stack trace)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+}

@@ -1,0 +1,9 @@
+package io.bitforge.cli;
+
+import io.bitforge.core.registry.Registry;
+
+import java.io.PrintStream;
+
+/** What every command needs: the registry of models and where to print. */
+public record CliContext(Registry registry, PrintStream out, PrintStream err, boolean terminal) {
+}

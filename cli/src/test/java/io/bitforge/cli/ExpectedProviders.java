@@ -1,0 +1,11 @@
+package io.bitforge.cli;
+
+import java.util.List;
+
+/** The registry contributors each module ships; the shaded jar must carry all of them. */
+final class ExpectedProviders {
+    static final List<String> ALL = List.of();
+
+    private ExpectedProviders() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.bitforge.core.op;
+
+import java.util.Objects;
+
+/**
+ * C[M×N] = A[M×K] · B[K×N], K the reduction, repeated {@code count} times. A is the activation operand
+ * (SCALE-Sim's ifmap), B the weight or KV-cache operand (filter), C the output (ofmap).
+ *
+ * @param weightGroupSize quantisation group along K for B (0 = per channel or per tensor, no group metadata)
+ */
+public record GemmOp(String name, OpKind kind, long m, long k, long n, long count,
+                     Precision activations, Precision weights, Precision outputs,
+                     BOperand bOperand, int weightGroupSize) implements Op {
+
+    public GemmOp {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(activations, "activations");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(outputs, "outputs");
+        Objects.requireNonNull(bOperand, "bOperand");
+        if (m < 1 || k < 1 || n < 1) {
+            throw new IllegalArgumentException(name + ": GEMM dimensions must be >= 1, got M=" + m + " K=" + k
+                    + " N=" + n);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException(name + ": count must be >= 1, got " + count);
+        }
+        if (weightGroupSize < 0) {
+            throw new IllegalArgumentException(name + ": weight group size must be >= 0, got " + weightGroupSize);
+        }
+    }
+
+    /** A plain GEMM with one precision for A and B, outputs at the same precision, static weights. */
+    public static GemmOp of(String name, long m, long k, long n, Precision precision) {
+        return new GemmOp(name, OpKind.GEMM, m, k, n, 1, precision, precision, precision, BOperand.WEIGHTS, 0);
+    }
+
+    /** Multiply-accumulates of one instance. */
+    public long macs() {
+        return Math.multiplyExact(Math.multiplyExact(m, k), n);
+    }
+
+    /** Multiply-accumulates of all instances. */
+    public long totalMacs() {
+        return Math.multiplyExact(macs(), count);
+    }
+
+    @Override
+    public double totalOps() {
+        return 2.0 * m * k * n * count;
+    }
+
+    public GemmOp withCount(long newCount) {
+        return new GemmOp(name, kind, m, k, n, newCount, activations, weights, outputs, bOperand, weightGroupSize);
+    }
+
+    public GemmOp withShape(long newM, long newK, long newN) {
+        return new GemmOp(name, kind, newM, newK, newN, count, activations, weights, outputs, bOperand,
+                weightGroupSize);
+    }
+}
