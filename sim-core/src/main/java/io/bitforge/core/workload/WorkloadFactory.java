@@ -2,8 +2,19 @@ package io.bitforge.core.workload;
 
 import io.bitforge.core.registry.Catalogued;
 
-/** A named model in the zoo (an LLM or a diffusion model) that builds op graphs for a phase and settings. */
+import java.util.List;
+
+/**
+ * A model in the zoo (an LLM or a diffusion model) that builds op graphs for the requested phases and
+ * settings. Parameter counts are computed from the model's structure, never stored.
+ */
 public interface WorkloadFactory extends Catalogued {
     /** {@code llm} or {@code diffusion}. */
     String kind();
+
+    /** Parameters of the model as its graph defines them (embeddings and heads included). */
+    long parameterCount();
+
+    /** The op graphs of the phases the settings ask for, in execution order. */
+    List<PhaseGraph> build(WorkloadSettings settings);
 }
