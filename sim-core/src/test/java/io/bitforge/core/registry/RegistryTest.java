@@ -1,6 +1,6 @@
 package io.bitforge.core.registry;
 
-import io.bitforge.core.memory.MemoryPreset;
+import io.bitforge.core.pe.PeFamily;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegistryTest {
-    record Mem(String id) implements MemoryPreset {
+    record Pe(String id) implements PeFamily {
         @Override
         public String description() {
-            return "test memory " + id;
+            return "test family " + id;
         }
 
         @Override
@@ -22,16 +22,16 @@ class RegistryTest {
 
     @Test
     void entriesAreSortedById() {
-        Registry registry = Registry.builder().memory(new Mem("zeta")).memory(new Mem("alpha")).build();
-        assertEquals(java.util.List.of("alpha", "zeta"), registry.ids(CatalogKind.MEMORIES));
-        assertTrue(registry.memory("zeta").isPresent());
-        assertTrue(registry.peFamily("zeta").isEmpty());
+        Registry registry = Registry.builder().pe(new Pe("zeta")).pe(new Pe("alpha")).build();
+        assertEquals(java.util.List.of("alpha", "zeta"), registry.ids(CatalogKind.PES));
+        assertTrue(registry.peFamily("zeta").isPresent());
+        assertTrue(registry.memory("zeta").isEmpty());
     }
 
     @Test
     void duplicateIdsAreRejected() {
-        Registry.Builder builder = Registry.builder().memory(new Mem("a"));
-        assertThrows(IllegalStateException.class, () -> builder.memory(new Mem("a")));
+        Registry.Builder builder = Registry.builder().pe(new Pe("a"));
+        assertThrows(IllegalStateException.class, () -> builder.pe(new Pe("a")));
     }
 
     @Test
