@@ -33,7 +33,7 @@ public interface Device extends Catalogued {
             facts.put(precision.label() + "Tops", peak.isPresent() ? peak.getAsDouble() / 1e12 : null);
         }
         facts.put("memoryGBps", memoryBytesPerSecond() / 1e9);
-        facts.put("memoryGB", memoryCapacityBytes() / 1e9);
+        facts.put("memoryGB", Math.round(memoryCapacityBytes() / 1e7) / 100.0);
         OptionalDouble link = linkBytesPerSecond();
         facts.put("linkGBps", link.isPresent() ? link.getAsDouble() / 1e9 : null);
         return facts;
