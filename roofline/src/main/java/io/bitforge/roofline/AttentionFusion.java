@@ -12,7 +12,9 @@ import java.util.List;
  * Fused attention in the FlashAttention-2 manner (Dao 2023, arXiv:2307.08691, Algorithm 1): the score GEMM,
  * its softmax and the context GEMM become one op whose score matrix never leaves the chip. It reads Q once,
  * re-reads all of K and V once per block of {@code queryBlock} query rows, and writes O (query rows × head
- * size) once. Operations are the sum of the three ops.
+ * size) once. Operations are the sum of the three ops. The block counts rows of the score GEMM's M, which
+ * for grouped-query attention packs the query heads sharing a KV head (so one decode step of a group reads
+ * its K/V once, as FlashDecoding-style kernels do).
  * <p>
  * Differs from LLM-Viewer's fused attention on purpose: its output is sized S×S instead of S×head size, and it
  * reads K/V with the query head count instead of the KV head count; here shapes come from the graph's own GEMMs.
@@ -22,54 +24,70 @@ public final class AttentionFusion {
     }
 
     /**
-     * The graph's ops as costs, each score → [softmax] → context chain with equal counts fused. Other ops pass
-     * through unchanged, in order.
+     * The graph's ops as costs with attention fused. A chain is a run of score GEMMs, an optional softmax, then
+     * a run of as many context GEMMs (decode groups its steps by cache length, causal prefill by query block,
+     * one GEMM per group): the i-th score pairs with the i-th context when their counts and key counts agree,
+     * and the softmax's ops are shared among the pairs in proportion to their score elements. Anything else
+     * passes through unfused, in order.
      */
     public static List<OpCost> fuse(List<Op> ops, RooflineMachine machine, int queryBlock) {
         if (queryBlock < 1) {
             throw new IllegalArgumentException("query block must be >= 1, got " + queryBlock);
         }
         List<OpCost> out = new ArrayList<>();
-        boolean[] used = new boolean[ops.size()];
-        for (int i = 0; i < ops.size(); i++) {
-            if (used[i]) {
+        int i = 0;
+        while (i < ops.size()) {
+            int chainEnd = chain(ops, i);
+            if (chainEnd < 0) {
+                out.add(OpTraffic.of(ops.get(i), machine));
+                i++;
                 continue;
             }
-            Op op = ops.get(i);
-            if (op instanceof GemmOp score && score.kind() == OpKind.ATTENTION_SCORE) {
-                int softmax = -1;
-                int context = -1;
-                for (int j = i + 1; j < ops.size() && context < 0; j++) {
-                    Op next = ops.get(j);
-                    if (used[j]) {
-                        continue;
-                    }
-                    if (next.kind() == OpKind.ATTENTION_SCORE) {
-                        break;
-                    }
-                    if (next instanceof VectorOp && next.kind() == OpKind.SOFTMAX && softmax < 0) {
-                        softmax = j;
-                    } else if (next instanceof GemmOp gemm && next.kind() == OpKind.ATTENTION_CONTEXT
-                            && gemm.count() == score.count()) {
-                        context = j;
-                    }
-                }
-                if (context >= 0) {
-                    used[context] = true;
-                    if (softmax >= 0) {
-                        used[softmax] = true;
-                    }
-                    out.add(fused(score, softmax < 0 ? null : (VectorOp) ops.get(softmax),
-                            (GemmOp) ops.get(context), machine, queryBlock));
-                    continue;
-                }
+            List<GemmOp> scores = new ArrayList<>();
+            int j = i;
+            while (ops.get(j).kind() == OpKind.ATTENTION_SCORE) {
+                scores.add((GemmOp) ops.get(j++));
             }
-            out.add(OpTraffic.of(op, machine));
+            VectorOp softmax = ops.get(j).kind() == OpKind.SOFTMAX ? (VectorOp) ops.get(j++) : null;
+            double scoreElements = scores.stream().mapToDouble(g -> (double) g.m() * g.n() * g.count()).sum();
+            for (GemmOp score : scores) {
+                GemmOp context = (GemmOp) ops.get(j++);
+                double softmaxOps = softmax == null ? 0
+                        : softmax.totalOps() * ((double) score.m() * score.n() * score.count()) / scoreElements;
+                out.add(fused(score, softmaxOps, context, machine, queryBlock));
+            }
+            i = chainEnd;
         }
         return out;
     }
 
-    static OpCost fused(GemmOp score, VectorOp softmax, GemmOp context, RooflineMachine machine, int queryBlock) {
+    /** The index after a fusable chain starting at {@code start}, or -1 when none starts there. */
+    private static int chain(List<Op> ops, int start) {
+        int j = start;
+        while (j < ops.size() && ops.get(j) instanceof GemmOp && ops.get(j).kind() == OpKind.ATTENTION_SCORE) {
+            j++;
+        }
+        int scores = j - start;
+        if (scores == 0) {
+            return -1;
+        }
+        if (j < ops.size() && ops.get(j) instanceof VectorOp && ops.get(j).kind() == OpKind.SOFTMAX) {
+            j++;
+        }
+        for (int p = 0; p < scores; p++, j++) {
+            if (j >= ops.size() || !(ops.get(j) instanceof GemmOp context)
+                    || context.kind() != OpKind.ATTENTION_CONTEXT) {
+                return -1;
+            }
+            GemmOp score = (GemmOp) ops.get(start + p);
+            if (context.count() != score.count() || context.k() != score.n() || context.m() != score.m()) {
+                return -1;
+            }
+        }
+        return j;
+    }
+
+    static OpCost fused(GemmOp score, double softmaxOps, GemmOp context, RooflineMachine machine, int queryBlock) {
         long blocks = -Math.floorDiv(-score.m(), (long) queryBlock);
         OpCost s = OpTraffic.gemm(score, machine);
         OpCost c = OpTraffic.gemm(context, machine);
@@ -83,8 +101,9 @@ public final class AttentionFusion {
         OperandBytes bytes = new OperandBytes(0, q, 0, 0, 0).plus(new OperandBytes(k.weights(), k.activationsIn(), 0,
                 k.kvCacheRead(), 0)).plus(vBlocks).plus(new OperandBytes(0, 0, v.activationsOut(), 0,
                 v.kvCacheWrite()));
-        double ops = score.totalOps() + context.totalOps() + (softmax == null ? 0 : softmax.totalOps());
-        String name = score.name() + "+" + (softmax == null ? "" : softmax.name() + "+") + context.name();
+        double ops = score.totalOps() + context.totalOps() + softmaxOps;
+        int bracket = score.name().indexOf('[');
+        String name = "fused_attention" + (bracket < 0 ? "" : score.name().substring(bracket));
         return OpCost.compute(name, OpKind.ATTENTION_SCORE, score.count(), ops, bytes, s.peak())
                 .withKindLabel("fused-attention");
     }

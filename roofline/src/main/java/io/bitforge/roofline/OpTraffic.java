@@ -70,9 +70,14 @@ public final class OpTraffic {
         return groups * op.n() * SCALE_BITS / 8;
     }
 
-    /** True for a K or V projection by its last name segment ({@code layers.k_proj}, {@code v_proj}). */
+    /** True for a K or V projection by a name segment ({@code layers.k_proj}, {@code v_proj.outliers}). */
     public static boolean writesKvCache(String name) {
-        return KV_PROJECTIONS.contains(lastSegment(name));
+        for (String segment : name.split("[./:\\[]")) {
+            if (KV_PROJECTIONS.contains(segment)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String lastSegment(String name) {

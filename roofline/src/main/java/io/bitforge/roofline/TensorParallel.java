@@ -63,8 +63,16 @@ public final class TensorParallel {
         return out;
     }
 
+    /** A name segment is a row-parallel projection or ends in one ({@code expert_down_proj}, {@code o_proj.outliers}). */
     static boolean isRowParallel(String name) {
-        return ROW_PARALLEL.contains(OpTraffic.lastSegment(name));
+        for (String segment : name.split("[./:\\[]")) {
+            for (String row : ROW_PARALLEL) {
+                if (segment.equals(row) || segment.endsWith("_" + row)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Weights, KV cache and (as asked) inputs and outputs divided among the devices. */

@@ -32,7 +32,7 @@ class OptionsHandDerivedTest {
     void fusedAttentionPrefillReReadsKvPerQueryBlock() {
         Map<String, OpRoofline> rows = run(1024, RooflineOptions.defaults().withFusedAttention(128));
         assertFalse(rows.containsKey("softmax"));
-        OpRoofline fused = rows.get("qk_matmul+softmax+sv_matmul");
+        OpRoofline fused = rows.get("fused_attention");
         assertEquals("fused-attention", fused.kind());
         // ops: 2 x (2 x 1024 x 128 x 1024 x 32) + 5 x 1024 x 1024 x 32 = 17,179,869,184 + 167,772,160.
         assertEquals(17_347_641_344.0, fused.ops(), 0);
@@ -47,7 +47,7 @@ class OptionsHandDerivedTest {
     @Test
     void fusedAttentionDecodeReadsTheCacheOnce() {
         Map<String, OpRoofline> rows = run(1, RooflineOptions.defaults().withFusedAttention(128));
-        OpRoofline fused = rows.get("qk_matmul+softmax+sv_matmul");
+        OpRoofline fused = rows.get("fused_attention");
         // One query row = one block: Q 8192 B, K and V 8,388,608 B each from the cache, O 8192 B.
         assertEquals(2 * 8_388_608, fused.bytes().kvCacheRead());
         assertEquals(8192 + 2 * 8_388_608 + 8192, fused.totalBytes());

@@ -76,6 +76,10 @@ public final class RooflineCommand implements Callable<Integer> {
             description = "Quantisation config, e.g. W4A16g128, W8A8KV8 (default: ${DEFAULT-VALUE}).")
     String quant;
 
+    @Option(names = "--workload-option", paramLabel = "KEY=VALUE",
+            description = "A workload builder switch, e.g. attention=causal, kvBucket=64 (repeatable).")
+    Map<String, String> workloadOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--fused-attention", description = "FlashAttention-style fused attention (K/V re-read per "
             + "query block).")
     boolean fusedAttention;
@@ -149,7 +153,7 @@ public final class RooflineCommand implements Callable<Integer> {
         positive("--generate", generate);
         WorkloadSettings defaults = WorkloadSettings.defaults();
         return new WorkloadSettings(phase, batch, prompt, contextTokens, generate, quant, defaults.steps(),
-                defaults.resolution(), defaults.guidance(), Map.of());
+                defaults.resolution(), defaults.guidance(), workloadOptions);
     }
 
     private RooflineOptions options(RooflineMachine machine) {
