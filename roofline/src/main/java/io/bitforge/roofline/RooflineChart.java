@@ -83,17 +83,22 @@ public final class RooflineChart {
                 && Double.isFinite(p.arithmeticIntensity()) && Double.isFinite(p.opsPerSecond())).toList();
     }
 
-    /** The chart of analysed phases on a machine: every op of every phase, grouped by phase. */
+    /**
+     * The chart of analysed phases on a machine: every op of every phase, grouped by phase; the roofs are the
+     * machine's plus any other roof an op computed under (a simulated design's roof depends on the precisions).
+     */
     public static RooflineChart of(String title, RooflineMachine machine, List<PhaseRoofline> phases) {
         List<Point> points = new ArrayList<>();
+        java.util.Set<Peak> roofs = new java.util.LinkedHashSet<>(machine.roofs());
         for (PhaseRoofline phase : phases) {
             for (OpRoofline row : phase.rows()) {
                 if (row.peak() != null && row.seconds() > 0) {
+                    roofs.add(row.peak());
                     points.add(new Point(phase.name(), row.name(), row.arithmeticIntensity(), row.ops() / row.seconds()));
                 }
             }
         }
-        return new RooflineChart(title, machine.memoryBytesPerSecond(), machine.roofs(), points);
+        return new RooflineChart(title, machine.memoryBytesPerSecond(), List.copyOf(roofs), points);
     }
 
     public JFreeChart chart() {
