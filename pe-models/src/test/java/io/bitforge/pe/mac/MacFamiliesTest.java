@@ -81,9 +81,9 @@ class MacFamiliesTest {
         assertEquals(3 * 512, cost.actions().macs());
         // 64 cells x 687.6 um2 = 44006.4 um2, not multiplied by the count
         assertEquals(64 * 687.6, cost.totalAreaSquareMicrometres(), 1e-6);
-        // one instance: 8x8 os fold, 8 + 8 + 8 - 2 = 22 cycles, SCALE-Sim total 21; three back to back: 63
+        // one instance: 8x8 os fold, 8 + 8 + 8 - 2 = 22 cycles (SCALE-Sim reports 21); three back to back: 66
         assertEquals(21, evaluation.metrics().totalCycles());
-        assertEquals(63, cost.totalCycles());
+        assertEquals(66, cost.totalCycles());
     }
 
     @Test

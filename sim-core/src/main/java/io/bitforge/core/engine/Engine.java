@@ -37,6 +37,10 @@ import java.util.Objects;
  * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
  * {@link TechScaling}. Memory stalls are zero here (unlimited bandwidth); a memory model adds them per fold.
  *
+ * <p>Cycle convention: a {@link CostReport} counts cycles, so one GEMM costs {@code folds × foldCycles} and costs
+ * add across ops. {@link ArrayMetrics} keeps SCALE-Sim's reporting convention (the index of the last cycle, one
+ * less) so that {@code bitforge gemm} matches SCALE-Sim's COMPUTE_REPORT figure for figure.
+ *
  * <p>An engine is immutable and thread-safe; create one per design and call it from any number of threads.
  */
 public final class Engine {
@@ -106,8 +110,10 @@ public final class Engine {
         CellTiming timing = family.timing(spec.pe().params(), op);
         ArrayMetrics metrics = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
         long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
-        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.stallCycles(),
-                metrics.computeCycles() - streaming, 0);
+        // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
+        // report the index of the last cycle, one less.
+        long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
+        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.stallCycles(), scheduleCycles - streaming, 0);
 
         long[] reads = new long[3];
         long[] writes = new long[3];

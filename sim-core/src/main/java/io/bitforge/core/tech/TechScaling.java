@@ -14,8 +14,8 @@ import io.bitforge.core.cost.CostSource;
  *       {@link TechNode#nominalVdd()}: {@code energy(to) = energy(from) * e_to(V_to) / e_from(V_from)}.</li>
  *   <li>Delay: not used (BitForge takes the clock from the spec).</li>
  * </ul>
- * 28 and 22 nm are not in the paper; they are interpolated linearly in the table index between 32 and 20 nm
- * (as CiMLoop's scaling helper does) and the result is flagged as an estimate.
+ * 28 and 22 nm are not in the paper; their factors are interpolated geometrically between the 32 nm and 20 nm
+ * entries (position linear in nanometres: 28 nm is 1/3 of the way, 22 nm 5/6) and flagged as an estimate.
  */
 public final class TechScaling {
     /** The paper's tabulated nodes, in table order. */
@@ -66,16 +66,22 @@ public final class TechScaling {
 
     /** Factor to multiply an area at {@code from} by to get it at {@code to}. */
     public static double areaFactor(TechNode from, TechNode to) {
-        double x = index(from);
-        double y = index(to);
-        int x0 = (int) Math.floor(x);
-        int x1 = (int) Math.ceil(x);
-        int y0 = (int) Math.floor(y);
-        int y1 = (int) Math.ceil(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        return AREA[x0][y0] * (1 - fx) * (1 - fy) + AREA[x0][y1] * (1 - fx) * fy + AREA[x1][y0] * fx * (1 - fy)
-                + AREA[x1][y1] * fx * fy;
+        if (from == to) {
+            return 1.0;
+        }
+        if (from.tabulated() && to.tabulated()) {
+            return AREA[tableIndex(from.nanometres())][tableIndex(to.nanometres())];
+        }
+        if (from.tabulated()) {
+            // geometric interpolation of the row between the two tabulated neighbours of `to`
+            Neighbours n = neighbours(to);
+            return Math.pow(AREA[tableIndex(from.nanometres())][n.larger], 1 - n.fraction)
+                    * Math.pow(AREA[tableIndex(from.nanometres())][n.smaller], n.fraction);
+        }
+        if (to.tabulated()) {
+            return 1.0 / areaFactor(to, from);
+        }
+        return areaFactor(from, TechNode.N45) * areaFactor(TechNode.N45, to);
     }
 
     /** Factor to multiply an energy at {@code from} (its nominal Vdd) by to get it at {@code to}. */
@@ -83,13 +89,17 @@ public final class TechScaling {
         return energyPolynomial(to, to.nominalVdd()) / energyPolynomial(from, from.nominalVdd());
     }
 
-    /** The paper's energy polynomial of a node at supply {@code vdd} (relative units; only ratios matter). */
+    /**
+     * The paper's energy polynomial of a node at supply {@code vdd} (relative units; only ratios matter);
+     * geometric interpolation between the tabulated neighbours for 28 and 22 nm.
+     */
     public static double energyPolynomial(TechNode node, double vdd) {
-        double x = index(node);
-        int x0 = (int) Math.floor(x);
-        int x1 = (int) Math.ceil(x);
-        double f = x - x0;
-        return polynomial(ENERGY[x0], vdd) * (1 - f) + polynomial(ENERGY[x1], vdd) * f;
+        if (node.tabulated()) {
+            return polynomial(ENERGY[tableIndex(node.nanometres())], vdd);
+        }
+        Neighbours n = neighbours(node);
+        return Math.pow(polynomial(ENERGY[n.larger], vdd), 1 - n.fraction)
+                * Math.pow(polynomial(ENERGY[n.smaller], vdd), n.fraction);
     }
 
     /** The source to cite for a scaling between two nodes (none when they are equal). */
@@ -104,15 +114,24 @@ public final class TechScaling {
         return abc[0] * vdd * vdd + abc[1] * vdd + abc[2];
     }
 
-    /** Position in {@link #NODES}; fractional for 28 and 22 nm (linear in nanometres between 32 and 20). */
-    private static double index(TechNode node) {
-        int nm = node.nanometres();
+    private static int tableIndex(int nanometres) {
         for (int i = 0; i < NODES.length; i++) {
-            if (NODES[i] == nm) {
+            if (NODES[i] == nanometres) {
                 return i;
             }
-            if (i + 1 < NODES.length && NODES[i] > nm && nm > NODES[i + 1]) {
-                return i + (double) (NODES[i] - nm) / (NODES[i] - NODES[i + 1]);
+        }
+        throw new IllegalArgumentException(nanometres + " nm is not in the table");
+    }
+
+    /** The tabulated nodes around an untabulated one and its position between them, linear in nanometres. */
+    private record Neighbours(int larger, int smaller, double fraction) {
+    }
+
+    private static Neighbours neighbours(TechNode node) {
+        int nm = node.nanometres();
+        for (int i = 0; i + 1 < NODES.length; i++) {
+            if (NODES[i] > nm && nm > NODES[i + 1]) {
+                return new Neighbours(i, i + 1, (double) (NODES[i] - nm) / (NODES[i] - NODES[i + 1]));
             }
         }
         throw new IllegalArgumentException("node outside the table: " + node);

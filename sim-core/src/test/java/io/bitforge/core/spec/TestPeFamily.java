@@ -20,6 +20,17 @@ import java.util.Set;
  * at 45 nm, round numbers so that hand-derived energies are easy to check. Supports os and ws only.
  */
 public final class TestPeFamily implements PeFamily {
+    private final Set<Dataflow> dataflows;
+
+    /** Supports os and ws (so that "unsupported dataflow" can be tested). */
+    public TestPeFamily() {
+        this(EnumSet.of(Dataflow.OS, Dataflow.WS));
+    }
+
+    public TestPeFamily(Set<Dataflow> dataflows) {
+        this.dataflows = Set.copyOf(dataflows);
+    }
+
     public record Params(int weightBits) implements PeParams {
         @Override
         public Map<String, Object> asMap() {
@@ -55,7 +66,7 @@ public final class TestPeFamily implements PeFamily {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS, Dataflow.WS);
+        return dataflows;
     }
 
     @Override
