@@ -35,7 +35,8 @@ import java.util.Objects;
  * <p>Costs: MAC energy = MACs × the family's energy per MAC; SRAM energy = element reads/writes × operand bits ×
  * the {@link SramEnergyModel}'s energy per bit; vector energy = operations × {@link VectorUnitModel}'s energy per
  * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
- * {@link TechScaling}. Memory stalls are zero here (unlimited bandwidth); a memory model adds them per fold.
+ * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
+ * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted).
  *
  * <p>Cycle convention: a {@link CostReport} counts cycles, so one GEMM costs {@code folds × foldCycles} and costs
  * add across ops. {@link ArrayMetrics} keeps SCALE-Sim's reporting convention (the index of the last cycle, one
@@ -47,15 +48,23 @@ public final class Engine {
     private final HardwareSpec spec;
     private final PeFamily family;
     private final SramEnergyModel sram;
+    private final MemoryModel memory;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
     private final List<CostSource> baseSources;
 
-    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram) {
+    /**
+     * An engine for one design.
+     *
+     * @param sram   SRAM energy per access ({@link HorowitzSram} by default)
+     * @param memory DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
+        this.memory = Objects.requireNonNull(memory, "memory");
         if (!family.id().equals(spec.pe().family())) {
             throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
                     + family.id());
@@ -80,9 +89,9 @@ public final class Engine {
         baseSources = List.copyOf(sources);
     }
 
-    /** An engine with the default SRAM model. */
+    /** An engine with the default SRAM model and unlimited DRAM bandwidth (SCALE-Sim's stall-free mode). */
     public Engine(HardwareSpec spec, PeFamily family) {
-        this(spec, family, new HorowitzSram());
+        this(spec, family, new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH);
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -108,7 +117,9 @@ public final class Engine {
             return new GemmEvaluation(custom.get().times(op.count()), null);
         }
         CellTiming timing = family.timing(spec.pe().params(), op);
-        ArrayMetrics metrics = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
+        MemoryCost offChip = memory.gemm(spec, op, schedule);
+        ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
         long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
         // report the index of the last cycle, one less.
@@ -119,7 +130,7 @@ public final class Engine {
         long[] writes = new long[3];
         sramAccesses(metrics, op, reads, writes);
         String pair = op.activations().format() + "x" + op.weights().format();
-        ActionCounts actions = ActionCounts.of(pair, metrics.macs(), reads, writes, new long[3]);
+        ActionCounts actions = ActionCounts.of(pair, metrics.macs(), reads, writes, offChip.bytesByOperand());
 
         CellCost cell = family.cellCost(spec.pe().params(), op);
         double macScale = TechScaling.energyFactor(cell.node(), spec.node());
@@ -136,13 +147,15 @@ public final class Engine {
             writePicojoules += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
         energy = energy.plus(EnergyCategory.SRAM_READ, readPicojoules)
-                .plus(EnergyCategory.SRAM_WRITE, writePicojoules);
+                .plus(EnergyCategory.SRAM_WRITE, writePicojoules)
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
         List<CostSource> sources = new ArrayList<>(cell.sources());
         TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
+        sources.addAll(offChip.sources());
         CostReport one = new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
         return new GemmEvaluation(one.times(op.count()), metrics);
     }
@@ -163,15 +176,18 @@ public final class Engine {
             writePicojoules += (double) writes[operand.ordinal()] * bits
                     * sramWritePicojoulesPerBit[operand.ordinal()];
         }
+        MemoryCost offChip = memory.vector(spec, op, cycles);
         EnergyBreakdown energy = EnergyBreakdown.of(EnergyCategory.VECTOR,
                         op.elements() * op.opsPerElement() * vectorPicojoulesPerOp)
-                .plus(EnergyCategory.SRAM_READ, readPicojoules).plus(EnergyCategory.SRAM_WRITE, writePicojoules);
+                .plus(EnergyCategory.SRAM_READ, readPicojoules).plus(EnergyCategory.SRAM_WRITE, writePicojoules)
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
         List<CostSource> sources = new ArrayList<>();
         sources.add(VectorUnitModel.SOURCE);
         TechScaling.sourceFor(VectorUnitModel.node(), spec.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
-        CostReport one = new CostReport(new CycleBreakdown(0, 0, 0, cycles),
-                ActionCounts.of("", 0, reads, writes, new long[3]), energy, Map.of(), dedupe(sources));
+        sources.addAll(offChip.sources());
+        CostReport one = new CostReport(new CycleBreakdown(0, offChip.stallCycles(), 0, cycles),
+                ActionCounts.of("", 0, reads, writes, offChip.bytesByOperand()), energy, Map.of(), dedupe(sources));
         return one.times(op.count());
     }
 

@@ -87,7 +87,7 @@ final class FoldModel {
         long macs = Math.multiplyExact(Math.multiplyExact(m, k), n);
         double peakMacsPerCycle = cells * timing.macsPerStep() / step;
         double overall = 100.0 * macs / (computeCycles * peakMacsPerCycle);
-        return new ArrayMetrics(rowFolds, colFolds, foldCycles, computeCycles, 0, macs, overall,
+        return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, 0, macs, overall,
                 100.0 * computeUtilSum / folds, 100.0 * mappingSum / folds, classes);
     }
 

@@ -85,4 +85,32 @@ class EngineTest {
         assertEquals(3 * 64, total.actions().macs());
         assertEquals(engine.evaluate(gemm).cost().plus(engine.evaluate(softmax)), total);
     }
+
+    @Test
+    void aMemoryModelAddsStallsTrafficAndEnergyPerFold() {
+        // A toy model: 3 stall cycles per fold, 10 bytes of weights per fold at 2 pJ per byte.
+        MemoryModel perFold = new MemoryModel() {
+            @Override
+            public MemoryCost gemm(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
+                long folds = metrics.foldClasses().stream().mapToLong(FoldClass::count).sum();
+                return new MemoryCost(3 * folds, 0, 10 * folds, 0, 20.0 * folds, List.of());
+            }
+
+            @Override
+            public MemoryCost vector(HardwareSpec spec, VectorOp op, long vectorCycles) {
+                return MemoryCost.NONE;
+            }
+        };
+        Engine engine = new Engine(spec(TechNode.N45), new TestPeFamily(), new HorowitzSram(), perFold);
+        // M=8 K=4 N=4 on 4x4 os: 2 folds of 10 cycles -> 20 cycles + 6 stalls
+        GemmEvaluation evaluation = engine.evaluate(GemmOp.of("g", 8, 4, 4, Precision.INT8));
+        assertEquals(6, evaluation.metrics().stallCycles());
+        assertEquals(19 + 6, evaluation.metrics().totalCycles());
+        assertEquals(100.0 * 128 / (25 * 16), evaluation.metrics().overallUtilizationPercent(), EPS);
+        CostReport cost = evaluation.cost();
+        assertEquals(26, cost.totalCycles());
+        assertEquals(6, cost.cycles().memoryStall());
+        assertEquals(20, cost.actions().dramBytes(Operand.WEIGHTS));
+        assertEquals(40.0, cost.energy().picojoules(EnergyCategory.DRAM), EPS);
+    }
 }
