@@ -40,7 +40,9 @@ public final class LlmWorkload implements WorkloadFactory {
 
     @Override
     public String description() {
-        return model.name() + " decoder-only transformer (" + model.modelType() + ")";
+        return model.name() + " decoder-only transformer (" + model.modelType()
+                + (model.subNorms() ? ", BitNet sub-norms" : "") + (model.mlp().isMoe() ? ", " + model.mlp().experts()
+                + " experts top-" + model.mlp().expertsPerToken() : "") + ")";
     }
 
     @Override
