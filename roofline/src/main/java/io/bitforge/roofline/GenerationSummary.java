@@ -10,7 +10,8 @@ public record GenerationSummary(double timeToFirstTokenSeconds, double timePerOu
                                 double totalSeconds) {
 
     /**
-     * @param prefill prefill phase, or null when only decode was analysed (TTFT is then 0 and not counted)
+     * @param prefill prefill phase, or null when only decode was analysed (TTFT and end-to-end figures are then
+     *                NaN: unknown)
      * @param decode  decode phase covering every generated token, or null
      * @param batch   sequences in the batch
      */
@@ -18,14 +19,14 @@ public record GenerationSummary(double timeToFirstTokenSeconds, double timePerOu
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
-        double ttft = prefill == null ? 0 : prefill.seconds();
+        double ttft = prefill == null ? Double.NaN : prefill.seconds();
         if (decode == null || decode.outputItems() == 0) {
-            return new GenerationSummary(ttft, 0, 0, 0, ttft);
+            return new GenerationSummary(ttft, Double.NaN, Double.NaN, Double.NaN, ttft);
         }
         double decodeSeconds = decode.seconds();
         double tokensPerSequence = (double) decode.outputItems() / batch;
+        double total = prefill == null ? decodeSeconds : ttft + decodeSeconds;
         return new GenerationSummary(ttft, decodeSeconds / tokensPerSequence,
-                decode.outputItems() / decodeSeconds, decode.outputItems() / (ttft + decodeSeconds),
-                ttft + decodeSeconds);
+                decode.outputItems() / decodeSeconds, decode.outputItems() / (ttft + decodeSeconds), total);
     }
 }

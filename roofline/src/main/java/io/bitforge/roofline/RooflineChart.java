@@ -78,7 +78,7 @@ public final class RooflineChart {
             throw new IllegalArgumentException("a roofline needs at least one compute roof");
         }
         this.memoryBytesPerSecond = memoryBytesPerSecond;
-        this.roofs = roofs.stream().sorted(Comparator.comparingDouble(Peak::opsPerSecond).reversed()).toList();
+        this.roofs = mergeEqual(roofs);
         this.points = points.stream().filter(p -> p.arithmeticIntensity() > 0 && p.opsPerSecond() > 0
                 && Double.isFinite(p.arithmeticIntensity()) && Double.isFinite(p.opsPerSecond())).toList();
     }
@@ -99,6 +99,17 @@ public final class RooflineChart {
             }
         }
         return new RooflineChart(title, machine.memoryBytesPerSecond(), List.copyOf(roofs), points);
+    }
+
+    /** Highest first; roofs at the same rate (H100's fp8 and int8) become one, labelled "fp8/int8". */
+    private static List<Peak> mergeEqual(List<Peak> roofs) {
+        Map<Double, String> labels = new java.util.TreeMap<>(Comparator.reverseOrder());
+        for (Peak roof : roofs) {
+            labels.merge(roof.opsPerSecond(), roof.label(), (a, b) -> a.equals(b) ? a : a + "/" + b);
+        }
+        List<Peak> merged = new ArrayList<>();
+        labels.forEach((ops, label) -> merged.add(new Peak(label, ops)));
+        return List.copyOf(merged);
     }
 
     public JFreeChart chart() {

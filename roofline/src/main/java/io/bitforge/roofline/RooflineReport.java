@@ -68,10 +68,10 @@ public record RooflineReport(String machine, String workload, RooflineOptions op
         root.put("total", total);
         if (generation != null) {
             Map<String, Object> g = new LinkedHashMap<>();
-            g.put("timeToFirstTokenSeconds", generation.timeToFirstTokenSeconds());
-            g.put("timePerOutputTokenSeconds", generation.timePerOutputTokenSeconds());
-            g.put("decodeTokensPerSecond", generation.decodeTokensPerSecond());
-            g.put("endToEndTokensPerSecond", generation.endToEndTokensPerSecond());
+            g.put("timeToFirstTokenSeconds", number(generation.timeToFirstTokenSeconds()));
+            g.put("timePerOutputTokenSeconds", number(generation.timePerOutputTokenSeconds()));
+            g.put("decodeTokensPerSecond", number(generation.decodeTokensPerSecond()));
+            g.put("endToEndTokensPerSecond", number(generation.endToEndTokensPerSecond()));
             g.put("totalSeconds", generation.totalSeconds());
             root.put("generation", g);
         }

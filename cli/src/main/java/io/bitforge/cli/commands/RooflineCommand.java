@@ -8,8 +8,11 @@ import io.bitforge.core.device.Device;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.roofline.DesignMachine;
 import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.MemoryFootprint;
@@ -36,12 +39,12 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bitforge roofline}: lays a workload's ops against a real device's roofs and prints ops, bytes,
- * intensity, bound and time per op, totals, memory footprint and the generation summary.
+ * {@code bitforge roofline}: lays a workload's ops against the roofs of a real device or a simulated design and
+ * prints ops, bytes, intensity, bound and time per op, totals, memory footprint and the generation summary.
  */
 @Command(name = "roofline", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Roofline analysis of a workload on a real device: per op ops, bytes, intensity, bound, "
-                + "time; totals, memory footprint, time to first token and per output token.")
+        description = "Roofline analysis of a workload on a real device or a simulated design: per op ops, bytes, "
+                + "intensity, bound, time; totals, memory footprint, time to first token and per output token.")
 public final class RooflineCommand implements Callable<Integer> {
     private static final int PLOT_WIDTH = 1000;
     private static final int PLOT_HEIGHT = 700;
@@ -50,6 +53,10 @@ public final class RooflineCommand implements Callable<Integer> {
 
     @Option(names = "--device", paramLabel = "NAME", description = "A real device (see 'bitforge list devices').")
     String device;
+
+    @Option(names = "--hw", paramLabel = "FILE|PRESET",
+            description = "A simulated design: hardware spec file or preset; its roofs come from its PE family.")
+    String hardware;
 
     @Option(names = "--workload", paramLabel = "NAME", required = true,
             description = "A workload from the zoo (see 'bitforge list workloads').")
@@ -133,8 +140,15 @@ public final class RooflineCommand implements Callable<Integer> {
     }
 
     private RooflineMachine machine() {
+        if (device != null && hardware != null) {
+            throw BadInputException.field(null, "--device/--hw", "both", "give one of them");
+        }
+        if (hardware != null) {
+            HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
+            return DesignMachine.of(spec, context.registry());
+        }
         if (device == null) {
-            throw BadInputException.field(null, "--device", "nothing", "is required; one of "
+            throw BadInputException.field(null, "--device or --hw", "nothing", "one is required; devices: "
                     + String.join(", ", context.registry().ids(CatalogKind.DEVICES)));
         }
         Device found = context.registry().device(device).orElseThrow(() -> BadInputException.field(null,
@@ -167,8 +181,8 @@ public final class RooflineCommand implements Callable<Integer> {
             link = OptionalDouble.of(linkGigabytesPerSecond * 1e9);
         }
         if (tensorParallel > 1 && link.isEmpty() && machine.linkBytesPerSecond().isEmpty()) {
-            throw BadInputException.field(null, "--tp", tensorParallel, device + " has no device link; give "
-                    + "--link-gbps for tensor parallelism");
+            throw BadInputException.field(null, "--tp", tensorParallel, machine.name() + " has no device link; "
+                    + "give --link-gbps for tensor parallelism");
         }
         RooflineOptions options = RooflineOptions.defaults().withTensorParallel(tensorParallel, link);
         return fusedAttention ? options.withFusedAttention(queryBlock) : options;
@@ -268,7 +282,11 @@ public final class RooflineCommand implements Callable<Integer> {
         out.append(String.format(Locale.ROOT, "%nmemory: weights %.3f GB, KV cache %.3f GB, activations %.3f GB "
                         + "(whole model)%n", f.weightBytes() / 1e9, f.kvCacheBytes() / 1e9, f.activationBytes() / 1e9));
         GenerationSummary g = report.generation();
-        if (g != null) {
+        if (g != null && Double.isNaN(g.timeToFirstTokenSeconds())) {
+            out.append(String.format(Locale.ROOT, "generation (decode only): TPOT %.3f ms, decode %.1f tokens/s, "
+                            + "total %.3f s%n", g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(),
+                    g.totalSeconds()));
+        } else if (g != null) {
             out.append(String.format(Locale.ROOT, "generation: TTFT %.3f ms, TPOT %.3f ms, decode %.1f tokens/s, "
                             + "end to end %.1f tokens/s, total %.3f s%n", g.timeToFirstTokenSeconds() * 1e3,
                     g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(), g.endToEndTokensPerSecond(),

@@ -135,7 +135,7 @@ class RooflineCommandTest {
         assertEquals(3, csv.stdout().lines().count(), csv.stdout());
         assertTrue(csv.stdout().startsWith("phase,name,kind,count,ops,bytes,"), csv.stdout());
         Run text = run("--device", "l40s", "--workload", "tiny", "--phase", "decode");
-        assertTrue(text.stdout().contains("generation: TTFT"), text.stdout());
+        assertTrue(text.stdout().contains("generation (decode only): TPOT"), text.stdout());
         assertTrue(text.stdout().contains("memory: weights"), text.stdout());
     }
 
@@ -207,6 +207,54 @@ class RooflineCommandTest {
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("h100-sxm"), result.stdout());
         assertTrue(result.stdout().contains("7 devices"), result.stdout());
+    }
+
+    @Test
+    void llama2On100MatchesItsParameterCountAndCache() throws Exception {
+        CliHarness.Result result = CliHarness.run("roofline", "--device", "a100-40gb", "--workload", "llama-2-7b",
+                "--phase", "decode", "--context", "1023", "--generate", "1", "--json", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode root = Json.mapper().readTree(result.stdout());
+        JsonNode total = root.get("total");
+        // Every weight at FP16: 6,738,415,616 parameters (Hugging Face safetensors metadata) x 2 B.
+        assertEquals(13_476_831_232L, total.get("weightBytes").asLong());
+        // 1023 cached + 1 generated tokens x 32 layers x (K + V) x 4096 x 2 B = 536,870,912 B.
+        assertEquals(536_870_912L, total.get("kvCacheBytes").asLong());
+        assertTrue(root.get("generation").get("timeToFirstTokenSeconds").isNull());
+        // LLM-Viewer's q_proj row x 32 layers: 33,570,816 B per layer, memory-bound at 1555 GB/s.
+        JsonNode q = null;
+        for (JsonNode layer : root.get("layers")) {
+            if (layer.get("name").asText().equals("q_proj")) {
+                q = layer;
+            }
+        }
+        assertEquals(33_570_816L * 32, q.get("bytes").asLong());
+        assertEquals(33_570_816.0 * 32 / 1555e9, q.get("seconds").asDouble(), 1e-15);
+    }
+
+    @Test
+    void simulatedDesignFromAPreset() throws Exception {
+        CliHarness.Result result = CliHarness.run("roofline", "--hw", "tpu-like-int8", "--workload", "llama-2-7b",
+                "--phase", "prefill", "--prompt", "64", "--quant", "W8A8,lm_head:same", "--json", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode root = Json.mapper().readTree(result.stdout());
+        assertEquals("tpu-like-int8", root.get("device").asText());
+        JsonNode q = root.get("layers").get(2);
+        assertEquals("q_proj", q.get("name").asText());
+        // 32 x 32 INT8 MACs x 2 x 1 GHz.
+        assertEquals(2.048e12, q.get("peakOpsPerSecond").asDouble(), 1);
+    }
+
+    @Test
+    void aDesignThatCannotRunTheQuantIsBadInput() {
+        assertBadInput(CliHarness.run("roofline", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--quant",
+                "W16A16"), "--hw tpu-like-int8");
+    }
+
+    @Test
+    void deviceAndHwTogetherIsBadInput() {
+        assertBadInput(CliHarness.run("roofline", "--hw", "tpu-like-int8", "--device", "a100-40gb", "--workload",
+                "llama-2-7b"), "--device/--hw");
     }
 
     private static void assertBadInput(CliHarness.Result result, String mentioned) {
