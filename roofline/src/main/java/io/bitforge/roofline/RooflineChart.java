@@ -27,13 +27,10 @@ import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -128,7 +125,7 @@ public final class RooflineChart {
         for (int i = 0; i < roofs.size(); i++) {
             Peak roof = roofs.get(i);
             double ridge = roof.opsPerSecond() / memoryBytesPerSecond;
-            XYSeries line = new XYSeries(roof.label() + " " + format(roof.opsPerSecond() / 1e12) + " TOP/s, ridge "
+            XYSeries line = new XYSeries(roof.label() + " " + rate(roof.opsPerSecond()) + ", ridge "
                     + format(ridge) + " op/B", false);
             line.add(log(ridge), log(roof.opsPerSecond()));
             line.add(log(x[1]), log(roof.opsPerSecond()));
@@ -275,8 +272,14 @@ public final class RooflineChart {
         return Math.pow(10, Math.ceil(Math.log10(v)));
     }
 
+    /** Four significant digits, no exponent: 1979, 989.4, 2.048, 0.5. */
     static String format(double value) {
-        return new DecimalFormat(value >= 100 ? "0" : "0.#", DecimalFormatSymbols.getInstance(Locale.ROOT))
-                .format(value);
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** Ops per second in TOP/s, or GOP/s below one tera-op. */
+    static String rate(double opsPerSecond) {
+        return opsPerSecond >= 1e12 ? format(opsPerSecond / 1e12) + " TOP/s" : format(opsPerSecond / 1e9) + " GOP/s";
     }
 }

@@ -40,6 +40,8 @@ public record RooflineReport(String machine, String workload, RooflineOptions op
         opts.put("fusedAttention", options.fusedAttention());
         opts.put("queryBlock", options.queryBlock());
         opts.put("tensorParallel", options.tensorParallel());
+        opts.put("linkBytesPerSecond", options.linkBytesPerSecond().isPresent()
+                ? number(options.linkBytesPerSecond().getAsDouble()) : null);
         root.put("options", opts);
         List<Map<String, Object>> layers = new ArrayList<>();
         for (PhaseRoofline phase : phases) {
