@@ -83,6 +83,13 @@ public final class QuantStudy {
                     + "but it has " + rows * cols + " values (at most " + (Integer.MAX_VALUE - 8)
                     + "); use channel or group");
         }
+        // Values, their reconstruction and codes (4 + 4 + 2 bytes each) must fit comfortably in the heap.
+        long blockBytes = rowsPerBlock * cols * 10;
+        if (whole && blockBytes > Runtime.getRuntime().maxMemory() / 2) {
+            throw new BadInputException(matrix.name() + ": --granularity tensor holds the whole tensor (" + rows * cols
+                    + " values, about " + (blockBytes >> 20) + " MiB) in memory, more than half the "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group, or a larger -Xmx");
+        }
         float[] activations = activations(index, (int) cols);
         float[] block = new float[(int) (rowsPerBlock * cols)];
         for (long first = 0; first < rows; first += rowsPerBlock) {
