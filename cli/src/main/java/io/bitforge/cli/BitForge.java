@@ -3,6 +3,7 @@ package io.bitforge.cli;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
+import io.bitforge.cli.commands.QuantizeCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
@@ -42,7 +43,8 @@ public final class BitForge implements Runnable {
         return List.of(
                 new DemoCommand(context),
                 new GemmCommand(context),
-                new ListCommand(context));
+                new ListCommand(context),
+                new QuantizeCommand(context));
     }
 
     public static void main(String[] args) {
