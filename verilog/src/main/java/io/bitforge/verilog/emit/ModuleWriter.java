@@ -63,8 +63,11 @@ final class ModuleWriter {
         }
     }
 
-    ModuleWriter(ModuleDef m) {
+    private final EmitOptions options;
+
+    ModuleWriter(ModuleDef m, EmitOptions options) {
         this.m = m;
+        this.options = options;
         this.objectNames = DesignChecks.verilogNames(m);
         DesignChecks.RESERVED.forEach(names::reserve);
         objectNames.values().forEach(names::reserve);
@@ -115,7 +118,8 @@ final class ModuleWriter {
         }
         for (ReadPort r : m.readPorts()) {
             int w = r.shape().width();
-            declLines.put(name(r), r.synchronous() ? "reg " + range(w) + name(r) + " = " + literal(w, 0) + ";"
+            String init = options.initialReadData() ? " = " + literal(w, 0) : "";
+            declLines.put(name(r), r.synchronous() ? "reg " + range(w) + name(r) + init + ";"
                     : "wire " + range(w) + name(r) + ";");
         }
         for (Instance i : m.instances()) {

@@ -19,16 +19,21 @@ public final class VerilogEmitter {
     private VerilogEmitter() {
     }
 
+    /** Every module of the design, for simulation ({@link EmitOptions#simulation()}). */
     public static EmittedDesign emit(ModuleDef top) {
+        return emit(top, EmitOptions.simulation());
+    }
+
+    public static EmittedDesign emit(ModuleDef top, EmitOptions options) {
         Map<String, String> files = new LinkedHashMap<>();
         for (ModuleDef m : top.hierarchy()) {
-            files.put(Names.sanitize(m.name()) + ".v", new ModuleWriter(m).write());
+            files.put(Names.sanitize(m.name()) + ".v", new ModuleWriter(m, options).write());
         }
         return new EmittedDesign(Names.sanitize(top.name()), files);
     }
 
-    /** The Verilog of one module. */
+    /** The Verilog of one module, for simulation. */
     public static String emitModule(ModuleDef module) {
-        return new ModuleWriter(module).write();
+        return new ModuleWriter(module, EmitOptions.simulation()).write();
     }
 }
