@@ -224,7 +224,23 @@ public final class Simulator {
         if (m == null) {
             throw new HdlException("no memory " + path + " in " + top.name() + "; memories: " + memoryByPath.keySet());
         }
-        return m;
+        return new MemoryView() {
+            @Override
+            public long read(int address) {
+                return m.read(address);
+            }
+
+            @Override
+            public void write(int address, long value) {
+                m.write(address, value);
+                dirty = true; // asynchronous reads see the new word
+            }
+
+            @Override
+            public int depth() {
+                return m.depth();
+            }
+        };
     }
 
     /** The recorded trace; requires {@link SimOptions#recordTrace()}. */
