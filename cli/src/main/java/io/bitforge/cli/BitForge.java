@@ -2,6 +2,7 @@ package io.bitforge.cli;
 
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.ListCommand;
+import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
@@ -40,7 +41,8 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         return List.of(
                 new DemoCommand(context),
-                new ListCommand(context));
+                new ListCommand(context),
+                new VerilogCommand(context));
     }
 
     public static void main(String[] args) {
