@@ -28,11 +28,15 @@ public final class Cosim {
 
     /** Emits design and testbench into {@code dir}; returns the Verilog files, children first, testbench last. */
     public static List<String> prepare(ModuleDef top, Trace trace, Path dir) {
+        return prepare(top, trace, dir, 0);
+    }
+
+    static List<String> prepare(ModuleDef top, Trace trace, Path dir, int firstCheckedCycle) {
         try {
             EmittedDesign design = VerilogEmitter.emit(top);
             design.writeTo(dir);
             List<String> files = new ArrayList<>(design.fileNames());
-            for (Map.Entry<String, String> f : TestbenchWriter.write(top, trace).entrySet()) {
+            for (Map.Entry<String, String> f : TestbenchWriter.write(top, trace, firstCheckedCycle).entrySet()) {
                 Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                 if (f.getKey().endsWith(".v")) {
                     files.add(f.getKey());
@@ -45,7 +49,12 @@ public final class Cosim {
     }
 
     public static CosimResult icarus(ModuleDef top, Trace trace, Path dir) {
-        List<String> files = prepare(top, trace, dir);
+        return icarus(top, trace, dir, 0);
+    }
+
+    /** Icarus replay comparing outputs from {@code firstCheckedCycle} on (see {@link TestbenchWriter}). */
+    public static CosimResult icarus(ModuleDef top, Trace trace, Path dir, int firstCheckedCycle) {
+        List<String> files = prepare(top, trace, dir, firstCheckedCycle);
         List<String> extra = usesBlackBoxes(top) ? Iverilog.ice40CellArgs() : List.of();
         ToolResult r = Iverilog.compileAndRun(dir, files, TestbenchWriter.name(top), extra, Duration.ofMinutes(2));
         return result("icarus", r, trace);
