@@ -158,6 +158,15 @@ class DesignChecksTest {
     }
 
     @Test
+    void netOfAnotherModule() {
+        ModuleBuilder other = ModuleBuilder.named("other");
+        Port stranger = other.in("s", Shape.u(4));
+        DesignCheckException e = fails(m -> m.drive(m.out("y", Shape.u(4)), stranger));
+        assertOnly(CheckId.FOREIGN_NET, e);
+        assertTrue(e.getMessage().contains("s belongs to another module"), e.getMessage());
+    }
+
+    @Test
     void goodDesignsPassEveryCheck() {
         assertDoesNotThrow(() -> Counter.build(8));
         assertDoesNotThrow(() -> Accumulator.build(8, 20));
