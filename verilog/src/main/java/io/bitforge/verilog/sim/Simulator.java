@@ -120,7 +120,8 @@ public final class Simulator {
     /** The value of an expression over the top module's nets (sign-extended when signed). */
     public long peek(Expr signal) {
         settle();
-        return peekCache.computeIfAbsent(signal, e -> topCtx.compiler().compile(e)).eval(v);
+        // peeked expressions are not part of the design: their multipliers are not counted as activity
+        return peekCache.computeIfAbsent(signal, e -> new ExprCompiler(topCtx::slot, null).compile(e)).eval(v);
     }
 
     /** A net, read port or instance output by hierarchical name, e.g. {@code "pe_0_1.acc"}. */

@@ -34,6 +34,11 @@ class SimulatorApiTest {
         // toggles in the second edge: a_q = 3 (2 bits), b_q = -2 = 0xfe (7 bits), acc_q = -6 = 0xfffffffa
         // (30 ones), skew_b1_0 takes b_1 = 0 (no change): 2 + 7 + 30 = 39
         assertEquals(39, act.registerBitToggles());
+        // peeking an expression with a multiplier does not add a counted multiplier
+        io.bitforge.verilog.hdl.Port a0 = sim.top().port("a_0");
+        assertEquals(9, sim.peek(a0.times(a0)));
+        sim.step();
+        assertEquals(3, sim.activity().cycles());
     }
 
     @Test
