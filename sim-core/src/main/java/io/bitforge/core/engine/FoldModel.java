@@ -86,7 +86,9 @@ final class FoldModel {
         long computeCycles = Math.multiplyExact(folds, foldCycles) - 1;
         long macs = Math.multiplyExact(Math.multiplyExact(m, k), n);
         double peakMacsPerCycle = cells * timing.macsPerStep() / step;
-        double overall = 100.0 * macs / (computeCycles * peakMacsPerCycle);
+        // SCALE-Sim's cycle index is 0 for a single 1-cycle fold (1x1 os, K = 1), where it would divide by zero;
+        // BitForge divides by at least one cycle.
+        double overall = 100.0 * macs / (Math.max(1, computeCycles) * peakMacsPerCycle);
         return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, 0, macs, overall,
                 100.0 * computeUtilSum / folds, 100.0 * mappingSum / folds, classes);
     }

@@ -115,4 +115,70 @@ class EngineTest {
         assertEquals(20, cost.actions().dramBytes(Operand.WEIGHTS));
         assertEquals(40.0, cost.energy().picojoules(EnergyCategory.DRAM), EPS);
     }
+
+    @Test
+    void aFamilyMayCostGemmsItself() {
+        // a non-systolic family (think crossbar) that charges 7 cycles and 2 pJ of ADC energy per GEMM instance
+        TestPeFamily base = new TestPeFamily();
+        io.bitforge.core.pe.PeFamily crossbar = new io.bitforge.core.pe.PeFamily() {
+            @Override
+            public String id() {
+                return "int-test";
+            }
+
+            @Override
+            public String description() {
+                return "custom-cost test family";
+            }
+
+            @Override
+            public String source() {
+                return "test";
+            }
+
+            @Override
+            public io.bitforge.core.spec.PeParams parseParams(io.bitforge.core.spec.SpecNode params) {
+                return base.parseParams(params);
+            }
+
+            @Override
+            public io.bitforge.core.spec.PeParams defaultParams() {
+                return base.defaultParams();
+            }
+
+            @Override
+            public java.util.Set<Dataflow> dataflows() {
+                return base.dataflows();
+            }
+
+            @Override
+            public io.bitforge.core.pe.NativePrecisions nativePrecisions(io.bitforge.core.spec.PeParams params) {
+                return base.nativePrecisions(params);
+            }
+
+            @Override
+            public io.bitforge.core.pe.CellTiming timing(io.bitforge.core.spec.PeParams params, GemmOp op) {
+                throw new AssertionError("the fold model must not be used");
+            }
+
+            @Override
+            public io.bitforge.core.pe.CellCost cellCost(io.bitforge.core.spec.PeParams params, GemmOp op) {
+                throw new AssertionError("the fold model must not be used");
+            }
+
+            @Override
+            public java.util.Optional<CostReport> customGemmCost(io.bitforge.core.spec.PeParams params, GemmOp op,
+                                                                 HardwareSpec spec) {
+                return java.util.Optional.of(new CostReport(new io.bitforge.core.cost.CycleBreakdown(7, 0, 0, 0),
+                        io.bitforge.core.cost.ActionCounts.ZERO,
+                        io.bitforge.core.cost.EnergyBreakdown.of(EnergyCategory.ADC, 2.0), java.util.Map.of(),
+                        List.of()));
+            }
+        };
+        GemmEvaluation evaluation = new Engine(spec(TechNode.N45), crossbar)
+                .evaluate(GemmOp.of("g", 4, 4, 4, Precision.INT8).withCount(5));
+        assertEquals(null, evaluation.metrics());
+        assertEquals(35, evaluation.cost().totalCycles());
+        assertEquals(10.0, evaluation.cost().energy().picojoules(EnergyCategory.ADC), EPS);
+    }
 }
