@@ -110,6 +110,16 @@ public final class Engine {
         return family;
     }
 
+    /**
+     * Peak multiply-accumulates per cycle of the array for this GEMM's operand precisions: cells × MACs per cell
+     * step ÷ cycles per step (for the roofline of a simulated design). Families with their own GEMM cost
+     * (e.g. crossbars) still report their cell timing here.
+     */
+    public double peakMacsPerCycle(GemmOp op) {
+        CellTiming timing = family.timing(spec.pe().params(), op);
+        return (double) spec.array().cells() * timing.macsPerStep() / timing.cyclesPerStep();
+    }
+
     /** Cost of every instance of a GEMM and the array figures of one instance. */
     public GemmEvaluation evaluate(GemmOp op) {
         var custom = family.customGemmCost(spec.pe().params(), op, spec);

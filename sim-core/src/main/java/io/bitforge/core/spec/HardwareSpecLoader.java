@@ -111,6 +111,15 @@ public final class HardwareSpecLoader {
         return lines;
     }
 
+    /**
+     * Validates a spec given as nested maps (e.g. one point of a design space, or {@link HardwareSpec#asMap()});
+     * {@code source} names where it came from in messages.
+     */
+    public HardwareSpec fromMap(java.util.Map<String, ?> spec, String source) {
+        JsonNode tree = JsonMapper.builder().build().valueToTree(spec);
+        return fromNode(SpecNode.detached(tree, source, ROOT));
+    }
+
     /** Validates a parsed spec tree rooted at {@code hardware}. */
     public HardwareSpec fromNode(SpecNode root) {
         root.allowOnly("name", "node", "clockMegahertz", "pe", "array", "dataflow", "buffers", "vectorUnit", "dram",

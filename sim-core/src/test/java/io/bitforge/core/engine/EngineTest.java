@@ -60,6 +60,13 @@ class EngineTest {
     }
 
     @Test
+    void peakIsCellsTimesMacsPerStep() {
+        // 4x4 cells, one MAC per cycle each
+        assertEquals(16.0, new Engine(spec(TechNode.N45), new TestPeFamily())
+                .peakMacsPerCycle(GemmOp.of("g", 1, 1, 1, Precision.INT8)), EPS);
+    }
+
+    @Test
     void costsAreScaledToTheSpecsNode() {
         Engine engine = new Engine(spec(TechNode.N7), new TestPeFamily());
         CostReport cost = engine.evaluate(GemmOp.of("g", 4, 4, 4, Precision.INT8)).cost();

@@ -171,6 +171,17 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void mapsRoundTripThroughTheLoader() {
+        HardwareSpec spec = load(VALID);
+        assertEquals(spec, new HardwareSpecLoader(registry()).fromMap(spec.asMap(), "round trip"));
+        java.util.Map<String, Object> broken = new java.util.LinkedHashMap<>(spec.asMap());
+        broken.put("clockMegahertz", -1);
+        assertEquals("design.yaml: hardware.clockMegahertz: must be > 0, got -1", assertThrows(
+                BadInputException.class, () -> new HardwareSpecLoader(registry()).fromMap(broken, "design.yaml"))
+                .getMessage());
+    }
+
+    @Test
     void mappingPinsAreChecked() {
         assertEquals("hw.yaml: hardware.mapping.loopOrder: must be a permutation of mkn (outermost first), got 'mmk'"
                 + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: mmk")));
