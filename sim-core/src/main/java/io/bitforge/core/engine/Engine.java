@@ -138,7 +138,7 @@ public final class Engine {
 
         long[] reads = new long[3];
         long[] writes = new long[3];
-        sramAccesses(metrics, op, reads, writes);
+        sramAccesses(metrics, reads, writes);
         String pair = op.activations().format() + "x" + op.weights().format();
         ActionCounts actions = ActionCounts.of(pair, metrics.macs(), reads, writes, offChip.bytesByOperand());
 
@@ -226,35 +226,12 @@ public final class Engine {
         return costs;
     }
 
-    /**
-     * SCALE-Sim's SRAM element accesses per operand (its ifmap/filter reads and ofmap writes): the stationary
-     * operand is read once; a streamed input is re-read once per fold along the other spatial dimension; outputs
-     * are written once (os) or once per fold along K (ws, is: partial sums leave the array every row fold).
-     */
-    private void sramAccesses(ArrayMetrics metrics, GemmOp op, long[] reads, long[] writes) {
-        long mk = Math.multiplyExact(op.m(), op.k());
-        long kn = Math.multiplyExact(op.k(), op.n());
-        long mn = Math.multiplyExact(op.m(), op.n());
-        int a = Operand.ACTIVATIONS.ordinal();
-        int w = Operand.WEIGHTS.ordinal();
-        int o = Operand.OUTPUTS.ordinal();
-        switch (spec.dataflow()) {
-            case OS -> {
-                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
-                reads[w] = Math.multiplyExact(metrics.rowFolds(), kn);
-                writes[o] = mn;
-            }
-            case WS -> {
-                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
-                reads[w] = kn;
-                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
-            }
-            case IS -> {
-                reads[a] = mk;
-                reads[w] = Math.multiplyExact(metrics.colFolds(), kn);
-                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
-            }
-            default -> throw new IllegalStateException("dataflow " + spec.dataflow());
+    /** SRAM element accesses per operand over all folds (SCALE-Sim's ifmap/filter reads and ofmap writes). */
+    private static void sramAccesses(ArrayMetrics metrics, long[] reads, long[] writes) {
+        for (FoldClass fold : metrics.foldClasses()) {
+            reads[Operand.ACTIVATIONS.ordinal()] += Math.multiplyExact(fold.count(), fold.activationReads());
+            reads[Operand.WEIGHTS.ordinal()] += Math.multiplyExact(fold.count(), fold.weightReads());
+            writes[Operand.OUTPUTS.ordinal()] += Math.multiplyExact(fold.count(), fold.outputWrites());
         }
     }
 

@@ -34,27 +34,42 @@ final class FoldModel {
         long mSteps = ceilDiv(m, timing.lanesM());
         long kSteps = ceilDiv(k, timing.lanesK());
         long nSteps = ceilDiv(n, timing.lanesN());
-        long spatialRows;
-        long spatialCols;
+        // original extent and lanes of the GEMM dimension on array rows, on array columns, and streamed
+        long rowExtent;
+        long rowLanes;
+        long colExtent;
+        long colLanes;
+        long streamExtent;
         long streamSteps;
         switch (dataflow) {
             case OS -> {
-                spatialRows = mSteps;
-                spatialCols = nSteps;
+                rowExtent = m;
+                rowLanes = timing.lanesM();
+                colExtent = n;
+                colLanes = timing.lanesN();
+                streamExtent = k;
                 streamSteps = kSteps;
             }
             case WS -> {
-                spatialRows = kSteps;
-                spatialCols = nSteps;
+                rowExtent = k;
+                rowLanes = timing.lanesK();
+                colExtent = n;
+                colLanes = timing.lanesN();
+                streamExtent = m;
                 streamSteps = mSteps;
             }
             case IS -> {
-                spatialRows = kSteps;
-                spatialCols = mSteps;
+                rowExtent = k;
+                rowLanes = timing.lanesK();
+                colExtent = m;
+                colLanes = timing.lanesM();
+                streamExtent = n;
                 streamSteps = nSteps;
             }
             default -> throw new IllegalStateException("dataflow " + dataflow);
         }
+        long spatialRows = ceilDiv(rowExtent, rowLanes);
+        long spatialCols = ceilDiv(colExtent, colLanes);
         int rows = array.rows();
         int cols = array.cols();
         long step = timing.cyclesPerStep();
@@ -69,11 +84,19 @@ final class FoldModel {
 
         int lastRows = (int) (spatialRows - (rowFolds - 1) * rows);
         int lastCols = (int) (spatialCols - (colFolds - 1) * cols);
+        // original elements a fold covers along the row and column dimensions: full folds cover rows x lanes,
+        // the last fold the remainder
+        long fullRowExtent = Math.min(rowExtent, rows * rowLanes);
+        long lastRowExtent = rowExtent - (rowFolds - 1) * rows * rowLanes;
+        long fullColExtent = Math.min(colExtent, cols * colLanes);
+        long lastColExtent = colExtent - (colFolds - 1) * cols * colLanes;
         List<FoldClass> classes = new ArrayList<>(4);
-        addClass(classes, (rowFolds - 1) * (colFolds - 1), rows, cols, foldCycles);
-        addClass(classes, colFolds - 1, lastRows, cols, foldCycles);
-        addClass(classes, rowFolds - 1, rows, lastCols, foldCycles);
-        addClass(classes, 1, lastRows, lastCols, foldCycles);
+        Accesses accesses = new Accesses(dataflow, streamExtent);
+        addClass(classes, (rowFolds - 1) * (colFolds - 1), rows, cols, foldCycles, fullRowExtent, fullColExtent,
+                accesses);
+        addClass(classes, colFolds - 1, lastRows, cols, foldCycles, lastRowExtent, fullColExtent, accesses);
+        addClass(classes, rowFolds - 1, rows, lastCols, foldCycles, fullRowExtent, lastColExtent, accesses);
+        addClass(classes, 1, lastRows, lastCols, foldCycles, lastRowExtent, lastColExtent, accesses);
 
         double cells = (double) rows * cols;
         double mappingSum = 0;
@@ -103,9 +126,42 @@ final class FoldModel {
         return Math.multiplyExact(metrics.folds(), streamSteps * timing.cyclesPerStep());
     }
 
-    private static void addClass(List<FoldClass> classes, long count, int rowsUsed, int colsUsed, long cycles) {
+    private static void addClass(List<FoldClass> classes, long count, int rowsUsed, int colsUsed, long cycles,
+                                 long rowElements, long colElements, Accesses accesses) {
         if (count > 0) {
-            classes.add(new FoldClass(count, rowsUsed, colsUsed, cycles));
+            classes.add(new FoldClass(count, rowsUsed, colsUsed, cycles, accesses.activations(rowElements, colElements),
+                    accesses.weights(rowElements, colElements), accesses.outputs(rowElements, colElements)));
+        }
+    }
+
+    /**
+     * SRAM element accesses of one fold covering {@code rowElements} × {@code colElements} of the spatial GEMM
+     * dimensions: the stationary operand (or, for os, both inputs) is read once per fold, the streamed input once
+     * per fold for every element of its spatial dimension, outputs written once per fold (os: final results;
+     * ws/is: one partial sum per output per fold along K). These are SCALE-Sim's ifmap/filter reads and ofmap
+     * writes.
+     */
+    private record Accesses(Dataflow dataflow, long streamExtent) {
+        long activations(long rowElements, long colElements) {
+            return switch (dataflow) {
+                case OS, WS -> Math.multiplyExact(rowElements, streamExtent);  // os: M rows x K; ws: K rows x M
+                case IS -> Math.multiplyExact(rowElements, colElements);       // K x M held in the cells
+            };
+        }
+
+        long weights(long rowElements, long colElements) {
+            return switch (dataflow) {
+                case OS -> Math.multiplyExact(streamExtent, colElements);     // K x N columns
+                case WS -> Math.multiplyExact(rowElements, colElements);      // K x N held in the cells
+                case IS -> Math.multiplyExact(rowElements, streamExtent);     // K rows x N streamed
+            };
+        }
+
+        long outputs(long rowElements, long colElements) {
+            return switch (dataflow) {
+                case OS -> Math.multiplyExact(rowElements, colElements);      // M x N
+                case WS, IS -> Math.multiplyExact(streamExtent, colElements); // ws: M x N cols; is: N x M cols
+            };
         }
     }
 
