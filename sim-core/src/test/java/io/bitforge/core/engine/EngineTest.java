@@ -60,6 +60,16 @@ class EngineTest {
     }
 
     @Test
+    void oneEngineServesManyThreads() {
+        Engine engine = new Engine(spec(TechNode.N28), new TestPeFamily());
+        List<GemmOp> ops = java.util.stream.IntStream.range(0, 2000)
+                .mapToObj(i -> GemmOp.of("g" + i, 1 + i % 97, 1 + i % 53, 1 + i % 71, Precision.INT8)).toList();
+        List<CostReport> sequential = ops.stream().map(op -> engine.evaluate(op).cost()).toList();
+        List<CostReport> parallel = ops.parallelStream().map(op -> engine.evaluate(op).cost()).toList();
+        assertEquals(sequential, parallel);
+    }
+
+    @Test
     void peakIsCellsTimesMacsPerStep() {
         // 4x4 cells, one MAC per cycle each
         assertEquals(16.0, new Engine(spec(TechNode.N45), new TestPeFamily())
