@@ -63,6 +63,38 @@ class ScaleSimParityTest {
         assertEquals(0, metrics.stallCycles());
         assertEquals(91.68, round2(metrics.overallUtilizationPercent()));
         assertEquals(94.53, round2(metrics.mappingEfficiencyPercent()));
+        // the golden COMPUTE_REPORT.csv (test/golden_trace) to all its digits
+        assertEquals(91.68309650614964, metrics.overallUtilizationPercent(), 1e-9);
+        assertEquals(94.53125, metrics.mappingEfficiencyPercent(), 1e-9);
+        assertEquals(90.78000992063485, metrics.computeUtilizationPercent(), 1e-9);
+    }
+
+    /**
+     * SCALE-Sim v2's user-bandwidth golden runs ({@code test/general/golden_trace_user_{os,ws,is}/COMPUTE_REPORT.csv},
+     * commit 18975c2): 32x32 array, GEMM M=256 N=128 K=256 ({@code topologies/GEMM_mnk/test_mnk_input.csv}), with
+     * DRAM stalls. The stall-free part (total − stalls), mapping efficiency and compute utilisation come from the
+     * fold schedule alone; overall utilisation and total cycles follow once SCALE-Sim's stall count is added.
+     */
+    @Test
+    void userBandwidthGoldenRuns() {
+        // dataflow, SCALE-Sim total cycles, stall cycles, overall util %, mapping eff %, compute util %
+        Object[][] golden = {
+                {Dataflow.OS, 52447L, 42272L, 15.619577859553454, 100.0, 80.50314465408806},
+                {Dataflow.WS, 52447L, 41248L, 15.619577859553454, 100.0, 67.19160104986877},
+                {Dataflow.IS, 19984L, 5777L, 40.99279423538831, 100.0, 50.59288537549407}};
+        for (Object[] row : golden) {
+            Dataflow dataflow = (Dataflow) row[0];
+            ArrayMetrics schedule = FoldModel.metrics(new ArraySpec(32, 32), dataflow, CellTiming.SINGLE_MAC,
+                    256, 256, 128);
+            long total = (Long) row[1];
+            long stalls = (Long) row[2];
+            assertEquals(total - stalls, schedule.computeCycles(), dataflow.id());
+            assertEquals((Double) row[4], schedule.mappingEfficiencyPercent(), 1e-9, dataflow.id());
+            assertEquals((Double) row[5], schedule.computeUtilizationPercent(), 1e-9, dataflow.id());
+            ArrayMetrics stalled = schedule.withStalls(stalls);
+            assertEquals(total, stalled.totalCycles(), dataflow.id());
+            assertEquals((Double) row[3], stalled.overallUtilizationPercent(), 1e-9, dataflow.id());
+        }
     }
 
     private static double round2(double value) {
