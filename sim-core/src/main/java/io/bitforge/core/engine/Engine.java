@@ -45,6 +45,9 @@ import java.util.Objects;
  * <p>An engine is immutable and thread-safe; create one per design and call it from any number of threads.
  */
 public final class Engine {
+    private static final int CATEGORY_COUNT = EnergyCategory.values().length;
+    private static final int SRAM_READ = EnergyCategory.SRAM_READ.ordinal();
+    private static final int SRAM_WRITE = EnergyCategory.SRAM_WRITE.ordinal();
     private final HardwareSpec spec;
     private final PeFamily family;
     private final SramEnergyModel sram;
@@ -144,21 +147,18 @@ public final class Engine {
 
         CellCost cell = family.cellCost(spec.pe().params(), op);
         double macScale = TechScaling.energyFactor(cell.node(), spec.node());
-        EnergyBreakdown energy = EnergyBreakdown.ZERO;
+        double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
-            energy = energy.plus(entry.getKey(), entry.getValue() * metrics.macs() * macScale);
+            picojoules[entry.getKey().ordinal()] += entry.getValue() * metrics.macs() * macScale;
         }
         int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
-        double readPicojoules = 0;
-        double writePicojoules = 0;
         for (Operand operand : Operand.values()) {
             int i = operand.ordinal();
-            readPicojoules += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
-            writePicojoules += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
+            picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
+            picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
-        energy = energy.plus(EnergyCategory.SRAM_READ, readPicojoules)
-                .plus(EnergyCategory.SRAM_WRITE, writePicojoules)
-                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+        picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
+        EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
