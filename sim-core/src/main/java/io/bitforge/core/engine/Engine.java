@@ -52,6 +52,7 @@ public final class Engine {
     private final PeFamily family;
     private final SramEnergyModel sram;
     private final MemoryModel memory;
+    private final FoldConvention convention;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
@@ -61,13 +62,16 @@ public final class Engine {
      * An engine for one design.
      *
      * @param sram   SRAM energy per access ({@link HorowitzSram} by default)
-     * @param memory DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     * @param memory     DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     * @param convention how fold cycles are counted ({@link FoldConvention#SCALE_SIM} by default)
      */
-    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  FoldConvention convention) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.convention = Objects.requireNonNull(convention, "convention");
         if (!family.id().equals(spec.pe().family())) {
             throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
                     + family.id());
@@ -92,9 +96,22 @@ public final class Engine {
         baseSources = List.copyOf(sources);
     }
 
-    /** An engine with the default SRAM model and unlimited DRAM bandwidth (SCALE-Sim's stall-free mode). */
+    /** An engine with SCALE-Sim's fold convention. */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
+        this(spec, family, sram, memory, FoldConvention.SCALE_SIM);
+    }
+
+    /**
+     * An engine with the default SRAM model, unlimited DRAM bandwidth and SCALE-Sim's fold convention (SCALE-Sim's
+     * stall-free mode).
+     */
     public Engine(HardwareSpec spec, PeFamily family) {
         this(spec, family, new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH);
+    }
+
+    /** The same design and models with another fold convention. */
+    public Engine withConvention(FoldConvention newConvention) {
+        return new Engine(spec, family, sram, memory, newConvention);
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -130,7 +147,8 @@ public final class Engine {
             return new GemmEvaluation(custom.get().times(op.count()), null);
         }
         CellTiming timing = family.timing(spec.pe().params(), op);
-        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
+                convention);
         MemoryCost offChip = memory.gemm(spec, op, schedule);
         ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
         long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());

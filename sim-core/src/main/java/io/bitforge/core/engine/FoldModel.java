@@ -24,13 +24,20 @@ import java.util.List;
  * </pre>
  * and the schedule ends in cycle {@code folds·L − 1} (SCALE-Sim reports that last cycle's index as its cycle
  * count). With a {@link CellTiming} other than one MAC per cycle, M, K and N are first divided by the cell's
- * lanes (rounding up) and the streamed terms take {@code cyclesPerStep} cycles per step.
+ * lanes (rounding up) and the streamed terms take {@code cyclesPerStep} cycles per step. Under
+ * {@link FoldConvention#STREAM_ONLY} a fold lasts {@code cyclesPerStep × T} and cycles are counted as they are.
  */
 final class FoldModel {
     private FoldModel() {
     }
 
     static ArrayMetrics metrics(ArraySpec array, Dataflow dataflow, CellTiming timing, long m, long k, long n) {
+        return metrics(array, dataflow, timing, m, k, n, FoldConvention.SCALE_SIM);
+    }
+
+    static ArrayMetrics metrics(ArraySpec array, Dataflow dataflow, CellTiming timing, long m, long k, long n,
+                                FoldConvention convention) {
+        boolean scaleSim = convention == FoldConvention.SCALE_SIM;
         long mSteps = ceilDiv(m, timing.lanesM());
         long kSteps = ceilDiv(k, timing.lanesK());
         long nSteps = ceilDiv(n, timing.lanesN());
@@ -76,11 +83,11 @@ final class FoldModel {
         long rowFolds = ceilDiv(spatialRows, rows);
         long colFolds = ceilDiv(spatialCols, cols);
         long folds = Math.multiplyExact(rowFolds, colFolds);
-        long preload = dataflow == Dataflow.OS ? 0 : rows;
-        long foldCycles = preload + step * (streamSteps + rows + cols - 2);
+        long preload = dataflow == Dataflow.OS || !scaleSim ? 0 : rows;
+        long foldCycles = preload + step * (streamSteps + (scaleSim ? rows + cols - 2 : 0));
         // SCALE-Sim measures compute utilisation over its unskewed demand matrix: for ws/is that is the fold
         // plus the cols-1 skew of the outputs.
-        long utilizationWindow = foldCycles + (dataflow == Dataflow.OS ? 0 : step * (cols - 1));
+        long utilizationWindow = foldCycles + (dataflow == Dataflow.OS || !scaleSim ? 0 : step * (cols - 1));
 
         int lastRows = (int) (spatialRows - (rowFolds - 1) * rows);
         int lastCols = (int) (spatialCols - (colFolds - 1) * cols);
@@ -106,7 +113,7 @@ final class FoldModel {
             mappingSum += fold.count() * (used / cells);
             computeUtilSum += fold.count() * (used * streamSteps * step / (cells * utilizationWindow));
         }
-        long computeCycles = Math.multiplyExact(folds, foldCycles) - 1;
+        long computeCycles = Math.multiplyExact(folds, foldCycles) - (scaleSim ? 1 : 0);
         long macs = Math.multiplyExact(Math.multiplyExact(m, k), n);
         double peakMacsPerCycle = cells * timing.macsPerStep() / step;
         // SCALE-Sim's cycle index is 0 for a single 1-cycle fold (1x1 os, K = 1), where it would divide by zero;

@@ -70,6 +70,18 @@ class EngineTest {
     }
 
     @Test
+    void conventionIsAnEngineOption() {
+        Engine scaleSim = new Engine(spec(TechNode.N45), new TestPeFamily());
+        Engine streamOnly = scaleSim.withConvention(FoldConvention.STREAM_ONLY);
+        GemmOp op = GemmOp.of("g", 4, 4, 4, Precision.INT8);
+        assertEquals(10, scaleSim.evaluate(op).cost().totalCycles());
+        // one fold of K = 4 streaming steps, nothing else
+        assertEquals(4, streamOnly.evaluate(op).cost().totalCycles());
+        assertEquals(4, streamOnly.evaluate(op).metrics().totalCycles());
+        assertEquals(0, streamOnly.evaluate(op).cost().cycles().fillDrain());
+    }
+
+    @Test
     void peakIsCellsTimesMacsPerStep() {
         // 4x4 cells, one MAC per cycle each
         assertEquals(16.0, new Engine(spec(TechNode.N45), new TestPeFamily())
