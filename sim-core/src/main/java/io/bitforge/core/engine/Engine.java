@@ -21,6 +21,7 @@ import io.bitforge.core.spec.BufferSpecs;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.tech.TechScaling;
 
 import java.util.ArrayList;
@@ -233,6 +234,11 @@ public final class Engine {
             total = total.plus(evaluate(op));
         }
         return total;
+    }
+
+    /** A workload phase: its graph run {@code repeats} times back to back (e.g. S denoising steps). */
+    public CostReport evaluate(PhaseGraph phase) {
+        return evaluate(phase.graph()).times(phase.repeats());
     }
 
     /** The cost of each op of the graph, in graph order (their sum is {@link #evaluate(OpGraph)}). */

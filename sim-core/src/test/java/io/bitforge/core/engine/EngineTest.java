@@ -113,6 +113,9 @@ class EngineTest {
         assertEquals(3 * 64.0, total.energy().picojoules(EnergyCategory.MAC), EPS);
         assertEquals(3 * 64, total.actions().macs());
         assertEquals(engine.evaluate(gemm).cost().plus(engine.evaluate(softmax)), total);
+        io.bitforge.core.workload.PhaseGraph steps = new io.bitforge.core.workload.PhaseGraph("denoise",
+                io.bitforge.core.workload.PhaseKind.DENOISE_STEP, new OpGraph("graph", List.of(gemm, softmax)), 4, 1);
+        assertEquals(4 * (3 * 10 + 640), engine.evaluate(steps).totalCycles());
         List<CostReport> each = engine.evaluateEach(new OpGraph("graph", List.of(gemm, softmax)));
         assertEquals(List.of(engine.evaluate(gemm).cost(), engine.evaluate(softmax)), each);
     }
