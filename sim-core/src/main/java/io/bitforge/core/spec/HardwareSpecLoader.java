@@ -34,7 +34,9 @@ import java.util.OptionalInt;
  */
 public final class HardwareSpecLoader {
     private static final String ROOT = "hardware";
-    private static final ObjectMapper YAML = new YAMLMapper();
+    /** A field given twice is an error, not "last one wins". */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonFactory YAML_FACTORY = new YAMLFactory();
 
     private final Registry registry;

@@ -188,6 +188,19 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsAnError() {
+        String message = error(VALID.replace("dataflow: ws\n", "dataflow: ws\ndataflow: os\n"));
+        assertTrue(message.startsWith("hw.yaml: not valid YAML/JSON: Duplicate field 'dataflow'"), message);
+        assertTrue(message.endsWith("(line 9)"), message);
+    }
+
+    @Test
+    void hugeNumbersAreRangeErrors() {
+        assertEquals("hw.yaml: hardware.array.rows: must be <= 65536, got 123456789012345678901234567890 (line 7)",
+                error(VALID.replace("rows: 16", "rows: 123456789012345678901234567890")));
+    }
+
+    @Test
     void brokenYamlIsBadInput() {
         assertTrue(error("name: [unclosed\n").startsWith("hw.yaml: not valid YAML/JSON:"));
         assertInstanceOf(BadInputException.class, assertThrows(BadInputException.class, () -> load("")));
