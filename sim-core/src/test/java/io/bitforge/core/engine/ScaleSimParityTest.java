@@ -61,7 +61,7 @@ class ScaleSimParityTest {
     @Test
     void alexNetConv1OnWeightStationary32x32() {
         // SCALE-Sim lowers 224x224x3, 11x11 filters, 96 filters, stride 4 to M = 55*55 = 3025, K = 363, N = 96.
-        GemmOp gemm = new ConvOp("conv1", 224, 224, 11, 11, 3, 96, 4).toGemm(Precision.INT8);
+        GemmOp gemm = new ConvOp("conv1", 224, 224, 11, 11, 3, 96, 4).toScaleSimGemm(Precision.INT8);
         assertEquals(3025, gemm.m());
         ArrayMetrics metrics = FoldModel.metrics(new ArraySpec(32, 32), Dataflow.WS, CellTiming.SINGLE_MAC,
                 gemm.m(), gemm.k(), gemm.n());
