@@ -3,6 +3,7 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.spec.HardwarePresets;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -129,7 +130,8 @@ class GemmCommandTest {
                 "--pe", "mac-fp", "--wbits", "4", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--wbits/--abits: hardware.pe.params.weightBits: must be <= 16, got 40", "--wbits", "40", "--m",
                 "1", "--k", "1", "--n", "1");
-        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: fp16-baseline, tpu-like-int8",
+        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: "
+                + String.join(", ", HardwarePresets.names()),
                 "--hw", "nowhere", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--k", "--m", "1", "--n", "1");
     }
