@@ -5,6 +5,7 @@ import io.bitforge.core.registry.RegistryContributor;
 import io.bitforge.pe.bitfusion.BitFusionFamily;
 import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
+import io.bitforge.pe.ovp.OvpFamily;
 
 /** Registers the PE families of this module. Add one line per family. */
 public final class PeContributor implements RegistryContributor {
@@ -13,5 +14,6 @@ public final class PeContributor implements RegistryContributor {
         registry.pe(new MacIntFamily());
         registry.pe(new MacFpFamily());
         registry.pe(new BitFusionFamily());
+        registry.pe(new OvpFamily());
     }
 }

@@ -16,6 +16,8 @@ public final class HardwarePresets {
             "ant-28nm",
             "bitfusion-45nm",
             "fp16-baseline",
+            "olive-w4a4",
+            "olive-weight-only",
             "tpu-like-int8");
 
     private HardwarePresets() {
