@@ -41,7 +41,10 @@ import java.util.Set;
  * ANT PE areas leave no area to attribute to the decoder, so none is added.
  */
 public final class OvpFamily implements PeFamily {
-    /** The decoder is one register stage at the array edge (OliVe §5 [paper, not verified]; see class doc). */
+    /**
+     * The decoder is one pipeline stage at the array edge: OliVe (ISCA 2023) describes an otherwise dense systolic
+     * array with one extra decode stage (recalled from the paper, not verified against it; see class doc).
+     */
     public static final int DECODER_STAGES = 1;
     /** BitMoD's OliVe PE energy per cycle and area (yc2367/BitMoD-HPCA-25 bitmod_sim/test_olive.py). */
     static final double BITMOD_OLIVE_PICOJOULES = 0.613;
@@ -79,7 +82,7 @@ public final class OvpFamily implements PeFamily {
     public Map<String, Object> facts() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("cell", "one MAC per cycle (int multiply plus shift); pair decoders at the array edge, one stage");
-        facts.put("modes", "w4a4 (OVP weights and activations), weight-only (OVP weights, FP16 activations)");
+        facts.put("variants", "modes w4a4 (OVP weights and activations), weight-only (OVP weights, FP16 activations)");
         facts.put("dataflows", "os, ws, is");
         facts.put("params", "mode, weightBits (4, 8), weightType (int, flint), activationBits, activationType, "
                 + "effectiveWeightBits");

@@ -23,7 +23,8 @@ public record OvpParams(OvpMode mode, int weightBits, OvpFormat.Normal weightNor
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(weightNormal, "weightNormal");
         if (weightNormal.bits() != weightBits) {
-            throw new IllegalArgumentException("weight format " + weightNormal.id() + " is not " + weightBits + " bits");
+            throw new IllegalArgumentException("weight format " + weightNormal.id() + " is not " + weightBits
+                    + " bits");
         }
         if (mode == OvpMode.W4A4) {
             Objects.requireNonNull(activationNormal, "activationNormal");

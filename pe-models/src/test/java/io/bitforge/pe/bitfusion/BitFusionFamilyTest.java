@@ -130,6 +130,9 @@ class BitFusionFamilyTest {
         assertEquals(2, evaluation.metrics().colFolds());
         assertEquals(146, evaluation.metrics().foldCycles());
         assertEquals(584, cost.totalCycles());
+        // Streaming part = the artefact's FC count ceil(B/(rows*f_a)) * ceil(N/(cols*f_w)) * K
+        // = ceil(64/32) * ceil(128/64) * 100 = 400; the other 184 cycles are fill and drain.
+        assertEquals(400, cost.cycles().compute());
         assertEquals(141025.28, cost.energy().picojoules(EnergyCategory.MAC), 1e-6);
         assertEquals(887347.2, cost.totalAreaSquareMicrometres(), 1e-6);
     }
@@ -187,7 +190,8 @@ class BitFusionFamilyTest {
         assertEquals("hw.yaml: hardware.pe.params.weightType: flint operands need variant ant (variant bitfusion, "
                 + "flint4), got 'flint' (line 8)", loadError("    weightBits: 4\n    weightType: flint"));
         assertEquals("hw.yaml: hardware.pe.params.activationType: flint is a 4-bit type (variant ant, flint8), "
-                + "got 'flint' (line 9)", loadError("    variant: ant\n    activationBits: 8\n    activationType: flint"));
+                + "got 'flint' (line 9)",
+                loadError("    variant: ant\n    activationBits: 8\n    activationType: flint"));
         assertEquals("hw.yaml: hardware.pe.params.weightType: must be one of int, uint, flint, uflint, got 'fp4' "
                 + "(line 7)", loadError("    weightType: fp4"));
         assertTrue(loadError("    rows: 4").startsWith("hw.yaml: hardware.pe.params.rows: unknown field; allowed "

@@ -1,8 +1,18 @@
 package io.bitforge.pe.bitfusion;
 
+import io.bitforge.core.engine.Engine;
 import io.bitforge.core.format.ElementFormat;
 import io.bitforge.core.format.IntFormat;
 import io.bitforge.core.format.NumberFormats;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.OpKind;
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.PeSpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -16,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Fused products and dot products equal plain integer arithmetic at every width pair and signedness. */
 class BitFusionProperties {
+    private static final Registry REGISTRY = Registry.load();
 
     @Provide
     Arbitrary<Integer> widths() {
@@ -77,6 +88,35 @@ class BitFusionProperties {
             expected += aFormat.decode(a[i]) * wFormat.decode(w[i]);
         }
         assertEquals((long) expected, unit.gemm(a, w, 1, k, 1)[0]);
+    }
+
+    /**
+     * On an output-stationary array the streaming cycles of a GEMM equal the artefacts' FC cycle count
+     * ceil(M/(rows·f_a))·ceil(N/(cols·f_w))·K (hsharma35/bitfusion bitfusion/src/simulator/accelerator.py),
+     * computed here from the formula.
+     */
+    @Property(tries = 300)
+    void streamingCyclesEqualTheArtefactsFcFormula(@ForAll("variants") BitFusionVariant variant,
+                                                   @ForAll("widths") int activationBits,
+                                                   @ForAll("widths") int weightBits,
+                                                   @ForAll @IntRange(min = 1, max = 300) int m,
+                                                   @ForAll @IntRange(min = 1, max = 300) int k,
+                                                   @ForAll @IntRange(min = 1, max = 300) int n,
+                                                   @ForAll @IntRange(min = 1, max = 40) int rows,
+                                                   @ForAll @IntRange(min = 1, max = 40) int cols) {
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("bitfusion-45nm", "--hw")
+                .withArray(new ArraySpec(rows, cols)).withPe(new PeSpec("bitfusion",
+                        new BitFusionParams(variant, 8, 8, OperandType.INT, OperandType.INT)));
+        GemmOp op = new GemmOp("g", OpKind.GEMM, m, k, n, 1, new Precision("int" + activationBits, activationBits),
+                new Precision("int" + weightBits, weightBits), Precision.INT32, BOperand.WEIGHTS, 0);
+        long fa = 8 / Math.max(activationBits, variant.minBits());
+        long fw = 8 / Math.max(weightBits, variant.minBits());
+        long expected = ceilDiv(m, rows * fa) * ceilDiv(n, cols * fw) * k;
+        assertEquals(expected, new Engine(spec, new BitFusionFamily()).evaluate(op).cost().cycles().compute());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     @Provide

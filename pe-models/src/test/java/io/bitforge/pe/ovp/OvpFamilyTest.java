@@ -154,7 +154,8 @@ class OvpFamilyTest {
         assertEquals("hw.yaml: hardware.pe.params.weightBits: must be one of 4, 8, got 6 (line 7)",
                 loadError("    weightBits: 6"));
         assertEquals("hw.yaml: hardware.pe.params.activationType: flint is a 4-bit type (ovp-flint4), "
-                + "activationBits is 8, got 'flint' (line 8)", loadError("    activationBits: 8\n    activationType: flint"));
+                + "activationBits is 8, got 'flint' (line 8)",
+                loadError("    activationBits: 8\n    activationType: flint"));
         assertEquals("hw.yaml: hardware.pe.params.weightType: must be one of int, flint, got 'fp4' (line 7)",
                 loadError("    weightType: fp4"));
         assertEquals("hw.yaml: hardware.pe.params.activationBits: must be 16 in mode weight-only (FP16 activations), "
