@@ -113,14 +113,27 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulator simulator = new Simulator(engine, dram);
         List<PhaseResult> results = new ArrayList<>();
         for (PhaseGraph graph : phases) {
-            results.add(simulator.run(graph));
+            try {
+                results.add(simulator.run(graph));
+            } catch (BadInputException e) {
+                boolean highPrecisionOp = e.getMessage().startsWith("lm_head") || e.getMessage().startsWith("router");
+                if (quantConfig.lmHeadIsHighPrecision() && highPrecisionOp) {
+                    throw new BadInputException(e.getMessage() + "; lm_head (and the MoE router) stay in "
+                            + quantConfig.highPrecision() + " unless --quant says lm_head:same", e);
+                }
+                throw e;
+            }
         }
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(phase, batch, prompt,
                 decodeContext, generate, dram.capacityBytes());
         SimulationReport report = new SimulationReport(spec, dram, llm, settings, quantConfig, llmOptions, results,
                 capacity);
-        OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
-        OutputTarget.write("--csv", csv, report.csv(), context.out());
+        if (json != null) {
+            OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
+        }
+        if (csv != null) {
+            OutputTarget.write("--csv", csv, report.csv(), context.out());
+        }
         if (json == null && csv == null) {
             context.out().print(report.text(explain));
         }

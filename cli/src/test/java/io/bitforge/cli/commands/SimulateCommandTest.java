@@ -114,6 +114,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void quantisedWeightsWithGroupScales() throws Exception {
+        JsonNode root = json("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--phase", "prefill",
+                "--prompt", "16", "--quant", "W4A8KV4g128,lm_head:same");
+        JsonNode q = op(root.get("phases").get(0), "q_proj");
+        assertEquals("int4", q.get("weights").asText());
+        // Per layer: 4096 * 4096 / 2 B = 8,388,608 B of codes + 4096/128 * 4096 FP16 scales = 262,144 B.
+        assertEquals(32L * (8_388_608 + 262_144), q.at("/bytes/loadWeight").asLong());
+        // K/V projections write the cache at 4 bits: 16 tokens * 4096 / 2 B per layer.
+        assertEquals(32L * 16 * 4096 / 2, op(root.get("phases").get(0), "k_proj").at("/bytes/storeKvCache").asLong());
+        // Without lm_head:same the FP16 lm_head cannot run on the INT8 array: bad input with a hint.
+        CliHarness.Result result = CliHarness.run("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b",
+                "--phase", "prefill", "--prompt", "16", "--quant", "W4A8KV4g128");
+        assertEquals(2, result.exitCode(), result.stderr());
+        assertTrue(result.stderr().contains("lm_head:same"), result.stderr());
+    }
+
+    @Test
     void explainShowsTheMapping() throws Exception {
         CliHarness.Result result = CliHarness.run("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b",
                 "--phase", "prefill", "--prompt", "64", "--explain");
