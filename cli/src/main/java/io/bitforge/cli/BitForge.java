@@ -51,6 +51,7 @@ public final class BitForge implements Runnable {
                 new QuantizeCommand(context),
                 new RooflineCommand(context),
                 new VerilogCommand(context),
+                new io.bitforge.cli.commands.ReproduceCommand(context),
         };
         return List.of(commands);
     }

@@ -1,0 +1,45 @@
+package io.bitforge.cli.reproduce;
+
+import io.bitforge.cli.output.TextTable;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The text rendering of a reproduction: per-model figures, normalised tables beside the artefact's, ratios. */
+public final class ReproductionText {
+    private ReproductionText() {
+    }
+
+    public static String render(Reproduction.Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append(result.file().paper()).append('\n').append("artefact: ").append(result.file().artefact())
+                .append('\n').append("batch ").append(result.file().batch()).append(", fold convention ")
+                .append(result.file().foldConvention().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append("\n\n");
+        TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy (uJ)"));
+        for (Reproduction.Row row : result.rows()) {
+            rows.row(List.of(row.model(), row.design(), row.phase(), String.format(Locale.ROOT, "%,d", row.cycles()),
+                    String.format(Locale.ROOT, "%.1f", row.energyPicojoules() / 1e6)));
+        }
+        out.append(rows);
+        out.append("\nnormalised to ").append(result.file().normaliseTo()).append(" (measured vs published)\n");
+        TextTable norm = new TextTable(List.of("model", "design", "metric", "measured", "published", "difference"));
+        for (Reproduction.Normalised n : result.normalised()) {
+            norm.row(List.of(n.model(), n.design(), n.metric(), String.format(Locale.ROOT, "%.3f", n.measured()),
+                    String.format(Locale.ROOT, "%.3f", n.published()), percent(n.relativeDifference())));
+        }
+        out.append(norm);
+        out.append("\nheadline ratios (mean of per-model ratios)\n");
+        TextTable ratios = new TextTable(List.of("ratio", "measured", "paper", "difference", "paper source"));
+        for (Reproduction.RatioResult r : result.ratios()) {
+            ratios.row(List.of(r.name(), String.format(Locale.ROOT, "%.3f", r.value()),
+                    String.format(Locale.ROOT, "%.3f", r.paper()), percent(r.relativeDifference()), r.paperSource()));
+        }
+        out.append(ratios);
+        return out.toString();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
+    }
+}
