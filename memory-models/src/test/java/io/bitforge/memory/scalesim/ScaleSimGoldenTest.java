@@ -2,6 +2,11 @@ package io.bitforge.memory.scalesim;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -14,7 +19,7 @@ class ScaleSimGoldenTest {
     static final TopologyLayer CONV1 = new TopologyLayer("Conv1", 224, 224, 11, 11, 3, 96, 4, 4);
 
     @Test
-    void alexNetConv1WeightStationaryMatchesScaleSimValueForValue() {
+    void alexNetConv1WeightStationaryMatchesScaleSimValueForValue() throws IOException {
         ScaleSimConfig config = ScaleSimConfig.calc("golden", 32, 32, 64, ScaleSimDataflow.WS);
         ScaleSimLayerResult r = ScaleSimLayerRun.run(CONV1, config);
         assertEquals(112283, r.totalCycles());
@@ -36,5 +41,17 @@ class ScaleSimGoldenTest {
         assertEquals(15.686576632947475, r.ifmapDram().wordsPerActiveCycle());
         assertEquals(0.3280954308794592, r.filterDram().wordsPerActiveCycle());
         assertEquals(31.243441697000126, r.ofmapDram().wordsPerActiveCycle());
+
+        // The three report files, byte for byte.
+        String dir = "/scalesim/alexnet-conv1-ws-calc/";
+        assertEquals(resource(dir + "COMPUTE_REPORT.csv"), ScaleSimReports.computeReport(List.of(r)));
+        assertEquals(resource(dir + "BANDWIDTH_REPORT.csv"), ScaleSimReports.bandwidthReport(List.of(r)));
+        assertEquals(resource(dir + "DETAILED_ACCESS_REPORT.csv"), ScaleSimReports.detailedAccessReport(List.of(r)));
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ScaleSimGoldenTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
