@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * same trip count moves the same bytes under {@link GemmTiling}'s rules (exactly for whole-byte widths, up to
  * per-tile byte rounding for narrower ones) and only needs more buffer, so nothing better is skipped. For each (order, M tile, N tile) the K tile is the largest such size that fits,
  * because a larger K tile never adds traffic (A and B move the same bytes, C is visited no more often).
- * Ties on traffic go to fewer tile steps, then to the first in (order, M tile, K tile, N tile) order, so the
- * choice is deterministic. Growing any buffer only enlarges the feasible set, so more buffer never yields more
+ * Ties on traffic go to fewer compute cycles (when a cost is given), then to fewer tile steps, then to the first
+ * in (order, M tile, N tile) order, so the choice is deterministic. Growing any buffer only enlarges the feasible set, so more buffer never yields more
  * traffic.
  */
 public final class GemmTiler {
@@ -24,11 +24,23 @@ public final class GemmTiler {
 
     /** The least-traffic tiling, or empty when not even 1 × 1 × 1 tiles fit. */
     public static Optional<GemmTiling> best(long m, long k, long n, OperandBits bits, BufferBytes buffers) {
-        List<Long> mSizes = tileSizes(m);
-        List<Long> kSizes = tileSizes(k);
-        List<Long> nSizes = tileSizes(n);
+        return best(m, k, n, bits, buffers, TilePins.NONE, null);
+    }
+
+    /**
+     * The least-traffic tiling within {@code pins}; among equal traffic the one with the fewest compute cycles by
+     * {@code cost} (when given), then the fewest steps. A pinned size larger than its dimension is clipped to it.
+     * Empty when nothing within the pins fits.
+     */
+    public static Optional<GemmTiling> best(long m, long k, long n, OperandBits bits, BufferBytes buffers,
+                                            TilePins pins, TileCycles cost) {
+        List<Long> mSizes = pins.m().isPresent() ? List.of(Math.min(pins.m().getAsLong(), m)) : tileSizes(m);
+        List<Long> kSizes = pins.k().isPresent() ? List.of(Math.min(pins.k().getAsLong(), k)) : tileSizes(k);
+        List<Long> nSizes = pins.n().isPresent() ? List.of(Math.min(pins.n().getAsLong(), n)) : tileSizes(n);
+        List<LoopOrder> orders = pins.order().map(List::of).orElse(List.of(LoopOrder.values()));
         GemmTiling best = null;
-        for (LoopOrder order : LoopOrder.values()) {
+        long bestCycles = Long.MAX_VALUE;
+        for (LoopOrder order : orders) {
             for (long mt : mSizes) {
                 for (long nt : nSizes) {
                     long kt = largestFittingK(kSizes, mt, nt, k, bits, buffers);
@@ -40,13 +52,52 @@ public final class GemmTiler {
                         continue;
                     }
                     GemmTiling candidate = GemmTiling.of(m, k, n, tile, order, bits);
-                    if (best == null || better(candidate, best)) {
+                    if (best == null) {
                         best = candidate;
+                        bestCycles = cost == null ? 0 : computeCycles(candidate, cost);
+                        continue;
+                    }
+                    long ta = candidate.traffic().totalBytes();
+                    long tb = best.traffic().totalBytes();
+                    if (ta > tb) {
+                        continue;
+                    }
+                    long cycles = cost == null ? 0 : computeCycles(candidate, cost);
+                    if (ta < tb || cycles < bestCycles || (cycles == bestCycles && candidate.steps() < best.steps())) {
+                        best = candidate;
+                        bestCycles = cycles;
                     }
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Sum of the tiles' compute cycles: at most eight tile shapes (full or edge along each dimension). */
+    public static long computeCycles(GemmTiling tiling, TileCycles cost) {
+        long total = 0;
+        for (long[] mPart : parts(tiling.m(), tiling.tile().m())) {
+            for (long[] kPart : parts(tiling.k(), tiling.tile().k())) {
+                for (long[] nPart : parts(tiling.n(), tiling.tile().n())) {
+                    long count = mPart[1] * kPart[1] * nPart[1];
+                    total = Math.addExact(total, Math.multiplyExact(count,
+                            cost.cycles(mPart[0], kPart[0], nPart[0])));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** {size, count} of the full tiles and of the edge tile along one dimension. */
+    private static List<long[]> parts(long size, long tile) {
+        List<long[]> parts = new ArrayList<>(2);
+        if (size / tile > 0) {
+            parts.add(new long[] {tile, size / tile});
+        }
+        if (size % tile > 0) {
+            parts.add(new long[] {size % tile, 1});
+        }
+        return parts;
     }
 
     /** A pinned tiling (the spec's {@code mapping:}); empty reason when it fits, else why it does not. */
@@ -86,15 +137,6 @@ public final class GemmTiler {
             chosen = size;
         }
         return chosen;
-    }
-
-    private static boolean better(GemmTiling a, GemmTiling b) {
-        long ta = a.traffic().totalBytes();
-        long tb = b.traffic().totalBytes();
-        if (ta != tb) {
-            return ta < tb;
-        }
-        return a.steps() < b.steps();
     }
 
     /** Ascending tile sizes s with ceil(D / ceil(D / s)) = s: the smallest size for each trip count. */
