@@ -6,7 +6,9 @@ import java.util.List;
 final class ExpectedProviders {
     static final List<String> ALL = List.of(
             "io.bitforge.memory.MemoryModelsContributor",
-            "io.bitforge.pe.PeContributor");
+            "io.bitforge.pe.PeContributor",
+            "io.bitforge.core.format.FormatCatalog",
+            "io.bitforge.workloads.llm.LlmWorkloadsContributor");
 
     private ExpectedProviders() {
     }

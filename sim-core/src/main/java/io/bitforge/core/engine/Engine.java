@@ -207,6 +207,15 @@ public final class Engine {
         return total;
     }
 
+    /** The cost of each op of the graph, in graph order (their sum is {@link #evaluate(OpGraph)}). */
+    public List<CostReport> evaluateEach(OpGraph graph) {
+        List<CostReport> costs = new ArrayList<>(graph.ops().size());
+        for (Op op : graph.ops()) {
+            costs.add(evaluate(op));
+        }
+        return costs;
+    }
+
     /**
      * SCALE-Sim's SRAM element accesses per operand (its ifmap/filter reads and ofmap writes): the stationary
      * operand is read once; a streamed input is re-read once per fold along the other spatial dimension; outputs

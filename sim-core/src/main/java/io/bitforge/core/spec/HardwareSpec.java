@@ -55,6 +55,24 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
                 mapping);
     }
 
+    /**
+     * The design's stable id (DESIGN.md, "Results directories"): SHA-256 of the canonical spec JSON (keys sorted,
+     * no whitespace), first 16 hex digits.
+     */
+    public String designId() {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(asMap());
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical);
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash spec " + name, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
     /** The spec as the YAML/JSON file spells it (field order of DESIGN.md), for reports and canonical ids. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -84,6 +84,8 @@ class EngineTest {
         assertEquals(3 * 64.0, total.energy().picojoules(EnergyCategory.MAC), EPS);
         assertEquals(3 * 64, total.actions().macs());
         assertEquals(engine.evaluate(gemm).cost().plus(engine.evaluate(softmax)), total);
+        List<CostReport> each = engine.evaluateEach(new OpGraph("graph", List.of(gemm, softmax)));
+        assertEquals(List.of(engine.evaluate(gemm).cost(), engine.evaluate(softmax)), each);
     }
 
     @Test

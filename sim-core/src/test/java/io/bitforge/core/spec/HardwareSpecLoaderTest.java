@@ -146,6 +146,31 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void withNoDramPresetsRegisteredTheCustomFormIsSuggested() {
+        String text = VALID.replace(
+                "  custom: {bytesPerCycle: 32, latencyNanoseconds: 80, picojoulesPerBit: 10, capacityGibibytes: 8}",
+                "  preset: hbm2e");
+        Registry noMemories = Registry.builder().pe(new TestPeFamily()).build();
+        String message = assertThrows(BadInputException.class,
+                () -> new HardwareSpecLoader(noMemories).parse(text, "hw.yaml")).getMessage();
+        assertEquals("hw.yaml: hardware.dram.preset: must be a registered DRAM preset (none registered; use dram: "
+                + "{custom: {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, capacityGibibytes}}), got 'hbm2e'"
+                + " (line 15)", message);
+    }
+
+    @Test
+    void designIdIsAStableHashOfTheCanonicalSpec() {
+        HardwareSpec spec = load(VALID);
+        assertEquals(16, spec.designId().length());
+        assertTrue(spec.designId().matches("[0-9a-f]{16}"));
+        // field order in the file does not matter, content does
+        String reordered = VALID.replace("clockMegahertz: 800\n", "").replace("name: test-design\n",
+                "name: test-design\nclockMegahertz: 800\n");
+        assertEquals(spec.designId(), load(reordered).designId());
+        assertTrue(!spec.designId().equals(load(VALID.replace("rows: 16", "rows: 32")).designId()));
+    }
+
+    @Test
     void mappingPinsAreChecked() {
         assertEquals("hw.yaml: hardware.mapping.loopOrder: must be a permutation of mkn (outermost first), got 'mmk'"
                 + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: mmk")));
