@@ -1,13 +1,9 @@
 package io.bitforge.core.engine;
 
-/**
- * How one GEMM instance meets DRAM: the tiling chosen (or pinned), the double-buffered timeline it produces,
- * and the extra array cycles cutting the GEMM into tiles costs over running it as one fold schedule (each tile
- * pays its own pipeline fill and drain, and ragged tiles leave cells idle).
- */
-public record GemmMemoryPlan(GemmTiling tiling, MemoryTimeline timeline, long tilingOverheadCycles) {
-    /** Cycles the GEMM takes beyond its stall-free, untiled fold schedule: tiling overhead plus DRAM stalls. */
+/** How one GEMM instance meets DRAM: the tiling chosen (or pinned) and the double-buffered timeline it produces. */
+public record GemmMemoryPlan(GemmTiling tiling, MemoryTimeline timeline) {
+    /** Cycles the array waits for DRAM beyond the stall-free fold schedule. */
     public long memoryStallCycles() {
-        return tilingOverheadCycles + timeline.stallCycles();
+        return timeline.stallCycles();
     }
 }

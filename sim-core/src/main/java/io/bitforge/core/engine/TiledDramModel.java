@@ -20,13 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * BitForge's general DRAM model for GEMMs (not the SCALE-Sim compatibility mode): each GEMM is tiled to fit the
  * double-buffered operand SRAMs with the least DRAM traffic ({@link GemmTiler}, or the spec's {@code mapping:}
- * pins), each tile runs on the array for the cycles the engine's {@link FoldModel} gives that tile, and
- * {@link DoubleBufferedSchedule} overlaps every tile's transfers with the previous tile's compute.
+ * pins), and {@link DoubleBufferedSchedule} overlaps every tile's transfers with the previous tile's compute.
  *
- * <p>The memory stall the engine charges is the tiling overhead (tiled fold schedule minus the untiled one)
- * plus the DRAM stalls. With unlimited bandwidth there are no DRAM stalls and the timeline reports the
- * bandwidth that would be stall-free; a GEMM that fits its buffers in one tile then costs exactly the engine's
- * stall-free schedule (SCALE-Sim's figures). DRAM energy is bytes moved (rounded up to bursts) × 8 × the DRAM's
+ * <p>The array keeps the engine's fold schedule (SCALE-Sim's: the SRAMs stream the operands, tiling only decides
+ * what DRAM brings in when), so each tile step is given the share of the GEMM's fold-schedule cycles that its
+ * MACs are of the GEMM's MACs (rounded to whole cycles; an approximation of where in the fold schedule a tile's
+ * MACs fall). The memory stall the engine charges is the DRAM stall of that timeline. With unlimited bandwidth
+ * nothing stalls, the timeline reports the bandwidth that would be stall-free, and every cycle figure is the
+ * engine's stall-free one (SCALE-Sim's). DRAM energy is bytes moved (rounded up to bursts) × 8 × the DRAM's
  * energy per bit. Partial sums spilled to DRAM are stored at max(32, output bits) bits (an accumulator width;
  * an assumption, not a published figure). Vector ops are assumed to work on on-chip data: no DRAM traffic.
  */
@@ -111,19 +112,15 @@ public final class TiledDramModel implements MemoryModel {
                 Math.max(32, op.outputs().bits()));
         BufferSpecs b = spec.buffers();
         BufferBytes buffers = new BufferBytes(b.activations().bytes(), b.weights().bytes(), b.outputs().bytes());
-        Map<List<Long>, Long> cache = new ConcurrentHashMap<>();
-        TileCycles tileCycles = (m, k, n) -> cache.computeIfAbsent(List.of(m, k, n), shape -> {
-            ArrayMetrics tile = FoldModel.metrics(spec.array(), metrics.dataflow(), metrics.timing(), m, k, n);
-            return Math.multiplyExact(tile.folds(), tile.foldCycles());
-        });
+        long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
+        double cyclesPerMac = scheduleCycles / ((double) op.m() * op.k() * op.n());
+        TileCycles tileCycles = (m, k, n) -> Math.round(m * k * (double) n * cyclesPerMac);
         TilePins pins = TilePins.of(spec.mapping());
-        Optional<GemmTiling> chosen = GemmTiler.best(op.m(), op.k(), op.n(), bits, buffers, pins, tileCycles);
+        Optional<GemmTiling> chosen = GemmTiler.best(op.m(), op.k(), op.n(), bits, buffers, pins, null);
         GemmTiling tiling = chosen.orElseThrow(() -> noFit(spec, op, bits, buffers, pins));
         MemoryTimeline timeline = DoubleBufferedSchedule.run(tiling, tileCycles, bandwidthBytesPerCycle,
                 burstBytes);
-        long untiled = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
-        long overhead = Math.max(0, timeline.computeCycles() - untiled);
-        return new GemmMemoryPlan(tiling, timeline, overhead);
+        return new GemmMemoryPlan(tiling, timeline);
     }
 
     private static BadInputException noFit(HardwareSpec spec, GemmOp op, OperandBits bits, BufferBytes buffers,
