@@ -1,11 +1,7 @@
 package io.bitforge.memory.scalesim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * SCALE-Sim v2's read buffer in CALC mode (scalesim/memory/read_buffer_estimate_bw.py): never stalls the array
@@ -34,10 +30,14 @@ final class EstimatingReadBuffer {
     private final int activeSets;
     private final int prefetchSets;
 
-    /** Set ids (ascending) holding each address. */
-    private final Map<Long, List<Integer>> setsOfAddress = new HashMap<>();
+    /**
+     * The newest set holding each address (the set being filled counts). An older set holding the same address
+     * has always left the active window already: a set can only be filled while the window reaches it, so an
+     * address is added to a newer set only after its older set was evicted; the newest id decides hits.
+     */
+    private final LongIntMap newestSet = new LongIntMap();
     private final List<Integer> setSizes = new ArrayList<>();
-    private final Set<Long> currentSet = new HashSet<>();
+    private int currentSetSize;
     private int currentSetId;
     private int readStart;
     private int readEnd;
@@ -82,10 +82,13 @@ final class EstimatingReadBuffer {
     }
 
     private void track(long cycle, long address) {
-        if (isHit(address) || !currentSet.add(address)) {
+        int newest = newestSet.get(address);
+        if (newest == currentSetId || isHit(newest)) {
             return;
         }
-        if (currentSet.size() != itemsPerSet) {
+        newestSet.put(address, currentSetId);
+        currentSetSize++;
+        if (currentSetSize != itemsPerSet) {
             return; // with fewer than 100 words a set never fills, as in SCALE-Sim
         }
         closeCurrentSet();
@@ -115,39 +118,19 @@ final class EstimatingReadBuffer {
     }
 
     private void closeCurrentSet() {
-        int id = currentSetId;
-        for (long address : currentSet) {
-            setsOfAddress.computeIfAbsent(address, a -> new ArrayList<>(1)).add(id);
-        }
-        setSizes.add(currentSet.size());
-        currentSet.clear();
+        setSizes.add(currentSetSize);
+        currentSetSize = 0;
         currentSetId++;
     }
 
-    private boolean isHit(long address) {
-        int end = Math.min(currentSetId, readEnd + 1);
-        if (readStart >= end) {
-            return false;
-        }
-        List<Integer> ids = setsOfAddress.get(address);
-        if (ids == null) {
-            return false;
-        }
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            int id = ids.get(i);
-            if (id < readStart) {
-                return false;
-            }
-            if (id < end) {
-                return true;
-            }
-        }
-        return false;
+    /** True when set {@code id} is a completed set inside the active window. */
+    private boolean isHit(int id) {
+        return id >= readStart && id < Math.min(currentSetId, readEnd + 1);
     }
 
     /** Fetches what is left once the layer's demand is exhausted. */
     void completeAllPrefetches() {
-        if (!currentSet.isEmpty()) {
+        if (currentSetSize > 0) {
             closeCurrentSet();
         }
         int lastSet = currentSetId - 1;
