@@ -123,9 +123,9 @@ public final class GemmCommand implements Callable<Integer> {
             if (!(bandwidth > 0) || bandwidth.isInfinite()) {
                 throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be > 0");
             }
-            if (scalesim) {
-                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "not available with "
-                        + "--scalesim yet (BitForge reproduces SCALE-Sim's CALC mode only); leave it out");
+            if (scalesim && (bandwidth != Math.rint(bandwidth) || bandwidth > Integer.MAX_VALUE)) {
+                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be a whole "
+                        + "number of words per cycle with --scalesim (SCALE-Sim's Bandwidth)");
             }
             dramBandwidth = OptionalDouble.of(bandwidth);
         }
@@ -138,7 +138,7 @@ public final class GemmCommand implements Callable<Integer> {
         GemmEvaluation evaluation = engine.evaluate(op);
         Map<String, Object> result = result(spec, op, evaluation);
         if (scalesim) {
-            GemmMemoryFields.scaleSim(result, spec, op);
+            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, context.err());
         } else if (evaluation.metrics() != null) {
             GemmMemoryFields.general(result, dram.plan(spec, op, evaluation.metrics()), evaluation.metrics(),
                     dramBandwidth);

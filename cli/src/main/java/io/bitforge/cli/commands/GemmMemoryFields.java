@@ -14,6 +14,7 @@ import io.bitforge.memory.scalesim.ScaleSimLayerResult;
 import io.bitforge.memory.scalesim.ScaleSimLayerRun;
 import io.bitforge.memory.scalesim.TopologyLayer;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +52,18 @@ final class GemmMemoryFields {
     }
 
     /**
-     * Runs the GEMM through the SCALE-Sim v2 compatibility model (CALC mode: stall-free, one-byte words) and
-     * replaces the cycle and memory figures with SCALE-Sim's.
+     * Runs the GEMM through the SCALE-Sim v2 compatibility model (one-byte words; CALC mode, or USER mode at
+     * {@code bandwidth} words per cycle) and replaces the cycle and memory figures with SCALE-Sim's.
      */
-    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op) {
+    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op, OptionalDouble bandwidth,
+                         PrintStream err) {
+        boolean user = bandwidth.isPresent();
         ScaleSimConfig config = new ScaleSimConfig("gemm", spec.array().rows(), spec.array().cols(),
                 kib(spec.buffers().activations(), "activations"), kib(spec.buffers().weights(), "weights"),
                 kib(spec.buffers().outputs(), "outputs"), 0, 10_000_000, 20_000_000,
-                ScaleSimDataflow.valueOf(spec.dataflow().name()), false, List.of(), 1, java.util.Optional.empty());
+                ScaleSimDataflow.valueOf(spec.dataflow().name()), user,
+                user ? List.of((int) bandwidth.getAsDouble()) : List.of(), 1, java.util.Optional.empty());
+        ScaleSimInterop.warnIfInexact(config, err);
         int m = intDim("--m", op.m());
         int k = intDim("--k", op.k());
         int n = intDim("--n", op.n());
@@ -75,7 +80,7 @@ final class GemmMemoryFields {
         sramReads.put("filter", r.filterSram().count());
         result.put("sramReads", sramReads);
         result.put("sramWrites", Map.of("ofmap", r.ofmapSram().count()));
-        result.put("dramBandwidthBytesPerCycle", "unlimited");
+        result.put("dramBandwidthBytesPerCycle", user ? (Object) bandwidth.getAsDouble() : "unlimited");
         Map<String, Object> reads = new LinkedHashMap<>();
         reads.put("ifmap", r.ifmapDram().count());
         reads.put("filter", r.filterDram().count());

@@ -81,6 +81,27 @@ class GemmMemoryTest {
     }
 
     @Test
+    void scaleSimUserModeReproducesScaleSimsOutputStationaryGolden() throws IOException {
+        // SCALE-Sim v2 test/general/golden_trace_user_os: GEMM 256 x 128 x 256, 32x32 os, 64 KB SRAMs, 10 words
+        // per cycle: 52447 cycles of which 42272 stalls; 524320 ifmap and 32770 filter DRAM reads, 32768 writes.
+        CliHarness.Result result = CliHarness.run("gemm", "--m", "256", "--n", "128", "--k", "256", "--scalesim",
+                "--bandwidth-bytes-per-cycle", "10", "--json", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("", result.stderr());
+        JsonNode out = Json.mapper().readTree(result.stdout());
+        assertEquals(52447, out.get("totalCycles").asLong());
+        assertEquals(42272, out.get("stallCycles").asLong());
+        assertEquals(524320, out.at("/dramReads/ifmap").asLong());
+        assertEquals(32770, out.at("/dramReads/filter").asLong());
+        assertEquals(32768, out.at("/dramWrites/ofmap").asLong());
+        // ws: exact on the read side, a warning says the output buffer may differ
+        CliHarness.Result ws = CliHarness.run("gemm", "--m", "256", "--n", "128", "--k", "256", "--dataflow", "ws",
+                "--scalesim", "--bandwidth-bytes-per-cycle", "10", "--json", "-");
+        assertEquals(0, ws.exitCode(), ws.stderr());
+        assertTrue(ws.stderr().startsWith("bitforge: warning: SCALE-Sim USER"), ws.stderr());
+    }
+
+    @Test
     void scaleSimConfigAndTopologyWriteTheThreeReports(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("scale.cfg"), ScaleSimInteropTest.CONFIG);
         Path topology = Files.writeString(dir.resolve("gemm.csv"), "Layer, M, N, K,\nfc1, 64, 32, 16,\n");
@@ -102,7 +123,7 @@ class GemmMemoryTest {
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--bandwidth-bytes-per-cycle", "0"),
                 "--bandwidth-bytes-per-cycle: must be > 0, got 0.0");
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--scalesim",
-                "--bandwidth-bytes-per-cycle", "4"), "not available with --scalesim");
+                "--bandwidth-bytes-per-cycle", "4.5"), "must be a whole number of words per cycle with --scalesim");
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--topology", "t.csv"),
                 "--topology: only allowed with --scalesim-config, got t.csv");
         assertBad(CliHarness.run("gemm", "--k", "8", "--n", "8"), "--m: missing");
