@@ -96,7 +96,10 @@ abstract sealed class SystolicDemand permits OsDemand, WsDemand, IsDemand {
         return Math.min(arrayCols, spatialCols() - colFold(fold) * arrayCols);
     }
 
-    /** Mean over folds of used PEs / all PEs. */
+    /**
+     * Mean over folds of used PEs / all PEs, summed left to right as Python's sum() did before 3.12 (SCALE-Sim's
+     * CALC regression output was written that way; Python 3.12+ compensates and can differ in the last digit).
+     */
     double mappingEfficiency() {
         double sum = 0;
         for (int f = 0; f < folds(); f++) {

@@ -30,6 +30,10 @@ class ScaleSimUserModeTest {
         assertEquals(524320, r.ifmapDram().count());
         assertEquals(52447, r.totalCycles());
         assertEquals(42272, r.stallCycles());
+        assertEquals(15.619577859553454, r.overallUtilisationPercent());
+        // SCALE-Sim's file says 80.50314465408806: it was written by a Python (3.12+) whose sum() compensates
+        // rounding; the CALC golden (90.78000992063485) by one whose sum() does not, which BitForge follows.
+        assertEquals(80.50314465408805, r.computeUtilisation() * 100);
         assertEquals(new OperandAccess(-3277, 49169, 524320), r.ifmapDram());
         assertEquals(new OperandAccess(1, 52417, 262144), r.ifmapSram());
         assertEquals(new OperandAccess(1, 52417, 262144), r.filterSram());
