@@ -11,8 +11,8 @@ import java.util.TreeSet;
  *
  * <p>Search: all six loop orders; for M and N every tile size that is the smallest one giving its trip count
  * (the values ceil(D / t)), which covers every divisor of D and every remainder split: a larger tile with the
- * same trip count moves the same bytes under {@link GemmTiling}'s rules (exactly for whole-byte widths, up to
- * per-tile byte rounding for narrower ones) and only needs more buffer, so nothing better is skipped. For each (order, M tile, N tile) the K tile is the largest such size that fits,
+ * same trip count moves the same bytes under {@link GemmTiling}'s rules and only needs more buffer, so nothing
+ * better is skipped. For each (order, M tile, N tile) the K tile is the largest such size that fits,
  * because a larger K tile never adds traffic (A and B move the same bytes, C is visited no more often).
  * Ties on traffic go to fewer compute cycles (when a cost is given), then to fewer tile steps, then to the first
  * in (order, M tile, N tile) order, so the choice is deterministic. Growing any buffer only enlarges the feasible set, so more buffer never yields more

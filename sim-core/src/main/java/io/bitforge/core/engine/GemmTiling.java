@@ -17,7 +17,7 @@ import java.util.Objects;
  * <li>C is indexed by M and N. If the K loop is inside both, each C tile is finished on chip and written once
  * at the output width. Otherwise each C tile is visited once per K trip: every visit but the last writes
  * partial sums, every visit but the first reads them back, both at the partial-sum width.</li>
- * <li>Edge tiles are smaller; every tile transfer is rounded up to whole bytes. Loops of one trip are
+ * <li>Each sweep over an operand moves its bits rounded up to whole bytes once; loops of one trip are
  * ignored.</li>
  * </ul>
  */
@@ -84,23 +84,14 @@ public record GemmTiling(long m, long k, long n, GemmTile tile, LoopOrder order,
         return (totalBits + 7) / 8;
     }
 
-    /** Bytes of one sweep over all tiles of a {@code rows × cols} operand cut into {@code tr × tc} tiles. */
+    /**
+     * Bytes of one sweep over a {@code rows × cols} operand: its bits rounded up to whole bytes once. Counting the
+     * sweep rather than each tile keeps the traffic independent of how finely the operand is cut (rounding every
+     * sub-byte tile would make a larger tile move more bytes); {@link DoubleBufferedSchedule} rounds each actual
+     * transfer up to whole bytes and bursts.
+     */
     static long sweepBytes(long rows, long tr, long cols, long tc, int bits) {
-        long fullRows = rows / tr;
-        long edgeRows = rows % tr;
-        long fullCols = cols / tc;
-        long edgeCols = cols % tc;
-        long sum = Math.multiplyExact(fullRows * fullCols, tileBytes(tr, tc, bits));
-        if (edgeRows > 0) {
-            sum += fullCols * tileBytes(edgeRows, tc, bits);
-        }
-        if (edgeCols > 0) {
-            sum += fullRows * tileBytes(tr, edgeCols, bits);
-        }
-        if (edgeRows > 0 && edgeCols > 0) {
-            sum += tileBytes(edgeRows, edgeCols, bits);
-        }
-        return sum;
+        return tileBytes(rows, cols, bits);
     }
 
     /**

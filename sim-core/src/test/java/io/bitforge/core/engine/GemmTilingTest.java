@@ -47,8 +47,14 @@ class GemmTilingTest {
     }
 
     @Test
-    void edgeTilesAndSubByteWidthsRoundPerTile() {
-        // A = 5 x 3 at 4 bits in 2 x 2 tiles: tiles 2x2 (2 B) x2, 2x1 (1 B) x2, 1x2 (1 B), 1x1 (4 bits -> 1 B).
-        assertEquals(2 * 2 + 2 * 1 + 1 + 1, GemmTiling.sweepBytes(5, 2, 3, 2, 4));
+    void subByteSweepsRoundOncePerSweep() {
+        // A = 5 x 3 at 4 bits = 60 bits -> 8 bytes whatever the tiling
+        assertEquals(8, GemmTiling.sweepBytes(5, 2, 3, 2, 4));
+        assertEquals(8, GemmTiling.sweepBytes(5, 5, 3, 3, 4));
+        // B = 6 x 3 at 4 bits = 72 bits = 9 bytes per sweep: K tiles of 2 or 3 move the same bytes
+        GemmTiling two = GemmTiling.of(3, 6, 3, new GemmTile(3, 2, 3), LoopOrder.MKN, new OperandBits(8, 4, 8, 32));
+        GemmTiling three = GemmTiling.of(3, 6, 3, new GemmTile(3, 3, 3), LoopOrder.MKN, new OperandBits(8, 4, 8, 32));
+        assertEquals(9, two.traffic().filterReadBytes());
+        assertEquals(9, three.traffic().filterReadBytes());
     }
 }
