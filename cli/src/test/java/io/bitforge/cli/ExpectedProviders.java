@@ -8,7 +8,8 @@ final class ExpectedProviders {
             "io.bitforge.memory.MemoryModelsContributor",
             "io.bitforge.pe.PeContributor",
             "io.bitforge.core.format.FormatCatalog",
-            "io.bitforge.workloads.llm.LlmWorkloadsContributor");
+            "io.bitforge.workloads.llm.LlmWorkloadsContributor",
+            "io.bitforge.roofline.RooflineContributor");
 
     private ExpectedProviders() {
     }
