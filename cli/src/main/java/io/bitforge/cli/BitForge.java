@@ -5,6 +5,7 @@ import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
 import io.bitforge.cli.commands.RooflineCommand;
+import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
@@ -44,6 +45,7 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         Object[] commands = {
                 new DemoCommand(context),
+                new SimulateCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),

@@ -24,7 +24,8 @@ import java.util.List;
  * </pre>
  * and the schedule ends in cycle {@code folds·L − 1} (SCALE-Sim reports that last cycle's index as its cycle
  * count). With a {@link CellTiming} other than one MAC per cycle, M, K and N are first divided by the cell's
- * lanes (rounding up) and the streamed terms take {@code cyclesPerStep} cycles per step. Under
+ * lanes (rounding up) and the streamed terms take {@code cyclesPerStep} cycles per step; the cell's edge stages
+ * (e.g. a decoder in front of the array) add {@code edgeStageCycles} to every fold. Under
  * {@link FoldConvention#STREAM_ONLY} a fold lasts {@code cyclesPerStep × T} and cycles are counted as they are.
  */
 final class FoldModel {
@@ -84,7 +85,8 @@ final class FoldModel {
         long colFolds = ceilDiv(spatialCols, cols);
         long folds = Math.multiplyExact(rowFolds, colFolds);
         long preload = dataflow == Dataflow.OS || !scaleSim ? 0 : rows;
-        long foldCycles = preload + step * (streamSteps + (scaleSim ? rows + cols - 2 : 0));
+        long foldCycles = preload + step * (streamSteps + (scaleSim ? rows + cols - 2 : 0))
+                + timing.edgeStageCycles();
         // SCALE-Sim measures compute utilisation over its unskewed demand matrix: for ws/is that is the fold
         // plus the cols-1 skew of the outputs.
         long utilizationWindow = foldCycles + (dataflow == Dataflow.OS || !scaleSim ? 0 : step * (cols - 1));
