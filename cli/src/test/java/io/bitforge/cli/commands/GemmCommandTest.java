@@ -67,7 +67,8 @@ class GemmCommandTest {
         assertTrue(out.at("/energyPicojoules/SRAM_READ").asDouble() > 0);
         assertEquals(out.at("/energyPicojoules/total").asDouble(), out.at("/energyPicojoules/MAC").asDouble()
                 + out.at("/energyPicojoules/SRAM_READ").asDouble()
-                + out.at("/energyPicojoules/SRAM_WRITE").asDouble(), 1e-6);
+                + out.at("/energyPicojoules/SRAM_WRITE").asDouble() + out.at("/energyPicojoules/DRAM").asDouble(),
+                1e-6);
         assertEquals("mac-int", out.at("/hardware/pe/family").asText());
     }
 
