@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <p>Lowering (the artefacts' im2col rule, hsharma35/bitfusion {@code bitfusion/src/simulator/accelerator.py}):
  * a conv is a GEMM with M = batch × output height × output width, K = kernel area × channels, N = filters; a
- * fully connected layer is M = batch × tokens, K = channels, N = filters. Outputs are 32-bit accumulators.
+ * fully connected layer is M = batch × tokens, K = channels, N = filters. Outputs are typed as the artefacts'
+ * front end types them: 16-bit for a conv, the layer's width for a fully connected layer.
  */
 public record LayerList(String file, List<Layer> layers) {
     private static final List<String> SHAPE_COLUMNS = List.of("layer", "kind", "tokens", "channels", "height",
@@ -50,8 +51,11 @@ public record LayerList(String file, List<Layer> layers) {
                 m = Math.multiplyExact(batch, tokens);
                 k = channels;
             }
-            return new GemmOp(name, conv ? OpKind.CONV : OpKind.GEMM, m, k, filters, 1, operand, operand,
-                    Precision.INT32, BOperand.WEIGHTS, 0);
+            // outputs as the artefacts' front end types them (benchmarks.py create_net): a conv's output is
+            // 16-bit fixed point (c_dtype FXP16), a fully connected layer's is at the layer's precision
+            Precision output = conv ? new Precision("int16", 16) : operand;
+            return new GemmOp(name, conv ? OpKind.CONV : OpKind.GEMM, m, k, filters, 1, operand, operand, output,
+                    BOperand.WEIGHTS, 0);
         }
     }
 

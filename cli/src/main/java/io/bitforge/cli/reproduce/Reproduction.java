@@ -4,6 +4,7 @@ import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.HorowitzSram;
 import io.bitforge.core.engine.MemoryModel;
+import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.pe.PeFamily;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Runs a {@link ReproductionFile} through the ordinary {@link Engine}: every model's layer list on every design,
@@ -66,8 +68,8 @@ public final class Reproduction {
         for (ReproductionFile.Design design : file.designs()) {
             HardwareSpec spec = loader.load(design.hardware());
             PeFamily family = Engine.of(spec, registry).family();
-            engines.put(design.id(), new Engine(spec, family, new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH,
-                    file.foldConvention()));
+            engines.put(design.id(), new Engine(spec, family, new HorowitzSram(), memory(file.memory(), spec,
+                    registry), file.foldConvention()));
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Map<String, Row>> byModel = new LinkedHashMap<>();
@@ -117,6 +119,15 @@ public final class Reproduction {
                     ratio.paperSource()));
         }
         return new Result(file, List.copyOf(rows), List.copyOf(normalised), List.copyOf(ratios));
+    }
+
+    private static MemoryModel memory(ReproductionFile.Memory memory, HardwareSpec spec, Registry registry) {
+        return switch (memory) {
+            case UNLIMITED_BANDWIDTH -> MemoryModel.UNLIMITED_BANDWIDTH;
+            case DRAM_TRAFFIC -> TiledDramModel.of(spec, registry, OptionalDouble.empty());
+            case DRAM -> TiledDramModel.of(spec, registry,
+                    OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
+        };
     }
 
     private static void addNormalised(List<Normalised> out, ReproductionFile.Model model, String design,

@@ -24,7 +24,7 @@ import java.util.Optional;
  * headline ratios with the paper's values. Paths are relative to the file's directory.
  */
 public record ReproductionFile(Path directory, String paper, String artefact, List<String> requiredFamilies,
-                               long batch, FoldConvention foldConvention, String normaliseTo,
+                               long batch, FoldConvention foldConvention, Memory memory, String normaliseTo,
                                List<Design> designs, List<Model> models, List<Ratio> ratios) {
 
     /** A design: its id (also the layer lists' {@code bits.<id>} column) and its hardware spec file. */
@@ -45,6 +45,25 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
      */
     public record Ratio(String name, String metric, String numerator, String denominator, Optional<Double> paper,
                         String paperSource) {
+    }
+
+    /**
+     * How DRAM is modelled: {@code unlimited-bandwidth} (no DRAM traffic counted), {@code dram-traffic} (the tiled
+     * DRAM model's traffic and energy at unlimited bandwidth: no stalls), {@code dram} (the same at the spec's DRAM
+     * bandwidth, with stalls).
+     */
+    public enum Memory {
+        UNLIMITED_BANDWIDTH("unlimited-bandwidth"), DRAM_TRAFFIC("dram-traffic"), DRAM("dram");
+
+        private final String id;
+
+        Memory(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -77,19 +96,16 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         if (root.optionalField("designs").isEmpty()) {
             // a reproduction still waiting for its families: only what it needs is given
             return new ReproductionFile(dir, paper, artefact, List.copyOf(required), 1, FoldConvention.STREAM_ONLY,
-                    "", List.of(), List.of(), List.of());
+                    Memory.UNLIMITED_BANDWIDTH, "", List.of(), List.of(), List.of());
         }
         long batch = root.field("batch").longIn(1, 1 << 20);
         FoldConvention convention = FoldConvention.SCALE_SIM;
+        Memory memory = Memory.UNLIMITED_BANDWIDTH;
         Optional<SpecNode> engine = root.optionalField("engine");
         if (engine.isPresent()) {
             SpecNode e = engine.get().requireObject().allowOnly("foldConvention", "memory");
             convention = e.optionalField("foldConvention").map(ReproductionFile::convention).orElse(convention);
-            e.optionalField("memory").ifPresent(m -> {
-                if (!m.text().equals("unlimited-bandwidth")) {
-                    throw m.error("must be unlimited-bandwidth (DRAM models are not in this build)", m.shown());
-                }
-            });
+            memory = e.optionalField("memory").map(ReproductionFile::memory).orElse(memory);
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
@@ -118,7 +134,8 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
                     designId(r.field("denominator"), ids), value,
                     r.optionalField("paperSource").map(SpecNode::text).orElse("the artefact's per-model figures")));
         }
-        return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, normaliseTo,
+        return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, memory,
+                normaliseTo,
                 List.copyOf(designs), List.copyOf(models), List.copyOf(ratios));
     }
 
@@ -133,6 +150,16 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
             case "scale-sim" -> FoldConvention.SCALE_SIM;
             default -> throw node.error("must be stream-only or scale-sim", node.shown());
         };
+    }
+
+    private static Memory memory(SpecNode node) {
+        String id = node.text();
+        for (Memory m : Memory.values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        throw node.error("must be one of unlimited-bandwidth, dram-traffic, dram", node.shown());
     }
 
     private static String designId(SpecNode node, List<String> ids) {

@@ -45,7 +45,7 @@ class ReproductionFileTest {
     @Test
     void badFieldsAreNamed() {
         assertMessage(VALID.replace("stream-only", "fast"), "must be stream-only or scale-sim");
-        assertMessage(VALID.replace("unlimited-bandwidth", "hbm2"), "must be unlimited-bandwidth");
+        assertMessage(VALID.replace("unlimited-bandwidth", "hbm2"), "must be one of unlimited-bandwidth, dram-traffic, dram");
         assertMessage(VALID.replace("denominator: x", "denominator: y"), "must be one of the designs");
         assertMessage(VALID.replace("metric: cycles", "metric: area"), "must be cycles or energy");
         assertMessage(VALID.replace("normaliseTo: x", "normaliseTo: z"), "reproduction.normaliseTo");
