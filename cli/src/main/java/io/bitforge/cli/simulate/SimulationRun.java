@@ -1,6 +1,9 @@
 package io.bitforge.cli.simulate;
 
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.MemoryModel;
+import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -15,6 +18,7 @@ import io.bitforge.workloads.quant.QuantParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
@@ -31,7 +35,12 @@ public final class SimulationRun {
      */
     public static SimulationReport run(Registry registry, HardwareSpec spec, LlmWorkload llm,
                                        WorkloadSettings settings, String quant) {
-        Engine engine = Engine.of(spec, registry);
+        // GEMMs are tiled to the spec's SRAMs and stall on its DRAM's sustained bandwidth; the simulator keeps the
+        // whole-op DRAM footprint as a floor for ops the tiled model does not cover (vector ops).
+        MemoryModel memory = TiledDramModel.of(spec, registry,
+                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
+        Engine engine = new Engine(spec, registry.peFamily(spec.pe().family()).orElseThrow(), new HorowitzSram(),
+                memory);
         DramFigures dram = DramFigures.of(spec, registry);
         QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
         WorkloadSettings used = settings.withQuant(quantConfig.text());
