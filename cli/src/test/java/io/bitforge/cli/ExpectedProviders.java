@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The registry contributors each module ships; the shaded jar must carry all of them. */
 final class ExpectedProviders {
-    static final List<String> ALL = List.of();
+    static final List<String> ALL = List.of(
+            "io.bitforge.workloads.diffusion.DiffusionContributor");
 
     private ExpectedProviders() {
     }
