@@ -42,10 +42,12 @@ class ParameterCountTest {
 
     @Test
     void pixartAlphaIsWithinATenthOfAPercentOfDiffusers() {
-        // PixArt-alpha transformer total 610,856,096, as recorded for the diffusers PixArt-XL-2 transformer
-        // checkpoint in a public diffusion memory-profile test. That total has no micro-condition embedders;
-        // diffusers builds them for sample_size 128 (1024-MS): 2 × TimestepEmbedding(256, 384)
-        // = 2 × (256·384 + 384 + 384·384 + 384) = 2 × 246,528 = 493,056 more, 0.081 % of the total.
+        // PixArt-alpha XL/2 transformer total 610,856,096, as recorded for the diffusers PixArt transformer
+        // checkpoint in a public diffusion memory-profile test; that total has no micro-condition embedders.
+        // The 1024-MS checkpoint has them (diffusers scripts/convert_pixart_alpha_to_diffusers.py converts
+        // csize_embedder/ar_embedder for the 1024 multi-scale model, and diffusers builds them for
+        // sample_size 128): 2 × TimestepEmbedding(256, 384) = 2 × (256·384 + 384 + 384·384 + 384)
+        // = 2 × 246,528 = 493,056 more, 0.081 % of the total.
         long published = 610_856_096L;
         long computed = parameters("pixart-alpha");
         assertEquals(published, computed, published * 0.001);
