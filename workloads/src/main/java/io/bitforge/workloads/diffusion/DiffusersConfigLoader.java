@@ -115,6 +115,7 @@ public final class DiffusersConfigLoader {
         }
         List<TextEncoderSpec> encoders = switch (crossDim) {
             case 768 -> List.of(TextEncoderSpec.clipVitL14());
+            case 1024 -> List.of(TextEncoderSpec.openClipH14());
             case 2048 -> List.of(TextEncoderSpec.clipVitL14(), TextEncoderSpec.openClipBigG14());
             default -> List.of();
         };

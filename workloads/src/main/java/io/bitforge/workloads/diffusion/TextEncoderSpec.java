@@ -37,6 +37,12 @@ public record TextEncoderSpec(String name, Family family, int vocabulary, int to
         return new TextEncoderSpec("openclip-vit-bigg-14", Family.CLIP, 49408, 77, 1280, 32, 20, 64, 5120, 1280, 0);
     }
 
+    /** OpenCLIP ViT-H/14 text model as Stable Diffusion 2.x ships it (stabilityai/stable-diffusion-2-1
+     *  text_encoder/config.json: 23 of its 24 layers kept, 1024 wide, 16 heads, MLP 4096, no projection). */
+    public static TextEncoderSpec openClipH14() {
+        return new TextEncoderSpec("openclip-vit-h-14", Family.CLIP, 49408, 77, 1024, 23, 16, 64, 4096, 0, 0);
+    }
+
     /** T5 v1.1 XXL encoder (DeepFloyd/t5-v1_1-xxl config.json: d_model 4096, 24 layers, 64 heads of 64,
      *  d_ff 10240 gated-GELU, vocabulary 32128, 32 relative buckets); PixArt-α's encoder with its 120-token
      *  captions (PixArt-alpha/PixArt-alpha, {@code scripts/inference.py}, max_length 120). */

@@ -93,6 +93,26 @@ class ParameterCountTest {
     }
 
     @Test
+    void stableDiffusion2LoadsFromItsConfigAndMatchesBuddyCompilersBuffers() throws IOException {
+        // buddy-compiler/buddy-mlir examples/BuddyStableDiffusion/buddy-stable-diffusion-main.cpp sizes its
+        // flat parameter buffers for Stable Diffusion 2.x as: text encoder 340,387,840, UNet 865,910,724,
+        // VAE decoder 49,490,199 floats. The UNet config differs from SD-1.5 in heads per level, a 1024-wide
+        // (OpenCLIP ViT-H) context and linear proj_in/out (stabilityai/stable-diffusion-2-1 unet/config.json).
+        ObjectNode config;
+        try (InputStream in = DiffusionZoo.class.getResourceAsStream("sd-1.5.json")) {
+            config = (ObjectNode) Json.mapper().readTree(in).get("config");
+        }
+        config.putArray("attention_head_dim").add(5).add(10).add(20).add(20);
+        config.put("cross_attention_dim", 1024);
+        config.put("use_linear_projection", true);
+        DenoiserSpec spec = DiffusersConfigLoader.parse(config, "sd-2/unet/config.json");
+        assertEquals(865_910_724L, spec.build(1, 64, DiffusionQuant.fp16()).parameters());
+        assertEquals(1, spec.textEncoders().size());
+        assertEquals(340_387_840L, spec.textEncoders().get(0).build(1, DiffusionQuant.fp16()).parameters());
+        assertEquals(49_490_199L, VaeDecoderSpec.stableDiffusion().build(1, 64, DiffusionQuant.fp16()).parameters());
+    }
+
+    @Test
     void parameterCountsDoNotDependOnBatchOrResolution() {
         DenoiserSpec spec = DiffusionZoo.load("sd-1.5").denoiser();
         long native64 = spec.build(1, 64, DiffusionQuant.fp16()).parameters();
