@@ -1,6 +1,10 @@
 package io.bitforge.workloads.diffusion;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.op.Op;
+import io.bitforge.core.op.OpGraph;
+import io.bitforge.core.op.OpKind;
+import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.core.workload.WorkloadFactory;
@@ -16,7 +20,7 @@ import java.util.Objects;
 /**
  * A text-to-image (or class-to-image) diffusion pipeline: its denoiser run once per denoising step on the
  * latent of {@code resolution / 8} per side, with classifier-free guidance doubling the denoiser batch
- * (conditional and unconditional branches), and optional one-off graphs for the text encoder(s)
+ * (conditional and unconditional branches, recombined by a {@code guidance.combine} vector op), and optional one-off graphs for the text encoder(s)
  * (option {@code textEncoder=true}) and the VAE decoder ({@code vaeDecoder=true}).
  *
  * <p>Phases, in execution order: {@code text-encoder.<name>} (ONE_OFF, one per encoder, batch × 2 with
@@ -140,8 +144,15 @@ public final class DiffusionWorkload implements WorkloadFactory {
                         encoder.build(denoiserBatch, quant).graph(), 1, 0));
             }
         }
-        phases.add(new PhaseGraph("denoise", PhaseKind.DENOISE_STEP,
-                denoiser.build(denoiserBatch, latentSide, quant).graph(), settings.steps(), images));
+        OpGraph step = denoiser.build(denoiserBatch, latentSide, quant).graph();
+        if (settings.guidance()) {
+            // noise = uncond + scale · (cond − uncond) on the latent: 3 ops per element, two inputs.
+            List<Op> ops = new ArrayList<>(step.ops());
+            ops.add(new VectorOp("guidance.combine", OpKind.ELEMENTWISE, images * denoiser.latentChannels()
+                    * latentSide * latentSide, 3, 2, 0, 1, GraphBuilder.VECTOR));
+            step = new OpGraph(step.name(), ops);
+        }
+        phases.add(new PhaseGraph("denoise", PhaseKind.DENOISE_STEP, step, settings.steps(), images));
         if (vaeDecoder) {
             phases.add(new PhaseGraph("vae-decoder", PhaseKind.ONE_OFF, vae.build(images, latentSide, quant).graph(),
                     1, images));
