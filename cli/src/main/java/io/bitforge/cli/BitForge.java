@@ -1,6 +1,7 @@
 package io.bitforge.cli;
 
 import io.bitforge.cli.commands.DemoCommand;
+import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
@@ -40,6 +41,7 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         return List.of(
                 new DemoCommand(context),
+                new GemmCommand(context),
                 new ListCommand(context));
     }
 

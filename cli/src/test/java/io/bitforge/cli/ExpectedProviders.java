@@ -5,6 +5,9 @@ import java.util.List;
 /** The registry contributors each module ships; the shaded jar must carry all of them. */
 final class ExpectedProviders {
     static final List<String> ALL = List.of(
+            "io.bitforge.pe.PeContributor",
+
+            "io.bitforge.core.format.FormatCatalog",
             "io.bitforge.workloads.diffusion.DiffusionContributor");
 
     private ExpectedProviders() {

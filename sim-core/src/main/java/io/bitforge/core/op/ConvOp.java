@@ -3,7 +3,9 @@ package io.bitforge.core.op;
 /**
  * A 2-D convolution as SCALE-Sim's topology files describe it (input already padded): lowered to a GEMM
  * with M = output pixels, K = filter height × width × channels, N = filters (scalesim-project/scale-sim-v2,
- * {@code scalesim/topology_utils.py}).
+ * {@code scalesim/topology_utils.py}). Output sizes follow SCALE-Sim: {@code ceil((in − filter + stride) /
+ * stride)}, which counts a last partial window when {@code (in − filter)} is not a multiple of the stride
+ * (AlexNet conv1 on a 224-pixel input gives 55, as in SCALE-Sim's golden run).
  */
 public record ConvOp(String name, long inputHeight, long inputWidth, long filterHeight, long filterWidth,
                      long channels, long filters, long stride) {
@@ -20,11 +22,15 @@ public record ConvOp(String name, long inputHeight, long inputWidth, long filter
     }
 
     public long outputHeight() {
-        return (inputHeight - filterHeight) / stride + 1;
+        return ceilDiv(inputHeight - filterHeight + stride, stride);
     }
 
     public long outputWidth() {
-        return (inputWidth - filterWidth) / stride + 1;
+        return ceilDiv(inputWidth - filterWidth + stride, stride);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
     }
 
     /** The lowered GEMM at one precision for all operands. */

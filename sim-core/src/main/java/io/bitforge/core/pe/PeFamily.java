@@ -1,11 +1,76 @@
 package io.bitforge.core.pe;
 
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.registry.Catalogued;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.core.spec.SpecNode;
+
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A processing-element family (mac-int, bitfusion, bit-serial, lut, ovp, reram, ...): its parameter record,
- * timing, per-action energy and per-unit area. Implementations live in {@code pe-models} and register through
- * {@link io.bitforge.core.registry.RegistryContributor}.
+ * A processing-element family (mac-int, mac-fp, bitfusion, shift-add, bit-serial, lut, ovp, reram): the SPI every
+ * family implements so that the engine, explorer and CLI can use it by registry id. Implementations live in
+ * {@code pe-models}, one package per family, and register through
+ * {@link io.bitforge.core.registry.RegistryContributor} ({@code registry.pe(new MyFamily())}, listed in
+ * {@code META-INF/services/io.bitforge.core.registry.RegistryContributor}). Implementations must be immutable and
+ * thread-safe: the engine calls them from many threads.
+ *
+ * <h2>What a family supplies</h2>
+ * <ol>
+ *   <li><b>Parameters</b> — {@link #parseParams} turns the spec's {@code pe.params} into the family's own
+ *       {@link PeParams} record, validating every field with {@link SpecNode} so errors name the path and line
+ *       ({@code hardware.pe.params.weightBits: must be one of 2, 4, 8, 16, got 3 (line 6)}). Call
+ *       {@code params.allowOnly(...)} first so unknown fields list the allowed names. {@link #defaultParams} is
+ *       what {@code bitforge gemm --pe ID} uses without a spec file.</li>
+ *   <li><b>Native precisions</b> — {@link #nativePrecisions} says which operand formats the cell computes with
+ *       under given parameters; {@code bitforge gemm} builds its GEMM with them.</li>
+ *   <li><b>Dataflows</b> — {@link #dataflows} lists the ones the family's array supports; the spec loader rejects
+ *       others.</li>
+ *   <li><b>Timing</b> — {@link #timing} gives the {@link CellTiming} of one cell for a GEMM's operand
+ *       precisions: MAC lanes along M, K and N and cycles per step. The engine's fold model (SCALE-Sim v2
+ *       conventions) does the rest: folds, fill/drain, utilisation, SRAM accesses. Bit-serial families say
+ *       {@code cyclesPerStep = ceil(w/2)}; Bit Fusion says lanes {@code (8/b_a, 1, 8/b_w)}.</li>
+ *   <li><b>Energy and area</b> — {@link #cellCost} gives energy per MAC by
+ *       {@link io.bitforge.core.cost.EnergyCategory} and the area of one cell, at the node the figures were
+ *       published at, each with a {@link io.bitforge.core.cost.CostSource} naming its table and node (flag
+ *       estimates). The engine multiplies by MAC counts and cells and scales to the spec's node. SRAM accesses
+ *       are costed by the engine.</li>
+ *   <li><b>Escape hatch</b> — a family whose array is not a systolic array (e.g. ReRAM crossbars with ADCs)
+ *       overrides {@link #customGemmCost} to return the whole {@link CostReport} of one GEMM instance; the engine
+ *       then uses it instead of the fold model (it still multiplies by the op's count and adds vector ops).</li>
+ * </ol>
+ * Precisions come from the {@link GemmOp} ({@code activations().bits()}, {@code weights().bits()}); a family
+ * that cannot run an op's precisions on the given parameters throws
+ * {@link io.bitforge.core.io.BadInputException} saying which precision is not supported.
  */
 public interface PeFamily extends Catalogued {
+    /** Parses and validates the family's {@code pe.params} node (an object, possibly empty). */
+    PeParams parseParams(SpecNode params);
+
+    /** The parameters used when none are given. */
+    PeParams defaultParams();
+
+    /** Dataflows the family's array supports. */
+    Set<Dataflow> dataflows();
+
+    /** The operand formats the cell computes with under {@code params} (used for a bare GEMM shape). */
+    NativePrecisions nativePrecisions(PeParams params);
+
+    /** One cell's lanes and cycles per step for this GEMM's operand precisions. */
+    CellTiming timing(PeParams params, GemmOp op);
+
+    /** Per-MAC energy by category and per-cell area at the figures' own node, with their sources. */
+    CellCost cellCost(PeParams params, GemmOp op);
+
+    /**
+     * The whole cost of one instance of {@code op} for families that are not systolic arrays; empty (the default)
+     * means "use the engine's fold model".
+     */
+    default Optional<CostReport> customGemmCost(PeParams params, GemmOp op, HardwareSpec spec) {
+        return Optional.empty();
+    }
 }

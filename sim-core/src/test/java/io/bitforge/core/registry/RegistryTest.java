@@ -1,6 +1,12 @@
 package io.bitforge.core.registry;
 
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.pe.CellCost;
+import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.core.spec.SpecNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +23,37 @@ class RegistryTest {
         @Override
         public String source() {
             return "test";
+        }
+
+        @Override
+        public PeParams parseParams(SpecNode params) {
+            return defaultParams();
+        }
+
+        @Override
+        public PeParams defaultParams() {
+            return java.util.Map::of;
+        }
+
+        @Override
+        public java.util.Set<Dataflow> dataflows() {
+            return java.util.Set.of(Dataflow.OS);
+        }
+
+        @Override
+        public io.bitforge.core.pe.NativePrecisions nativePrecisions(PeParams params) {
+            return new io.bitforge.core.pe.NativePrecisions(io.bitforge.core.op.Precision.INT8,
+                    io.bitforge.core.op.Precision.INT8, io.bitforge.core.op.Precision.INT32);
+        }
+
+        @Override
+        public CellTiming timing(PeParams params, GemmOp op) {
+            return CellTiming.SINGLE_MAC;
+        }
+
+        @Override
+        public CellCost cellCost(PeParams params, GemmOp op) {
+            throw new UnsupportedOperationException("registry test entry has no costs");
         }
     }
 

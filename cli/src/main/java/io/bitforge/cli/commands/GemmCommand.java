@@ -1,0 +1,262 @@
+package io.bitforge.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.output.Csv;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.cost.CostSource;
+import io.bitforge.core.cost.Operand;
+import io.bitforge.core.engine.ArrayMetrics;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.GemmEvaluation;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.OpKind;
+import io.bitforge.core.pe.NativePrecisions;
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.BufferSpec;
+import io.bitforge.core.spec.BufferSpecs;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwarePresets;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.core.spec.PeSpec;
+import io.bitforge.core.spec.SpecNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bitforge gemm}: one GEMM on one array, with SCALE-Sim v2's cycle and utilisation conventions (stall-free
+ * bandwidth), plus action counts, energy by category and area.
+ */
+@Command(name = "gemm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate one GEMM C[MxN] = A[MxK] x B[KxN] on a systolic array (SCALE-Sim v2 conventions, "
+                + "unlimited DRAM bandwidth).",
+                "Starts from --hw (default: the tpu-like-int8 preset); the array, dataflow, PE and buffer options "
+                        + "override it."})
+public final class GemmCommand implements Callable<Integer> {
+    private static final String DEFAULT_PRESET = "tpu-like-int8";
+    private final CliContext context;
+
+    @Option(names = "--rows", paramLabel = "R", description = "Array rows.")
+    Integer rows;
+    @Option(names = "--cols", paramLabel = "C", description = "Array columns.")
+    Integer cols;
+    @Option(names = "--dataflow", paramLabel = "os|ws|is", description = "Dataflow.")
+    String dataflow;
+    @Option(names = "--m", paramLabel = "M", required = true, description = "Rows of A and C (SCALE-Sim's M).")
+    long m;
+    @Option(names = "--k", paramLabel = "K", required = true, description = "Reduction dimension.")
+    long k;
+    @Option(names = "--n", paramLabel = "N", required = true, description = "Columns of B and C.")
+    long n;
+    @Option(names = "--pe", paramLabel = "FAMILY", description = "PE family id (see 'bitforge list pes').")
+    String pe;
+    @Option(names = "--wbits", paramLabel = "BITS", description = "Weight bits, for families that take weightBits.")
+    Integer weightBits;
+    @Option(names = "--abits", paramLabel = "BITS",
+            description = "Activation bits, for families that take activationBits.")
+    Integer activationBits;
+    @Option(names = "--ifmap-kib", paramLabel = "KIB", description = "Activation (ifmap) buffer KiB.")
+    Double ifmapKib;
+    @Option(names = "--filter-kib", paramLabel = "KIB", description = "Weight (filter) buffer KiB.")
+    Double filterKib;
+    @Option(names = "--ofmap-kib", paramLabel = "KIB", description = "Output (ofmap) buffer KiB.")
+    Double ofmapKib;
+    @Option(names = "--hw", paramLabel = "FILE|PRESET", description = "Hardware spec file or preset name.")
+    String hardware;
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
+    String json;
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write CSV (- is stdout).")
+    String csv;
+
+    public GemmCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        HardwareSpec spec = spec();
+        requirePositive("--m", m);
+        requirePositive("--k", k);
+        requirePositive("--n", n);
+        Engine engine = Engine.of(spec, context.registry());
+        NativePrecisions precisions = engine.family().nativePrecisions(spec.pe().params());
+        GemmOp op = new GemmOp("gemm", OpKind.GEMM, m, k, n, 1, precisions.activations(), precisions.weights(),
+                precisions.outputs(), BOperand.WEIGHTS, 0);
+        GemmEvaluation evaluation = engine.evaluate(op);
+        Map<String, Object> result = result(spec, op, evaluation);
+        OutputTarget.write("--json", json, Json.write(result), context.out());
+        OutputTarget.write("--csv", csv, csv(result), context.out());
+        if (json == null && csv == null) {
+            context.out().print(table(result));
+        }
+        return 0;
+    }
+
+    private HardwareSpec spec() {
+        HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
+        HardwareSpec spec = loader.resolve(hardware == null ? DEFAULT_PRESET : hardware, "--hw");
+        if (rows != null || cols != null) {
+            int r = rows == null ? spec.array().rows() : requirePositive("--rows", rows);
+            int c = cols == null ? spec.array().cols() : requirePositive("--cols", cols);
+            spec = spec.withArray(new ArraySpec(r, c));
+        }
+        if (dataflow != null) {
+            spec = spec.withDataflow(Dataflow.fromId(dataflow).orElseThrow(() -> BadInputException.field(null,
+                    "--dataflow", "'" + dataflow + "'", "must be one of " + Dataflow.ids())));
+        }
+        spec = withPe(spec);
+        if (ifmapKib != null || filterKib != null || ofmapKib != null) {
+            BufferSpecs b = spec.buffers();
+            spec = spec.withBuffers(new BufferSpecs(resized(b.activations(), "--ifmap-kib", ifmapKib),
+                    resized(b.weights(), "--filter-kib", filterKib), resized(b.outputs(), "--ofmap-kib", ofmapKib)));
+        }
+        return spec;
+    }
+
+    private HardwareSpec withPe(HardwareSpec spec) {
+        String familyId = pe == null ? spec.pe().family() : pe;
+        PeFamily family = context.registry().peFamily(familyId).orElseThrow(() -> BadInputException.field(null,
+                "--pe", "'" + familyId + "'", "must be a registered PE family (" + String.join(", ",
+                        context.registry().ids(CatalogKind.PES)) + ")"));
+        PeParams params = familyId.equals(spec.pe().family()) ? spec.pe().params() : family.defaultParams();
+        if (weightBits != null || activationBits != null) {
+            ObjectNode node = Json.mapper().valueToTree(params.asMap());
+            if (weightBits != null) {
+                node.put("weightBits", weightBits);
+            }
+            if (activationBits != null) {
+                node.put("activationBits", activationBits);
+            }
+            params = family.parseParams(SpecNode.detached(node, "--wbits/--abits", "hardware.pe.params"));
+        }
+        if (!family.dataflows().contains(spec.dataflow())) {
+            throw BadInputException.field(null, "--dataflow", spec.dataflow().id(), "PE family " + familyId
+                    + " supports " + family.dataflows().stream().map(Dataflow::id).sorted().toList());
+        }
+        return spec.withPe(new PeSpec(familyId, params));
+    }
+
+    private static BufferSpec resized(BufferSpec buffer, String option, Double kib) {
+        if (kib == null) {
+            return buffer;
+        }
+        if (!(kib > 0) || kib.isInfinite()) {
+            throw BadInputException.field(null, option, kib, "must be > 0");
+        }
+        return new BufferSpec(kib, buffer.banks(), buffer.portsPerBank(), buffer.wordBits());
+    }
+
+    private static int requirePositive(String option, long value) {
+        if (value < 1) {
+            throw BadInputException.field(null, option, value, "must be > 0");
+        }
+        if (value > Integer.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) value;
+    }
+
+    static Map<String, Object> result(HardwareSpec spec, GemmOp op, GemmEvaluation evaluation) {
+        CostReport cost = evaluation.cost();
+        ArrayMetrics metrics = evaluation.metrics();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("hardware", spec.asMap());
+        Map<String, Object> gemm = new LinkedHashMap<>();
+        gemm.put("m", op.m());
+        gemm.put("k", op.k());
+        gemm.put("n", op.n());
+        gemm.put("activations", op.activations().format());
+        gemm.put("weights", op.weights().format());
+        gemm.put("outputs", op.outputs().format());
+        result.put("gemm", gemm);
+        long totalCycles = metrics == null ? cost.totalCycles() : metrics.totalCycles();
+        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().memoryStall()
+                : metrics.computeCycles());
+        result.put("stallCycles", cost.cycles().memoryStall());
+        result.put("totalCycles", totalCycles);
+        if (metrics != null) {
+            result.put("overallUtilizationPercent", metrics.overallUtilizationPercent());
+            result.put("computeUtilizationPercent", metrics.computeUtilizationPercent());
+            result.put("mappingEfficiencyPercent", metrics.mappingEfficiencyPercent());
+            Map<String, Object> folds = new LinkedHashMap<>();
+            folds.put("rows", metrics.rowFolds());
+            folds.put("cols", metrics.colFolds());
+            folds.put("cyclesEach", metrics.foldCycles());
+            result.put("folds", folds);
+        }
+        result.put("latencyMicroseconds", totalCycles / spec.clockMegahertz());
+        result.put("macs", cost.actions().macs());
+        Map<String, Object> reads = new LinkedHashMap<>();
+        reads.put("ifmap", cost.actions().sramReads(Operand.ACTIVATIONS));
+        reads.put("filter", cost.actions().sramReads(Operand.WEIGHTS));
+        result.put("sramReads", reads);
+        result.put("sramWrites", Map.of("ofmap", cost.actions().sramWrites(Operand.OUTPUTS)));
+        Map<String, Object> energy = new LinkedHashMap<>(cost.energy().byName());
+        energy.put("total", cost.totalPicojoules());
+        result.put("energyPicojoules", energy);
+        result.put("areaSquareMicrometres", cost.totalAreaSquareMicrometres());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (CostSource source : cost.sources()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", source.id());
+            s.put("citation", source.citation());
+            s.put("node", source.node());
+            s.put("estimate", source.estimate());
+            sources.add(s);
+        }
+        result.put("sources", sources);
+        return result;
+    }
+
+    /** The scalar results flattened to one header line and one value line. */
+    static String csv(Map<String, Object> result) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten("", result, flat);
+        return Csv.line(List.copyOf(flat.keySet())) + Csv.line(List.copyOf(flat.values()));
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> out) {
+        map.forEach((key, value) -> {
+            String name = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            if (key.equals("hardware") || key.equals("sources")) {
+                return;
+            }
+            if (value instanceof Map<?, ?> child) {
+                flatten(name, child, out);
+            } else {
+                out.put(name, value);
+            }
+        });
+    }
+
+    private static String table(Map<String, Object> result) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten("", result, flat);
+        TextTable table = new TextTable(List.of("field", "value"));
+        flat.forEach((key, value) -> {
+            if (!(value instanceof Double d && d == 0.0 && key.startsWith("energyPicojoules."))) {
+                table.row(List.of(key, value instanceof Double d ? format(d) : value));
+            }
+        });
+        return table.toString();
+    }
+
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,15 @@
+package io.bitforge.pe;
+
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.registry.RegistryContributor;
+import io.bitforge.pe.mac.MacFpFamily;
+import io.bitforge.pe.mac.MacIntFamily;
+
+/** Registers the PE families of this module. Add one line per family. */
+public final class PeContributor implements RegistryContributor {
+    @Override
+    public void contribute(Registry.Builder registry) {
+        registry.pe(new MacIntFamily());
+        registry.pe(new MacFpFamily());
+    }
+}

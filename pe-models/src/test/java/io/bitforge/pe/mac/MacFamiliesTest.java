@@ -1,0 +1,101 @@
+package io.bitforge.pe.mac;
+
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.cost.EnergyCategory;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.GemmEvaluation;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.pe.CellCost;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.tech.TechNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MacFamiliesTest {
+    private static final double EPS = 1e-9;
+    private final Registry registry = Registry.load();
+
+    @Test
+    void bothFamiliesAreRegistered() {
+        assertTrue(registry.peFamily("mac-int").isPresent());
+        assertTrue(registry.peFamily("mac-fp").isPresent());
+    }
+
+    @Test
+    void macIntUsesBitFusionFixedUnits() {
+        MacIntFamily family = new MacIntFamily();
+        GemmOp int8 = GemmOp.of("g", 1, 1, 1, Precision.INT8);
+        CellCost eight = family.cellCost(new MacIntParams(8, 8), int8);
+        // Bit Fusion fixed 8x8 unit: 171.8 uW at 500 MHz -> 171.8e-6 / 500e6 J = 0.3436 pJ per MAC; 687.6 um2.
+        assertEquals(0.3436, eight.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(687.6, eight.cellSquareMicrometres(), EPS);
+        assertEquals(TechNode.N45, eight.node());
+        // 16x16 unit: 542.7 uW / 500 MHz = 1.0854 pJ; 2203.2 um2. A 12-bit operand needs the 16-bit unit.
+        CellCost sixteen = family.cellCost(new MacIntParams(12, 8), int8);
+        assertEquals(1.0854, sixteen.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(2203.2, sixteen.cellSquareMicrometres(), EPS);
+        // 4x4 unit: 67.9 uW / 500 MHz = 0.1358 pJ.
+        CellCost four = family.cellCost(new MacIntParams(4, 4), GemmOp.of("g", 1, 1, 1, Precision.INT4));
+        assertEquals(0.1358, four.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+    }
+
+    @Test
+    void macIntRejectsWiderOperandsThanItsParams() {
+        MacIntFamily family = new MacIntFamily();
+        GemmOp int16 = GemmOp.of("wide", 1, 1, 1, new Precision("int16", 16));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> family.timing(new MacIntParams(8, 8), int16));
+        assertTrue(e.getMessage().contains("int16"), e.getMessage());
+    }
+
+    @Test
+    void macFpUsesBitModFp16Pe() {
+        CellCost cost = new MacFpFamily().cellCost(new MacFpParams("fp16"), GemmOp.of("g", 1, 1, 1, Precision.FP16));
+        assertEquals(0.77, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(1968.7, cost.cellSquareMicrometres(), EPS);
+        assertEquals(TechNode.N28, cost.node());
+        assertTrue(cost.sources().get(0).estimate(), "the PE's node is assumed, so flagged as an estimate");
+    }
+
+    @Test
+    void engineCostsAnInt8GemmAtTheTablesNode() {
+        HardwareSpec spec = new HardwareSpecLoader(registry).resolve("tpu-like-int8", "--hw");
+        spec = new HardwareSpec(spec.name(), TechNode.N45, spec.clockMegahertz(), spec.pe(),
+                new io.bitforge.core.spec.ArraySpec(8, 8), Dataflow.OS, spec.buffers(), spec.vectorUnit(),
+                spec.dram(), spec.mapping());
+        GemmEvaluation evaluation = new Engine(spec, new MacIntFamily()).evaluate(GemmOp.of("g", 8, 8, 8,
+                Precision.INT8).withCount(3));
+        CostReport cost = evaluation.cost();
+        // 3 instances x 512 MACs x 0.3436 pJ (45 nm table, 45 nm spec: no scaling) = 527.7696 pJ
+        assertEquals(3 * 512 * 0.3436, cost.energy().picojoules(EnergyCategory.MAC), 1e-6);
+        assertEquals(3 * 512, cost.actions().macs());
+        // 64 cells x 687.6 um2 = 44006.4 um2, not multiplied by the count
+        assertEquals(64 * 687.6, cost.totalAreaSquareMicrometres(), 1e-6);
+        // one instance: 8x8 os fold, 8 + 8 + 8 - 2 = 22 cycles (SCALE-Sim reports 21); three back to back: 66
+        assertEquals(21, evaluation.metrics().totalCycles());
+        assertEquals(66, cost.totalCycles());
+    }
+
+    @Test
+    void annotatedExampleAndPresetsLoad() {
+        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
+        HardwareSpec annotated = loader.load(Path.of("..", "examples", "hardware", "annotated.yaml"));
+        assertEquals("tpu-like-int8", annotated.name());
+        assertEquals(new MacIntParams(8, 8), annotated.pe().params());
+        HardwareSpec tpu = loader.resolve("tpu-like-int8", "--hw");
+        assertEquals(annotated.asMap(), tpu.asMap(), "the annotated example is the tpu-like-int8 preset");
+        HardwareSpec fp16 = loader.resolve("fp16-baseline", "--hw");
+        assertEquals("mac-fp", fp16.pe().family());
+        assertEquals(Dataflow.WS, fp16.dataflow());
+    }
+}

@@ -1,0 +1,32 @@
+package io.bitforge.core.cost;
+
+/**
+ * Cycles split by cause (DESIGN.md, "Cost report"). {@code compute} counts the steps in which the array streams
+ * operands through its cells; {@code fillDrain} the systolic pipeline fill, drain and stationary-operand
+ * preload; {@code memoryStall} cycles the array waits for DRAM; {@code vector} cycles of the vector unit
+ * (serialised after the array in this model).
+ */
+public record CycleBreakdown(long compute, long memoryStall, long fillDrain, long vector) {
+    public static final CycleBreakdown ZERO = new CycleBreakdown(0, 0, 0, 0);
+
+    public CycleBreakdown {
+        if (compute < 0 || memoryStall < 0 || fillDrain < 0 || vector < 0) {
+            throw new IllegalArgumentException("cycles must be >= 0: compute=" + compute + " memoryStall="
+                    + memoryStall + " fillDrain=" + fillDrain + " vector=" + vector);
+        }
+    }
+
+    public long total() {
+        return compute + memoryStall + fillDrain + vector;
+    }
+
+    public CycleBreakdown plus(CycleBreakdown other) {
+        return new CycleBreakdown(Math.addExact(compute, other.compute), Math.addExact(memoryStall, other.memoryStall),
+                Math.addExact(fillDrain, other.fillDrain), Math.addExact(vector, other.vector));
+    }
+
+    public CycleBreakdown times(long factor) {
+        return new CycleBreakdown(Math.multiplyExact(compute, factor), Math.multiplyExact(memoryStall, factor),
+                Math.multiplyExact(fillDrain, factor), Math.multiplyExact(vector, factor));
+    }
+}

@@ -1,0 +1,259 @@
+package io.bitforge.core.engine;
+
+import io.bitforge.core.cost.ActionCounts;
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.cost.CostSource;
+import io.bitforge.core.cost.CycleBreakdown;
+import io.bitforge.core.cost.EnergyBreakdown;
+import io.bitforge.core.cost.EnergyCategory;
+import io.bitforge.core.cost.Operand;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.Op;
+import io.bitforge.core.op.OpGraph;
+import io.bitforge.core.op.VectorOp;
+import io.bitforge.core.pe.CellCost;
+import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.BufferSpecs;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.tech.TechNode;
+import io.bitforge.core.tech.TechScaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Evaluates ops on one hardware design: GEMMs with the {@link FoldModel} (or the PE family's own cost for
+ * non-systolic families), vector ops on the vector unit, op graphs as the sum of their ops run back to back.
+ *
+ * <p>Costs: MAC energy = MACs × the family's energy per MAC; SRAM energy = element reads/writes × operand bits ×
+ * the {@link SramEnergyModel}'s energy per bit; vector energy = operations × {@link VectorUnitModel}'s energy per
+ * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
+ * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
+ * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted).
+ *
+ * <p>Cycle convention: a {@link CostReport} counts cycles, so one GEMM costs {@code folds × foldCycles} and costs
+ * add across ops. {@link ArrayMetrics} keeps SCALE-Sim's reporting convention (the index of the last cycle, one
+ * less) so that {@code bitforge gemm} matches SCALE-Sim's COMPUTE_REPORT figure for figure.
+ *
+ * <p>An engine is immutable and thread-safe; create one per design and call it from any number of threads.
+ */
+public final class Engine {
+    private final HardwareSpec spec;
+    private final PeFamily family;
+    private final SramEnergyModel sram;
+    private final MemoryModel memory;
+    private final double[] sramReadPicojoulesPerBit = new double[3];
+    private final double[] sramWritePicojoulesPerBit = new double[3];
+    private final double vectorPicojoulesPerOp;
+    private final List<CostSource> baseSources;
+
+    /**
+     * An engine for one design.
+     *
+     * @param sram   SRAM energy per access ({@link HorowitzSram} by default)
+     * @param memory DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.family = Objects.requireNonNull(family, "family");
+        this.sram = Objects.requireNonNull(sram, "sram");
+        this.memory = Objects.requireNonNull(memory, "memory");
+        if (!family.id().equals(spec.pe().family())) {
+            throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
+                    + family.id());
+        }
+        if (!family.dataflows().contains(spec.dataflow())) {
+            throw new BadInputException("hardware.dataflow: PE family " + family.id() + " supports "
+                    + family.dataflows().stream().map(Dataflow::id).sorted().toList() + ", got "
+                    + spec.dataflow().id());
+        }
+        double sramScale = TechScaling.energyFactor(sram.node(), spec.node());
+        BufferSpecs buffers = spec.buffers();
+        for (Operand operand : Operand.values()) {
+            sramReadPicojoulesPerBit[operand.ordinal()] = sram.readPicojoulesPerBit(buffers.of(operand)) * sramScale;
+            sramWritePicojoulesPerBit[operand.ordinal()] = sram.writePicojoulesPerBit(buffers.of(operand))
+                    * sramScale;
+        }
+        vectorPicojoulesPerOp = VectorUnitModel.picojoulesPerOp(spec.vectorUnit().wordBits())
+                * TechScaling.energyFactor(VectorUnitModel.node(), spec.node());
+        List<CostSource> sources = new ArrayList<>();
+        sources.add(sram.source());
+        TechScaling.sourceFor(sram.node(), spec.node()).ifPresent(sources::add);
+        baseSources = List.copyOf(sources);
+    }
+
+    /** An engine with the default SRAM model and unlimited DRAM bandwidth (SCALE-Sim's stall-free mode). */
+    public Engine(HardwareSpec spec, PeFamily family) {
+        this(spec, family, new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH);
+    }
+
+    /** Looks the spec's PE family up in the registry. */
+    public static Engine of(HardwareSpec spec, Registry registry) {
+        PeFamily family = registry.peFamily(spec.pe().family()).orElseThrow(() -> new BadInputException(
+                "hardware.pe.family: must be a registered PE family (" + String.join(", ",
+                        registry.ids(CatalogKind.PES)) + "), got '" + spec.pe().family() + "'"));
+        return new Engine(spec, family);
+    }
+
+    public HardwareSpec spec() {
+        return spec;
+    }
+
+    public PeFamily family() {
+        return family;
+    }
+
+    /** Cost of every instance of a GEMM and the array figures of one instance. */
+    public GemmEvaluation evaluate(GemmOp op) {
+        var custom = family.customGemmCost(spec.pe().params(), op, spec);
+        if (custom.isPresent()) {
+            return new GemmEvaluation(custom.get().times(op.count()), null);
+        }
+        CellTiming timing = family.timing(spec.pe().params(), op);
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
+        MemoryCost offChip = memory.gemm(spec, op, schedule);
+        ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
+        long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
+        // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
+        // report the index of the last cycle, one less.
+        long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
+        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.stallCycles(), scheduleCycles - streaming, 0);
+
+        long[] reads = new long[3];
+        long[] writes = new long[3];
+        sramAccesses(metrics, op, reads, writes);
+        String pair = op.activations().format() + "x" + op.weights().format();
+        ActionCounts actions = ActionCounts.of(pair, metrics.macs(), reads, writes, offChip.bytesByOperand());
+
+        CellCost cell = family.cellCost(spec.pe().params(), op);
+        double macScale = TechScaling.energyFactor(cell.node(), spec.node());
+        EnergyBreakdown energy = EnergyBreakdown.ZERO;
+        for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
+            energy = energy.plus(entry.getKey(), entry.getValue() * metrics.macs() * macScale);
+        }
+        int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
+        double readPicojoules = 0;
+        double writePicojoules = 0;
+        for (Operand operand : Operand.values()) {
+            int i = operand.ordinal();
+            readPicojoules += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
+            writePicojoules += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
+        }
+        energy = energy.plus(EnergyCategory.SRAM_READ, readPicojoules)
+                .plus(EnergyCategory.SRAM_WRITE, writePicojoules)
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+
+        double area = cell.cellSquareMicrometres() * spec.array().cells()
+                * TechScaling.areaFactor(cell.node(), spec.node());
+        List<CostSource> sources = new ArrayList<>(cell.sources());
+        TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
+        sources.addAll(baseSources);
+        sources.addAll(offChip.sources());
+        CostReport one = new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
+        return new GemmEvaluation(one.times(op.count()), metrics);
+    }
+
+    /** Cost of every instance of a vector op on the vector unit. */
+    public CostReport evaluate(VectorOp op) {
+        long cycles = VectorUnitModel.cycles(op.elements(), op.opsPerElement(), spec.vectorUnit().lanes());
+        long[] reads = new long[3];
+        long[] writes = new long[3];
+        reads[Operand.ACTIVATIONS.ordinal()] = op.elements() * op.inputsPerElement();
+        reads[Operand.WEIGHTS.ordinal()] = op.parameterElements();
+        writes[Operand.OUTPUTS.ordinal()] = op.elements();
+        int bits = op.precision().bits();
+        double readPicojoules = 0;
+        double writePicojoules = 0;
+        for (Operand operand : Operand.values()) {
+            readPicojoules += (double) reads[operand.ordinal()] * bits * sramReadPicojoulesPerBit[operand.ordinal()];
+            writePicojoules += (double) writes[operand.ordinal()] * bits
+                    * sramWritePicojoulesPerBit[operand.ordinal()];
+        }
+        MemoryCost offChip = memory.vector(spec, op, cycles);
+        EnergyBreakdown energy = EnergyBreakdown.of(EnergyCategory.VECTOR,
+                        op.elements() * op.opsPerElement() * vectorPicojoulesPerOp)
+                .plus(EnergyCategory.SRAM_READ, readPicojoules).plus(EnergyCategory.SRAM_WRITE, writePicojoules)
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+        List<CostSource> sources = new ArrayList<>();
+        sources.add(VectorUnitModel.SOURCE);
+        TechScaling.sourceFor(VectorUnitModel.node(), spec.node()).ifPresent(sources::add);
+        sources.addAll(baseSources);
+        sources.addAll(offChip.sources());
+        CostReport one = new CostReport(new CycleBreakdown(0, offChip.stallCycles(), 0, cycles),
+                ActionCounts.of("", 0, reads, writes, offChip.bytesByOperand()), energy, Map.of(), dedupe(sources));
+        return one.times(op.count());
+    }
+
+    public CostReport evaluate(Op op) {
+        if (op instanceof GemmOp gemm) {
+            return evaluate(gemm).cost();
+        }
+        return evaluate((VectorOp) op);
+    }
+
+    /** The graph's ops run back to back: the sum of their costs. */
+    public CostReport evaluate(OpGraph graph) {
+        CostReport total = CostReport.ZERO;
+        for (Op op : graph.ops()) {
+            total = total.plus(evaluate(op));
+        }
+        return total;
+    }
+
+    /** The cost of each op of the graph, in graph order (their sum is {@link #evaluate(OpGraph)}). */
+    public List<CostReport> evaluateEach(OpGraph graph) {
+        List<CostReport> costs = new ArrayList<>(graph.ops().size());
+        for (Op op : graph.ops()) {
+            costs.add(evaluate(op));
+        }
+        return costs;
+    }
+
+    /**
+     * SCALE-Sim's SRAM element accesses per operand (its ifmap/filter reads and ofmap writes): the stationary
+     * operand is read once; a streamed input is re-read once per fold along the other spatial dimension; outputs
+     * are written once (os) or once per fold along K (ws, is: partial sums leave the array every row fold).
+     */
+    private void sramAccesses(ArrayMetrics metrics, GemmOp op, long[] reads, long[] writes) {
+        long mk = Math.multiplyExact(op.m(), op.k());
+        long kn = Math.multiplyExact(op.k(), op.n());
+        long mn = Math.multiplyExact(op.m(), op.n());
+        int a = Operand.ACTIVATIONS.ordinal();
+        int w = Operand.WEIGHTS.ordinal();
+        int o = Operand.OUTPUTS.ordinal();
+        switch (spec.dataflow()) {
+            case OS -> {
+                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
+                reads[w] = Math.multiplyExact(metrics.rowFolds(), kn);
+                writes[o] = mn;
+            }
+            case WS -> {
+                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
+                reads[w] = kn;
+                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
+            }
+            case IS -> {
+                reads[a] = mk;
+                reads[w] = Math.multiplyExact(metrics.colFolds(), kn);
+                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
+            }
+            default -> throw new IllegalStateException("dataflow " + spec.dataflow());
+        }
+    }
+
+    private static List<CostSource> dedupe(List<CostSource> sources) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(sources));
+    }
+
+    /** Node every result of this engine is reported at. */
+    public TechNode node() {
+        return spec.node();
+    }
+}

@@ -1,0 +1,159 @@
+package io.bitforge.core.format;
+
+import io.bitforge.core.arith.Rounding;
+
+import java.util.Arrays;
+
+/**
+ * A sorted set of representable values with the code of each, and nearest-value search with an explicit tie
+ * rule. Built from a code → value table: non-finite entries are skipped, and a value with several codes
+ * (±0 in sign-magnitude formats) keeps its lowest code. Immutable.
+ */
+public final class ValueGrid {
+    private final double[] values;
+    private final int[] codes;
+
+    private ValueGrid(double[] values, int[] codes) {
+        this.values = values;
+        this.codes = codes;
+    }
+
+    /** The grid of a code table: {@code valueByCode[c]} is the value of code c (NaN/inf entries are skipped). */
+    public static ValueGrid fromCodeTable(double[] valueByCode) {
+        Integer[] order = new Integer[valueByCode.length];
+        int n = 0;
+        for (int c = 0; c < valueByCode.length; c++) {
+            if (Double.isFinite(valueByCode[c])) {
+                order[n++] = c;
+            }
+        }
+        Integer[] finite = Arrays.copyOf(order, n);
+        // Stable sort by value with -0.0 == 0.0, so equal values keep the lowest code first.
+        Arrays.sort(finite, (a, b) -> Double.compare(valueByCode[a] + 0.0, valueByCode[b] + 0.0));
+        double[] values = new double[n];
+        int[] codes = new int[n];
+        int size = 0;
+        for (int c : finite) {
+            double v = valueByCode[c] + 0.0; // -0.0 + 0.0 == +0.0
+            if (size > 0 && values[size - 1] == v) {
+                continue;
+            }
+            values[size] = v;
+            codes[size] = c;
+            size++;
+        }
+        if (size == 0) {
+            throw new IllegalArgumentException("a value grid needs at least one finite value");
+        }
+        return new ValueGrid(Arrays.copyOf(values, size), Arrays.copyOf(codes, size));
+    }
+
+    /** A grid of plain values (code i = i-th smallest value); duplicates are removed. */
+    public static ValueGrid ofValues(double... values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return fromCodeTable(sorted);
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    /** The i-th smallest value. */
+    public double value(int index) {
+        return values[index];
+    }
+
+    /** The code of the i-th smallest value. */
+    public int code(int index) {
+        return codes[index];
+    }
+
+    /** A copy of the sorted values. */
+    public double[] values() {
+        return values.clone();
+    }
+
+    public double min() {
+        return values[0];
+    }
+
+    public double max() {
+        return values[values.length - 1];
+    }
+
+    /** The largest magnitude, max(|min|, |max|). */
+    public double maxAbs() {
+        return Math.max(Math.abs(min()), Math.abs(max()));
+    }
+
+    /** Whether {@code value} is exactly on the grid. */
+    public boolean contains(double value) {
+        return Arrays.binarySearch(values, value + 0.0) >= 0;
+    }
+
+    /** The index of the grid value nearest to {@code x}; beyond either end, the end (saturation). */
+    public int nearestIndex(double x, Rounding rounding) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("cannot round NaN to a value grid");
+        }
+        x = x + 0.0;
+        int found = Arrays.binarySearch(values, x);
+        if (found >= 0) {
+            return found;
+        }
+        int upper = -found - 1;
+        if (upper == 0) {
+            return 0;
+        }
+        if (upper == values.length) {
+            return values.length - 1;
+        }
+        int lower = upper - 1;
+        if (rounding == Rounding.TRUNCATE) {
+            return lower;
+        }
+        // Midpoints of neighbouring grid values are exact in double for every format here (few significant bits).
+        double mid = values[lower] + (values[upper] - values[lower]) / 2;
+        if (x < mid) {
+            return lower;
+        }
+        if (x > mid) {
+            return upper;
+        }
+        return tie(lower, upper, rounding);
+    }
+
+    /** The code of the nearest grid value. */
+    public int nearestCode(double x, Rounding rounding) {
+        return codes[nearestIndex(x, rounding)];
+    }
+
+    /** The nearest grid value. */
+    public double nearestValue(double x, Rounding rounding) {
+        return values[nearestIndex(x, rounding)];
+    }
+
+    private int tie(int lower, int upper, Rounding rounding) {
+        switch (rounding) {
+            case HALF_DOWN_TOWARD_LOWER:
+            case TRUNCATE:
+                return lower;
+            case HALF_UP:
+                return upper;
+            case HALF_AWAY_FROM_ZERO:
+                return Math.abs(values[upper]) > Math.abs(values[lower]) ? upper : lower;
+            case HALF_EVEN:
+                boolean lowerEven = (codes[lower] & 1) == 0;
+                boolean upperEven = (codes[upper] & 1) == 0;
+                return upperEven && !lowerEven ? upper : lower;
+            default:
+                throw new AssertionError(rounding);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(values);
+    }
+}

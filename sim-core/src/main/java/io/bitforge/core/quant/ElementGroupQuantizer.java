@@ -1,0 +1,97 @@
+package io.bitforge.core.quant;
+
+import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.format.ElementFormat;
+import io.bitforge.core.format.IntFormat;
+import io.bitforge.core.format.ValueGrid;
+
+/**
+ * Scaled rounding onto an element format's grid. Symmetric: x̂ = s·g. Asymmetric: x̂ = s·(g − z) with
+ * s = (max − min)/(grid max − grid min) and z = grid min − min/s clamped to the grid range (an integer for
+ * integer formats, as in BitMoD's quant_int_asym with its unsigned grid).
+ */
+final class ElementGroupQuantizer implements GroupQuantizer {
+    private final ElementFormat format;
+    private final ValueGrid grid;
+    private final double symmetricLimit;
+    private final boolean symmetric;
+    private final ScaleRule scaleRule;
+    private final Rounding rounding;
+
+    ElementGroupQuantizer(ElementFormat format, boolean symmetric, ScaleRule scaleRule, Rounding rounding) {
+        this.format = format;
+        this.grid = format.grid();
+        this.symmetricLimit = symmetricLimit(format);
+        this.symmetric = symmetric;
+        this.scaleRule = scaleRule;
+        this.rounding = rounding;
+    }
+
+    /**
+     * The grid magnitude the group's absmax maps to: the positive maximum for two's-complement integers (so
+     * int4 uses ±7 as BitMoD's quant_int does, qmax = 2^(b−1) − 1), otherwise the grid's largest magnitude, as
+     * BitMoD's quant_datatype does for its asymmetric ER/EA grids (max|grid| = 16 for FP4 EA).
+     */
+    static double symmetricLimit(ElementFormat format) {
+        if (format instanceof IntFormat i && i.encoding() == IntFormat.Encoding.TWOS_COMPLEMENT) {
+            return Math.max(1, i.maxValue());
+        }
+        return format.grid().maxAbs();
+    }
+
+    @Override
+    public int scalesPerGroup() {
+        return 1;
+    }
+
+    @Override
+    public boolean storesZeroPoint() {
+        return !symmetric;
+    }
+
+    @Override
+    public void quantize(float[] x, int from, int to, int group, Output out) {
+        GroupStats stats = GroupStats.of(x, from, to);
+        double scale;
+        double zero = 0;
+        if (!symmetric) {
+            scale = GroupStats.usable((stats.max() - stats.min()) / (grid.max() - grid.min()));
+            zero = grid.min() - stats.min() / scale;
+            if (format instanceof IntFormat) {
+                zero = Math.rint(zero);
+            }
+            zero = Math.max(grid.min(), Math.min(grid.max(), zero));
+        } else if (scaleRule == ScaleRule.ABSMEAN) {
+            scale = GroupStats.usable(stats.absMean());
+        } else if (scaleRule == ScaleRule.MSE_SEARCH) {
+            scale = bestSearchedScale(x, from, to, stats);
+        } else {
+            scale = GroupStats.usable(stats.absMax() / symmetricLimit);
+        }
+        for (int i = from; i < to; i++) {
+            out.codes()[i] = (short) grid.nearestCode(x[i] / scale + zero, rounding);
+        }
+        out.scales()[group] = scale;
+        if (!symmetric) {
+            out.zeroPoints()[group] = zero;
+        }
+    }
+
+    private double bestSearchedScale(float[] x, int from, int to, GroupStats stats) {
+        double best = GroupStats.usable(stats.absMax() / symmetricLimit);
+        double bestError = Double.POSITIVE_INFINITY;
+        for (double maximum : stats.searchedMaxima()) {
+            double scale = GroupStats.usable(maximum / symmetricLimit);
+            double error = 0;
+            for (int i = from; i < to && error < bestError; i++) {
+                double e = x[i] - scale * grid.nearestValue(x[i] / scale, rounding);
+                error += e * e;
+            }
+            if (error < bestError) {
+                bestError = error;
+                best = scale;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,131 @@
+package io.bitforge.core.spec;
+
+import io.bitforge.core.tech.TechNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A simulated accelerator (DESIGN.md, "Hardware spec"): name, technology node every cost is reported at, clock,
+ * PE family and its parameters, array shape, dataflow, operand buffers, vector unit, DRAM and mapping pins.
+ * Load one from YAML/JSON with {@link HardwareSpecLoader}; build variants with the {@code with...} methods.
+ */
+public record HardwareSpec(String name, TechNode node, double clockMegahertz, PeSpec pe, ArraySpec array,
+                           Dataflow dataflow, BufferSpecs buffers, VectorUnitSpec vectorUnit, DramSpec dram,
+                           MappingSpec mapping) {
+    public HardwareSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(pe, "pe");
+        Objects.requireNonNull(array, "array");
+        Objects.requireNonNull(dataflow, "dataflow");
+        Objects.requireNonNull(buffers, "buffers");
+        Objects.requireNonNull(vectorUnit, "vectorUnit");
+        Objects.requireNonNull(dram, "dram");
+        Objects.requireNonNull(mapping, "mapping");
+        if (!(clockMegahertz > 0) || Double.isInfinite(clockMegahertz)) {
+            throw new IllegalArgumentException("clockMegahertz must be > 0, got " + clockMegahertz);
+        }
+    }
+
+    public double clockHertz() {
+        return clockMegahertz * 1e6;
+    }
+
+    public HardwareSpec withArray(ArraySpec newArray) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, newArray, dataflow, buffers, vectorUnit, dram, mapping);
+    }
+
+    public HardwareSpec withDataflow(Dataflow newDataflow) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, array, newDataflow, buffers, vectorUnit, dram, mapping);
+    }
+
+    public HardwareSpec withPe(PeSpec newPe) {
+        return new HardwareSpec(name, node, clockMegahertz, newPe, array, dataflow, buffers, vectorUnit, dram, mapping);
+    }
+
+    public HardwareSpec withBuffers(BufferSpecs newBuffers) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, array, dataflow, newBuffers, vectorUnit, dram,
+                mapping);
+    }
+
+    public HardwareSpec withName(String newName) {
+        return new HardwareSpec(newName, node, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
+                mapping);
+    }
+
+    /**
+     * The design's stable id (DESIGN.md, "Results directories"): SHA-256 of the canonical spec JSON (keys sorted,
+     * no whitespace), first 16 hex digits.
+     */
+    public String designId() {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(asMap());
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical);
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash spec " + name, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    /** The spec as the YAML/JSON file spells it (field order of DESIGN.md), for reports and canonical ids. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", name);
+        map.put("node", node.id());
+        map.put("clockMegahertz", clockMegahertz);
+        Map<String, Object> peMap = new LinkedHashMap<>();
+        peMap.put("family", pe.family());
+        peMap.put("params", pe.params().asMap());
+        map.put("pe", peMap);
+        Map<String, Object> arrayMap = new LinkedHashMap<>();
+        arrayMap.put("rows", array.rows());
+        arrayMap.put("cols", array.cols());
+        map.put("array", arrayMap);
+        map.put("dataflow", dataflow.id());
+        Map<String, Object> bufferMap = new LinkedHashMap<>();
+        bufferMap.put("activations", buffer(buffers.activations()));
+        bufferMap.put("weights", buffer(buffers.weights()));
+        bufferMap.put("outputs", buffer(buffers.outputs()));
+        map.put("buffers", bufferMap);
+        Map<String, Object> vector = new LinkedHashMap<>();
+        vector.put("lanes", vectorUnit.lanes());
+        vector.put("wordBits", vectorUnit.wordBits());
+        map.put("vectorUnit", vector);
+        Map<String, Object> dramMap = new LinkedHashMap<>();
+        if (dram instanceof DramSpec.Preset preset) {
+            dramMap.put("preset", preset.id());
+        } else if (dram instanceof DramSpec.Custom custom) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("bytesPerCycle", custom.bytesPerCycle());
+            c.put("latencyNanoseconds", custom.latencyNanoseconds());
+            c.put("picojoulesPerBit", custom.picojoulesPerBit());
+            c.put("capacityGibibytes", custom.capacityGibibytes());
+            dramMap.put("custom", c);
+        }
+        map.put("dram", dramMap);
+        Map<String, Object> mappingMap = new LinkedHashMap<>();
+        mapping.tileM().ifPresent(v -> mappingMap.put("tileM", v));
+        mapping.tileK().ifPresent(v -> mappingMap.put("tileK", v));
+        mapping.tileN().ifPresent(v -> mappingMap.put("tileN", v));
+        if (!mapping.loopOrder().isEmpty()) {
+            mappingMap.put("loopOrder", mapping.loopOrder());
+        }
+        map.put("mapping", mappingMap);
+        return map;
+    }
+
+    private static Map<String, Object> buffer(BufferSpec b) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kib", b.kib());
+        map.put("banks", b.banks());
+        map.put("portsPerBank", b.portsPerBank());
+        map.put("wordBits", b.wordBits());
+        return map;
+    }
+}

@@ -1,0 +1,214 @@
+package io.bitforge.core.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.tech.TechNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Reads a {@link HardwareSpec} from YAML or JSON (JSON is YAML, so one parser reads both) and validates every
+ * field, reporting the first problem as one line naming the file, the field path, the value, what is allowed and
+ * the line: {@code hw.yaml: hardware.buffers.weights.kib: must be > 0, got -4 (line 9)}. Unknown fields are
+ * errors listing the allowed names. The PE family is resolved through the {@link Registry} and validates its own
+ * {@code pe.params}; DRAM presets are looked up with {@link Registry#memory(String)}.
+ */
+public final class HardwareSpecLoader {
+    private static final String ROOT = "hardware";
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final JsonFactory YAML_FACTORY = new YAMLFactory();
+
+    private final Registry registry;
+
+    public HardwareSpecLoader(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** A spec file on disk or a built-in preset name ({@link HardwarePresets#names()}). */
+    public HardwareSpec resolve(String fileOrPreset, String option) {
+        Path path = Path.of(fileOrPreset);
+        if (Files.isRegularFile(path)) {
+            return load(path);
+        }
+        if (HardwarePresets.names().contains(fileOrPreset)) {
+            return parse(HardwarePresets.text(fileOrPreset), "preset " + fileOrPreset);
+        }
+        throw new BadInputException(option + ": '" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
+                + String.join(", ", HardwarePresets.names()));
+    }
+
+    public HardwareSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public HardwareSpec load(InputStream in, String fileName) {
+        try {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), fileName);
+        } catch (IOException e) {
+            throw new BadInputException(fileName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses spec text; {@code fileName} is used in messages. */
+    public HardwareSpec parse(String text, String fileName) {
+        JsonNode tree;
+        Map<JsonPointer, Integer> lines;
+        try {
+            tree = YAML.readTree(text);
+            lines = lineIndex(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new BadInputException(fileName + ": not valid YAML/JSON: " + e.getOriginalMessage()
+                    + (line > 0 ? " (line " + line + ")" : ""), e);
+        } catch (IOException e) {
+            throw new BadInputException(fileName + ": cannot read: " + e.getMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new BadInputException(fileName + ": empty file; expected a hardware spec");
+        }
+        return fromNode(new SpecNode(tree, fileName, ROOT, JsonPointer.empty(), lines));
+    }
+
+    /** Line of every field and value by JSON pointer, from a streaming pass over the text. */
+    private static Map<JsonPointer, Integer> lineIndex(String text) throws IOException {
+        Map<JsonPointer, Integer> lines = new HashMap<>();
+        try (JsonParser parser = YAML_FACTORY.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                JsonPointer pointer = parser.getParsingContext().pathAsPointer();
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    pointer = parser.getParsingContext().getParent() == null ? JsonPointer.empty()
+                            : parser.getParsingContext().getParent().pathAsPointer();
+                }
+                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+            }
+        }
+        return lines;
+    }
+
+    /** Validates a parsed spec tree rooted at {@code hardware}. */
+    public HardwareSpec fromNode(SpecNode root) {
+        root.allowOnly("name", "node", "clockMegahertz", "pe", "array", "dataflow", "buffers", "vectorUnit", "dram",
+                "mapping");
+        String name = root.field("name").text();
+        SpecNode nodeField = root.field("node");
+        TechNode node = parseNode(nodeField);
+        double clock = root.field("clockMegahertz").positive();
+
+        SpecNode peNode = root.field("pe").allowOnly("family", "params");
+        SpecNode familyNode = peNode.field("family");
+        String familyId = familyNode.text();
+        PeFamily family = registry.peFamily(familyId).orElseThrow(() -> familyNode.error("must be a registered PE "
+                + "family (" + String.join(", ", registry.ids(CatalogKind.PES)) + ")", familyNode.shown()));
+        SpecNode params = peNode.optionalField("params").orElseGet(() -> SpecNode.detached(
+                JsonMapper.builder().build().createObjectNode(), root.file(), peNode.path() + ".params"));
+        PeSpec pe = new PeSpec(familyId, family.parseParams(params.requireObject()));
+
+        SpecNode arrayNode = root.field("array").allowOnly("rows", "cols");
+        ArraySpec array = new ArraySpec(arrayNode.field("rows").intIn(1, 1 << 16),
+                arrayNode.field("cols").intIn(1, 1 << 16));
+
+        SpecNode dataflowNode = root.field("dataflow");
+        Dataflow dataflow = Dataflow.fromId(dataflowNode.text()).orElseThrow(() -> dataflowNode.error(
+                "must be one of " + Dataflow.ids(), dataflowNode.shown()));
+        if (!family.dataflows().contains(dataflow)) {
+            throw dataflowNode.error("PE family " + familyId + " supports " + family.dataflows().stream()
+                    .map(Dataflow::id).sorted().toList(), dataflowNode.shown());
+        }
+
+        SpecNode buffersNode = root.field("buffers").allowOnly("activations", "weights", "outputs");
+        BufferSpecs buffers = new BufferSpecs(buffer(buffersNode.field("activations")),
+                buffer(buffersNode.field("weights")), buffer(buffersNode.field("outputs")));
+
+        SpecNode vectorNode = root.field("vectorUnit").allowOnly("lanes", "wordBits");
+        VectorUnitSpec vector = new VectorUnitSpec(vectorNode.field("lanes").intIn(1, 1 << 20),
+                vectorNode.field("wordBits").intIn(1, 64));
+
+        DramSpec dram = dram(root.field("dram"));
+        MappingSpec mapping = root.optionalField("mapping").map(HardwareSpecLoader::mapping).orElse(MappingSpec.NONE);
+        return new HardwareSpec(name, node, clock, pe, array, dataflow, buffers, vector, dram, mapping);
+    }
+
+    private static TechNode parseNode(SpecNode nodeField) {
+        try {
+            return TechNode.parse(nodeField.text(), null, nodeField.path());
+        } catch (BadInputException e) {
+            throw nodeField.error("must be one of " + TechNode.ids(), nodeField.shown());
+        }
+    }
+
+    private static BufferSpec buffer(SpecNode node) {
+        node.allowOnly("kib", "banks", "portsPerBank", "wordBits");
+        return new BufferSpec(node.field("kib").positive(), node.field("banks").intIn(1, 1 << 16),
+                node.field("portsPerBank").intIn(1, 64), node.field("wordBits").intIn(1, 4096));
+    }
+
+    private DramSpec dram(SpecNode node) {
+        node.allowOnly("preset", "custom");
+        boolean hasPreset = node.optionalField("preset").isPresent();
+        boolean hasCustom = node.optionalField("custom").isPresent();
+        if (hasPreset == hasCustom) {
+            throw node.error("must give exactly one of preset or custom", node.shown());
+        }
+        if (hasPreset) {
+            SpecNode preset = node.field("preset");
+            String id = preset.text();
+            if (registry.memory(id).isEmpty()) {
+                var known = registry.ids(CatalogKind.MEMORIES);
+                throw preset.error("must be a registered DRAM preset (" + (known.isEmpty()
+                        ? "none registered; use dram: {custom: {bytesPerCycle, latencyNanoseconds, picojoulesPerBit,"
+                        + " capacityGibibytes}}" : String.join(", ", known)) + ")", preset.shown());
+            }
+            return new DramSpec.Preset(id);
+        }
+        SpecNode custom = node.field("custom").allowOnly("bytesPerCycle", "latencyNanoseconds", "picojoulesPerBit",
+                "capacityGibibytes");
+        return new DramSpec.Custom(custom.field("bytesPerCycle").positive(),
+                custom.field("latencyNanoseconds").nonNegative(), custom.field("picojoulesPerBit").nonNegative(),
+                custom.field("capacityGibibytes").positive());
+    }
+
+    private static MappingSpec mapping(SpecNode node) {
+        node.allowOnly("tileM", "tileK", "tileN", "loopOrder");
+        String loopOrder = node.optionalField("loopOrder").map(n -> {
+            String order = n.text();
+            char[] sorted = order.toCharArray();
+            java.util.Arrays.sort(sorted);
+            if (!new String(sorted).equals("kmn")) {
+                throw n.error("must be a permutation of mkn (outermost first)", n.shown());
+            }
+            return order;
+        }).orElse("");
+        return new MappingSpec(tile(node, "tileM"), tile(node, "tileK"), tile(node, "tileN"), loopOrder);
+    }
+
+    private static OptionalInt tile(SpecNode node, String name) {
+        return node.optionalField(name).map(n -> OptionalInt.of(n.intIn(1, Integer.MAX_VALUE)))
+                .orElse(OptionalInt.empty());
+    }
+}
