@@ -39,13 +39,18 @@ final class GraphBuilder {
 
     /**
      * A square-image convolution with zero padding, lowered to a GEMM through {@link ConvOp} (SCALE-Sim's
-     * lowering on the padded input): M = batch × output pixels, K = kernel² × in, N = out.
+     * lowering on the padded input): M = batch × output pixels, K = kernel² × in, N = out. Output side
+     * {@code floor((side + 2·padding − kernel) / stride) + 1}, as PyTorch's Conv2d.
      *
      * @return the output side length
      */
     long conv(String name, LayerKind layer, long batch, long side, long in, long out, int kernel, int stride,
               int padding) {
-        ConvOp conv = new ConvOp(name, side + 2L * padding, side + 2L * padding, kernel, kernel, in, out, stride);
+        // PyTorch's Conv2d floors the output size; SCALE-Sim's rule (ConvOp) takes a last partial window. The
+        // rows past the last full window are never read, so trimming them makes both rules give PyTorch's size.
+        long padded = side + 2L * padding;
+        long read = padded - (padded - kernel) % stride;
+        ConvOp conv = new ConvOp(name, read, read, kernel, kernel, in, out, stride);
         declare(Math.multiplyExact(conv.filterHeight() * conv.filterWidth() * in, out) + out);
         long pixels = conv.outputHeight() * conv.outputWidth();
         weightGemm(name, layer, OpKind.CONV, Math.multiplyExact(batch, pixels), conv.filterHeight()

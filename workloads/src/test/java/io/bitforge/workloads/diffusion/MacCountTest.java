@@ -49,6 +49,15 @@ class MacCountTest {
     }
 
     @Test
+    void sd15DownsamplerHalvesTheSideAsPyTorchDoes() {
+        // down_blocks.0.downsamplers.0.conv: 3×3, stride 2, padding 1 on 64×64 → floor((64 + 2 − 3) / 2) + 1
+        // = 32 per side: M = 32·32 = 1024, K = 9·320 = 2880, N = 320 → 943,718,400 MACs.
+        GemmOp conv = DiffusionQuantTest.gemm(step("sd-1.5", 512, false), "down_blocks.0.downsamplers.0.conv");
+        assertEquals(1024, conv.m());
+        assertEquals(943_718_400L, conv.totalMacs());
+    }
+
+    @Test
     void sd15TransformerBlockAt64x64Latents() {
         // down_blocks.0.attentions.0.transformer_blocks.0: C = 320, 8 heads of 40, 4096 image tokens,
         // 77 text tokens of width 768, batch 1.
