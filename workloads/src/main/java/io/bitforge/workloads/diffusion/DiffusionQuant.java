@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>Syntax (comma-separated): an optional bare {@code W4A8} (optionally {@code g128}) sets conv, attention,
  * ffn and adaln; {@code kind:W8A8} sets one kind ({@code conv, attention, ffn, adaln, embed});
- * {@code matmul:A8} sets the attention matmuls (both operands are activations). Weights 4, 8 or 16 bits,
+ * {@code matmul:A8} sets the attention matmuls (both operands are activations); {@code all:W8A8} sets every
+ * kind, the matmuls at the activation width (an integer-only array runs nothing at fp16). Later parts
+ * override earlier ones. Weights 4, 8 or 16 bits,
  * activations 4, 8 or 16 bits; 16 means fp16, smaller widths INT. A {@code KV..} suffix (the LLM default
  * {@code W16A16KV16}) is accepted and ignored: denoisers keep no KV cache. Embeddings and the attention
  * matmuls stay 16-bit unless named, as in Q-Diffusion (Li et al., ICCV 2023) and SVDQuant (Li et al.,
@@ -78,8 +80,17 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
             }
             String word = token.substring(0, colon).strip();
             String value = token.substring(colon + 1).strip();
+            if (word.equals("all")) {
+                // Every kind, matmuls at the activation width: what an integer-only array needs.
+                LayerPrecision precision = weightsAndActivations(value, quant);
+                for (LayerKind kind : LayerKind.values()) {
+                    kinds.put(kind, kind == LayerKind.MATMUL ? new LayerPrecision(precision.activations(),
+                            precision.activations(), 0) : precision);
+                }
+                continue;
+            }
             LayerKind kind = LayerKind.fromWord(word).orElseThrow(() -> BadInputException.field(null, "--quant",
-                    "'" + quant + "'", "layer kind '" + word + "' is not one of " + LayerKind.allowedWords()));
+                    "'" + quant + "'", "layer kind '" + word + "' is not one of all, " + LayerKind.allowedWords()));
             kinds.put(kind, kind == LayerKind.MATMUL ? activationsOnly(value, quant)
                     : weightsAndActivations(value, quant));
         }

@@ -48,6 +48,17 @@ class DiffusionQuantTest {
     }
 
     @Test
+    void allSetsEveryKindAndLaterPartsOverride() {
+        DiffusionQuant quant = DiffusionQuant.parse("all:W8A8,ffn:W4A8", Map.of());
+        LayerPrecision w8a8 = new LayerPrecision(Precision.INT8, Precision.INT8, 0);
+        for (LayerKind kind : List.of(LayerKind.CONV, LayerKind.ATTENTION, LayerKind.ADALN, LayerKind.EMBED,
+                LayerKind.MATMUL)) {
+            assertEquals(w8a8, quant.of(kind), kind.word());
+        }
+        assertEquals(new LayerPrecision(INT4, Precision.INT8, 0), quant.of(LayerKind.FFN));
+    }
+
+    @Test
     void badConfigsNameTheFieldAndValue() {
         assertBad(() -> DiffusionQuant.parse("W3A8", Map.of()), "--quant", "W3A8", "weight bits must be 4, 8 or 16");
         assertBad(() -> DiffusionQuant.parse("W8A2", Map.of()), "--quant", "W8A2", "activation bits");
