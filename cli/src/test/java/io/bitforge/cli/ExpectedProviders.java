@@ -6,8 +6,8 @@ import java.util.List;
 final class ExpectedProviders {
     static final List<String> ALL = List.of(
             "io.bitforge.pe.PeContributor",
-
             "io.bitforge.core.format.FormatCatalog",
+            "io.bitforge.workloads.llm.LlmWorkloadsContributor",
             "io.bitforge.workloads.diffusion.DiffusionContributor");
 
     private ExpectedProviders() {

@@ -1,0 +1,104 @@
+package io.bitforge.workloads.llm;
+
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.workloads.quant.QuantConfig;
+import io.bitforge.workloads.quant.QuantParser;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decoder-only LLM as a workload: prefill and/or decode graphs for the settings' batch, prompt, context,
+ * generated tokens and quantisation config. With phase {@code both}, decode continues from the prompt
+ * (its context is the prompt length) and the settings' context is not used.
+ */
+public final class LlmWorkload implements WorkloadFactory {
+    private final ModelConfig model;
+    private final ModelStructure structure;
+
+    public LlmWorkload(ModelConfig model) {
+        this.model = model;
+        this.structure = new ModelStructure(model);
+    }
+
+    public ModelConfig model() {
+        return model;
+    }
+
+    public ModelStructure structure() {
+        return structure;
+    }
+
+    @Override
+    public String id() {
+        return model.id();
+    }
+
+    @Override
+    public String description() {
+        return model.name() + " decoder-only transformer (" + model.modelType()
+                + (model.subNorms() ? ", BitNet sub-norms" : "") + (model.mlp().isMoe() ? ", " + model.mlp().experts()
+                + " experts top-" + model.mlp().expertsPerToken() : "") + ")";
+    }
+
+    @Override
+    public String source() {
+        return model.source();
+    }
+
+    @Override
+    public String kind() {
+        return "llm";
+    }
+
+    @Override
+    public long parameterCount() {
+        return structure.parameterCount();
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("kind", kind());
+        facts.put("parameters", parameterCount());
+        facts.put("layers", model.layers());
+        facts.put("hidden", model.hiddenSize());
+        facts.put("heads", model.attention().heads());
+        facts.put("kvHeads", model.attention().kvHeads());
+        facts.put("experts", model.mlp().experts());
+        return facts;
+    }
+
+    @Override
+    public List<PhaseGraph> build(WorkloadSettings settings) {
+        QuantConfig quant = QuantParser.parse(settings.quant());
+        LlmGraphBuilder builder = new LlmGraphBuilder(model, quant, LlmOptions.from(settings));
+        requirePositive("--batch", settings.batch());
+        return switch (settings.phase()) {
+            case "prefill" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())));
+            case "decode" -> {
+                if (settings.context() < 0) {
+                    throw BadInputException.field(null, "--context", settings.context(), "must be >= 0");
+                }
+                yield List.of(builder.decode(settings.batch(), settings.context(),
+                        requirePositive("--generate", settings.generate())));
+            }
+            case "both" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())),
+                    builder.decode(settings.batch(), settings.prompt(),
+                            requirePositive("--generate", settings.generate())));
+            default -> throw BadInputException.field(null, "--phase", settings.phase(),
+                    "must be prefill, decode or both");
+        };
+    }
+
+    private static int requirePositive(String option, int value) {
+        if (value < 1) {
+            throw BadInputException.field(null, option, value, "must be >= 1");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package io.bitforge.workloads.llm;
+
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.workload.WorkloadFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Resolves the command line's {@code --workload NAME | --model-config FILE}: a registered workload by id, or an
+ * LLM read from a Hugging Face {@code config.json}. Exactly one of the two must be given.
+ */
+public final class WorkloadLookup {
+    private WorkloadLookup() {
+    }
+
+    public static WorkloadFactory resolve(Registry registry, String name, Path modelConfig) {
+        if ((name == null) == (modelConfig == null)) {
+            throw new BadInputException("give exactly one of --workload NAME and --model-config FILE; workloads: "
+                    + String.join(", ", registry.ids(CatalogKind.WORKLOADS)));
+        }
+        if (modelConfig != null) {
+            return new LlmWorkload(HfConfigLoader.load(modelConfig));
+        }
+        return registry.workload(name).orElseThrow(() -> BadInputException.field(null, "--workload", "'" + name
+                + "'", "must be one of " + String.join(", ", registry.ids(CatalogKind.WORKLOADS))
+                + " (or use --model-config FILE)"));
+    }
+}
