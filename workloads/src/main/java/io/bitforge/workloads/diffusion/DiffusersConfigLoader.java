@@ -48,10 +48,27 @@ public final class DiffusersConfigLoader {
         return parse(root, name);
     }
 
-    /** True when {@code root} looks like a diffusers denoiser config (so callers can pick this loader). */
+    /**
+     * True when {@code root} looks like a diffusers denoiser config (so callers can pick this loader): a
+     * supported {@code _class_name}, or without one UNet block lists or a patch size and no {@code model_type}.
+     */
     public static boolean isDiffusersConfig(JsonNode root) {
         String className = root.path("_class_name").asText("");
-        return UNET_CLASSES.contains(className) || TRANSFORMER_CLASSES.contains(className);
+        if (!className.isEmpty()) {
+            return UNET_CLASSES.contains(className) || TRANSFORMER_CLASSES.contains(className);
+        }
+        return !root.has("model_type") && (root.has("down_block_types") || root.has("patch_size"));
+    }
+
+    /** {@link #isDiffusersConfig(JsonNode)} for a file; false when it cannot be read as JSON (another loader
+     *  then reports the problem). */
+    public static boolean isDiffusersConfig(Path file) {
+        try {
+            JsonNode root = Json.mapper().readTree(Files.readString(file));
+            return root != null && root.isObject() && isDiffusersConfig(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Parses an already-read config; {@code file} names it in error messages. */

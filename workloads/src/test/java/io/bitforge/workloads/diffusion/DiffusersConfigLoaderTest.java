@@ -3,6 +3,8 @@ package io.bitforge.workloads.diffusion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.workloads.llm.WorkloadLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +16,8 @@ import java.util.function.Consumer;
 
 import static io.bitforge.workloads.diffusion.DiffusionQuantTest.assertBad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiffusersConfigLoaderTest {
     @TempDir
@@ -46,6 +50,22 @@ class DiffusersConfigLoaderTest {
             assertEquals(DiffusionZoo.load(id).parameterCount(), fromFile.parameterCount(), id);
             assertEquals(DiffusionZoo.load(id).denoiser(), fromFile.denoiser(), id);
         }
+    }
+
+    @Test
+    void modelConfigLookupRoutesDiffusersFilesHere() throws IOException {
+        Path unet = write("unet-config.json", zooConfig("sdxl"));
+        var workload = WorkloadLookup.resolve(Registry.load(), null, unet);
+        assertEquals("diffusion", workload.kind());
+        assertEquals(DiffusionZoo.load("sdxl").parameterCount(), workload.parameterCount());
+        ObjectNode unnamed = zooConfig("dit-xl-2");
+        unnamed.remove("_class_name");
+        assertTrue(DiffusersConfigLoader.isDiffusersConfig(write("dit.json", unnamed)));
+        ObjectNode llama = Json.mapper().createObjectNode().put("model_type", "llama").put("hidden_size", 4096);
+        assertFalse(DiffusersConfigLoader.isDiffusersConfig(write("llama.json", llama)));
+        Path garbage = dir.resolve("garbage.json");
+        Files.writeString(garbage, "not json");
+        assertFalse(DiffusersConfigLoader.isDiffusersConfig(garbage));
     }
 
     @Test
