@@ -2,7 +2,12 @@ package io.bitforge.workloads.diffusion;
 
 import io.bitforge.core.io.BadInputException;
 
+import io.bitforge.workloads.quant.QuantConfig;
+import io.bitforge.workloads.quant.QuantParser;
+
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,18 +17,21 @@ import java.util.regex.Pattern;
 /**
  * A diffusion quantisation config: the precision of each {@link LayerKind}, and SVDQuant's low-rank branch.
  *
- * <p>Syntax (comma-separated): an optional bare {@code W4A8} (optionally {@code g128}) sets conv, attention,
- * ffn and adaln; {@code kind:W8A8} sets one kind ({@code conv, attention, ffn, adaln, embed});
- * {@code matmul:A8} sets the attention matmuls (both operands are activations); {@code all:W8A8} sets every
- * kind, the matmuls at the activation width (an integer-only array runs nothing at fp16). Later parts
- * override earlier ones. Weights 4, 8 or 16 bits,
- * activations 4, 8 or 16 bits; 16 means fp16, smaller widths INT. A {@code KV..} suffix (the LLM default
- * {@code W16A16KV16}) is accepted and ignored: denoisers keep no KV cache. Embeddings and the attention
- * matmuls stay 16-bit unless named, as in Q-Diffusion (Li et al., ICCV 2023) and SVDQuant (Li et al.,
- * ICLR 2025), which keep the first/last layers and attention in 16-bit.
+ * <p>Syntax (comma-separated parts; the per-kind parts apply after the general ones, in their order):
+ * <ul>
+ *   <li>the LLM grammar's weight/activation items ({@link QuantParser}: {@code W4A8}, {@code W8A8g128},
+ *       {@code W4:bitmod-fp4,A8:int8}, {@code g64}) set conv, attention, ffn and adaln; a {@code KV..} part
+ *       (the LLM default {@code W16A16KV16}) is accepted and ignored: denoisers keep no KV cache;</li>
+ *   <li>{@code kind:W8A8[g..]} sets one kind ({@code conv, attention, ffn, adaln, embed});</li>
+ *   <li>{@code matmul:A8} sets the attention matmuls (both operands are activations);</li>
+ *   <li>{@code all:W8A8} sets every kind, the matmuls at the activation width (an integer-only array runs
+ *       nothing at fp16).</li>
+ * </ul>
+ * Embeddings and the attention matmuls stay 16-bit unless named, as in Q-Diffusion (Li et al., ICCV 2023) and
+ * SVDQuant (Li et al., ICLR 2025), which keep the first/last layers and attention in 16-bit.
  *
  * <p>SVDQuant (option {@code svdquant=true}, rank {@code svdquantRank}, default 32, as in the paper) adds
- * beside every GEMM with 4-bit weights a 16-bit low-rank branch X·L1·L2 with L1 (K×r) and L2 (r×N).
+ * beside every GEMM with 4-bit (or narrower) weights a 16-bit low-rank branch X·L1·L2 with L1 (K×r) and L2 (r×N).
  * Time-step-dependent activation ranges (Q-Diffusion's calibration across steps, TDQ) change scales, not
  * shapes or widths, so they do not change this cost model and are out of scope.
  *
@@ -35,11 +43,12 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
     /** SVDQuant's default rank (Li et al., "SVDQuant: Absorbing Outliers by Low-Rank Components for 4-Bit
      *  Diffusion Models", ICLR 2025, §5: rank 32 throughout the main results). */
     public static final int DEFAULT_SVDQUANT_RANK = 32;
+    public static final String GRAMMAR = "QUANT = PART(,PART)*; PART = W{w}A{a}[g{n}] | W{w}:FORMAT | A{a}:FORMAT |"
+            + " g{n} | KIND:W{w}A{a}[g{n}] (KIND = all, conv, attention, ffn, adaln, embed) | matmul:A{a};"
+            + " e.g. W4A8, W8A8,embed:W8A8,matmul:A8, all:W8A8";
 
-    private static final Pattern WA = Pattern.compile("W(\\d+)A(\\d+)(?:KV(\\d+))?(?:g(\\d+))?");
-    private static final Pattern A_ONLY = Pattern.compile("A(\\d+)");
-    private static final Set<Integer> BITS = Set.of(4, 8, 16);
-    private static final Set<LayerKind> BARE_KINDS = Set.of(LayerKind.CONV, LayerKind.ATTENTION, LayerKind.FFN,
+    private static final Pattern A_ONLY = Pattern.compile("A([0-9]{1,2})");
+    private static final Set<LayerKind> BODY_KINDS = Set.of(LayerKind.CONV, LayerKind.ATTENTION, LayerKind.FFN,
             LayerKind.ADALN);
 
     public DiffusionQuant {
@@ -70,71 +79,87 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
      */
     public static DiffusionQuant parse(String quant, Map<String, String> options) {
         Map<LayerKind, LayerPrecision> kinds = new EnumMap<>(LayerKind.class);
+        List<String> bodyParts = new ArrayList<>();
+        List<String> kindParts = new ArrayList<>();
         for (String rawToken : quant.split(",", -1)) {
             String token = rawToken.strip();
             int colon = token.indexOf(':');
-            if (colon < 0) {
-                LayerPrecision precision = weightsAndActivations(token, quant);
-                BARE_KINDS.forEach(kind -> kinds.put(kind, precision));
-                continue;
+            String word = colon < 0 ? "" : token.substring(0, colon).strip();
+            if (word.equals("all") || LayerKind.fromWord(word).isPresent()) {
+                kindParts.add(token);
+            } else if (word.isEmpty() || word.matches("(W|A|KV)(1\\.58|[0-9]{1,2})")) {
+                bodyParts.add(token); // W4A8, W4:bitmod-fp4, A8:int8, g128: the LLM grammar's items
+            } else if (word.equals("outliers") || word.equals("lm_head")) {
+                throw error(quant, "outliers and lm_head are LLM options; a denoiser has neither");
+            } else {
+                throw error(quant, "layer kind '" + word + "' is not one of all, " + LayerKind.allowedWords());
             }
+        }
+        if (!bodyParts.isEmpty()) {
+            body(quant, bodyParts, kinds);
+        }
+        for (String token : kindParts) {
+            int colon = token.indexOf(':');
             String word = token.substring(0, colon).strip();
             String value = token.substring(colon + 1).strip();
             if (word.equals("all")) {
-                // Every kind, matmuls at the activation width: what an integer-only array needs.
-                LayerPrecision precision = weightsAndActivations(value, quant);
+                LayerPrecision precision = compact(quant, value);
                 for (LayerKind kind : LayerKind.values()) {
                     kinds.put(kind, kind == LayerKind.MATMUL ? new LayerPrecision(precision.activations(),
                             precision.activations(), 0) : precision);
                 }
-                continue;
+            } else {
+                LayerKind kind = LayerKind.fromWord(word).orElseThrow();
+                kinds.put(kind, kind == LayerKind.MATMUL ? activationsOnly(quant, value) : compact(quant, value));
             }
-            LayerKind kind = LayerKind.fromWord(word).orElseThrow(() -> BadInputException.field(null, "--quant",
-                    "'" + quant + "'", "layer kind '" + word + "' is not one of all, " + LayerKind.allowedWords()));
-            kinds.put(kind, kind == LayerKind.MATMUL ? activationsOnly(value, quant)
-                    : weightsAndActivations(value, quant));
         }
         return new DiffusionQuant(kinds, svdquantRank(options, kinds));
     }
 
-    private static LayerPrecision weightsAndActivations(String token, String quant) {
-        Matcher matcher = WA.matcher(token);
-        if (!matcher.matches()) {
-            throw BadInputException.field(null, "--quant", "'" + quant + "'", "each part must be W<bits>A<bits>"
-                    + "[g<group>] or <kind>:W<bits>A<bits> (kinds " + LayerKind.allowedWords()
-                    + "; matmul:A<bits>), e.g. W4A8 or W8A8,embed:W8A8,matmul:A8");
-        }
-        int weightBits = bits(matcher.group(1), "weight", quant);
-        int activationBits = bits(matcher.group(2), "activation", quant);
-        int group = matcher.group(4) == null ? 0 : Integer.parseInt(matcher.group(4));
-        if (matcher.group(4) != null && (group < 1 || weightBits == 16)) {
-            throw BadInputException.field(null, "--quant", "'" + quant + "'",
-                    "a weight group size must be >= 1 and needs weights below 16 bits");
-        }
-        return new LayerPrecision(LayerPrecision.ofBits(weightBits), LayerPrecision.ofBits(activationBits), group);
-    }
-
-    private static LayerPrecision activationsOnly(String token, String quant) {
-        Matcher matcher = A_ONLY.matcher(token);
-        if (!matcher.matches()) {
-            throw BadInputException.field(null, "--quant", "'" + quant + "'",
-                    "matmul takes activation bits only, e.g. matmul:A8");
-        }
-        int activationBits = bits(matcher.group(1), "activation", quant);
-        return new LayerPrecision(LayerPrecision.ofBits(activationBits), LayerPrecision.ofBits(activationBits), 0);
-    }
-
-    private static int bits(String digits, String what, String quant) {
-        int bits;
+    /** The LLM grammar's items for the body kinds; LLM-only items are rejected. */
+    private static void body(String quant, List<String> parts, Map<LayerKind, LayerPrecision> kinds) {
+        String text = String.join(",", parts);
+        QuantConfig config;
         try {
-            bits = Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            bits = -1;
+            config = QuantParser.parse(text);
+        } catch (BadInputException e) {
+            throw error(quant, "'" + text + "': " + e.getMessage().replaceFirst(";\\s*grammar:.*$", ""));
         }
-        if (!BITS.contains(bits)) {
-            throw BadInputException.field(null, "--quant", "'" + quant + "'", what + " bits must be 4, 8 or 16");
+        LayerPrecision precision = precision(quant, config);
+        BODY_KINDS.forEach(kind -> kinds.put(kind, precision));
+    }
+
+    private static LayerPrecision compact(String quant, String value) {
+        if (value.contains(":")) {
+            throw error(quant, "a layer kind takes the compact form W{w}A{a}[g{n}], got '" + value + "'");
         }
-        return bits;
+        QuantConfig config;
+        try {
+            config = QuantParser.parse(value);
+        } catch (BadInputException e) {
+            throw error(quant, "'" + value + "': " + e.getMessage().replaceFirst(";\\s*grammar:.*$", ""));
+        }
+        return precision(quant, config);
+    }
+
+    private static LayerPrecision precision(String quant, QuantConfig config) {
+        if (config.weightGroupSize() > 0 && config.weights().bits() >= 16) {
+            throw error(quant, "a weight group size needs weights below 16 bits");
+        }
+        return new LayerPrecision(config.weights(), config.activations(), config.weightGroupSize());
+    }
+
+    private static LayerPrecision activationsOnly(String quant, String value) {
+        Matcher matcher = A_ONLY.matcher(value);
+        if (!matcher.matches()) {
+            throw error(quant, "matmul takes activation bits only, e.g. matmul:A8, got '" + value + "'");
+        }
+        LayerPrecision both = compact(quant, "W" + matcher.group(1) + "A" + matcher.group(1));
+        return new LayerPrecision(both.activations(), both.activations(), 0);
+    }
+
+    private static BadInputException error(String quant, String problem) {
+        return new BadInputException("--quant: '" + quant + "': " + problem + "; grammar: " + GRAMMAR);
     }
 
     private static int svdquantRank(Map<String, String> options, Map<LayerKind, LayerPrecision> kinds) {
@@ -161,10 +186,10 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
             throw BadInputException.field(null, "option " + SVDQUANT_RANK_OPTION, rankText,
                     "must be an integer >= 1");
         }
-        boolean anyFourBit = kinds.values().stream().anyMatch(p -> p.weights().bits() == 4);
+        boolean anyFourBit = kinds.values().stream().anyMatch(p -> p.weights().bits() <= 4);
         if (!anyFourBit) {
             throw BadInputException.field(null, "option " + SVDQUANT_OPTION, "true",
-                    "SVDQuant's low-rank branch sits beside 4-bit weights: --quant must give some kind W4");
+                    "SVDQuant's low-rank branch sits beside 4-bit weights: --quant must give some kind W4 or narrower");
         }
         return rank;
     }

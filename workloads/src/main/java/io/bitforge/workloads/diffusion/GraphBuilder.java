@@ -63,7 +63,7 @@ final class GraphBuilder {
         ops.add(new GemmOp(name, kind, m, k, n, 1, p.activations(), p.weights(), VECTOR, BOperand.WEIGHTS,
                 p.weightGroupSize()));
         int rank = quant.svdquantRank();
-        if (rank > 0 && p.weights().bits() == 4) {
+        if (rank > 0 && p.weights().bits() <= 4) {
             // SVDQuant: X·L1 (K × r) then ·L2 (r × N) at 16 bits, summed with the 4-bit GEMM's output.
             lowRankParameters += (long) rank * (k + n);
             ops.add(new GemmOp(name + ".lowrank_down", OpKind.LOW_RANK, m, k, rank, 1, VECTOR, VECTOR, VECTOR,

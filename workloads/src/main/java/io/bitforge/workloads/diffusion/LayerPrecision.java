@@ -20,11 +20,6 @@ public record LayerPrecision(Precision weights, Precision activations, int weigh
         }
     }
 
-    /** The format of a bit width as the diffusion configs use it: 16 → fp16, otherwise INT of that width. */
-    static Precision ofBits(int bits) {
-        return bits == 16 ? Precision.FP16 : new Precision("int" + bits, bits);
-    }
-
     public String label() {
         return "W" + weights.bits() + "A" + activations.bits() + (weightGroupSize > 0 ? "g" + weightGroupSize : "");
     }
