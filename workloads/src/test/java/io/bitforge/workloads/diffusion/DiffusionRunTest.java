@@ -1,10 +1,5 @@
 package io.bitforge.workloads.diffusion;
 
-import io.bitforge.core.cost.ActionCounts;
-import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.cost.CycleBreakdown;
-import io.bitforge.core.cost.EnergyBreakdown;
-import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadSettings;
@@ -16,13 +11,13 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DiffusionRunTest {
-    /** A stand-in cost: cycles and picojoules chosen per phase, so the arithmetic below is by hand. */
-    private static CostReport cost(long cycles, double picojoules) {
-        return new CostReport(new CycleBreakdown(cycles, 0, 0, 0), ActionCounts.ZERO,
-                EnergyBreakdown.of(EnergyCategory.MAC, picojoules), Map.of(), List.of());
+    /** Stand-in costs chosen per phase, so the arithmetic below is by hand. */
+    private static DiffusionRun.PhaseCost cost(long cycles, double picojoules) {
+        return new DiffusionRun.PhaseCost(cycles, picojoules);
     }
 
-    private static CostReport byPhase(OpGraph graph) {
+    private static DiffusionRun.PhaseCost byPhase(PhaseGraph phase) {
+        OpGraph graph = phase.graph();
         return switch (graph.name()) {
             case "clip-vit-l-14" -> cost(500, 1e6);
             case "unet" -> cost(1_000, 2e6);
@@ -40,7 +35,7 @@ class DiffusionRunTest {
         // Request: text 500 + 20 steps × 1,000 + VAE 3,000 = 23,500 cycles = 23.5 µs at 1 GHz for 2 images.
         assertEquals(2, run.images());
         assertEquals(20, run.steps());
-        assertEquals(23_500, run.request().totalCycles());
+        assertEquals(23_500, run.requestCycles());
         assertEquals(1e-6, run.stepSeconds(), 1e-18);
         assertEquals(23.5e-6, run.requestSeconds(), 1e-15);
         assertEquals(11.75e-6, run.secondsPerImage(), 1e-15);
