@@ -3,6 +3,7 @@ package io.bitforge.cli;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
+import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
@@ -41,6 +42,7 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         return List.of(
                 new DemoCommand(context),
+                new SimulateCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context));
     }

@@ -51,6 +51,10 @@ class QuantParserTest {
         assertEquals(quantisedHead.weights(), quantisedHead.lmHead());
         assertFalse(quantisedHead.highPrecisionKinds().contains(OpKind.LM_HEAD));
         assertEquals(0.01, QuantParser.parse("W8A8,outliers:0.01").outlierFraction());
+        QuantConfig nativeInt8 = QuantConfig.nativeTo(Precision.INT8, Precision.INT8);
+        assertEquals(List.of(Precision.INT8, Precision.INT8, Precision.INT8, Precision.INT8), List.of(
+                nativeInt8.weights(), nativeInt8.activations(), nativeInt8.kvCache(), nativeInt8.lmHead()));
+        assertFalse(nativeInt8.highPrecisionKinds().contains(OpKind.ROUTER));
     }
 
     @Test
