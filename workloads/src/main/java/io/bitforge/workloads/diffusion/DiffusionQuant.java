@@ -2,6 +2,8 @@ package io.bitforge.workloads.diffusion;
 
 import io.bitforge.core.io.BadInputException;
 
+import io.bitforge.core.op.Precision;
+import io.bitforge.workloads.quant.FormatIds;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.quant.QuantParser;
 
@@ -22,8 +24,10 @@ import java.util.regex.Pattern;
  *   <li>the LLM grammar's weight/activation items ({@link QuantParser}: {@code W4A8}, {@code W8A8g128},
  *       {@code W4:bitmod-fp4,A8:int8}, {@code g64}) set conv, attention, ffn and adaln; a {@code KV..} part
  *       (the LLM default {@code W16A16KV16}) is accepted and ignored: denoisers keep no KV cache;</li>
- *   <li>{@code kind:W8A8[g..]} sets one kind ({@code conv, attention, ffn, adaln, embed});</li>
- *   <li>{@code matmul:A8} sets the attention matmuls (both operands are activations);</li>
+ *   <li>{@code kind:W8A8[g..]} or {@code kind:WFORMAT/AFORMAT} (format ids, e.g. {@code conv:bitmod-fp4/int8})
+ *       sets one kind ({@code conv, attention, ffn, adaln, embed});</li>
+ *   <li>{@code matmul:A8} or {@code matmul:FORMAT} sets the attention matmuls (both operands are
+ *       activations);</li>
  *   <li>{@code all:W8A8} sets every kind, the matmuls at the activation width (an integer-only array runs
  *       nothing at fp16).</li>
  * </ul>
@@ -44,7 +48,8 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
      *  Diffusion Models", ICLR 2025, §5: rank 32 throughout the main results). */
     public static final int DEFAULT_SVDQUANT_RANK = 32;
     public static final String GRAMMAR = "QUANT = PART(,PART)*; PART = W{w}A{a}[g{n}] | W{w}:FORMAT | A{a}:FORMAT |"
-            + " g{n} | KIND:W{w}A{a}[g{n}] (KIND = all, conv, attention, ffn, adaln, embed) | matmul:A{a};"
+            + " g{n} | KIND:W{w}A{a}[g{n}] | KIND:WFORMAT/AFORMAT (KIND = all, conv, attention, ffn, adaln, embed) |"
+            + " matmul:A{a} | matmul:FORMAT;"
             + " e.g. W4A8, W8A8,embed:W8A8,matmul:A8, all:W8A8";
 
     private static final Pattern A_ONLY = Pattern.compile("A([0-9]{1,2})");
@@ -61,6 +66,12 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
         if (svdquantRank < 0) {
             throw new IllegalArgumentException("SVDQuant rank must be >= 0, got " + svdquantRank);
         }
+    }
+
+    /** The config that runs every layer kind at one weight and one activation format (the matmuls at the
+     *  activation format), as {@code all:W/A} does. */
+    public static String uniformText(Precision weights, Precision activations) {
+        return "all:" + weights.format() + "/" + activations.format();
     }
 
     /** Everything at fp16, no low-rank branch. */
@@ -130,8 +141,14 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
     }
 
     private static LayerPrecision compact(String quant, String value) {
+        int slash = value.indexOf('/');
+        if (slash >= 0) {
+            return new LayerPrecision(format(quant, value.substring(0, slash).strip()),
+                    format(quant, value.substring(slash + 1).strip()), 0);
+        }
         if (value.contains(":")) {
-            throw error(quant, "a layer kind takes the compact form W{w}A{a}[g{n}], got '" + value + "'");
+            throw error(quant, "a layer kind takes W{w}A{a}[g{n}] or WEIGHTFORMAT/ACTIVATIONFORMAT, got '" + value
+                    + "'");
         }
         QuantConfig config;
         try {
@@ -140,6 +157,11 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
             throw error(quant, "'" + value + "': " + e.getMessage().replaceFirst(";\\s*grammar:.*$", ""));
         }
         return precision(quant, config);
+    }
+
+    private static Precision format(String quant, String id) {
+        return FormatIds.parse(id).orElseThrow(() -> error(quant, "unknown format '" + id + "'; format ids: "
+                + String.join(", ", FormatIds.DESCRIPTION)));
     }
 
     private static LayerPrecision precision(String quant, QuantConfig config) {
@@ -151,11 +173,16 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
 
     private static LayerPrecision activationsOnly(String quant, String value) {
         Matcher matcher = A_ONLY.matcher(value);
-        if (!matcher.matches()) {
-            throw error(quant, "matmul takes activation bits only, e.g. matmul:A8, got '" + value + "'");
+        if (matcher.matches()) {
+            LayerPrecision both = compact(quant, "W" + matcher.group(1) + "A" + matcher.group(1));
+            return new LayerPrecision(both.activations(), both.activations(), 0);
         }
-        LayerPrecision both = compact(quant, "W" + matcher.group(1) + "A" + matcher.group(1));
-        return new LayerPrecision(both.activations(), both.activations(), 0);
+        if (FormatIds.parse(value).isEmpty()) {
+            throw error(quant, "matmul takes activation bits or one format id, e.g. matmul:A8 or matmul:fp8-e4m3,"
+                    + " got '" + value + "'");
+        }
+        Precision format = format(quant, value);
+        return new LayerPrecision(format, format, 0);
     }
 
     private static BadInputException error(String quant, String problem) {

@@ -69,6 +69,17 @@ class DiffusionQuantTest {
     }
 
     @Test
+    void kindsTakeFormatIdsToo() {
+        DiffusionQuant quant = DiffusionQuant.parse(DiffusionQuant.uniformText(new Precision("bitmod-mix4", 4),
+                Precision.INT8) + ",matmul:fp8-e4m3", Map.of());
+        assertEquals(new LayerPrecision(new Precision("bitmod-mix4", 4), Precision.INT8, 0), quant.of(LayerKind.EMBED));
+        Precision e4m3 = new Precision("fp8-e4m3", 8);
+        assertEquals(new LayerPrecision(e4m3, e4m3, 0), quant.of(LayerKind.MATMUL));
+        assertBad(() -> DiffusionQuant.parse("conv:nope/int8", Map.of()), "--quant", "unknown format 'nope'");
+        assertBad(() -> DiffusionQuant.parse("matmul:nope", Map.of()), "--quant", "matmul:A8");
+    }
+
+    @Test
     void badConfigsNameTheFieldAndValue() {
         assertBad(() -> DiffusionQuant.parse("W9A8", Map.of()), "--quant", "W9A8", "2..8 or 16");
         assertBad(() -> DiffusionQuant.parse("W8A32", Map.of()), "--quant", "W8A32", "2..8 or 16");
