@@ -86,7 +86,7 @@ class DiffusionQuantTest {
         assertBad(() -> DiffusionQuant.parse("int8", Map.of()), "--quant", "int8", "cannot read item");
         assertBad(() -> DiffusionQuant.parse("W8A8,vae:W8A8", Map.of()), "--quant", "vae", "conv, attention");
         assertBad(() -> DiffusionQuant.parse("matmul:W8A8", Map.of()), "--quant", "matmul:W8A8", "matmul:A8");
-        assertBad(() -> DiffusionQuant.parse("conv:W4:int4", Map.of()), "--quant", "W4:int4", "compact form");
+        assertBad(() -> DiffusionQuant.parse("conv:W4:int4", Map.of()), "--quant", "W4:int4", "WEIGHTFORMAT/ACTIVATIONFORMAT");
         assertBad(() -> DiffusionQuant.parse("W16A16g128", Map.of()), "--quant", "g128", "group");
         assertBad(() -> DiffusionQuant.parse("W8A8,outliers:0.01", Map.of()), "--quant", "outliers", "LLM");
         assertBad(() -> DiffusionQuant.parse("", Map.of()), "--quant", "''", "is empty");
