@@ -4,6 +4,8 @@ import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.SimulateCommand;
+import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
@@ -40,11 +42,15 @@ public final class BitForge implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
     static List<Object> commands(CliContext context) {
-        return List.of(
+        Object[] commands = {
                 new DemoCommand(context),
                 new SimulateCommand(context),
                 new GemmCommand(context),
-                new ListCommand(context));
+                new ListCommand(context),
+                new QuantizeCommand(context),
+                new VerilogCommand(context),
+        };
+        return List.of(commands);
     }
 
     public static void main(String[] args) {

@@ -54,7 +54,9 @@ final class ElementGroupQuantizer implements GroupQuantizer {
         GroupStats stats = GroupStats.of(x, from, to);
         double scale;
         double zero = 0;
-        if (!symmetric) {
+        if (scaleRule == ScaleRule.NONE) {
+            scale = 1;
+        } else if (!symmetric) {
             scale = GroupStats.usable((stats.max() - stats.min()) / (grid.max() - grid.min()));
             zero = grid.min() - stats.min() / scale;
             if (format instanceof IntFormat) {

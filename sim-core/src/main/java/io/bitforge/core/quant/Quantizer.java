@@ -5,6 +5,7 @@ import io.bitforge.core.format.BcqFormat;
 import io.bitforge.core.format.BitmodMixture;
 import io.bitforge.core.format.ElementFormat;
 import io.bitforge.core.format.IntFormat;
+import io.bitforge.core.format.MiniFloat;
 import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.format.OvpFormat;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * asymmetric; ties to the lower value by default (BitMoD's quantiser, yc2367/BitMoD-HPCA-25 quant_weight.py:
  * {@code x <= midpoint} takes the lower value). Format-specific behaviour: BitMoD mixtures choose a variant per
  * group by least squared error, OVP encodes neighbour pairs with an MSE-searched scale, binary coding fits its
- * plane scales by least squares, ternary uses BitNet's absmean scale.
+ * plane scales by least squares, ternary uses BitNet's absmean scale, fp16 and bf16 are plain casts (scale 1).
  *
  * <p>Metadata charged per group (for {@link QuantizedTensor#bitsPerElement()}): {@code scaleBits} per scale
  * (16 by default, an FP16 scale; q scales for binary coding), {@code zeroPointBits} when asymmetric (the format's
@@ -47,9 +48,12 @@ public final class Quantizer {
             throw new IllegalArgumentException(format.id() + " is quantised symmetrically only");
         }
         this.scaleRule = b.scaleRule != null ? b.scaleRule : defaultScaleRule(format);
-        if (scaleRule != ScaleRule.ABSMAX && !symmetric) {
+        if (scaleRule != ScaleRule.ABSMAX && scaleRule != ScaleRule.NONE && !symmetric) {
             throw new IllegalArgumentException("asymmetric quantisation maps [min, max]; scale rule " + scaleRule
                     + " needs symmetric");
+        }
+        if (scaleRule == ScaleRule.NONE && !elementFormat) {
+            throw new IllegalArgumentException(format.id() + " needs a scale; scale rule NONE is for element formats");
         }
         this.zeroPointBits = b.zeroPointBits != null ? b.zeroPointBits
                 : format instanceof IntFormat ? format.bits() : 16;
@@ -61,6 +65,9 @@ public final class Quantizer {
     private static ScaleRule defaultScaleRule(NumberFormat format) {
         if (format == NumberFormats.TERNARY) {
             return ScaleRule.ABSMEAN;
+        }
+        if (format instanceof MiniFloat && format.bits() >= 16) {
+            return ScaleRule.NONE;
         }
         return format instanceof OvpFormat ? ScaleRule.MSE_SEARCH : ScaleRule.ABSMAX;
     }
@@ -118,7 +125,8 @@ public final class Quantizer {
     }
 
     private int metadataBitsPerGroup(GroupQuantizer groups) {
-        int bits = groups.scalesPerGroup() * scaleBits;
+        // A plain cast (scale rule NONE) stores no scale.
+        int bits = scaleRule == ScaleRule.NONE ? 0 : groups.scalesPerGroup() * scaleBits;
         if (groups.storesZeroPoint()) {
             bits += zeroPointBits;
         }

@@ -12,8 +12,9 @@ package io.bitforge.core.quant;
  *       α ∈ {0.75, 0.80, …, 2.50}·3σ (σ the group's root mean square) plus the absmax choice, as OliVe's
  *       weight quantiser searches 75–250% of a 3σ bound (clevercool/ANT-Quantization,
  *       olive_quantization/antquant/quant_modules.py); the OVP default.</li>
+ *   <li>{@link #NONE}: scale 1, a plain cast; the default for fp16 and bf16, whose range needs no scaling.</li>
  * </ul>
  */
 public enum ScaleRule {
-    ABSMAX, ABSMEAN, MSE_SEARCH
+    ABSMAX, ABSMEAN, MSE_SEARCH, NONE
 }

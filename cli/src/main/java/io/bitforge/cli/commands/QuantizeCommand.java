@@ -1,0 +1,328 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.output.Csv;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.format.NumberFormat;
+import io.bitforge.core.format.NumberFormats;
+import io.bitforge.core.format.OvpFormat;
+import io.bitforge.core.format.VictimRule;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.Quantizer;
+import io.bitforge.workloads.tensors.FormatResult;
+import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.QuantStudy;
+import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
+import io.bitforge.workloads.tensors.SyntheticTensors;
+import io.bitforge.workloads.tensors.TensorInfo;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code bitforge quantize}: what number formats do to real or synthetic weights — value error, the error of the
+ * product with random activations, stored bits, and what OVP and BitMoD chose.
+ */
+@Command(name = "quantize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Quantise weights from a safetensors checkpoint or a synthetic matrix with one or more number "
+                + "formats and report MSE, SQNR, the largest error, bits per value and the product error.")
+public final class QuantizeCommand implements Callable<Integer> {
+    /**
+     * The formats "--format all" runs: the signed weight formats of DESIGN.md in their usual widths, plus fp16/bf16
+     * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights.
+     */
+    static final List<String> ALL_FORMATS = List.of("int3", "int4", "int8", "sm-int4", "uint4", "fp16", "bf16",
+            "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "bitmod-fp3-er+",
+            "bitmod-fp3-er-", "bitmod-fp3-ea+", "bitmod-fp3-ea-", "bitmod-fp4-er+", "bitmod-fp4-er-", "bitmod-fp4-ea+",
+            "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "ovp-int4", "ovp-flint4", "ovp-int8", "bcq2", "bcq3",
+            "bcq4", "bcq3-pot", "ternary");
+
+    private final CliContext context;
+
+    @Option(names = "--format", required = true, paramLabel = "F[,F...]|all",
+            description = "Format ids (see 'bitforge list formats'), comma-separated, or 'all'.")
+    String formats;
+
+    @Option(names = "--granularity", paramLabel = "tensor|channel|group",
+            description = "Scale sharing: per tensor, per output channel (row) or per group along the row. "
+                    + "Default: group with --group-size, else channel.")
+    String granularity;
+
+    @Option(names = "--group-size", paramLabel = "G", description = "Values per group along the reduction (default 128).")
+    Integer groupSize;
+
+    @Option(names = "--victim-rule", paramLabel = "even-first|keep-larger", defaultValue = "even-first",
+            description = "OVP pair rule when both values are outliers (default ${DEFAULT-VALUE}).")
+    String victimRule;
+
+    @Option(names = "--safetensors", paramLabel = "FILE", description = "A .safetensors file, a "
+            + "model.safetensors.index.json, or a folder holding either.")
+    Path safetensors;
+
+    @Option(names = "--tensor", paramLabel = "NAME", description = "A tensor to quantise (repeatable).")
+    List<String> tensors;
+
+    @Option(names = "--all-tensors", description = "Quantise every tensor of two or more dimensions.")
+    boolean allTensors;
+
+    @Option(names = "--synthetic", paramLabel = "gaussian|llm-outliers", description = "Generate the weights instead.")
+    String synthetic;
+
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "4096", description = "Synthetic rows (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "4096", description = "Synthetic columns (default ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the synthetic weights and the "
+            + "activations (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--outlier-fraction", paramLabel = "F", defaultValue = "0.005",
+            description = "llm-outliers: fraction of input channels that are outliers (default ${DEFAULT-VALUE}).")
+    double outlierFraction;
+
+    @Option(names = "--outlier-ratio", paramLabel = "X", defaultValue = "20",
+            description = "llm-outliers: magnitude of outlier channels relative to the rest (default ${DEFAULT-VALUE}).")
+    double outlierRatio;
+
+    @Option(names = "--tokens", paramLabel = "T", defaultValue = "8",
+            description = "Random activation vectors for the product error W·X; 0 skips it (default ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
+    String json;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write CSV (- is stdout).")
+    String csv;
+
+    public QuantizeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<Quantizer> quantizers = quantizers();
+        Map<String, Object> source = new LinkedHashMap<>();
+        List<MatrixSource> matrices = matrices(source);
+        long values = matrices.stream().mapToLong(m -> m.rows() * m.cols()).sum();
+        List<FormatResult> results;
+        try (Progress progress = new Progress(context, values * quantizers.size())) {
+            results = new QuantStudy(quantizers, tokens, seed, QuantStudy.DEFAULT_BLOCK_ELEMENTS, progress).run(matrices);
+        }
+        List<Map<String, Object>> rowsOut = new ArrayList<>();
+        for (FormatResult r : results) {
+            rowsOut.add(row(r));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", "quantize");
+        document.put("source", source);
+        document.put("matrices", matrices.size());
+        document.put("values", values);
+        document.put("tokens", tokens);
+        document.put("seed", seed);
+        document.put("results", rowsOut);
+        OutputTarget.write("--json", json, Json.write(document), context.out());
+        OutputTarget.write("--csv", csv, csv(rowsOut), context.out());
+        if (json == null && csv == null) {
+            context.out().print(table(results));
+            context.out().println(values + " values in " + matrices.size() + " matri" + (matrices.size() == 1 ? "x" : "ces")
+                    + (tokens > 0 ? "; W·X against " + tokens + " seeded N(0,1) activation vectors" : ""));
+        }
+        return 0;
+    }
+
+    private List<Quantizer> quantizers() {
+        List<String> ids = formats.strip().equals("all") ? ALL_FORMATS : List.of(formats.split(","));
+        Granularity g = granularity();
+        if (groupSize != null && groupSize < 1) {
+            throw BadInputException.field(null, "--group-size", groupSize, "must be >= 1");
+        }
+        VictimRule rule = switch (victimRule) {
+            case "even-first" -> VictimRule.EVEN_FIRST;
+            case "keep-larger" -> VictimRule.KEEP_LARGER;
+            default -> throw BadInputException.field(null, "--victim-rule", "'" + victimRule + "'",
+                    "must be even-first or keep-larger");
+        };
+        int size = groupSize == null ? 128 : groupSize;
+        List<Quantizer> out = new ArrayList<>();
+        for (String id : ids) {
+            NumberFormat format = NumberFormats.parse("--format", id.strip());
+            if (format instanceof OvpFormat o) {
+                format = o.withVictimRule(rule);
+                if (g == Granularity.GROUP && size % 2 != 0) {
+                    throw BadInputException.field(null, "--group-size", size, "must be even for OVP formats, which "
+                            + "pair neighbouring values");
+                }
+            }
+            Quantizer.Builder builder = Quantizer.builder(format).granularity(g);
+            if (g == Granularity.GROUP) {
+                builder.groupSize(size);
+            }
+            out.add(builder.build());
+        }
+        return out;
+    }
+
+    private Granularity granularity() {
+        if (granularity == null) {
+            return groupSize != null ? Granularity.GROUP : Granularity.CHANNEL;
+        }
+        return switch (granularity) {
+            case "tensor" -> Granularity.TENSOR;
+            case "channel" -> Granularity.CHANNEL;
+            case "group" -> Granularity.GROUP;
+            default -> throw BadInputException.field(null, "--granularity", "'" + granularity + "'",
+                    "must be tensor, channel or group");
+        };
+    }
+
+    private List<MatrixSource> matrices(Map<String, Object> source) {
+        if ((safetensors == null) == (synthetic == null)) {
+            throw new BadInputException("quantize: give exactly one of --safetensors FILE or --synthetic "
+                    + "gaussian|llm-outliers");
+        }
+        if (synthetic != null) {
+            return List.of(synthetic(source));
+        }
+        if (allTensors == (tensors != null && !tensors.isEmpty())) {
+            throw new BadInputException("--safetensors " + safetensors + ": give --tensor NAME (repeatable) or "
+                    + "--all-tensors, not both or neither");
+        }
+        SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(safetensors);
+        List<TensorInfo> chosen = new ArrayList<>();
+        if (allTensors) {
+            checkpoint.tensors().stream().filter(t -> t.shape().size() >= 2 && t.elementCount() > 0).forEach(chosen::add);
+        } else {
+            for (String name : tensors) {
+                chosen.add(checkpoint.tensor(name));
+            }
+        }
+        source.put("safetensors", safetensors.toString());
+        source.put("tensors", chosen.stream().map(TensorInfo::name).toList());
+        source.put("skippedTensors", checkpoint.tensors().size() - chosen.size());
+        source.put("dataBytes", chosen.stream().mapToLong(t -> t.end() - t.begin()).sum());
+        return chosen.stream().map(MatrixSource::of).toList();
+    }
+
+    private MatrixSource synthetic(Map<String, Object> source) {
+        if (rows < 1 || cols < 1 || (long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw BadInputException.field(null, "--rows/--cols", rows + "x" + cols,
+                    "must be >= 1 each with rows·cols below 2^31");
+        }
+        source.put("synthetic", synthetic);
+        source.put("rows", rows);
+        source.put("cols", cols);
+        switch (synthetic) {
+            case "gaussian":
+                return MatrixSource.of("gaussian", rows, cols, SyntheticTensors.gaussian(rows, cols, seed));
+            case "llm-outliers":
+                if (!(outlierFraction >= 0 && outlierFraction <= 1)) {
+                    throw BadInputException.field(null, "--outlier-fraction", outlierFraction, "must be 0..1");
+                }
+                if (!(outlierRatio > 0) || Double.isInfinite(outlierRatio)) {
+                    throw BadInputException.field(null, "--outlier-ratio", outlierRatio, "must be > 0");
+                }
+                source.put("outlierFraction", outlierFraction);
+                source.put("outlierRatio", outlierRatio);
+                return MatrixSource.of("llm-outliers", rows, cols,
+                        SyntheticTensors.llmOutliers(rows, cols, seed, outlierFraction, outlierRatio));
+            default:
+                throw BadInputException.field(null, "--synthetic", "'" + synthetic + "'",
+                        "must be gaussian or llm-outliers");
+        }
+    }
+
+    private static Map<String, Object> row(FormatResult r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("format", r.format());
+        row.put("granularity", r.granularity());
+        row.put("values", r.elements());
+        row.put("bitsPerValue", r.bitsPerElement());
+        row.put("mse", r.mse());
+        row.put("sqnrDecibels", finite(r.sqnrDecibels()));
+        row.put("maxAbsError", r.maxAbsError());
+        row.put("matmulSqnrDecibels", finite(r.matmulSqnrDecibels()));
+        row.put("outliers", r.outliers());
+        row.put("victims", r.victims());
+        row.put("prunedOutliers", r.prunedOutliers());
+        row.put("choiceCounts", r.choiceCounts());
+        return row;
+    }
+
+    /** JSON has no infinity: an exact result (infinite SQNR) or a skipped one is null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String table(List<FormatResult> results) {
+        TextTable table = new TextTable(List.of("format", "granularity", "bits/value", "MSE", "SQNR dB", "max |err|",
+                "W·X SQNR dB", "outliers", "victims"));
+        for (FormatResult r : results) {
+            table.row(List.of(r.format(), r.granularity(), String.format(Locale.ROOT, "%.4f", r.bitsPerElement()),
+                    String.format(Locale.ROOT, "%.4e", r.mse()), decibels(r.sqnrDecibels()),
+                    String.format(Locale.ROOT, "%.4e", r.maxAbsError()), decibels(r.matmulSqnrDecibels()),
+                    r.outliers() + r.victims() == 0 ? "" : Long.toString(r.outliers()),
+                    r.outliers() + r.victims() == 0 ? "" : Long.toString(r.victims())));
+        }
+        return table.toString();
+    }
+
+    private static String decibels(double v) {
+        return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "exact" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String csv(List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        if (rows.isEmpty()) {
+            return out.toString();
+        }
+        out.append(Csv.line(List.copyOf(rows.get(0).keySet())));
+        for (Map<String, Object> row : rows) {
+            List<Object> cells = new ArrayList<>();
+            row.forEach((k, v) -> cells.add(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf)
+                    .toList()) : v));
+            out.append(Csv.line(cells));
+        }
+        return out.toString();
+    }
+
+    /** A progress bar on a terminal only; elsewhere (pipes, files, tests) nothing is printed. */
+    private static final class Progress implements LongConsumer, AutoCloseable {
+        private final ProgressBar bar;
+
+        Progress(CliContext context, long total) {
+            bar = context.terminal() ? new ProgressBarBuilder().setTaskName("quantize").setInitialMax(total)
+                    .setUnit(" Mvalues", 1_000_000).setConsumer(new ConsoleProgressBarConsumer(context.err()))
+                    .build() : null;
+        }
+
+        @Override
+        public void accept(long values) {
+            if (bar != null) {
+                bar.stepBy(values);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

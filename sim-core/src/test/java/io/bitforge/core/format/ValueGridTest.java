@@ -1,0 +1,40 @@
+package io.bitforge.core.format;
+
+import io.bitforge.core.arith.Rounding;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ValueGridTest {
+    // Codes 0..4 → values −4, −1, 0, 2, 3 (code 3 → 2 is odd, code 4 → 3 is even).
+    private final ValueGrid grid = ValueGrid.fromCodeTable(new double[] {-4, -1, 0, 2, 3});
+
+    @Test
+    void eachTieRuleAtAMidpoint() {
+        // 2.5 lies midway between 2 (code 3) and 3 (code 4); −2.5 midway between −4 (code 0) and −1 (code 1).
+        assertEquals(2.0, grid.nearestValue(2.5, Rounding.HALF_DOWN_TOWARD_LOWER));
+        assertEquals(3.0, grid.nearestValue(2.5, Rounding.HALF_UP));
+        assertEquals(3.0, grid.nearestValue(2.5, Rounding.HALF_EVEN), "code 4 is the even one");
+        assertEquals(3.0, grid.nearestValue(2.5, Rounding.HALF_AWAY_FROM_ZERO));
+        assertEquals(-4.0, grid.nearestValue(-2.5, Rounding.HALF_DOWN_TOWARD_LOWER));
+        assertEquals(-1.0, grid.nearestValue(-2.5, Rounding.HALF_UP));
+        assertEquals(-4.0, grid.nearestValue(-2.5, Rounding.HALF_EVEN), "code 0 is the even one");
+        assertEquals(-4.0, grid.nearestValue(-2.5, Rounding.HALF_AWAY_FROM_ZERO));
+        assertEquals(2.0, grid.nearestValue(2.9, Rounding.TRUNCATE), "truncate is the floor on the grid");
+    }
+
+    @Test
+    void nearestSaturationAndDuplicates() {
+        assertEquals(-1.0, grid.nearestValue(-1.4, Rounding.HALF_EVEN));
+        assertEquals(3.0, grid.nearestValue(1e30, Rounding.HALF_EVEN));
+        assertEquals(-4.0, grid.nearestValue(Double.NEGATIVE_INFINITY, Rounding.HALF_EVEN));
+        assertThrows(IllegalArgumentException.class, () -> grid.nearestIndex(Double.NaN, Rounding.HALF_EVEN));
+        // ±0 collapse to one value keeping the lowest code; NaN entries are skipped.
+        ValueGrid signed = ValueGrid.fromCodeTable(new double[] {0.0, 1, Double.NaN, -0.0, -1});
+        assertArrayEquals(new double[] {-1, 0, 1}, signed.values());
+        assertEquals(0, signed.nearestCode(-0.0, Rounding.HALF_EVEN));
+        assertEquals(4.0, grid.maxAbs(), "|−4| is the largest magnitude");
+    }
+}

@@ -1,0 +1,540 @@
+package io.bitforge.verilog.emit;
+
+import io.bitforge.core.arith.Bits;
+import io.bitforge.verilog.check.DesignChecks;
+import io.bitforge.verilog.hdl.Binary;
+import io.bitforge.verilog.hdl.BinaryOp;
+import io.bitforge.verilog.hdl.Concat;
+import io.bitforge.verilog.hdl.Const;
+import io.bitforge.verilog.hdl.Direction;
+import io.bitforge.verilog.hdl.Expr;
+import io.bitforge.verilog.hdl.ExternModuleDef;
+import io.bitforge.verilog.hdl.InstOut;
+import io.bitforge.verilog.hdl.Instance;
+import io.bitforge.verilog.hdl.MemWrite;
+import io.bitforge.verilog.hdl.Memory;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.Mux;
+import io.bitforge.verilog.hdl.Names;
+import io.bitforge.verilog.hdl.Net;
+import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.hdl.PortDecl;
+import io.bitforge.verilog.hdl.ReadPort;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.hdl.Reg;
+import io.bitforge.verilog.hdl.Resize;
+import io.bitforge.verilog.hdl.Shape;
+import io.bitforge.verilog.hdl.Slice;
+import io.bitforge.verilog.hdl.Unary;
+import io.bitforge.verilog.hdl.Wire;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints one module; see {@link VerilogEmitter} for the rules. */
+final class ModuleWriter {
+    private static final String IND = "    ";
+
+    private final ModuleDef m;
+    private final NameAllocator names = new NameAllocator();
+    private final Map<Object, String> objectNames;
+    private final Map<Expr, String> tokens = new HashMap<>();
+    /** Declared signals in declaration order, with their widths and used-bit masks. */
+    private final Map<String, Signal> signals = new LinkedHashMap<>();
+    private final Map<String, String> declLines = new LinkedHashMap<>();
+    private final StringBuilder body = new StringBuilder();
+    private final Map<Instance, Map<String, String>> instanceOutputs = new IdentityHashMap<>();
+    private int temps;
+
+    private static final class Signal {
+        final int width;
+        long used;
+
+        Signal(int width) {
+            this.width = width;
+        }
+
+        boolean fullyUsed() {
+            return used == Bits.mask(width);
+        }
+    }
+
+    private final EmitOptions options;
+
+    ModuleWriter(ModuleDef m, EmitOptions options) {
+        this.m = m;
+        this.options = options;
+        this.objectNames = DesignChecks.verilogNames(m);
+        DesignChecks.RESERVED.forEach(names::reserve);
+        objectNames.values().forEach(names::reserve);
+    }
+
+    String write() {
+        // names of everything declared up front
+        for (Port p : m.ports()) {
+            declareSignal(name(p), p.width());
+            if (p.direction() == Direction.OUT) {
+                use(name(p), -1L);
+            }
+        }
+        for (Wire w : m.wires()) {
+            declareSignal(name(w), w.width());
+        }
+        for (Reg r : m.regs()) {
+            declareSignal(name(r), r.width());
+        }
+        for (ReadPort r : m.readPorts()) {
+            declareSignal(name(r), r.shape().width());
+        }
+        for (Instance i : m.instances()) {
+            Map<String, String> outs = new LinkedHashMap<>();
+            for (PortDecl p : i.target().portDecls()) {
+                if (p.direction() == Direction.OUT) {
+                    String n = names.fresh(name(i) + "_" + Names.sanitize(p.name()));
+                    declareSignal(n, p.shape().width());
+                    outs.put(p.name(), n);
+                }
+            }
+            instanceOutputs.put(i, outs);
+        }
+        StringBuilder wiresDecl = new StringBuilder();
+        for (Wire w : m.wires()) {
+            declLines.put(name(w), "wire " + range(w.width()) + name(w) + ";");
+        }
+        for (Reg r : m.regs()) {
+            declLines.put(name(r), "reg " + range(r.width()) + name(r) + " = " + literal(r.width(), 0) + ";");
+        }
+        for (Memory mem : m.memories()) {
+            wiresDecl.append(IND);
+            if (mem.policy() == ReadUnderWrite.UNDEFINED) {
+                wiresDecl.append("(* no_rw_check *) ");
+            }
+            wiresDecl.append("reg ").append(range(mem.word().width())).append(name(mem)).append(" [0:")
+                    .append(mem.depth() - 1).append("];\n");
+        }
+        for (ReadPort r : m.readPorts()) {
+            int w = r.shape().width();
+            String init = options.initialReadData() ? " = " + literal(w, 0) : "";
+            declLines.put(name(r), r.synchronous() ? "reg " + range(w) + name(r) + init + ";"
+                    : "wire " + range(w) + name(r) + ";");
+        }
+        for (Instance i : m.instances()) {
+            for (String o : instanceOutputs.get(i).values()) {
+                declLines.put(o, "wire " + range(signals.get(o).width) + o + ";");
+            }
+        }
+        // combinational drivers
+        for (Map.Entry<Net, Expr> d : m.drivers().entrySet()) {
+            String target = name(d.getKey());
+            String rhs = rhsOrToken(d.getValue(), target);
+            body.append(IND).append("assign ").append(target).append(" = ").append(rhs).append(";\n");
+        }
+        for (ReadPort r : m.readPorts()) {
+            if (!r.synchronous()) {
+                String address = token(r.address());
+                body.append(IND).append("assign ").append(name(r)).append(" = ").append(name(r.memory())).append('[')
+                        .append(address).append("];\n");
+            }
+        }
+        memoryInit();
+        registers();
+        memoryPorts();
+        instances();
+        StringBuilder declared = new StringBuilder();
+        for (Map.Entry<String, String> d : declLines.entrySet()) {
+            declared.append(IND);
+            if (!signals.get(d.getKey()).fullyUsed()) {
+                // some bits are intentionally unread (e.g. the carry of a wrapped sum); say so to Verilator
+                declared.append("/* verilator lint_off UNUSEDSIGNAL */ ").append(d.getValue())
+                        .append(" /* verilator lint_on UNUSEDSIGNAL */\n");
+            } else {
+                declared.append(d.getValue()).append('\n');
+            }
+        }
+        return header() + portList() + params() + wiresDecl + declared + body + "endmodule\n`default_nettype wire\n";
+    }
+
+    // ---- sections ----
+
+    private String header() {
+        StringBuilder h = new StringBuilder();
+        h.append("// Generated by BitForge from a Java HDL design; do not edit.\n");
+        if (!m.doc().isEmpty()) {
+            for (String line : m.doc().split("\n")) {
+                h.append("// ").append(line).append('\n');
+            }
+        }
+        h.append("`default_nettype none\n");
+        return h.toString();
+    }
+
+    private String portList() {
+        List<String> lines = new ArrayList<>();
+        if (m.usesClock()) {
+            lines.add("input  wire clk");
+        }
+        if (m.usesReset()) {
+            lines.add("input  wire rst");
+        }
+        for (Port p : m.ports()) {
+            String decl = (p.direction() == Direction.IN ? "input  wire " : "output wire ") + range(p.width()) + name(p);
+            lines.add(p.direction() == Direction.IN && !signals.get(name(p)).fullyUsed()
+                    ? "/* verilator lint_off UNUSEDSIGNAL */ " + decl + " /* verilator lint_on UNUSEDSIGNAL */"
+                    : decl);
+        }
+        StringBuilder s = new StringBuilder("module ").append(Names.sanitize(m.name())).append(" (\n");
+        for (int i = 0; i < lines.size(); i++) {
+            s.append(IND).append(lines.get(i)).append(i + 1 < lines.size() ? ",\n" : "\n");
+        }
+        return s.append(");\n").toString();
+    }
+
+    private String params() {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, Long> p : m.params().entrySet()) {
+            // recorded for readers of the Verilog; unused by the logic, which is fully elaborated
+            s.append(IND).append("/* verilator lint_off UNUSEDPARAM */ localparam ")
+                    .append(objectNames.get("param:" + p.getKey())).append(" = ").append(p.getValue())
+                    .append("; /* verilator lint_on UNUSEDPARAM */\n");
+        }
+        return s.toString();
+    }
+
+    private void memoryInit() {
+        for (Memory mem : m.memories()) {
+            body.append(IND).append("initial begin\n");
+            for (int a = 0; a < mem.depth(); a++) {
+                long word = a < mem.initWords().size() ? mem.initWords().get(a) : 0;
+                body.append(IND).append(IND).append(name(mem)).append('[').append(literal(mem.addressWidth(), a))
+                        .append("] = ").append(literal(mem.word().width(), word)).append(";\n");
+            }
+            body.append(IND).append("end\n");
+        }
+    }
+
+    private void registers() {
+        for (Reg r : m.regs()) {
+            String n = name(r);
+            List<String[]> branches = new ArrayList<>(); // {condition or null, value}
+            Expr next = m.regNext().get(r);
+            while (next instanceof Mux mux && mux.shape().equals(r.shape()) && next != r) {
+                branches.add(new String[] {token(mux.select()), token(mux.whenTrue())});
+                next = mux.whenFalse();
+            }
+            String last = next == r ? null : token(next);
+            StringBuilder a = new StringBuilder();
+            a.append(IND).append("always @(posedge clk) begin\n");
+            String kw = "if";
+            if (r.resetValue().isPresent()) {
+                a.append(IND).append(IND).append("if (rst) ").append(n).append(" <= ")
+                        .append(literal(r.width(), r.resetValue().getAsLong())).append(";\n");
+                kw = "else if";
+            }
+            for (String[] b : branches) {
+                a.append(IND).append(IND).append(kw).append(" (").append(b[0]).append(") ").append(n).append(" <= ")
+                        .append(b[1]).append(";\n");
+                kw = "else if";
+            }
+            if (last != null) {
+                a.append(IND).append(IND).append(kw.equals("if") ? "" : "else ").append(n).append(" <= ")
+                        .append(last).append(";\n");
+            }
+            a.append(IND).append("end\n");
+            body.append(a);
+        }
+    }
+
+    private void memoryPorts() {
+        for (MemWrite w : m.writes()) {
+            String enable = token(w.enable());
+            String address = token(w.address());
+            String data = token(w.data());
+            body.append(IND).append("always @(posedge clk) begin\n").append(IND).append(IND).append("if (")
+                    .append(enable).append(") ").append(name(w.memory())).append('[')
+                    .append(address).append("] <= ").append(data).append(";\n")
+                    .append(IND).append("end\n");
+        }
+        for (ReadPort r : m.readPorts()) {
+            if (!r.synchronous()) {
+                continue;
+            }
+            String read = name(r.memory()) + "[" + token(r.address()) + "]";
+            if (r.memory().policy() == ReadUnderWrite.WRITE_FIRST) {
+                MemWrite w = m.writes().stream().filter(x -> x.memory() == r.memory()).findFirst().orElse(null);
+                if (w != null) {
+                    read = "(" + token(w.enable()) + " && " + token(w.address()) + " == " + token(r.address())
+                            + ") ? " + token(w.data()) + " : " + read;
+                }
+            }
+            String enable = token(r.enable());
+            body.append(IND).append("always @(posedge clk) begin\n").append(IND).append(IND).append("if (")
+                    .append(enable).append(") ").append(name(r)).append(" <= ").append(read).append(";\n")
+                    .append(IND).append("end\n");
+        }
+    }
+
+    private void instances() {
+        for (Instance i : m.instances()) {
+            List<String> conns = new ArrayList<>();
+            if (i.target() instanceof ModuleDef child) {
+                if (child.usesClock()) {
+                    conns.add(".clk(clk)");
+                }
+                if (child.usesReset()) {
+                    conns.add(".rst(rst)");
+                }
+            }
+            for (PortDecl p : i.target().portDecls()) {
+                String value;
+                if (i.target() instanceof ExternModuleDef x && x.clockPorts().contains(p.name())) {
+                    value = "clk";
+                } else if (p.direction() == Direction.IN) {
+                    value = token(i.connections().get(p.name()));
+                } else {
+                    value = instanceOutputs.get(i).get(p.name());
+                }
+                String port = i.target() instanceof ExternModuleDef ? p.name() : Names.sanitize(p.name());
+                conns.add("." + port + "(" + value + ")");
+            }
+            body.append(IND).append(i.target() instanceof ExternModuleDef ? i.target().name() : Names.sanitize(i.target().name()));
+            if (!i.params().isEmpty()) {
+                List<String> ps = new ArrayList<>();
+                i.params().forEach((k, v) -> ps.add("." + k + "(" + v + ")"));
+                body.append(" #(").append(String.join(", ", ps)).append(")");
+            }
+            body.append(' ').append(name(i)).append(" (\n");
+            for (int k = 0; k < conns.size(); k++) {
+                body.append(IND).append(IND).append(conns.get(k)).append(k + 1 < conns.size() ? ",\n" : "\n");
+            }
+            body.append(IND).append(");\n");
+        }
+    }
+
+
+    // ---- expressions ----
+
+    /** The right-hand side for {@code target}; the expression's own operation if it has no name yet. */
+    private String rhsOrToken(Expr e, String target) {
+        if (isLeaf(e) || tokens.containsKey(e)) {
+            return token(e);
+        }
+        String rhs = rhs(e);
+        if (!tokens.containsKey(e)) {
+            tokens.put(e, target);
+        }
+        return rhs;
+    }
+
+    private static boolean isLeaf(Expr e) {
+        return e instanceof Net || e instanceof Const || e instanceof ReadPort || e instanceof InstOut
+                || e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
+                || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED);
+    }
+
+    /** A name or sized literal of exactly e's width; declares a temporary wire for operations. */
+    private String token(Expr e) {
+        if (e instanceof Const c) {
+            return literal(c.width(), c.value().bits());
+        }
+        if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
+                || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
+            return token(u.operand());
+        }
+        String known = leafName(e);
+        if (known != null) {
+            use(known, -1L);
+            return known;
+        }
+        String t = tokens.get(e);
+        if (t != null) {
+            use(t, -1L);
+            return t;
+        }
+        String rhs = rhs(e);
+        t = names.fresh("t" + temps++);
+        declareSignal(t, e.width());
+        use(t, -1L);
+        declLines.put(t, "wire " + range(e.width()) + t + ";");
+        body.append(IND).append("assign ").append(t).append(" = ").append(rhs).append(";\n");
+        tokens.put(e, t);
+        return t;
+    }
+
+    private String leafName(Expr e) {
+        if (e instanceof Net || e instanceof ReadPort) {
+            return objectNames.get(e);
+        }
+        if (e instanceof InstOut o) {
+            return instanceOutputs.get(o.instance()).get(o.port());
+        }
+        return null;
+    }
+
+    /** A token whose bits hi..lo are used, for slices: marks only those bits. */
+    private String sliceToken(Expr e, int hi, int lo) {
+        if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
+                || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
+            return sliceToken(u.operand(), hi, lo);
+        }
+        String known = leafName(e);
+        if (known == null) {
+            known = tokens.get(e);
+        }
+        if (known == null) {
+            String t = token(e);
+            signals.get(t).used = 0;
+            known = t;
+        }
+        use(known, Bits.mask(hi - lo + 1) << lo);
+        return known;
+    }
+
+    /** e's value extended (by its own signedness) to {@code width} bits. */
+    private String ext(Expr e, int width) {
+        if (e instanceof Const c) {
+            return literal(width, c.value().toLong());
+        }
+        int w = e.width();
+        if (w == width) {
+            return token(e);
+        }
+        if (e.shape().signed()) {
+            String t = sliceToken(e, w - 1, 0);
+            use(t, -1L);
+            return "{{" + (width - w) + "{" + t + "[" + (w - 1) + "]}}, " + t + "}";
+        }
+        return "{" + literal(width - w, 0) + ", " + token(e) + "}";
+    }
+
+    private String rhs(Expr e) {
+        int w = e.width();
+        if (e instanceof Unary u) {
+            return switch (u.op()) {
+                case NOT -> "~" + token(u.operand());
+                case NEG -> "-" + ext(u.operand(), w);
+                case ANY -> "|" + token(u.operand());
+                case ALL -> "&" + token(u.operand());
+                case PARITY -> "^" + token(u.operand());
+                case AS_SIGNED, AS_UNSIGNED -> token(u.operand());
+            };
+        }
+        if (e instanceof Binary b) {
+            return binary(b, w);
+        }
+        if (e instanceof Mux x) {
+            return token(x.select()) + " ? " + ext(x.whenTrue(), w) + " : " + ext(x.whenFalse(), w);
+        }
+        if (e instanceof Slice s) {
+            if (s.source() instanceof Const c) {
+                return literal(w, Bits.slice(c.value().bits(), s.lo(), w));
+            }
+            String t = sliceToken(s.source(), s.hi(), s.lo());
+            return s.source().width() == w ? t : t + bits(s.hi(), s.lo());
+        }
+        if (e instanceof Concat c) {
+            List<String> parts = new ArrayList<>();
+            c.partsMsbFirst().forEach(p -> parts.add(token(p)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (e instanceof Resize r) {
+            if (r.source() instanceof Const c) {
+                return literal(w, c.value().toLong());
+            }
+            if (w >= r.source().width()) {
+                return ext(r.source(), w);
+            }
+            return sliceToken(r.source(), w - 1, 0) + bits(w - 1, 0);
+        }
+        throw new IllegalStateException("no rhs for " + e);
+    }
+
+    private String binary(Binary b, int w) {
+        Expr l = b.left();
+        Expr r = b.right();
+        switch (b.op()) {
+            case ADD:
+                return ext(l, w) + " + " + ext(r, w);
+            case SUB:
+                return ext(l, w) + " - " + ext(r, w);
+            case MUL:
+                return b.shape().signed() ? "$signed(" + ext(l, w) + ") * $signed(" + ext(r, w) + ")"
+                        : ext(l, w) + " * " + ext(r, w);
+            case AND:
+                return ext(l, w) + " & " + ext(r, w);
+            case OR:
+                return ext(l, w) + " | " + ext(r, w);
+            case XOR:
+                return ext(l, w) + " ^ " + ext(r, w);
+            case EQ, NE, LT, LE, GT, GE: {
+                Shape u = l.shape().unify(r.shape());
+                String op = switch (b.op()) {
+                    case EQ -> " == ";
+                    case NE -> " != ";
+                    case LT -> " < ";
+                    case LE -> " <= ";
+                    case GT -> " > ";
+                    default -> " >= ";
+                };
+                String a = ext(l, u.width());
+                String c = ext(r, u.width());
+                return u.signed() && b.op() != BinaryOp.EQ && b.op() != BinaryOp.NE
+                        ? "$signed(" + a + ")" + op + "$signed(" + c + ")" : a + op + c;
+            }
+            case SHL: {
+                int n = b.amount();
+                return n == 0 ? token(l) : "{" + token(l) + ", " + literal(n, 0) + "}";
+            }
+            case SHR: {
+                int n = b.amount();
+                int wl = l.width();
+                if (n >= wl) {
+                    return l.shape().signed() ? sliceToken(l, wl - 1, wl - 1) + bits(wl - 1, wl - 1) : literal(1, 0);
+                }
+                return n == 0 ? token(l) : sliceToken(l, wl - 1, n) + bits(wl - 1, n);
+            }
+            case DSHL:
+                return ext(l, w) + " << " + token(r);
+            case DSHR:
+                return l.shape().signed() ? "$signed(" + token(l) + ") >>> " + token(r) : token(l) + " >> " + token(r);
+            default:
+                throw new IllegalStateException(b.op().name());
+        }
+    }
+
+    // ---- helpers ----
+
+    private String name(Object o) {
+        String n = objectNames.get(o);
+        if (n == null) {
+            throw new IllegalStateException("no Verilog name for " + o);
+        }
+        return n;
+    }
+
+    private void declareSignal(String n, int width) {
+        signals.put(n, new Signal(width));
+    }
+
+    private void use(String n, long bits) {
+        Signal s = signals.get(n);
+        if (s != null) {
+            s.used |= bits & Bits.mask(s.width);
+        }
+    }
+
+    static String literal(int width, long value) {
+        return width + "'h" + Long.toHexString(Bits.truncate(value, width));
+    }
+
+    private static String range(int width) {
+        return "[" + (width - 1) + ":0] ";
+    }
+
+    private static String bits(int hi, int lo) {
+        return hi == lo ? "[" + hi + "]" : "[" + hi + ":" + lo + "]";
+    }
+}

@@ -1,0 +1,6 @@
+package io.bitforge.verilog.hdl;
+
+/** Direction of a module port. */
+public enum Direction {
+    IN, OUT
+}

@@ -1,0 +1,10 @@
+package io.bitforge.verilog.sim;
+
+/** Backdoor access to a simulated memory (for preloading and checking; takes effect immediately). */
+public interface MemoryView {
+    long read(int address);
+
+    void write(int address, long value);
+
+    int depth();
+}

@@ -1,0 +1,512 @@
+package io.bitforge.verilog.sim;
+
+import io.bitforge.verilog.hdl.Direction;
+import io.bitforge.verilog.hdl.Expr;
+import io.bitforge.verilog.hdl.ExternModel;
+import io.bitforge.verilog.hdl.ExternModuleDef;
+import io.bitforge.verilog.hdl.HdlException;
+import io.bitforge.verilog.hdl.InstOut;
+import io.bitforge.verilog.hdl.Instance;
+import io.bitforge.verilog.hdl.MemWrite;
+import io.bitforge.verilog.hdl.Memory;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.Net;
+import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.hdl.PortDecl;
+import io.bitforge.verilog.hdl.ReadPort;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.hdl.Reg;
+import io.bitforge.verilog.hdl.Shape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A two-phase cycle simulator for a checked design. The hierarchy is flattened and compiled once: every net
+ * gets a slot in a {@code long[]}, every driver becomes a lambda tree, and combinational drivers run in
+ * topological order. {@link #step()} settles the logic, computes every register's next value, every memory
+ * write and every synchronous read from the pre-edge state, then commits them all at once — the semantics of
+ * the emitted Verilog ({@code always @(posedge clk)} with non-blocking assignments). There is no X: registers
+ * and memories start at zero (memories at their initial words).
+ */
+public final class Simulator {
+    private final ModuleDef top;
+    private final SimOptions options;
+    private final long[] v;
+    private final int rstSlot;
+    private final Map<Port, Integer> topInputs = new LinkedHashMap<>();
+    private final List<CombNode> comb = new ArrayList<>();
+    private final List<RegUpdate> regs = new ArrayList<>();
+    private final List<MemState> memories = new ArrayList<>();
+    private final Map<String, MemState> memoryByPath = new LinkedHashMap<>();
+    private final Map<String, Integer> slotByPath = new HashMap<>();
+    private final List<WritePort> writes = new ArrayList<>();
+    private final List<SyncRead> syncReads = new ArrayList<>();
+    private final List<ExternInst> externs = new ArrayList<>();
+    private final List<Eval[]> multipliers = new ArrayList<>();
+    private final Map<Expr, Eval> peekCache = new IdentityHashMap<>();
+    private final Ctx topCtx;
+    private final Trace trace;
+    private final List<Eval> traceEvals = new ArrayList<>();
+    private long[] lastMulOperands;
+    private boolean dirty = true;
+    private long cycle;
+    private long toggles;
+    private long memReads;
+    private long memWrites;
+    private long mulOps;
+
+    private Simulator(ModuleDef top, SimOptions options) {
+        this.top = top;
+        this.options = options;
+        Builder b = new Builder();
+        rstSlot = b.newSlot();
+        topCtx = b.instantiate(top, "", null, null);
+        v = new long[b.slots];
+        for (Ctx c : b.contexts) {
+            for (MemState m : c.memories.values()) {
+                m.reset();
+            }
+        }
+        b.sortComb();
+        List<TraceSignal> signals = new ArrayList<>();
+        if (options.recordTrace()) {
+            signals.add(new TraceSignal("rst", Shape.bool(), Direction.IN));
+            traceEvals.add(vals -> vals[rstSlot]);
+            for (Port p : top.ports()) {
+                signals.add(new TraceSignal(p.name(), p.shape(), p.direction()));
+                int slot = topCtx.slot(p);
+                traceEvals.add(vals -> vals[slot]);
+            }
+        }
+        trace = options.recordTrace() ? new Trace(signals) : null;
+        lastMulOperands = new long[multipliers.size() * 2];
+    }
+
+    public static Simulator of(ModuleDef top) {
+        return new Simulator(top, SimOptions.defaults());
+    }
+
+    public static Simulator of(ModuleDef top, SimOptions options) {
+        return new Simulator(top, options);
+    }
+
+    public ModuleDef top() {
+        return top;
+    }
+
+    /** Sets a top-level input; the value must fit the port's shape (signed ports take negative values). */
+    public void poke(Port input, long value) {
+        Integer slot = topInputs.get(input);
+        if (slot == null) {
+            throw new HdlException(input.name() + " is not an input of " + top.name());
+        }
+        if (!input.shape().fits(value) && !(input.shape().width() == 64)) {
+            throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
+        }
+        v[slot] = input.shape().canonical(value);
+        dirty = true;
+    }
+
+    /** Sets a top-level input by name. */
+    public void poke(String input, long value) {
+        poke(top.port(input), value);
+    }
+
+    /** The value of an expression over the top module's nets (sign-extended when signed). */
+    public long peek(Expr signal) {
+        settle();
+        // peeked expressions are not part of the design: their multipliers are not counted as activity
+        return peekCache.computeIfAbsent(signal, e -> new ExprCompiler(topCtx::slot, null).compile(e)).eval(v);
+    }
+
+    /** A net, read port or instance output by hierarchical name, e.g. {@code "pe_0_1.acc"}. */
+    public long peek(String path) {
+        settle();
+        Integer slot = slotByPath.get(path);
+        if (slot == null) {
+            throw new HdlException("no signal " + path + " in " + top.name());
+        }
+        return v[slot];
+    }
+
+    /** Holds reset high for {@code cycles} edges, then releases it. */
+    public void reset(int cycles) {
+        v[rstSlot] = 1;
+        dirty = true;
+        step(cycles);
+        v[rstSlot] = 0;
+        dirty = true;
+    }
+
+    public void step(int cycles) {
+        for (int i = 0; i < cycles; i++) {
+            step();
+        }
+    }
+
+    /** One rising clock edge. */
+    public void step() {
+        settle();
+        if (trace != null) {
+            long[] row = new long[traceEvals.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = traceEvals.get(i).eval(v);
+            }
+            trace.add(row);
+        }
+        boolean inReset = v[rstSlot] != 0;
+        // phase 1: everything computed from the pre-edge state
+        for (RegUpdate r : regs) {
+            r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+        }
+        for (WritePort w : writes) {
+            w.enabled = w.enable.eval(v) != 0;
+            if (w.enabled) {
+                w.address = w.memory.checkAddress(w.addressEval.eval(v));
+                w.data = w.dataEval.eval(v);
+            }
+        }
+        for (SyncRead r : syncReads) {
+            r.pending = r.read(v, options.failOnUndefinedReadUnderWrite(), cycle);
+        }
+        for (ExternInst x : externs) {
+            x.edge(v);
+        }
+        if (options.countActivity()) {
+            countMultipliers();
+        }
+        // phase 2: commit
+        for (RegUpdate r : regs) {
+            if (options.countActivity()) {
+                toggles += Long.bitCount((v[r.slot] ^ r.pending) & r.mask);
+            }
+            v[r.slot] = r.pending;
+        }
+        for (SyncRead r : syncReads) {
+            if (r.enabledNow) {
+                memReads++;
+            }
+            v[r.slot] = r.pending;
+        }
+        for (WritePort w : writes) {
+            if (w.enabled) {
+                w.memory.words[w.address] = w.data;
+                memWrites++;
+            }
+        }
+        cycle++;
+        dirty = true;
+    }
+
+    /** Steps until {@code condition} is non-zero (checked before each edge); false if it never was. */
+    public boolean stepUntil(Expr condition, int maxCycles) {
+        for (int i = 0; i < maxCycles; i++) {
+            if (peek(condition) != 0) {
+                return true;
+            }
+            step();
+        }
+        return peek(condition) != 0;
+    }
+
+    /** Edges so far. */
+    public long cycle() {
+        return cycle;
+    }
+
+    /** Backdoor to a memory by hierarchical name, e.g. {@code "ram"} or {@code "u_fifo.buffer"}. */
+    public MemoryView memory(String path) {
+        MemState m = memoryByPath.get(path);
+        if (m == null) {
+            throw new HdlException("no memory " + path + " in " + top.name() + "; memories: " + memoryByPath.keySet());
+        }
+        return new MemoryView() {
+            @Override
+            public long read(int address) {
+                return m.read(address);
+            }
+
+            @Override
+            public void write(int address, long value) {
+                m.write(address, value);
+                dirty = true; // asynchronous reads see the new word
+            }
+
+            @Override
+            public int depth() {
+                return m.depth();
+            }
+        };
+    }
+
+    /** The recorded trace; requires {@link SimOptions#recordTrace()}. */
+    public Trace trace() {
+        if (trace == null) {
+            throw new IllegalStateException("trace recording is off; use SimOptions.withTrace()");
+        }
+        return trace;
+    }
+
+    /** Action counts so far (zeros unless {@link SimOptions#countActivity()}). */
+    public Activity activity() {
+        return new Activity(cycle, toggles, memReads, memWrites, mulOps);
+    }
+
+    private void countMultipliers() {
+        for (int i = 0; i < multipliers.size(); i++) {
+            long a = multipliers.get(i)[0].eval(v);
+            long b = multipliers.get(i)[1].eval(v);
+            if (a != lastMulOperands[2 * i] || b != lastMulOperands[2 * i + 1]) {
+                mulOps++;
+                lastMulOperands[2 * i] = a;
+                lastMulOperands[2 * i + 1] = b;
+            }
+        }
+    }
+
+    private void settle() {
+        if (!dirty) {
+            return;
+        }
+        for (CombNode n : comb) {
+            n.run.accept(v);
+        }
+        dirty = false;
+    }
+
+    /** One module instance in the flattened design. */
+    private final class Ctx {
+        final ModuleDef def;
+        final String path;
+        final Map<Object, Integer> slots = new IdentityHashMap<>();
+        final Map<Instance, Object> children = new IdentityHashMap<>();
+        final Map<Memory, MemState> memories = new IdentityHashMap<>();
+        ExprCompiler compiler;
+
+        Ctx(ModuleDef def, String path) {
+            this.def = def;
+            this.path = path;
+        }
+
+        int slot(Object key) {
+            if (key instanceof InstOut o) {
+                Object child = children.get(o.instance());
+                if (child instanceof Ctx c) {
+                    return c.slot(c.def.port(o.port()));
+                }
+                return ((Map<?, ?>) child).get(o.port()) instanceof Integer i ? i : fail(o);
+            }
+            Integer s = slots.get(key);
+            return s == null ? fail(key) : s;
+        }
+
+        private int fail(Object key) {
+            throw new HdlException("simulator: no slot for " + key + " in " + def.name());
+        }
+
+        ExprCompiler compiler() {
+            if (compiler == null) {
+                compiler = new ExprCompiler(this::slot, options.countActivity() ? multipliers : null);
+            }
+            return compiler;
+        }
+
+        String name(String local) {
+            return path.isEmpty() ? local : path + "." + local;
+        }
+    }
+
+    private final class Builder {
+        int slots;
+        final List<Ctx> contexts = new ArrayList<>();
+        final Map<Integer, Boolean> combSlots = new HashMap<>();
+
+        int newSlot() {
+            return slots++;
+        }
+
+        Ctx instantiate(ModuleDef def, String path, Ctx parent, Instance inst) {
+            Ctx c = new Ctx(def, path);
+            contexts.add(c);
+            for (Port p : def.ports()) {
+                int s = newSlot();
+                c.slots.put(p, s);
+                slotByPath.put(c.name(p.name()), s);
+                if (parent == null && p.direction() == Direction.IN) {
+                    topInputs.put(p, s);
+                }
+            }
+            for (Net n : def.wires()) {
+                int s = newSlot();
+                c.slots.put(n, s);
+                slotByPath.put(c.name(n.name()), s);
+            }
+            for (Reg r : def.regs()) {
+                int s = newSlot();
+                c.slots.put(r, s);
+                slotByPath.put(c.name(r.name()), s);
+            }
+            for (Memory m : def.memories()) {
+                MemState state = new MemState(m, c.name(m.name()));
+                c.memories.put(m, state);
+                memories.add(state);
+                memoryByPath.put(state.path, state);
+            }
+            for (ReadPort r : def.readPorts()) {
+                int s = newSlot();
+                c.slots.put(r, s);
+                slotByPath.put(c.name(r.memory().name() + "." + r.name()), s);
+            }
+            for (Instance i : def.instances()) {
+                if (i.target() instanceof ModuleDef child) {
+                    c.children.put(i, instantiate(child, c.name(i.name()), c, i));
+                } else {
+                    Map<String, Integer> outs = new LinkedHashMap<>();
+                    for (PortDecl p : ((ExternModuleDef) i.target()).outputs()) {
+                        int s = newSlot();
+                        outs.put(p.name(), s);
+                        slotByPath.put(c.name(i.name() + "." + p.name()), s);
+                    }
+                    c.children.put(i, outs);
+                }
+            }
+            // drivers, now that every slot of this context and its children exists
+            for (Instance i : def.instances()) {
+                if (c.children.get(i) instanceof Ctx child) {
+                    for (Port p : child.def.inputs()) {
+                        addComb(child.slot(p), c, i.connections().get(p.name()));
+                    }
+                }
+            }
+            for (Map.Entry<Net, Expr> d : def.drivers().entrySet()) {
+                addComb(c.slot(d.getKey()), c, d.getValue());
+            }
+            for (Map.Entry<Reg, Expr> r : def.regNext().entrySet()) {
+                Reg reg = r.getKey();
+                regs.add(new RegUpdate(c.slot(reg), c.compiler().compile(r.getValue()), reg.resetValue().isPresent(),
+                        reg.resetValue().orElse(0), io.bitforge.core.arith.Bits.mask(reg.width())));
+            }
+            Map<Memory, WritePort> writers = new IdentityHashMap<>();
+            for (MemWrite w : def.writes()) {
+                WritePort wp = new WritePort(c.memories.get(w.memory()), c.compiler().compile(w.address()),
+                        c.compiler().compile(w.data()), c.compiler().compile(w.enable()));
+                writes.add(wp);
+                writers.put(w.memory(), wp);
+            }
+            for (ReadPort r : def.readPorts()) {
+                MemState m = c.memories.get(r.memory());
+                Eval address = c.compiler().compile(r.address());
+                if (r.synchronous()) {
+                    SyncRead sr = new SyncRead(c.slot(r), m, address, c.compiler().compile(r.enable()),
+                            r.memory().policy());
+                    sr.writer = writers.get(r.memory());
+                    syncReads.add(sr);
+                } else {
+                    int slot = c.slot(r);
+                    comb.add(new CombNode(new int[] {slot}, reads(c, r.address()),
+                            vals -> vals[slot] = m.words[m.checkAddress(address.eval(vals))]));
+                    combSlots.put(slot, true);
+                }
+            }
+            for (Instance i : def.instances()) {
+                if (i.target() instanceof ExternModuleDef x) {
+                    addExtern(c, i, x);
+                }
+            }
+            return c;
+        }
+
+        private void addExtern(Ctx c, Instance i, ExternModuleDef x) {
+            if (x.model() == null) {
+                throw new HdlException("black box " + x.name() + " (instance " + i.name() + ") has no Java model");
+            }
+            List<PortDecl> ins = x.dataInputs();
+            Eval[] inputs = new Eval[ins.size()];
+            List<Integer> readSlots = new ArrayList<>();
+            for (int k = 0; k < ins.size(); k++) {
+                Expr value = i.connections().get(ins.get(k).name());
+                inputs[k] = c.compiler().compile(value);
+                if (x.combinational()) {
+                    for (int s : reads(c, value)) {
+                        readSlots.add(s);
+                    }
+                }
+            }
+            List<PortDecl> outs = x.outputs();
+            int[] outSlots = new int[outs.size()];
+            Shape[] outShapes = new Shape[outs.size()];
+            for (int k = 0; k < outs.size(); k++) {
+                outSlots[k] = c.slot(i.out(outs.get(k).name()));
+                outShapes[k] = outs.get(k).shape();
+                combSlots.put(outSlots[k], true);
+            }
+            ExternInst inst = new ExternInst(x.model().create(i.params()), inputs, outSlots, outShapes);
+            externs.add(inst);
+            comb.add(new CombNode(outSlots, readSlots.stream().mapToInt(Integer::intValue).toArray(), inst::evaluate));
+        }
+
+        private void addComb(int slot, Ctx c, Expr value) {
+            Eval e = c.compiler().compile(value);
+            comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> vals[slot] = e.eval(vals)));
+            combSlots.put(slot, true);
+        }
+
+        private int[] reads(Ctx c, Expr e) {
+            List<Integer> out = new ArrayList<>();
+            io.bitforge.verilog.hdl.Exprs.forEachLeaf(e, leaf -> out.add(c.slot(leaf)));
+            return out.stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+
+        /** Kahn's algorithm over the slots that combinational nodes write. */
+        void sortComb() {
+            Map<Integer, CombNode> writer = new HashMap<>();
+            for (CombNode n : comb) {
+                for (int s : n.writes) {
+                    writer.put(s, n);
+                }
+            }
+            Map<CombNode, Integer> indegree = new IdentityHashMap<>();
+            Map<CombNode, List<CombNode>> users = new IdentityHashMap<>();
+            for (CombNode n : comb) {
+                indegree.put(n, 0);
+            }
+            for (CombNode n : comb) {
+                for (int s : n.reads) {
+                    CombNode w = writer.get(s);
+                    if (w != null && w != n) {
+                        indegree.merge(n, 1, Integer::sum);
+                        users.computeIfAbsent(w, k -> new ArrayList<>()).add(n);
+                    } else if (w == n) {
+                        throw new HdlException("simulator: combinational self-loop");
+                    }
+                }
+            }
+            java.util.ArrayDeque<CombNode> ready = new java.util.ArrayDeque<>();
+            for (CombNode n : comb) {
+                if (indegree.get(n) == 0) {
+                    ready.add(n);
+                }
+            }
+            List<CombNode> order = new ArrayList<>();
+            while (!ready.isEmpty()) {
+                CombNode n = ready.poll();
+                order.add(n);
+                for (CombNode u : users.getOrDefault(n, List.of())) {
+                    if (indegree.merge(u, -1, Integer::sum) == 0) {
+                        ready.add(u);
+                    }
+                }
+            }
+            if (order.size() != comb.size()) {
+                throw new HdlException("simulator: combinational loop across the hierarchy of " + top.name());
+            }
+            comb.clear();
+            comb.addAll(order);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.bitforge.verilog.tools;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * nextpnr-ice40's {@code --report}: achieved Fmax per clock (MHz) and, per resource type, cells used and
+ * available (e.g. ICESTORM_LC, ICESTORM_DSP, ICESTORM_RAM, SB_IO).
+ */
+public record PnrReport(SortedMap<String, Double> fmaxMhz, SortedMap<String, Integer> used,
+                        SortedMap<String, Integer> available) {
+    public PnrReport {
+        fmaxMhz = Collections.unmodifiableSortedMap(new TreeMap<>(fmaxMhz));
+        used = Collections.unmodifiableSortedMap(new TreeMap<>(used));
+        available = Collections.unmodifiableSortedMap(new TreeMap<>(available));
+    }
+
+    /** The lowest achieved Fmax over all clocks. */
+    public double worstFmaxMhz() {
+        return fmaxMhz.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    public int used(String resource) {
+        return used.getOrDefault(resource, 0);
+    }
+
+    public int available(String resource) {
+        return available.getOrDefault(resource, 0);
+    }
+}

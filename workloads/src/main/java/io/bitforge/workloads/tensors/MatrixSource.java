@@ -1,0 +1,69 @@
+package io.bitforge.workloads.tensors;
+
+/**
+ * A [rows, cols] matrix read in row blocks: a checkpoint tensor (read from disk on demand) or one held in memory.
+ */
+public interface MatrixSource {
+    String name();
+
+    long rows();
+
+    long cols();
+
+    /** Reads rows {@code firstRow .. firstRow+rowCount−1} into {@code into}, row-major. */
+    void readRows(long firstRow, int rowCount, float[] into);
+
+    /** A checkpoint tensor in its matrix view ([shape[0], product of the rest]). */
+    static MatrixSource of(TensorInfo tensor) {
+        return new MatrixSource() {
+            @Override
+            public String name() {
+                return tensor.name();
+            }
+
+            @Override
+            public long rows() {
+                return tensor.rows();
+            }
+
+            @Override
+            public long cols() {
+                return tensor.cols();
+            }
+
+            @Override
+            public void readRows(long firstRow, int rowCount, float[] into) {
+                SafetensorsFile.read(tensor, firstRow * tensor.cols(), into, Math.toIntExact(rowCount * tensor.cols()));
+            }
+        };
+    }
+
+    /** A matrix held in memory, row-major. */
+    static MatrixSource of(String name, int rows, int cols, float[] values) {
+        if ((long) rows * cols != values.length) {
+            throw new IllegalArgumentException(name + ": " + rows + "x" + cols + " needs " + (long) rows * cols
+                    + " values, got " + values.length);
+        }
+        return new MatrixSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long rows() {
+                return rows;
+            }
+
+            @Override
+            public long cols() {
+                return cols;
+            }
+
+            @Override
+            public void readRows(long firstRow, int rowCount, float[] into) {
+                System.arraycopy(values, (int) (firstRow * cols), into, 0, rowCount * cols);
+            }
+        };
+    }
+}

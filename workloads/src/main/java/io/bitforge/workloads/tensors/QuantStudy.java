@@ -1,0 +1,217 @@
+package io.bitforge.workloads.tensors;
+
+import io.bitforge.core.format.BitmodMixture;
+import io.bitforge.core.format.OvpFormat;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.quant.ErrorAccumulator;
+import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.QuantError;
+import io.bitforge.core.quant.QuantizedTensor;
+import io.bitforge.core.quant.Quantizer;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs several quantisers over matrices block by block and measures each: value error, the error of the
+ * product with random activations, stored bits and, for OVP and BitMoD, what the format did. Channel and group
+ * granularity read at most {@code blockElements} values at a time (whole rows), so a checkpoint of any size runs
+ * in bounded memory; tensor granularity needs the whole tensor in one block.
+ */
+public final class QuantStudy {
+    /** Default block: 8 Mi values (32 MiB as floats). */
+    public static final int DEFAULT_BLOCK_ELEMENTS = 8 << 20;
+
+    private final List<Quantizer> quantizers;
+    private final int tokens;
+    private final long seed;
+    private final int blockElements;
+    private final LongConsumer progress;
+
+    /**
+     * @param tokens        activation vectors for the product error (columns of X), 0 to skip it
+     * @param seed          seeds the activations (Well19937c)
+     * @param blockElements values per block for channel and group granularity
+     * @param progress      told how many values (× quantisers) each block finished
+     */
+    public QuantStudy(List<Quantizer> quantizers, int tokens, long seed, int blockElements, LongConsumer progress) {
+        this.quantizers = List.copyOf(quantizers);
+        if (tokens < 0) {
+            throw new IllegalArgumentException("tokens must be >= 0, got " + tokens);
+        }
+        this.tokens = tokens;
+        this.seed = seed;
+        this.blockElements = blockElements;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Per-quantiser results over all matrices, in the quantisers' order. */
+    public List<FormatResult> run(List<MatrixSource> matrices) {
+        List<Tally> tallies = new ArrayList<>();
+        for (Quantizer q : quantizers) {
+            tallies.add(new Tally(q));
+        }
+        for (int m = 0; m < matrices.size(); m++) {
+            runMatrix(matrices.get(m), m, tallies);
+        }
+        List<FormatResult> results = new ArrayList<>();
+        for (Tally t : tallies) {
+            results.add(t.result());
+        }
+        return results;
+    }
+
+    private void runMatrix(MatrixSource matrix, int index, List<Tally> tallies) {
+        long rows = matrix.rows();
+        long cols = matrix.cols();
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (cols > Integer.MAX_VALUE - 8) {
+            throw new BadInputException(matrix.name() + ": rows of " + cols + " values are too long to quantise");
+        }
+        boolean whole = quantizers.stream().anyMatch(q -> q.granularity() == Granularity.TENSOR);
+        long rowsPerBlock = whole ? rows : Math.max(1, Math.min(rows, blockElements / cols));
+        if (rowsPerBlock * cols > Integer.MAX_VALUE - 8) {
+            throw new BadInputException(matrix.name() + ": --granularity tensor needs the whole tensor in one block, "
+                    + "but it has " + rows * cols + " values (at most " + (Integer.MAX_VALUE - 8)
+                    + "); use channel or group");
+        }
+        // Values, their reconstruction and codes (4 + 4 + 2 bytes each) must fit comfortably in the heap.
+        long blockBytes = rowsPerBlock * cols * 10;
+        if (whole && blockBytes > Runtime.getRuntime().maxMemory() / 2) {
+            throw new BadInputException(matrix.name() + ": --granularity tensor holds the whole tensor (" + rows * cols
+                    + " values, about " + (blockBytes >> 20) + " MiB) in memory, more than half the "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group, or a larger -Xmx");
+        }
+        float[] activations = activations(index, (int) cols);
+        float[] block = new float[(int) (rowsPerBlock * cols)];
+        for (long first = 0; first < rows; first += rowsPerBlock) {
+            int count = (int) Math.min(rowsPerBlock, rows - first);
+            int n = (int) (count * cols);
+            float[] values = n == block.length ? block : new float[n];
+            matrix.readRows(first, count, values);
+            float[] exactProduct = product(values, count, (int) cols, activations);
+            for (Tally t : tallies) {
+                QuantizedTensor q = t.quantizer.quantize(values, count, (int) cols);
+                float[] restored = q.dequantize();
+                t.add(values, restored, q);
+                if (exactProduct != null) {
+                    t.products.add(exactProduct, product(restored, count, (int) cols, activations), 0,
+                            exactProduct.length);
+                }
+                progress.accept(n);
+            }
+        }
+    }
+
+    /** X: [cols, tokens] of N(0,1), seeded by the study seed and the matrix's position. */
+    private float[] activations(int matrixIndex, int cols) {
+        if (tokens == 0) {
+            return null;
+        }
+        RandomGenerator random = new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), matrixIndex});
+        float[] x = new float[cols * tokens];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    /** W·X for a block of rows, accumulated in double: [rows, tokens]. */
+    private float[] product(float[] w, int rows, int cols, float[] x) {
+        if (x == null) {
+            return null;
+        }
+        float[] y = new float[rows * tokens];
+        double[] sums = new double[tokens];
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(sums, 0);
+            int rowStart = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double wc = w[rowStart + c];
+                if (wc == 0) {
+                    continue;
+                }
+                int xs = c * tokens;
+                for (int t = 0; t < tokens; t++) {
+                    sums[t] += wc * x[xs + t];
+                }
+            }
+            for (int t = 0; t < tokens; t++) {
+                y[r * tokens + t] = (float) sums[t];
+            }
+        }
+        return y;
+    }
+
+    /** Running sums for one quantiser. */
+    private static final class Tally {
+        private final Quantizer quantizer;
+        private final ErrorAccumulator values = new ErrorAccumulator();
+        private final ErrorAccumulator products = new ErrorAccumulator();
+        private long elements;
+        private double storedBits;
+        private long outliers;
+        private long victims;
+        private long prunedOutliers;
+        private long[] choices = new long[0];
+
+        Tally(Quantizer quantizer) {
+            this.quantizer = quantizer;
+        }
+
+        void add(float[] original, float[] restored, QuantizedTensor q) {
+            values.add(original, restored, 0, original.length);
+            elements += original.length;
+            storedBits += q.bitsPerElement() * original.length;
+            if (q.format() instanceof OvpFormat o) {
+                countOvp(o, original, q);
+            }
+            if (q.format() instanceof BitmodMixture) {
+                List<Long> counts = q.choiceCounts();
+                if (choices.length == 0) {
+                    choices = new long[counts.size()];
+                }
+                for (int i = 0; i < counts.size(); i++) {
+                    choices[i] += counts.get(i);
+                }
+            }
+        }
+
+        private void countOvp(OvpFormat o, float[] original, QuantizedTensor q) {
+            for (int i = 0; i < original.length; i++) {
+                if (q.code(i) != o.victimMarker()) {
+                    continue;
+                }
+                victims++;
+                outliers++;
+                double scale = q.scales()[q.layout().groupOf(i)];
+                double rounded = o.elementGrid().nearestValue(original[i] / scale, q.rounding());
+                if (Math.abs(rounded) > o.normalMax()) {
+                    prunedOutliers++;
+                }
+            }
+        }
+
+        FormatResult result() {
+            QuantError v = values.result();
+            QuantError p = products.result();
+            String granularity = quantizer.granularity() == Granularity.GROUP ? "group" + quantizer.groupSize()
+                    : quantizer.granularity().name().toLowerCase(Locale.ROOT);
+            List<Long> choiceList = new ArrayList<>();
+            for (long c : choices) {
+                choiceList.add(c);
+            }
+            return new FormatResult(quantizer.format().id(), granularity, elements,
+                    elements == 0 ? 0 : storedBits / elements, v.mse(), v.sqnrDecibels(), v.maxAbsError(),
+                    p.count() == 0 ? Double.NaN : p.sqnrDecibels(), outliers, victims, prunedOutliers, choiceList);
+        }
+    }
+}
