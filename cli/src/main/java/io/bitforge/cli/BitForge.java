@@ -3,8 +3,9 @@ package io.bitforge.cli;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
-import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.RooflineCommand;
+import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
@@ -48,6 +49,7 @@ public final class BitForge implements Runnable {
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
+                new RooflineCommand(context),
                 new VerilogCommand(context),
         };
         return List.of(commands);

@@ -1,7 +1,6 @@
 package io.bitforge.cli.simulate;
 
 import io.bitforge.cli.output.Csv;
-import io.bitforge.cli.output.TextTable;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.engine.ArrayMetrics;
@@ -49,23 +48,23 @@ public final class SimulationReport {
         this.capacity = capacity;
     }
 
-    private Optional<PhaseResult> phase(PhaseKind kind) {
+    Optional<PhaseResult> phase(PhaseKind kind) {
         return phases.stream().filter(p -> p.phase().kind() == kind).findFirst();
     }
 
-    private long totalCycles() {
+    long totalCycles() {
         return phases.stream().mapToLong(PhaseResult::cycles).sum();
     }
 
-    private double latencySeconds() {
+    double latencySeconds() {
         return phases.stream().mapToDouble(PhaseResult::latencySeconds).sum();
     }
 
-    private long outputTokens() {
+    long outputTokens() {
         return phases.stream().mapToLong(p -> p.phase().outputItems()).sum();
     }
 
-    private CostReport totalCost() {
+    CostReport totalCost() {
         CostReport total = CostReport.ZERO;
         for (PhaseResult p : phases) {
             total = total.plus(p.cost());
@@ -73,23 +72,24 @@ public final class SimulationReport {
         return total;
     }
 
-    private double utilizationPercent() {
+    double utilizationPercent() {
         long cycles = totalCycles();
         return cycles == 0 ? 0 : phases.stream().mapToDouble(p -> p.utilizationPercent() * p.cycles()).sum() / cycles;
     }
 
     /** The context decode starts from: the prompt when both phases run. */
-    private long decodeContext() {
+    long decodeContext() {
         return settings.phase().equals("both") ? settings.prompt() : settings.context();
     }
 
-    private String prefillAttention() {
+    String prefillAttention() {
         return options.attention() == AttentionCounting.FULL
                 ? "full prompt x prompt rectangle (no causal mask)"
-                : "causal, blocks of " + options.causalBlock() + " rows (masked blocks skipped, diagonal blocks in full)";
+                : "causal, blocks of " + options.causalBlock()
+                        + " rows (masked blocks skipped, diagonal blocks in full)";
     }
 
-    private Map<String, Object> decodeAttention() {
+    Map<String, Object> decodeAttention() {
         DecodeAttention growth = new DecodeAttention(decodeContext(), settings.generate(), options.kvBucket());
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("firstStepKeys", decodeContext() + 1);
@@ -99,6 +99,38 @@ public final class SimulationReport {
         map.put("keysExact", growth.exactKeys());
         map.put("keysRepresented", growth.representedKeys());
         return map;
+    }
+
+    HardwareSpec spec() {
+        return spec;
+    }
+
+    DramFigures dram() {
+        return dram;
+    }
+
+    LlmWorkload workload() {
+        return workload;
+    }
+
+    WorkloadSettings settings() {
+        return settings;
+    }
+
+    QuantConfig quant() {
+        return quant;
+    }
+
+    LlmOptions options() {
+        return options;
+    }
+
+    List<PhaseResult> phases() {
+        return phases;
+    }
+
+    Capacity.Report capacity() {
+        return capacity;
     }
 
     /** The full result; {@code explain} adds each GEMM's mapping. */
@@ -260,7 +292,7 @@ public final class SimulationReport {
     }
 
     /** How the fold model lays one instance of the GEMM onto the array, and why. */
-    private Map<String, Object> mapping(GemmOp op, ArrayMetrics metrics) {
+    Map<String, Object> mapping(GemmOp op, ArrayMetrics metrics) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (metrics == null) {
             map.put("why", "the PE family " + spec.pe().family() + " costs this GEMM itself (not a systolic fold)");
@@ -340,97 +372,10 @@ public final class SimulationReport {
 
     /** The readable summary and per-op table. */
     public String text(boolean explain) {
-        StringBuilder out = new StringBuilder();
-        out.append(workload.model().name()).append(" (").append(String.format(Locale.ROOT, "%,d",
-                workload.parameterCount())).append(" parameters) on ").append(spec.name()).append(": ")
-                .append(spec.pe().family()).append(' ').append(spec.array().rows()).append('x')
-                .append(spec.array().cols()).append(' ').append(spec.dataflow().id()).append(", ")
-                .append(fmt(spec.clockMegahertz(), 0)).append(" MHz, ").append(spec.node().id()).append('\n');
-        out.append("quant       ").append(quant.text()).append(" -> ").append(quant.describe()).append('\n');
-        if (phase(PhaseKind.PREFILL).isPresent()) {
-            out.append("prefill     batch ").append(settings.batch()).append(", prompt ").append(settings.prompt())
-                    .append("; attention: ").append(prefillAttention()).append("; lm_head on ")
-                    .append(options.lmHeadAllTokens() ? "all tokens" : "the last token").append('\n');
-        }
-        if (phase(PhaseKind.DECODE).isPresent()) {
-            Map<String, Object> d = decodeAttention();
-            out.append("decode      batch ").append(settings.batch()).append(", context ").append(decodeContext())
-                    .append(", generate ").append(settings.generate()).append("; attention over ")
-                    .append(d.get("firstStepKeys")).append("..").append(d.get("lastStepKeys")).append(" keys as ")
-                    .append(d.get("gemmShapes")).append(" GEMM shapes (").append(d.get("bucketKeys"))
-                    .append("-key buckets): ").append(d.get("keysRepresented")).append(" keys represented, ")
-                    .append(d.get("keysExact")).append(" exact\n");
-        }
-        out.append("capacity    ").append(capacity.summary()).append('\n');
-        out.append("DRAM        ").append(dram.name()).append(", ").append(fmt(dram.bytesPerCycle(), 1))
-                .append(" B/cycle, ").append(fmt(dram.picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
-
-        TextTable phaseTable = new TextTable(List.of("phase", "cycles", "latency ms", "tokens", "tokens/s",
-                "energy mJ", "util %"));
-        for (PhaseResult p : phases) {
-            phaseTable.row(List.of(p.phase().name(), p.cycles(), fmt(p.latencySeconds() * 1e3, 3),
-                    p.phase().outputItems(), fmt(p.phase().outputItems() / p.latencySeconds(), 2),
-                    fmt(p.cost().totalPicojoules() * 1e-9, 3), fmt(p.utilizationPercent(), 2)));
-        }
-        out.append(phaseTable).append('\n');
-        phase(PhaseKind.PREFILL).ifPresent(p -> out.append("time to first token    ")
-                .append(fmt(p.latencySeconds() * 1e3, 3)).append(" ms\n"));
-        phase(PhaseKind.DECODE).ifPresent(p -> {
-            out.append("time per output token  ").append(fmt(p.latencySeconds() / settings.generate() * 1e3, 3))
-                    .append(" ms\n");
-            out.append("decode tokens/s        ").append(fmt(p.phase().outputItems() / p.latencySeconds(), 2))
-                    .append('\n');
-        });
-        out.append("total latency          ").append(fmt(latencySeconds() * 1e3, 3)).append(" ms, ")
-                .append(totalCycles()).append(" cycles, ").append(fmt(outputTokens() / latencySeconds(), 2))
-                .append(" tokens/s overall\n");
-        CostReport total = totalCost();
-        out.append("energy                 ").append(fmt(total.totalPicojoules() * 1e-9, 3)).append(" mJ (")
-                .append(fmt(total.totalPicojoules() / outputTokens() * 1e-6, 3)).append(" uJ per output token):");
-        for (EnergyCategory category : EnergyCategory.values()) {
-            double value = total.energy().picojoules(category);
-            if (value != 0) {
-                out.append(' ').append(category.name()).append(' ').append(fmt(value * 1e-9, 3));
-            }
-        }
-        out.append("\narray utilisation      ").append(fmt(utilizationPercent(), 2)).append(" %\n\n");
-
-        TextTable ops = new TextTable(List.of("phase", "op", "kind", "count", "shape", "cycles", "share %", "bound",
-                "util %", "energy uJ"));
-        for (PhaseResult p : phases) {
-            for (OpResult r : p.ops()) {
-                Op op = r.op();
-                String shape = op instanceof GemmOp g ? g.m() + "x" + g.k() + "x" + g.n()
-                        : ((VectorOp) op).elements() + " el";
-                ops.row(List.of(r.phase(), op.name(), op.kind().name().toLowerCase(Locale.ROOT), op.count(), shape,
-                        r.cycles(), fmt(p.cycles() == 0 ? 0 : 100.0 * r.cycles() / p.cycles(), 2), r.bound(),
-                        op instanceof GemmOp ? fmt(r.utilizationPercent(), 2) : "",
-                        fmt(r.cost().totalPicojoules() * 1e-6, 3)));
-            }
-        }
-        out.append(ops);
-        if (explain) {
-            out.append("\nmapping (one instance of each GEMM):\n");
-            for (PhaseResult p : phases) {
-                for (OpResult r : p.ops()) {
-                    if (r.op() instanceof GemmOp gemm) {
-                        Map<String, Object> m = mapping(gemm, r.metrics());
-                        out.append("  ").append(r.phase()).append(' ').append(gemm.name()).append(": ");
-                        if (m.containsKey("tile")) {
-                            out.append(m.get("tile")).append("; ").append(m.get("rowFolds")).append(" x ")
-                                    .append(m.get("colFolds")).append(" folds of ").append(m.get("foldCycles"))
-                                    .append(" cycles; mapping efficiency ")
-                                    .append(fmt((Double) m.get("mappingEfficiencyPercent"), 1)).append(" %; ");
-                        }
-                        out.append(m.get("why")).append('\n');
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return new SimulationText(this).render(explain);
     }
 
-    private static String fmt(double value, int decimals) {
+    static String fmt(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

@@ -34,8 +34,9 @@ import java.util.List;
  *       are at high precision (softmax's input);</li>
  *   <li>prefill's final norm runs on every token (as transformers does), lm_head on the last token of each
  *       sequence unless {@code lmHead=all};</li>
- *   <li>mixture of experts: the router (at lm_head's precision) and top-k softmax run on every token; expert GEMMs on the expected
- *       active experts ({@link ExpertLoad}); the weighted combine is 2 ops per element per chosen expert.</li>
+ *   <li>mixture of experts: the router (at lm_head's precision) and top-k softmax run on every token; expert
+ *       GEMMs on the expected active experts ({@link ExpertLoad}); the weighted combine is 2 ops per element per
+ *       chosen expert.</li>
  * </ul>
  */
 public final class LlmGraphBuilder {

@@ -102,7 +102,8 @@ public final class LlmWorkload implements WorkloadFactory {
         LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, LlmOptions.from(settings));
         requirePositive("--batch", settings.batch());
         return switch (settings.phase()) {
-            case "prefill" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())));
+            case "prefill" -> List.of(builder.prefill(settings.batch(),
+                    requirePositive("--prompt", settings.prompt())));
             case "decode" -> {
                 if (settings.context() < 0) {
                     throw BadInputException.field(null, "--context", settings.context(), "must be >= 0");
