@@ -161,7 +161,7 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
 
     private static Precision format(String quant, String id) {
         return FormatIds.parse(id).orElseThrow(() -> error(quant, "unknown format '" + id + "'; format ids: "
-                + String.join(", ", FormatIds.DESCRIPTION)));
+                + FormatIds.allowed()));
     }
 
     private static LayerPrecision precision(String quant, QuantConfig config) {
