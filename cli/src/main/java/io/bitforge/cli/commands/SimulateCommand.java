@@ -42,7 +42,8 @@ import java.util.concurrent.Callable;
  * utilisation and the bound of every op, and whether weights, KV cache and activations fit in DRAM.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate an LLM's prefill and decode, or a diffusion model's denoising steps, on a hardware design, op by op.")
+        description = "Simulate an LLM's prefill and decode, or a diffusion model's denoising steps, on a hardware "
+                + "design, op by op.")
 public final class SimulateCommand implements Callable<Integer> {
     private final CliContext context;
 
