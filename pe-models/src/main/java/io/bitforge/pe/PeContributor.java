@@ -2,6 +2,7 @@ package io.bitforge.pe;
 
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
+import io.bitforge.pe.lut.LutFamily;
 import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
 import io.bitforge.pe.shiftadd.ShiftAddFamily;
@@ -13,5 +14,6 @@ public final class PeContributor implements RegistryContributor {
         registry.pe(new MacIntFamily());
         registry.pe(new MacFpFamily());
         registry.pe(new ShiftAddFamily());
+        registry.pe(new LutFamily());
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public final class HardwarePresets {
     /** Sorted preset names. */
-    private static final List<String> NAMES = List.of("fp16-baseline", "mixpe-w4a16", "mixpe-w4a8", "tpu-like-int8");
+    private static final List<String> NAMES = List.of("fp16-baseline", "lut-tc-int2", "lut-tc-int4",
+            "lut-tc-ternary", "mixpe-w4a16", "mixpe-w4a8", "tpu-like-int8");
 
     private HardwarePresets() {
     }

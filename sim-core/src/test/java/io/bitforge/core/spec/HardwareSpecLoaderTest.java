@@ -186,7 +186,8 @@ class HardwareSpecLoaderTest {
     void unknownPresetOrFileListsPresets() {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry());
         String message = assertThrows(BadInputException.class, () -> loader.resolve("no-such", "--hw")).getMessage();
-        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: fp16-baseline, mixpe-w4a16, mixpe-w4a8, tpu-like-int8",
+        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: fp16-baseline, "
+                + "lut-tc-int2, lut-tc-int4, lut-tc-ternary, mixpe-w4a16, mixpe-w4a8, tpu-like-int8",
                 message);
     }
 
