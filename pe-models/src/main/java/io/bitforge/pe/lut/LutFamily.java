@@ -157,7 +157,7 @@ public final class LutFamily implements PeFamily {
         long tables = Math.multiplyExact(op.m(), ceilDiv(op.k(), p.tileK()));
         long entries = Math.multiplyExact(tables, p.tableEntries());
         long buildOps = (p.tileK() - 1) + (p.tableEntries() - 1) + (p.int8Tables() ? 2L * p.tableEntries() : 0);
-        VectorOp build = new VectorOp(op.name() + ".tables", OpKind.GEMM, entries,
+        VectorOp build = new VectorOp(op.name() + ".tables", OpKind.OTHER, entries,
                 (double) buildOps / p.tableEntries(), 0, 0, 1, Precision.FP16);
         Precision entry = p.int8Tables() ? Precision.INT8 : Precision.FP16;
         GemmOp arrayOp = new GemmOp(op.name(), op.kind(), op.m(), op.k(), op.n(), 1, entry, op.weights(),

@@ -174,7 +174,7 @@ public final class ShiftAddFamily implements PeFamily {
         if (p.variant() == ShiftAddVariant.SHIFTADDLLM) {
             long entries = Math.multiplyExact(op.m(), ceilDiv(op.k(), ShiftAddParams.TABLE_ACTIVATIONS)
                     * TABLE_ENTRIES);
-            VectorOp build = new VectorOp(op.name() + ".tables", OpKind.GEMM, entries,
+            VectorOp build = new VectorOp(op.name() + ".tables", OpKind.OTHER, entries,
                     (double) TABLE_BUILD_ADDS / TABLE_ENTRIES, 0, 0, 1, Precision.FP16);
             // The fold model counts one FP16 read per activation and column fold; the array actually reads the
             // 128 table entries built from every 8 activations, so the difference is added.
@@ -184,11 +184,11 @@ public final class ShiftAddFamily implements PeFamily {
                     List.of(SideWork.serial(build, EnergyCategory.TABLE_PRECOMPUTE)))
                     .plus(ArrayWithSideWork.activationBufferReads(spec, extraReads, 16)));
         }
-        VectorOp dequant = new VectorOp(op.name() + ".dequant", OpKind.GEMM,
+        VectorOp dequant = new VectorOp(op.name() + ".dequant", OpKind.DEQUANT,
                 Math.multiplyExact(Math.multiplyExact(op.m(), op.n()), groups), DEQUANT_OPS_PER_GROUP, 1,
                 Math.multiplyExact(2 * op.n(), groups), 1, Precision.FP32);
         int groupSize = (int) Math.min(groupSize(p, op), op.k());
-        VectorOp activationSums = new VectorOp(op.name() + ".actsum", OpKind.GEMM,
+        VectorOp activationSums = new VectorOp(op.name() + ".actsum", OpKind.DEQUANT,
                 Math.multiplyExact(op.m(), groups), groupSize, groupSize, 0, 1, op.activations());
         return Optional.of(ArrayWithSideWork.cost(this, spec, op, List.of(new SideWork(dequant,
                 EnergyCategory.DEQUANT, groups), new SideWork(activationSums, EnergyCategory.DEQUANT, groups))));
