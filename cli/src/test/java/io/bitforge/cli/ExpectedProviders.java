@@ -9,7 +9,8 @@ final class ExpectedProviders {
             "io.bitforge.pe.PeContributor",
             "io.bitforge.core.format.FormatCatalog",
             "io.bitforge.workloads.llm.LlmWorkloadsContributor",
-            "io.bitforge.roofline.RooflineContributor");
+            "io.bitforge.roofline.RooflineContributor",
+            "io.bitforge.workloads.diffusion.DiffusionContributor");
 
     private ExpectedProviders() {
     }

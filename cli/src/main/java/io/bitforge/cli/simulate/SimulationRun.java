@@ -1,6 +1,9 @@
 package io.bitforge.cli.simulate;
 
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.MemoryModel;
+import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -15,6 +18,7 @@ import io.bitforge.workloads.quant.QuantParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
@@ -31,7 +35,7 @@ public final class SimulationRun {
      */
     public static SimulationReport run(Registry registry, HardwareSpec spec, LlmWorkload llm,
                                        WorkloadSettings settings, String quant) {
-        Engine engine = Engine.of(spec, registry);
+        Engine engine = engine(registry, spec);
         DramFigures dram = DramFigures.of(spec, registry);
         QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
         WorkloadSettings used = settings.withQuant(quantConfig.text());
@@ -53,6 +57,16 @@ public final class SimulationRun {
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
                 used.prompt(), used.context(), used.generate(), dram.capacityBytes());
         return new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results, capacity);
+    }
+
+    /**
+     * The engine simulations use: GEMMs tiled to the spec's SRAMs and stalled on its DRAM's sustained bandwidth;
+     * the simulator keeps each op's whole DRAM footprint as a floor for ops the tiled model does not cover.
+     */
+    public static Engine engine(Registry registry, HardwareSpec spec) {
+        MemoryModel memory = TiledDramModel.of(spec, registry,
+                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
+        return new Engine(spec, registry.peFamily(spec.pe().family()).orElseThrow(), new HorowitzSram(), memory);
     }
 
     /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */
