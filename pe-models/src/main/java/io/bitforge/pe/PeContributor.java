@@ -4,6 +4,7 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
 import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
+import io.bitforge.pe.reram.ReramFamily;
 
 /** Registers the PE families of this module. Add one line per family. */
 public final class PeContributor implements RegistryContributor {
@@ -11,5 +12,6 @@ public final class PeContributor implements RegistryContributor {
     public void contribute(Registry.Builder registry) {
         registry.pe(new MacIntFamily());
         registry.pe(new MacFpFamily());
+        registry.pe(new ReramFamily());
     }
 }
