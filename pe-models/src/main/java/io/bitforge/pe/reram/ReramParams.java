@@ -57,9 +57,12 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
                 || truncatedBits >= adcBits) {
             throw new IllegalArgumentException("reram parameters out of range");
         }
-        if (crossbarCols < columnsPerWeight()) {
+        // fields are not assigned yet inside a compact constructor: compute from the parameters
+        boolean posNeg = signedWeights == SignedWeights.POS_NEG;
+        int columns = ((posNeg ? weightBits - 1 : weightBits) + cellBits - 1) / cellBits * (posNeg ? 2 : 1);
+        if (crossbarCols < columns) {
             throw new IllegalArgumentException("a crossbar of " + crossbarCols + " columns cannot hold one weight of "
-                    + columnsPerWeight() + " columns");
+                    + columns + " columns");
         }
         if (!(readVoltage > 0) || !(onResistanceOhms > 0) || !(offResistanceOhms >= onResistanceOhms)
                 || !(readPulseNanoseconds > 0) || !(conductanceSigma >= 0) || !(programPicojoulesPerCell >= 0)
@@ -111,7 +114,7 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
 
     /** ADC bits for lossless readout: {@code ceil(log2(maxColumnSum + 1))} (research notes §5.2). */
     public int requiredAdcBits() {
-        return Bits.ceilLog2(maxColumnSum() + 1);
+        return Math.max(1, Bits.ceilLog2(maxColumnSum() + 1));
     }
 
     /** Comparator cycles of a full N-bit SAR conversion: N bit decisions plus one sampling cycle (NeuroSim). */
