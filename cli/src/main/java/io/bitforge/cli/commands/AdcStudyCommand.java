@@ -77,8 +77,8 @@ public final class AdcStudyCommand implements Callable<Integer> {
         String hw = hardware == null ? DEFAULT_PRESET : hardware;
         HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hw, "--hw");
         if (!(spec.pe().params() instanceof ReramParams params)) {
-            throw BadInputException.field(null, "--hw", "'" + hw + "'", "must be a reram design (pe.family: reram), "
-                    + "got family " + spec.pe().family());
+            throw BadInputException.field(null, "--hw", "'" + hw + "'",
+                    "must be a reram design (pe.family: reram; this one is " + spec.pe().family() + ")");
         }
         if (tokens < 1) {
             throw BadInputException.field(null, "--tokens", tokens, "must be >= 1");
@@ -170,7 +170,8 @@ public final class AdcStudyCommand implements Callable<Integer> {
             table.row(List.of(r.scheme().id(), String.format(Locale.ROOT, "%.4f", r.meanComparatorCycles()),
                     String.format(Locale.ROOT, "%.3fx", r.energyReduction()),
                     String.format(Locale.ROOT, "%.4f", r.picojoulesPerConversion()),
-                    Double.isInfinite(r.sqnrDecibels()) ? "exact" : String.format(Locale.ROOT, "%.2f", r.sqnrDecibels()),
+                    Double.isInfinite(r.sqnrDecibels()) ? "exact"
+                            : String.format(Locale.ROOT, "%.2f", r.sqnrDecibels()),
                     String.format(Locale.ROOT, "%.0f", r.maxAbsError())));
         }
         return table.toString();

@@ -121,7 +121,7 @@ class GemmCommandTest {
         assertBad("--dataflow: must be one of os, ws, is, got 'xs'", "--dataflow", "xs", "--m", "1", "--k", "1",
                 "--n", "1");
         // the test class path also holds the CLI's fixture family, so only the known part of the list is checked
-        assertBad("mac-fp, mac-int), got 'nope'", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
+        assertBad("mac-fp, mac-int, reram), got 'nope'", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--pe: must be a registered PE family (", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--m: must be > 0, got 0", "--m", "0", "--k", "1", "--n", "1");
         assertBad("--ifmap-kib: must be > 0, got -1.0", "--ifmap-kib", "-1", "--m", "1", "--k", "1", "--n", "1");

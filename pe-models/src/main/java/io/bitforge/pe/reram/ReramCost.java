@@ -101,7 +101,8 @@ final class ReramCost {
                     node.id(), true));
         }
         if (p.adcScheme() != AdcScheme.FULL) {
-            sources.add(new CostSource("reram-adc-cycles-" + p.adcScheme().id(), p.expectedComparatorCycles().isPresent()
+            boolean measured = p.expectedComparatorCycles().isPresent();
+            sources.add(new CostSource("reram-adc-cycles-" + p.adcScheme().id(), measured
                     ? "expected comparator cycles per conversion measured on the weights: " + conversion
                     : "no expected comparator cycles given: full conversion (" + conversion + " cycles) assumed",
                     node.id(), true));

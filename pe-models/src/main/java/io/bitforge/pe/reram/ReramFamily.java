@@ -204,7 +204,8 @@ public final class ReramFamily implements PeFamily {
                     + " activations (integer formats only)");
         }
         if (p.columnsPerWeight(op.weights().bits()) > p.crossbarCols()) {
-            throw new BadInputException(op.name() + ": " + op.weights() + " weights need more columns than a crossbar has");
+            throw new BadInputException(op.name() + ": " + op.weights()
+                    + " weights need more columns than a crossbar has");
         }
     }
 }

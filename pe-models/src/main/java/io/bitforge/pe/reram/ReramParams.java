@@ -45,7 +45,8 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
                           int intervalBits, int truncatedBits, boolean intervalRounding,
                           OptionalDouble expectedComparatorCycles, double readVoltage, double onResistanceOhms,
                           double offResistanceOhms, double readPulseNanoseconds, double conductanceSigma,
-                          long noiseSeed, double programPicojoulesPerCell, int programCyclesPerRow) implements PeParams {
+                          long noiseSeed, double programPicojoulesPerCell, int programCyclesPerRow)
+        implements PeParams {
     public ReramParams {
         Objects.requireNonNull(signedWeights, "signedWeights");
         Objects.requireNonNull(adcScheme, "adcScheme");

@@ -132,8 +132,8 @@ class ReramFamilyTest {
         assertTrue(error("    adcBit: 8\n").startsWith("hw.yaml: hardware.pe.params.adcBit: unknown field; allowed "
                 + "fields here: crossbarRows,"));
         // a 16-bit pos/neg weight needs 2 x ceil(15/1) = 30 columns, more than 16
-        assertEquals("hw.yaml: hardware.pe.params.weightBits: needs 30 columns per weight, more than crossbarCols (16), "
-                + "got 16 (line 9)", error("    crossbarCols: 16\n    cellBits: 1\n    weightBits: 16\n"
+        assertEquals("hw.yaml: hardware.pe.params.weightBits: needs 30 columns per weight, more than crossbarCols "
+                + "(16), got 16 (line 9)", error("    crossbarCols: 16\n    cellBits: 1\n    weightBits: 16\n"
                 + "    signedWeights: pos-neg\n    colsPerAdc: 8\n"));
     }
 
