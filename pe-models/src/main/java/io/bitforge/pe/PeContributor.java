@@ -8,6 +8,7 @@ import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
 import io.bitforge.pe.ovp.OvpFamily;
 import io.bitforge.pe.shiftadd.ShiftAddFamily;
+import io.bitforge.pe.reram.ReramFamily;
 
 /** Registers the PE families of this module. Add one line per family. */
 public final class PeContributor implements RegistryContributor {
@@ -19,5 +20,6 @@ public final class PeContributor implements RegistryContributor {
         registry.pe(new OvpFamily());
         registry.pe(new ShiftAddFamily());
         registry.pe(new LutFamily());
+        registry.pe(new ReramFamily());
     }
 }
