@@ -5,9 +5,12 @@ import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.TextTable;
 import io.bitforge.cli.simulate.SimulationReport;
 import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
 import io.bitforge.core.registry.CatalogKind;
@@ -113,8 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
         WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, "native", 0, 0, false,
                 Map.of());
-        TextTable table = new TextTable(List.of("design", "family", "array", "formats", "TTFT ms", "TPOT ms",
-                "tokens/s", "mJ/token", "area mm2"));
+        TextTable table = new TextTable(List.of("design", "family", "array", "DRAM GB/s", "formats", "TTFT ms",
+                "TPOT ms", "tokens/s", "mJ/token", "area mm2"));
         List<Object> rows = new ArrayList<>();
         for (String name : HardwarePresets.names()) {
             HardwareSpec spec = loader.resolve(name, "preset");
@@ -123,13 +126,14 @@ public final class DemoCommand implements Callable<Integer> {
             row.put("designId", spec.designId());
             row.put("family", spec.pe().family());
             try {
-                SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, null);
+                SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings,
+                        nativeQuant(spec));
                 Map<String, Object> summary = report.summaryMap();
                 row.put("quant", report.asMap(false).get("workload") instanceof Map<?, ?> w
                         && w.get("quant") instanceof Map<?, ?> q ? q.get("text") : "");
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        row.get("quant"), fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
+                        fixed(dramGigabytesPerSecond(spec)), row.get("quant"), fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
                         fixed(1e3 * number(summary, "timePerOutputTokenSeconds")),
                         fixed(number(summary, "decodeTokensPerSecond")),
                         fixed(number(summary, "energyPerOutputTokenPicojoules") / 1e9),
@@ -139,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
                 // not fatal: the other designs' results stand.
                 row.put("skipped", e.getMessage());
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        "skipped", "", "", "", "", ""));
+                        fixed(dramGigabytesPerSecond(spec)), "skipped", "", "", "", "", ""));
             }
             rows.add(row);
         }
@@ -149,10 +153,26 @@ public final class DemoCommand implements Callable<Integer> {
                 print.println("   " + r.get("design") + " skipped: " + r.get("skipped"));
             }
         }
-        print.println("   TTFT: prefill latency; TPOT: decode latency per token; mJ/token: all energy / generated"
-                + " tokens.");
+        print.println("   Each preset keeps its own clock, DRAM and node (see bitforge list and the preset files), so"
+                + " rows are designs as published, not an iso-area comparison.");
+        print.println("   KV cache at the weight format; TTFT: prefill latency; TPOT: decode latency per token;"
+                + " mJ/token: all energy / generated tokens.");
         print.println();
         return rows;
+    }
+
+    /**
+     * The array's native weight and activation formats, with the KV cache stored at the weight format so that the
+     * attention GEMMs (activations × cached keys and values) run on the same datapath as the weights: a
+     * weight-only design (4-bit weights × FP16 activations) cannot multiply two FP16 operands.
+     */
+    private String nativeQuant(HardwareSpec spec) {
+        NativePrecisions natives = context.registry().peFamily(spec.pe().family()).orElseThrow()
+                .nativePrecisions(spec.pe().params());
+        Precision w = natives.weights();
+        Precision a = natives.activations();
+        return "W" + w.bits() + ":" + w.format() + ",A" + a.bits() + ":" + a.format() + ",KV" + w.bits() + ":"
+                + w.format() + ",lm_head:same";
     }
 
     private Map<String, Object> roofline(LlmWorkload llm) throws IOException {
@@ -236,6 +256,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void write(String name, String text) throws IOException {
         Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private double dramGigabytesPerSecond(HardwareSpec spec) {
+        return TiledDramModel.specBandwidth(spec, context.registry()) * spec.clockHertz() / 1e9;
     }
 
     /** The summary's area is per unit (pe-array, ...); the design's area is their sum. */
