@@ -1,6 +1,7 @@
 package io.bitforge.cli;
 
 import io.bitforge.cli.commands.DemoCommand;
+import io.bitforge.cli.commands.ExploreCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
@@ -44,6 +45,7 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         Object[] commands = {
                 new DemoCommand(context),
+                new ExploreCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
