@@ -2,6 +2,7 @@ package io.bitforge.explore;
 
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.Op;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
@@ -48,11 +49,19 @@ public final class DesignEvaluator {
             double picojoules = 0;
             long outputItems = 0;
             for (PhaseGraph phase : graphs.get(i)) {
-                CostReport cost = engine.evaluate(phase);
-                cycles = Math.addExact(cycles, cost.totalCycles());
-                picojoules += cost.totalPicojoules();
+                // The op costs summed directly: Engine.evaluate(PhaseGraph) folds them with CostReport.plus, which
+                // also merges action counts and cost sources that are not needed here and dominates the time.
+                long phaseCycles = 0;
+                double phasePicojoules = 0;
+                for (Op op : phase.graph().ops()) {
+                    CostReport cost = engine.evaluate(op);
+                    phaseCycles = Math.addExact(phaseCycles, cost.totalCycles());
+                    phasePicojoules += cost.totalPicojoules();
+                    areaSquareMicrometres = Math.max(areaSquareMicrometres, cost.totalAreaSquareMicrometres());
+                }
+                cycles = Math.addExact(cycles, Math.multiplyExact(phaseCycles, phase.repeats()));
+                picojoules += phasePicojoules * phase.repeats();
                 outputItems += phase.outputItems();
-                areaSquareMicrometres = Math.max(areaSquareMicrometres, cost.totalAreaSquareMicrometres());
             }
             double seconds = cycles / spec.clockHertz();
             double joules = picojoules * PICO;
