@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
 @Fork(1)
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class ExploreDesignBenchmark {
     private static final String SPACE = """
