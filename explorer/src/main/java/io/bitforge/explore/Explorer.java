@@ -92,7 +92,9 @@ public final class Explorer {
             DesignMetrics metrics;
             try {
                 metrics = evaluator.evaluate(spec);
-            } catch (BadInputException | ArithmeticException e) {
+            } catch (BadInputException | ArithmeticException | IllegalArgumentException e) {
+                // One combination the models cannot cost (an overflow, a format a family lacks) must not end a
+                // run of thousands; it is counted and its reason kept in the summary.
                 return new Outcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
             }
             Constraints c = space.constraints();

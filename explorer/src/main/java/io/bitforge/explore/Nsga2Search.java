@@ -101,7 +101,7 @@ final class Nsga2Search {
         IntegerSBXCrossover crossover = new IntegerSBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX,
                 rng::nextDouble);
         IntegerPolynomialMutation mutation = new IntegerPolynomialMutation(1.0 / Math.max(1, radices.length),
-                DISTRIBUTION_INDEX, (a, b, c) -> a, rng::nextDouble);
+                DISTRIBUTION_INDEX, (value, lower, upper) -> Math.max(lower, Math.min(upper, value)), rng::nextDouble);
         while (generation < generations) {
             Ranking<IntegerSolution> ranking = new FastNonDominatedSortRanking<IntegerSolution>(
                     new DominanceWithConstraintsComparator<IntegerSolution>()).compute(population);
@@ -117,7 +117,12 @@ final class Nsga2Search {
                 IntegerSolution a = tournament(population, ranking, crowding, rng);
                 IntegerSolution b = tournament(population, ranking, crowding, rng);
                 for (IntegerSolution child : crossover.execute(List.of(a, b))) {
-                    offspring.add(mutation.execute(child));
+                    IntegerSolution mutated = mutation.execute(child);
+                    // Keep every index a value of its parameter, whatever rounding the operators do.
+                    for (int v = 0; v < radices.length; v++) {
+                        mutated.variables().set(v, Math.max(0, Math.min(radices[v] - 1, mutated.variables().get(v))));
+                    }
+                    offspring.add(mutated);
                 }
             }
             evaluate(offspring, scorer);
