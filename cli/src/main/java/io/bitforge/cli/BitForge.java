@@ -2,9 +2,11 @@ package io.bitforge.cli;
 
 import io.bitforge.cli.commands.AdcStudyCommand;
 import io.bitforge.cli.commands.DemoCommand;
+import io.bitforge.cli.commands.ExploreCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.ReproduceCommand;
 import io.bitforge.cli.commands.RooflineCommand;
 import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
@@ -47,13 +49,14 @@ public final class BitForge implements Runnable {
         Object[] commands = {
                 new AdcStudyCommand(context),
                 new DemoCommand(context),
-                new SimulateCommand(context),
+                new ExploreCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
+                new ReproduceCommand(context),
                 new RooflineCommand(context),
+                new SimulateCommand(context),
                 new VerilogCommand(context),
-                new io.bitforge.cli.commands.ReproduceCommand(context),
         };
         return List.of(commands);
     }

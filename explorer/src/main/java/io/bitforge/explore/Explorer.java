@@ -1,0 +1,347 @@
+package io.bitforge.explore;
+
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.SpecNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a design-space exploration (DESIGN.md, "Explorer"): picks designs with the request's strategy, scores them
+ * on a pool of threads, streams them to {@code results.jsonl} in a canonical order (so the file does not depend on
+ * the thread count), then writes {@code pareto.json} (the feasible non-dominated designs of the whole store),
+ * {@code summary.json} and {@code manifest.json}. A design whose combination of values the spec rejects (e.g. a
+ * dataflow its PE family lacks) is counted as rejected, not stored.
+ */
+public final class Explorer {
+    public static final String MANIFEST = "manifest.json";
+    public static final String PARETO = "pareto.json";
+    public static final String SUMMARY = "summary.json";
+    static final long DEFAULT_RANDOM_BUDGET = 1000;
+    static final long DEFAULT_NSGA2_BUDGET = 2000;
+    /** Objective value of a design the spec or engine rejects: worse than any real design. */
+    private static final double REJECTED = 1e300;
+    private static final int MAX_REJECTIONS_SHOWN = 10;
+    /** One mapper for every design (HardwareSpecLoader.fromMap builds a new one per call, which dominates). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final Registry registry;
+    private final HardwareSpecLoader specLoader;
+
+    public Explorer(Registry registry) {
+        this.registry = registry;
+        this.specLoader = new HardwareSpecLoader(registry);
+    }
+
+    /** The outcome of scoring one choice vector. Exactly one of design, storedId, rejection is set. */
+    private record Outcome(int[] choice, StoredDesign design, String storedId, String rejection) {
+    }
+
+    private final class Run {
+        final DesignSpace space;
+        final DesignEvaluator evaluator;
+        final ResultStore store;
+        final ExploreProgress progress;
+        long considered;
+        long evaluated;
+        long alreadyStored;
+        long duplicates;
+        long rejected;
+        final List<String> rejections = new ArrayList<>();
+        /** Ids stored before this run: a repeat of one is "already stored", any other repeat a duplicate. */
+        final java.util.Set<String> storedAtStart;
+
+        Run(DesignSpace space, ResultStore store, ExploreProgress progress) {
+            this.space = space;
+            this.storedAtStart = java.util.Set.copyOf(store.designs().stream().map(StoredDesign::id).toList());
+            this.evaluator = new DesignEvaluator(registry, space.workloads());
+            this.store = store;
+            this.progress = progress;
+        }
+
+        /** Runs on worker threads: reads only the store's id set, which the writer thread only grows. */
+        Outcome score(int[] choice) {
+            HardwareSpec spec;
+            try {
+                spec = specLoader.fromNode(SpecNode.detached(TREES.valueToTree(space.pointSpec(choice)), "design",
+                        "hardware"));
+            } catch (BadInputException e) {
+                return new Outcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
+            }
+            String id = spec.designId();
+            if (store.contains(id)) {
+                return new Outcome(choice, null, id, null);
+            }
+            DesignMetrics metrics;
+            try {
+                metrics = evaluator.evaluate(spec);
+            } catch (BadInputException | ArithmeticException | IllegalArgumentException e) {
+                // One combination the models cannot cost (an overflow, a format a family lacks) must not end a
+                // run of thousands; it is counted and its reason kept in the summary.
+                return new Outcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
+            }
+            Constraints c = space.constraints();
+            return new Outcome(choice, new StoredDesign(id, spec.asMap(), metrics, c.met(metrics), c.missed(metrics)),
+                    null, null);
+        }
+
+        /** Runs on the calling thread, in canonical order. */
+        void record(Outcome outcome) {
+            considered++;
+            if (outcome.rejection() != null) {
+                rejected++;
+                if (rejections.size() < MAX_REJECTIONS_SHOWN) {
+                    rejections.add(outcome.rejection());
+                }
+            } else if (outcome.design() != null && store.append(outcome.design())) {
+                evaluated++;
+            } else {
+                // Whether a worker saw a repeat as stored depends on timing; the count must not.
+                String id = outcome.design() != null ? outcome.design().id() : outcome.storedId();
+                if (storedAtStart.contains(id)) {
+                    alreadyStored++;
+                } else {
+                    duplicates++;
+                }
+            }
+            progress.step(considered);
+        }
+
+        StoredDesign storedFor(Outcome outcome) {
+            if (outcome.design() != null) {
+                return store.get(outcome.design().id());
+            }
+            return outcome.storedId() == null ? null : store.get(outcome.storedId());
+        }
+    }
+
+    public ExploreSummary run(ExploreRequest request, ExploreProgress progress) {
+        DesignSpace space = request.space();
+        Path dir = request.outDir();
+        Map<String, Object> manifest = manifest(request);
+        checkResumable(request, manifest);
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "bitforge-explore");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ResultStore store = ResultStore.open(dir, request.resume())) {
+            writeJson(dir.resolve(MANIFEST), manifest);
+            Run run = new Run(space, store, progress);
+            Map<String, Object> strategyFacts = switch (request.strategy()) {
+                case GRID, RANDOM -> sampled(request, run, pool);
+                case NSGA2 -> nsga2(request, run, pool);
+            };
+            progress.finish();
+            return finish(request, run, strategyFacts, store.truncatedBytes());
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int window(ExploreRequest request) {
+        return Math.max(64, request.threads() * 256);
+    }
+
+    private Map<String, Object> sampled(ExploreRequest request, Run run, ExecutorService pool) {
+        DesignSpace space = request.space();
+        BigInteger size = space.gridSize();
+        long budget = request.budget() > 0 ? request.budget()
+                : request.strategy() == Strategy.RANDOM ? DEFAULT_RANDOM_BUDGET : Long.MAX_VALUE;
+        boolean whole = size.compareTo(BigInteger.valueOf(budget)) <= 0;
+        java.util.Iterator<int[]> choices;
+        long count;
+        if (request.strategy() == Strategy.GRID && whole) {
+            choices = DesignSampler.grid(space.radices());
+            count = size.longValueExact();
+        } else {
+            count = whole ? size.longValueExact() : budget;
+            List<int[]> sample = DesignSampler.distinct(space.radices(), count, new SearchRandom(request.seed()));
+            choices = (request.strategy() == Strategy.GRID ? DesignSampler.canonical(sample) : sample).iterator();
+        }
+        run.progress.start(count);
+        OrderedEvaluation.run(choices, run::score, pool, window(request), run::record);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sampled", !whole);
+        return facts;
+    }
+
+    private Map<String, Object> nsga2(ExploreRequest request, Run run, ExecutorService pool) {
+        DesignSpace space = request.space();
+        if (space.parameters().isEmpty()) {
+            throw new BadInputException("--strategy nsga2: the space has no parameters to search");
+        }
+        long budget = request.budget() > 0 ? request.budget() : DEFAULT_NSGA2_BUDGET;
+        int population = (int) Math.min(100, Math.max(8, budget / 10));
+        population += population % 2;
+        int generations = (int) Math.max(0, budget / population - 1);
+        List<Objective> objectives = space.objectives();
+        Nsga2Search search = new Nsga2Search(space.radices(), objectives.size(), 4, population, generations,
+                request.seed(), request.outDir().resolve(Nsga2Search.STATE_FILE));
+        run.progress.start((long) population * (generations + 1));
+        search.run(choices -> {
+            List<Nsga2Search.Score> scores = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            OrderedEvaluation.run(choices.iterator(), run::score, pool, window(request), o -> {
+                run.record(o);
+                outcomes.add(o);
+            });
+            for (Outcome o : outcomes) {
+                StoredDesign d = run.storedFor(o);
+                double[] obj = new double[objectives.size()];
+                double[] con = new double[4];
+                if (d == null) {
+                    java.util.Arrays.fill(obj, REJECTED);
+                    con[3] = -1;
+                } else {
+                    for (int i = 0; i < obj.length; i++) {
+                        obj[i] = objectives.get(i).minimised(d.metrics());
+                    }
+                    double[] v = space.constraints().violations(d.metrics());
+                    for (int i = 0; i < v.length; i++) {
+                        con[i] = -v[i];
+                    }
+                }
+                scores.add(new Nsga2Search.Score(obj, con));
+            }
+            return scores;
+        }, request.resume());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("population", population);
+        facts.put("generations", generations);
+        return facts;
+    }
+
+    private ExploreSummary finish(ExploreRequest request, Run run, Map<String, Object> strategyFacts,
+                                  int truncatedBytes) {
+        DesignSpace space = request.space();
+        List<StoredDesign> all = run.store.designs();
+        List<StoredDesign> feasible = all.stream().filter(StoredDesign::feasible).toList();
+        List<double[]> points = new ArrayList<>();
+        for (StoredDesign d : feasible) {
+            points.add(space.objectives().stream().mapToDouble(o -> o.minimised(d.metrics())).toArray());
+        }
+        List<StoredDesign> front = new ArrayList<>();
+        for (int i : ParetoFront.indices(points)) {
+            front.add(feasible.get(i));
+        }
+        Objective first = space.objectives().get(0);
+        front.sort(Comparator.comparingDouble((StoredDesign d) -> first.minimised(d.metrics()))
+                .thenComparing(StoredDesign::id));
+
+        Map<String, Object> pareto = new LinkedHashMap<>();
+        pareto.put("objectives", space.objectives().stream().map(Objective::id).toList());
+        List<Map<String, Object>> designs = new ArrayList<>();
+        for (StoredDesign d : front) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", d.id());
+            Map<String, Object> values = new LinkedHashMap<>();
+            space.objectives().forEach(o -> values.put(o.id(), d.metrics().value(o.metric())));
+            entry.put("objectives", values);
+            entry.put("metrics", d.metrics().asMap());
+            entry.put("hardware", d.hardware());
+            designs.add(entry);
+        }
+        pareto.put("designs", designs);
+        writeJson(request.outDir().resolve(PARETO), pareto);
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("strategy", request.strategy().id());
+        summary.put("seed", request.seed());
+        summary.put("budget", request.budget());
+        summary.put("designsInSpace", space.gridSize());
+        summary.put("strategyDetails", strategyFacts);
+        summary.put("considered", run.considered);
+        summary.put("evaluated", run.evaluated);
+        summary.put("alreadyStored", run.alreadyStored);
+        summary.put("duplicates", run.duplicates);
+        summary.put("rejected", run.rejected);
+        summary.put("firstRejections", run.rejections);
+        summary.put("truncatedBytesOnResume", truncatedBytes);
+        summary.put("stored", all.size());
+        summary.put("feasible", feasible.size());
+        summary.put("paretoSize", front.size());
+        Map<String, Object> best = new LinkedHashMap<>();
+        for (Objective o : space.objectives()) {
+            feasible.stream().min(Comparator.comparingDouble((StoredDesign d) -> o.minimised(d.metrics()))
+                    .thenComparing(StoredDesign::id)).ifPresent(d -> {
+                        Map<String, Object> b = new LinkedHashMap<>();
+                        b.put("id", d.id());
+                        b.put(o.metric(), d.metrics().value(o.metric()));
+                        best.put(o.id(), b);
+                    });
+        }
+        summary.put("best", best);
+        writeJson(request.outDir().resolve(SUMMARY), summary);
+        return new ExploreSummary(run.considered, run.evaluated, run.alreadyStored, run.duplicates, run.rejected,
+                List.copyOf(run.rejections), all.size(), feasible.size(), List.copyOf(front), summary);
+    }
+
+    /** DESIGN.md "Results directories": kind, version, the full inputs, the seed. */
+    private static Map<String, Object> manifest(ExploreRequest request) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("spaceFile", request.spaceFile());
+        inputs.put("space", request.space().asWritten());
+        inputs.put("strategy", request.strategy().id());
+        inputs.put("budget", request.budget());
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("kind", "explore");
+        manifest.put("bitforgeVersion", request.bitforgeVersion());
+        manifest.put("inputs", inputs);
+        manifest.put("seed", request.seed());
+        return manifest;
+    }
+
+    /** A run may only be resumed with the inputs it was started with. */
+    private static void checkResumable(ExploreRequest request, Map<String, Object> manifest) {
+        Path file = request.outDir().resolve(MANIFEST);
+        if (!request.resume() || !Files.exists(file)) {
+            return;
+        }
+        try {
+            Object before = Json.mapper().readValue(Files.readString(file), Map.class);
+            Object now = Json.mapper().readValue(Json.write(manifest), Map.class);
+            Map<?, ?> b = (Map<?, ?>) before;
+            Map<?, ?> n = (Map<?, ?>) now;
+            for (String key : List.of("inputs", "seed")) {
+                if (!java.util.Objects.equals(b.get(key), n.get(key))) {
+                    throw new BadInputException("--resume: " + file + " was written with other " + key
+                            + " (space, strategy, budget or seed differ); resume with the same inputs or use another"
+                            + " --out");
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            Files.writeString(file, Json.write(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.bitforge.explore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.PhaseGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uma.jmetal.util.pseudorandom.JMetalRandom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExplorerTest {
+    private static final DesignSpace SPACE = Spaces.parse(Spaces.SMALL);
+
+    @TempDir
+    Path tmp;
+
+    private static ExploreRequest request(Path dir, Strategy strategy, long budget, int threads, boolean resume) {
+        return new ExploreRequest(SPACE, "space.yaml", dir, strategy, budget, 5, threads, resume, "test");
+    }
+
+    private static ExploreSummary run(ExploreRequest request) {
+        return new Explorer(Spaces.REGISTRY).run(request, ExploreProgress.NONE);
+    }
+
+    private static byte[] results(Path dir) throws IOException {
+        return Files.readAllBytes(dir.resolve(ResultStore.RESULTS));
+    }
+
+    private static List<String> ids(Path dir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(ResultStore.RESULTS))) {
+            ids.add((String) mapper.readValue(line, Map.class).get("id"));
+        }
+        return ids;
+    }
+
+    @Test
+    void gridStoresEveryDesignOnceInCanonicalOrder() throws IOException {
+        ExploreSummary summary = run(request(tmp.resolve("a"), Strategy.GRID, 0, 2, false));
+        assertEquals(48, summary.considered());
+        assertEquals(48, summary.evaluated() + summary.rejected());
+        List<String> ids = ids(tmp.resolve("a"));
+        assertEquals(ids.size(), new HashSet<>(ids).size());
+        // Canonical order: the first stored design is choice (0,0,0,0) = mac-int 8x8 os.
+        HardwareSpec first = new HardwareSpecLoader(Spaces.REGISTRY).fromMap(SPACE.pointSpec(new int[4]), "t");
+        assertEquals(first.designId(), ids.get(0));
+        for (String file : List.of(Explorer.MANIFEST, Explorer.PARETO, Explorer.SUMMARY)) {
+            assertTrue(Files.isRegularFile(tmp.resolve("a").resolve(file)), file);
+        }
+        String manifest = Files.readString(tmp.resolve("a").resolve(Explorer.MANIFEST));
+        assertTrue(manifest.contains("\"kind\" : \"explore\""), manifest);
+        assertTrue(manifest.contains("\"seed\" : 5"), manifest);
+    }
+
+    @Test
+    void resultsAreByteIdenticalAcrossThreadCounts() throws IOException {
+        for (Strategy strategy : Strategy.values()) {
+            run(request(tmp.resolve(strategy + "1"), strategy, 24, 1, false));
+            run(request(tmp.resolve(strategy + "3"), strategy, 24, 3, false));
+            assertArrayEquals(results(tmp.resolve(strategy + "1")), results(tmp.resolve(strategy + "3")),
+                    strategy.id());
+            assertArrayEquals(Files.readAllBytes(tmp.resolve(strategy + "1").resolve(Explorer.PARETO)),
+                    Files.readAllBytes(tmp.resolve(strategy + "3").resolve(Explorer.PARETO)), strategy.id());
+        }
+    }
+
+    @Test
+    void gridBudgetTakesASeededSampleInCanonicalOrder() throws IOException {
+        ExploreSummary summary = run(request(tmp.resolve("s"), Strategy.GRID, 10, 2, false));
+        assertEquals(10, summary.considered());
+        run(request(tmp.resolve("t"), Strategy.GRID, 10, 1, false));
+        assertArrayEquals(results(tmp.resolve("s")), results(tmp.resolve("t")));
+    }
+
+    @Test
+    void paretoFileHoldsTheUndominatedFeasibleDesigns() {
+        ExploreSummary summary = run(request(tmp.resolve("p"), Strategy.GRID, 0, 2, false));
+        List<StoredDesign> all = new ResultStoreReader(tmp.resolve("p")).designs();
+        for (StoredDesign d : summary.pareto()) {
+            double[] p = objectives(d);
+            for (StoredDesign other : all) {
+                assertFalse(ParetoFront.dominates(objectives(other), p), other.id() + " dominates " + d.id());
+            }
+        }
+        assertFalse(summary.pareto().isEmpty());
+    }
+
+    private static double[] objectives(StoredDesign d) {
+        return SPACE.objectives().stream().mapToDouble(o -> o.minimised(d.metrics())).toArray();
+    }
+
+    /** Progress that fails after some designs: an in-process stand-in for a crash. */
+    private static final class CrashAfter implements ExploreProgress {
+        private final long designs;
+
+        CrashAfter(long designs) {
+            this.designs = designs;
+        }
+
+        @Override
+        public void start(long total) {
+        }
+
+        @Override
+        public void step(long done) {
+            if (done == designs) {
+                throw new IllegalStateException("crash");
+            }
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    @Test
+    void resumeAfterACrashAndATruncatedLineGivesTheSameDesigns() throws IOException {
+        for (Strategy strategy : Strategy.values()) {
+            Path whole = tmp.resolve("whole-" + strategy);
+            Path crashed = tmp.resolve("crashed-" + strategy);
+            run(request(whole, strategy, 40, 2, false));
+            assertThrows(IllegalStateException.class, () -> new Explorer(Spaces.REGISTRY)
+                    .run(request(crashed, strategy, 40, 2, false), new CrashAfter(21)));
+            // The process died while writing the next line.
+            Files.writeString(crashed.resolve(ResultStore.RESULTS), "{\"id\":\"0123", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ExploreSummary resumed = run(request(crashed, strategy, 40, 2, true));
+            assertTrue(resumed.alreadyStored() > 0, strategy.id());
+            List<String> a = ids(whole);
+            List<String> b = ids(crashed);
+            assertEquals(b.size(), new HashSet<>(b).size(), "no duplicates, " + strategy.id());
+            assertEquals(new HashSet<>(a), new HashSet<>(b), strategy.id());
+        }
+    }
+
+    @Test
+    void withoutResumeAnExistingRunIsNotOverwritten() {
+        run(request(tmp.resolve("r"), Strategy.GRID, 5, 1, false));
+        assertThrows(io.bitforge.core.io.BadInputException.class,
+                () -> run(request(tmp.resolve("r"), Strategy.GRID, 5, 1, false)));
+        assertThrows(io.bitforge.core.io.BadInputException.class,
+                () -> run(request(tmp.resolve("r"), Strategy.GRID, 6, 1, true)));
+    }
+
+    @Test
+    void concurrentSearchesDoNotDependOnJmetalsGlobalRandom() throws Exception {
+        run(request(tmp.resolve("alone"), Strategy.NSGA2, 40, 1, false));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Path dir = tmp.resolve("together" + i);
+                runs.add(pool.submit(() -> run(request(dir, Strategy.NSGA2, 40, 1, false))));
+            }
+            // Disturb the singleton while they run: a search that drew from it would change.
+            for (int i = 0; i < 1000; i++) {
+                JMetalRandom.getInstance().setSeed(i);
+                JMetalRandom.getInstance().nextDouble();
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertArrayEquals(results(tmp.resolve("alone")), results(tmp.resolve("together0")));
+        assertArrayEquals(results(tmp.resolve("alone")), results(tmp.resolve("together1")));
+    }
+
+    @Test
+    void metricsAreTheWeightedSumsOfTheEngineCosts() {
+        DesignSpace weighted = Spaces.parse(Spaces.SMALL.replace("quant: \"W8A8KV8,lm_head:same\"}",
+                "quant: \"W8A8KV8,lm_head:same\", weight: 2}"));
+        HardwareSpec spec = new HardwareSpecLoader(Spaces.REGISTRY).fromMap(weighted.pointSpec(new int[4]), "t");
+        DesignMetrics metrics = new DesignEvaluator(Spaces.REGISTRY, weighted.workloads()).evaluate(spec);
+        Engine engine = Engine.of(spec, Spaces.REGISTRY);
+        long cycles = 0;
+        double picojoules = 0;
+        long items = 0;
+        for (PhaseGraph phase : Spaces.REGISTRY.workload("llama-2-7b").orElseThrow()
+                .build(weighted.workloads().get(0).settings())) {
+            cycles += engine.evaluate(phase).totalCycles();
+            picojoules += engine.evaluate(phase).totalPicojoules();
+            items += phase.outputItems();
+        }
+        assertEquals(1, items, "decode of one token");
+        // weight 2: latency = 2 x cycles / 1 GHz, energy = 2 x pJ x 1e-12
+        assertEquals(2 * cycles / 1e9, metrics.latencySeconds(), 1e-15);
+        assertEquals(2 * picojoules * 1e-12, metrics.energyJoules(), 1e-15);
+        assertEquals(2.0, metrics.outputItems());
+        assertEquals(metrics.energyJoules() / 2.0, metrics.energyPerItemJoules(), 1e-18);
+        assertEquals(metrics.energyJoules() / metrics.latencySeconds(), metrics.powerWatts(), 1e-12);
+        // 8x8 mac-int at 28 nm: the area is the array's, in mm^2 (engine reports um^2).
+        assertEquals(engine.evaluate(phaseGraph(weighted)).totalAreaSquareMicrometres() / 1e6,
+                metrics.areaSquareMillimetres(), 1e-12);
+    }
+
+    private static PhaseGraph phaseGraph(DesignSpace space) {
+        return Spaces.REGISTRY.workload("llama-2-7b").orElseThrow().build(space.workloads().get(0).settings()).get(0);
+    }
+
+    /** Reads a store without appending (test helper). */
+    private record ResultStoreReader(Path dir) {
+        List<StoredDesign> designs() {
+            try (ResultStore store = ResultStore.open(dir, true)) {
+                return store.designs();
+            }
+        }
+    }
+
+    @Test
+    void constraintsMarkDesignsInfeasibleAndKeepThemOffTheFront() {
+        DesignSpace constrained = Spaces.parse(Spaces.SMALL + "constraints: {maxAreaSquareMillimetres: 0.05}\n");
+        ExploreSummary summary = new Explorer(Spaces.REGISTRY).run(new ExploreRequest(constrained, "space.yaml",
+                tmp.resolve("c"), Strategy.GRID, 0, 1, 2, false, "test"), ExploreProgress.NONE);
+        assertTrue(summary.feasible() > 0 && summary.feasible() < summary.stored(),
+                summary.feasible() + " of " + summary.stored());
+        Set<String> front = new HashSet<>();
+        summary.pareto().forEach(d -> front.add(d.id()));
+        for (StoredDesign d : new ResultStoreReader(tmp.resolve("c")).designs()) {
+            boolean small = d.metrics().areaSquareMillimetres() <= 0.05;
+            assertEquals(small, d.feasible(), d.id());
+            if (!small) {
+                assertFalse(front.contains(d.id()));
+                assertEquals(List.of("maxAreaSquareMillimetres"), d.missed());
+            }
+        }
+    }
+}
