@@ -3,19 +3,23 @@ package io.bitforge.explore;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.Op;
+import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.workloads.quant.QuantConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scores one design on the space's weighted workloads with the {@link Engine}. The workloads' op graphs do not
- * depend on the design, so they are built once here and shared (read-only) by every evaluation; nothing about a
- * design's result is cached. Immutable and thread-safe.
+ * depend on the design (only on the quantisation formats), so they are built once per format set and shared
+ * (read-only) by every evaluation; nothing about a design's result is cached. A workload with
+ * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format. Immutable and thread-safe.
  */
 public final class DesignEvaluator {
     private static final double PICO = 1e-12;
@@ -23,17 +27,45 @@ public final class DesignEvaluator {
 
     private final Registry registry;
     private final List<WorkloadTerm> terms;
-    private final List<List<PhaseGraph>> graphs;
+    /** Per term: the graphs by quantisation text (one entry, or one per native format pair for "native"). */
+    private final List<Map<String, List<PhaseGraph>>> graphs;
 
     public DesignEvaluator(Registry registry, List<WorkloadTerm> terms) {
         this.registry = registry;
         this.terms = List.copyOf(terms);
-        List<List<PhaseGraph>> built = new ArrayList<>();
+        List<Map<String, List<PhaseGraph>>> built = new ArrayList<>();
         for (WorkloadTerm term : terms) {
-            built.add(List.copyOf(registry.workload(term.workload()).orElseThrow(() -> new IllegalArgumentException(
-                    "no workload " + term.workload())).build(term.settings())));
+            Map<String, List<PhaseGraph>> byQuant = new ConcurrentHashMap<>();
+            if (!isNative(term)) {
+                byQuant.put(term.settings().quant(), build(term, term.settings().quant()));
+            }
+            built.add(byQuant);
         }
         this.graphs = List.copyOf(built);
+    }
+
+    private static boolean isNative(WorkloadTerm term) {
+        return term.settings().quant().equals(QuantConfig.NATIVE);
+    }
+
+    private List<PhaseGraph> build(WorkloadTerm term, String quant) {
+        return List.copyOf(registry.workload(term.workload()).orElseThrow(() -> new IllegalArgumentException(
+                "no workload " + term.workload())).build(term.settings().withQuant(quant)));
+    }
+
+    /**
+     * The term's graphs for this design: with {@code quant: native} the design's own formats decide them (built
+     * once per distinct format pair, since the graph depends only on the formats, not on the design).
+     */
+    private List<PhaseGraph> graphs(int term, Engine engine, HardwareSpec spec) {
+        WorkloadTerm workload = terms.get(term);
+        String quant = workload.settings().quant();
+        if (isNative(workload)) {
+            NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
+            quant = QuantConfig.nativeWithKvAtWeightsText(natives.weights(), natives.activations());
+        }
+        String key = quant;
+        return graphs.get(term).computeIfAbsent(key, k -> build(workload, k));
     }
 
     public DesignMetrics evaluate(HardwareSpec spec) {
@@ -48,7 +80,7 @@ public final class DesignEvaluator {
             long cycles = 0;
             double picojoules = 0;
             long outputItems = 0;
-            for (PhaseGraph phase : graphs.get(i)) {
+            for (PhaseGraph phase : graphs(i, engine, spec)) {
                 // The op costs summed directly: Engine.evaluate(PhaseGraph) folds them with CostReport.plus, which
                 // also merges action counts and cost sources that are not needed here and dominates the time.
                 long phaseCycles = 0;

@@ -17,6 +17,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.workloads.quant.QuantConfig;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -37,7 +38,8 @@ import java.util.Set;
  * Reads a design-space file (YAML or JSON) and validates it, reporting the first problem as one line naming the
  * file, the field path, the value, what is allowed and the line, e.g.
  * {@code space.yaml: space.parameters[1].values[2]: array.rows = 0: hardware.array.rows: must be in [1, 65536],
- * got 0 (line 12)}. Every parameter value is checked by applying it alone to the base spec and validating the
+ * got 0 (line 12)}. Every parameter value is checked by applying it alone to the base spec (or, when that fails,
+ * together with one other listed value, e.g. a family with the one dataflow it supports) and validating the
  * result with {@link HardwareSpecLoader}, so PE-family parameters are validated by their family, with no list of
  * families here. Workloads are checked by building their op graphs once.
  */
@@ -95,8 +97,9 @@ public final class SpaceLoader {
         List<SpaceParameter> parameters = new ArrayList<>();
         Node params = root.field("parameters").array();
         Set<String> paths = new LinkedHashSet<>();
+        List<Map.Entry<String, Object>> listedValues = listedValues(params);
         for (int i = 0; i < params.size(); i++) {
-            SpaceParameter p = parameter(params.at(i), base);
+            SpaceParameter p = parameter(params.at(i), base, listedValues);
             if (!paths.add(p.path())) {
                 throw params.at(i).field("path").error("each path may appear once", "'" + p.path() + "'");
             }
@@ -167,7 +170,46 @@ public final class SpaceLoader {
         }
     }
 
-    private SpaceParameter parameter(Node node, Map<String, Object> base) {
+    /**
+     * Every (path, value) the space lists with {@code values:}, read leniently (validation comes later): a value
+     * may be valid only together with another parameter's value (a family that runs only weight-stationary
+     * needs {@code dataflow: ws}), so a value that fails alone is tried with each of these.
+     */
+    private static List<Map.Entry<String, Object>> listedValues(Node params) {
+        List<Map.Entry<String, Object>> listed = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            JsonNode param = params.at(i).json;
+            JsonNode path = param.get("path");
+            JsonNode values = param.get("values");
+            if (path != null && path.isTextual() && values != null && values.isArray()) {
+                for (JsonNode value : values) {
+                    listed.add(Map.entry(path.asText(), YAML.convertValue(value, Object.class)));
+                }
+            }
+        }
+        return listed;
+    }
+
+    /** Whether {@code spec} validates, alone or with one other listed parameter value applied. */
+    private boolean validSomewhere(Map<String, Object> base, String path, Object value,
+                                   List<Map.Entry<String, Object>> listedValues) {
+        for (Map.Entry<String, Object> other : listedValues) {
+            if (other.getKey().equals(path)) {
+                continue;
+            }
+            try {
+                specLoader.fromMap(SpecPaths.with(SpecPaths.with(base, other.getKey(), other.getValue()), path,
+                        value), "point");
+                return true;
+            } catch (BadInputException | IllegalArgumentException ignored) {
+                // not valid with this companion value either; try the next
+            }
+        }
+        return false;
+    }
+
+    private SpaceParameter parameter(Node node, Map<String, Object> base,
+                                     List<Map.Entry<String, Object>> listedValues) {
         node.allowOnly("path", "values", "range");
         Node pathNode = node.field("path");
         String path = pathNode.text();
@@ -203,6 +245,9 @@ public final class SpaceLoader {
             try {
                 specLoader.fromMap(spec, "point");
             } catch (BadInputException e) {
+                if (validSomewhere(base, path, values.get(i), listedValues)) {
+                    continue;
+                }
                 String message = e.getMessage().startsWith("point: ") ? e.getMessage().substring(7) : e.getMessage();
                 throw new BadInputException(node.file + ": " + at.path + ": " + path + " = " + values.get(i)
                         + " is not valid with the base spec: " + message + at.lineText());
@@ -285,7 +330,10 @@ public final class SpaceLoader {
         double weight = node.optional("weight").map(Node::positive).orElse(1.0);
         String label = node.optional("label").map(Node::text).orElse(id + " " + phase);
         try {
-            if (factory.build(settings).isEmpty()) {
+            // "native" is resolved per design; the shape of the workload is checked at 16 bits.
+            WorkloadSettings check = settings.quant().equals(QuantConfig.NATIVE) ? settings.withQuant("W16A16KV16")
+                    : settings;
+            if (factory.build(check).isEmpty()) {
                 throw node.error("the settings build no phase", node.shown());
             }
         } catch (BadInputException e) {

@@ -9,7 +9,6 @@ import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.op.Precision;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
@@ -26,6 +25,7 @@ import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
 import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.QuantStudy;
@@ -161,18 +161,11 @@ public final class DemoCommand implements Callable<Integer> {
         return rows;
     }
 
-    /**
-     * The array's native weight and activation formats, with the KV cache stored at the weight format so that the
-     * attention GEMMs (activations × cached keys and values) run on the same datapath as the weights: a
-     * weight-only design (4-bit weights × FP16 activations) cannot multiply two FP16 operands.
-     */
+    /** The array's native formats with the KV cache at the weight format (see QuantConfig). */
     private String nativeQuant(HardwareSpec spec) {
         NativePrecisions natives = context.registry().peFamily(spec.pe().family()).orElseThrow()
                 .nativePrecisions(spec.pe().params());
-        Precision w = natives.weights();
-        Precision a = natives.activations();
-        return "W" + w.bits() + ":" + w.format() + ",A" + a.bits() + ":" + a.format() + ",KV" + w.bits() + ":"
-                + w.format() + ",lm_head:same";
+        return QuantConfig.nativeWithKvAtWeightsText(natives.weights(), natives.activations());
     }
 
     private Map<String, Object> roofline(LlmWorkload llm) throws IOException {

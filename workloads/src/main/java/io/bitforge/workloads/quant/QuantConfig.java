@@ -67,6 +67,19 @@ public record QuantConfig(String text, Precision weights, Precision activations,
                 + activations.format() + ",lm_head:same");
     }
 
+    /** The word a space file or the demo uses for {@link #nativeWithKvAtWeightsText}. */
+    public static final String NATIVE = "native";
+
+    /**
+     * The config text of an array's native formats with the KV cache stored at the weight format, so the attention
+     * GEMMs (activations × cached keys and values) run on the same datapath as the weights: a weight-only design
+     * (4-bit weights × FP16 activations) cannot multiply two FP16 operands.
+     */
+    public static String nativeWithKvAtWeightsText(Precision weights, Precision activations) {
+        return "W" + weights.bits() + ":" + weights.format() + ",A" + activations.bits() + ":" + activations.format()
+                + ",KV" + weights.bits() + ":" + weights.format() + ",lm_head:same";
+    }
+
     /** A canonical one-line description, e.g. {@code W=int4 A=int8 KV=int4 g=128 lm_head=fp16 outliers=0}. */
     public String describe() {
         return "W=" + weights + " A=" + activations + " KV=" + kvCache + " g=" + weightGroupSize + " lm_head="
