@@ -4,6 +4,7 @@ import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.ReportCommand;
 import io.bitforge.cli.commands.RooflineCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
@@ -47,6 +48,7 @@ public final class BitForge implements Runnable {
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
+                new ReportCommand(context),
                 new RooflineCommand(context),
                 new VerilogCommand(context),
         };
