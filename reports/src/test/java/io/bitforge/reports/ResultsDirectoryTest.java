@@ -29,6 +29,12 @@ class ResultsDirectoryTest {
         out.json("pareto.json", "the front", Map.of("designs", List.of(Map.of("id", "aaaaaaaaaaaaaaaa", "latency", 1e-3))));
         out.csv("designs.csv", "one row per design", "id,latency\naaaaaaaaaaaaaaaa,0.001\n");
         out.chart("pareto", "Pareto front", new ParetoChart("front", ParetoChartTest.fiveDesigns()).chart(), 800, 560);
+        try {
+            java.nio.file.Files.writeString(dir.resolve("results.jsonl"), "{\"id\": \"aaaaaaaaaaaaaaaa\"}\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.existing("results.jsonl", "data", "every evaluated design, one JSON object a line");
         out.finish("explore", "0.1.0-test", inputs, 42L);
         return dir;
     }
@@ -42,9 +48,10 @@ class ResultsDirectoryTest {
         assertEquals("0.1.0-test", m.bitforgeVersion());
         assertEquals(42L, m.seed());
         assertEquals(5, m.inputs().get("budget"));
-        assertEquals(List.of("pareto.json", "designs.csv", "pareto.svg", "pareto.png"),
+        assertEquals(List.of("pareto.json", "designs.csv", "pareto.svg", "pareto.png", "results.jsonl"),
                 m.files().stream().map(ResultFile::name).toList());
-        assertEquals(List.of("result", "table", "chart", "chart"), m.files().stream().map(ResultFile::role).toList());
+        assertEquals(List.of("result", "table", "chart", "chart", "data"),
+                m.files().stream().map(ResultFile::role).toList());
         String manifest = Files.readString(dir.resolve("manifest.json"));
         assertTrue(manifest.startsWith("{\n  \"kind\" : \"explore\",\n  \"bitforgeVersion\" : \"0.1.0-test\",\n"
                 + "  \"inputs\" : {"), manifest);
@@ -80,7 +87,7 @@ class ResultsDirectoryTest {
         cases.put("{\"kind\": \"k\", \"bitforgeVersion\": \"1\", \"inputs\": {}, \"files\": [{\"name\": \"../a\", "
                 + "\"role\": \"result\"}]}", "files[0].name: must be a plain file name");
         cases.put("{\"kind\": \"k\", \"bitforgeVersion\": \"1\", \"inputs\": {}, \"files\": [{\"name\": \"a\", "
-                + "\"role\": \"picture\"}]}", "files[0].role: must be result, table or chart");
+                + "\"role\": \"picture\"}]}", "files[0].role: must be one of result, table, chart, data");
         cases.put("[1, 2]", "(root): must be a JSON object");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(file, c.getKey());

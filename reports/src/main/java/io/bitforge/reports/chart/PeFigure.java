@@ -12,7 +12,7 @@ public record PeFigure(String family, Map<String, Object> params, String activat
                        double areaSquareMillimetres) {
     public PeFigure {
         Objects.requireNonNull(family, "family");
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         Objects.requireNonNull(activations, "activations");
         Objects.requireNonNull(weights, "weights");
     }

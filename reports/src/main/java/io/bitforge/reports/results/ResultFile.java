@@ -6,13 +6,16 @@ import java.util.Objects;
  * One file of a results directory as its manifest lists it.
  *
  * @param name        file name inside the directory (no folders)
- * @param role        {@code result} (JSON), {@code table} (CSV) or {@code chart} (SVG or PNG)
+ * @param role        {@code result} (JSON), {@code table} (CSV), {@code chart} (SVG or PNG) or {@code data} (any other
+ *                    file, e.g. an explorer's results.jsonl: listed, not rendered)
  * @param description what it holds, one line
  */
 public record ResultFile(String name, String role, String description) {
     public static final String RESULT = "result";
     public static final String TABLE = "table";
     public static final String CHART = "chart";
+    public static final String DATA = "data";
+    public static final java.util.List<String> ROLES = java.util.List.of(RESULT, TABLE, CHART, DATA);
 
     public ResultFile {
         Objects.requireNonNull(name, "name");

@@ -56,8 +56,9 @@ public record ResultsDirectory(Path directory, Manifest manifest) {
             String field = "files[" + i + "]";
             String name = text(entry, "name", where, field + ".name");
             String role = text(entry, "role", where, field + ".role");
-            if (!List.of(ResultFile.RESULT, ResultFile.TABLE, ResultFile.CHART).contains(role)) {
-                throw BadInputException.field(where, field + ".role", "'" + role + "'", "must be result, table or chart");
+            if (!ResultFile.ROLES.contains(role)) {
+                throw BadInputException.field(where, field + ".role", "'" + role + "'",
+                        "must be one of " + String.join(", ", ResultFile.ROLES));
             }
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
                 throw BadInputException.field(where, field + ".name", "'" + name + "'", "must be a plain file name");

@@ -79,6 +79,22 @@ public final class ResultsWriter {
         return this;
     }
 
+    /**
+     * Lists a file another component already wrote into the directory (e.g. the explorer's append-only
+     * results.jsonl); it must exist.
+     */
+    public ResultsWriter existing(String name, String role, String description) {
+        ResultFile file = new ResultFile(name, role, description);
+        if (!Files.isRegularFile(directory.resolve(name))) {
+            throw new IllegalStateException(directory.resolve(name) + " was not written");
+        }
+        if (files.stream().anyMatch(f -> f.name().equals(name))) {
+            throw new IllegalArgumentException("result file " + name + " listed twice");
+        }
+        files.add(file);
+        return this;
+    }
+
     private ResultsWriter text(ResultFile file, String content) {
         return write(file, content.getBytes(StandardCharsets.UTF_8));
     }
