@@ -25,6 +25,7 @@ import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
 import io.bitforge.roofline.Totals;
+import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -237,7 +238,9 @@ public final class RooflineCommand implements Callable<Integer> {
         }
         try {
             if (plot.endsWith(".svg")) {
-                Files.writeString(path, chart.svg(PLOT_WIDTH, PLOT_HEIGHT), StandardCharsets.UTF_8);
+                // Through the reports renderer: the vertical axis label stays text (see ChartRender).
+                Files.writeString(path, ChartRender.svg(chart.chart(), PLOT_WIDTH, PLOT_HEIGHT, "bitforge-roofline-"),
+                        StandardCharsets.UTF_8);
             } else {
                 Files.write(path, chart.png(PLOT_WIDTH, PLOT_HEIGHT));
             }

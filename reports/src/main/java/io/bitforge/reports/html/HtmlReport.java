@@ -54,7 +54,7 @@ public final class HtmlReport {
                 .append("<h1>BitForge report</h1>\n<p class=\"note\">Written by BitForge ")
                 .append(Html.escape(generatorVersion)).append(" from ").append(sections.size())
                 .append(sections.size() == 1 ? " results directory" : " results directories")
-                .append(". Hover over a chart marker for its details.</p>\n<ul>\n");
+                .append(". Hovering over a marker of a Pareto chart shows its design.</p>\n<ul>\n");
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
             out.append("<li><a href=\"#run-").append(i + 1).append("\">").append(Html.escape(s.name())).append("</a> (")
