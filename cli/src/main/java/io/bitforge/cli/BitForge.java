@@ -6,6 +6,7 @@ import io.bitforge.cli.commands.ExploreCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.ReportCommand;
 import io.bitforge.cli.commands.ReproduceCommand;
 import io.bitforge.cli.commands.RooflineCommand;
 import io.bitforge.cli.commands.SimulateCommand;
@@ -53,6 +54,7 @@ public final class BitForge implements Runnable {
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
+                new ReportCommand(context),
                 new ReproduceCommand(context),
                 new RooflineCommand(context),
                 new SimulateCommand(context),

@@ -6,14 +6,14 @@ import java.text.ParsePosition;
 
 /**
  * Formats a decade exponent n (the tick value of an axis over log10) as "10" with a superscript integer
- * exponent in Unicode: 10⁻¹, 10⁰, 10¹⁵.
+ * exponent in Unicode: 10⁻¹, 10⁰, 10¹⁵. Shared by every chart drawn on log10 values (roofline, reports).
  */
-final class DecadeFormat extends NumberFormat {
+public final class DecadeFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
     private static final char[] SUPERSCRIPT_DIGITS = {'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'};
 
     /** The label of 10^exponent; {@code exponent} is rounded to the nearest integer. */
-    static String label(double exponentValue) {
+    public static String label(double exponentValue) {
         long exponent = Math.round(exponentValue);
         StringBuilder out = new StringBuilder("10");
         if (exponent < 0) {

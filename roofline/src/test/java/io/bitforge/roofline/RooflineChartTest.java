@@ -58,6 +58,38 @@ class RooflineChartTest {
     }
 
     @Test
+    void oneMarkerPerOpAtIntensityAndAttainableAndRidgesAtPeakOverBandwidth() {
+        DeviceMachine a100 = new DeviceMachine(DevicePresets.all().get(0));
+        RooflineAnalyzer analyzer = new RooflineAnalyzer(a100, RooflineOptions.defaults());
+        List<PhaseRoofline> phases = List.of(analyzer.analyze(new PhaseGraph("prefill", PhaseKind.PREFILL,
+                HandBuiltLlama.graph(1, 1024, 1024, 32, Precision.FP16, Precision.FP16, Precision.FP16, 0), 1, 1)));
+        org.jfree.data.xy.XYDataset data = ((org.jfree.chart.plot.XYPlot) RooflineChart.of("t", a100, phases).chart()
+                .getPlot()).getDataset();
+        int ridges = data.indexOf("ridge points");
+        int ops = data.indexOf("prefill ops");
+        // A100 (NVIDIA A100 datasheet): 1555 GB/s; fp16 dense 312 TOP/s -> ridge 312e12 / 1555e9 = 200.6 op/B.
+        boolean fp16Ridge = false;
+        for (int i = 0; i < data.getItemCount(ridges); i++) {
+            double ridge = Math.pow(10, data.getXValue(ridges, i));
+            double peak = Math.pow(10, data.getYValue(ridges, i));
+            assertEquals(peak / 1555e9, ridge, ridge * 1e-12, "every ridge at peak / bandwidth");
+            fp16Ridge |= Math.abs(peak - 312e12) < 1e3;
+        }
+        assertTrue(fp16Ridge, "the fp16 roof's ridge is drawn");
+        // One marker per op with a roof, at (ops / DRAM bytes, min(peak, intensity x bandwidth)).
+        List<OpRoofline> rows = phases.get(0).rows().stream().filter(r -> r.peak() != null && r.seconds() > 0)
+                .toList();
+        assertEquals(rows.size(), data.getItemCount(ops));
+        for (int i = 0; i < rows.size(); i++) {
+            OpRoofline row = rows.get(i);
+            double intensity = row.ops() / row.totalBytes();
+            double attainable = Math.min(row.peak().opsPerSecond(), intensity * 1555e9);
+            assertEquals(Math.log10(intensity), data.getXValue(ops, i), 1e-9, row.name());
+            assertEquals(Math.log10(attainable), data.getYValue(ops, i), 1e-9, row.name());
+        }
+    }
+
+    @Test
     void xRangeCoversRidgesAndOpsInWholeDecades() {
         double[] x = chart().xRange();
         // A100 roofs: fp32 19.5e12 / 1555e9 = 12.5 op/B (lowest ridge) / 10 -> 1.25, and the decode ops near

@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.Csv;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.output.TextTable;
@@ -12,6 +13,9 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
+import io.bitforge.reports.chart.SqnrChart;
+import io.bitforge.reports.chart.SqnrPoint;
+import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.QuantStudy;
@@ -110,6 +114,10 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write CSV (- is stdout).")
     String csv;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write a results directory: manifest.json, "
+            + "quantize.json, quantize.csv and the SQNR chart as sqnr.svg and sqnr.png.")
+    Path out;
+
     public QuantizeCommand(CliContext context) {
         this.context = context;
     }
@@ -138,12 +146,43 @@ public final class QuantizeCommand implements Callable<Integer> {
         document.put("results", rowsOut);
         OutputTarget.write("--json", json, Json.write(document), context.out());
         OutputTarget.write("--csv", csv, csv(rowsOut), context.out());
+        if (out != null) {
+            writeResults(document, source, quantizers);
+        }
         if (json == null && csv == null) {
             context.out().print(table(results));
             context.out().println(values + " values in " + matrices.size() + " matri" + (matrices.size() == 1 ? "x" : "ces")
                     + (tokens > 0 ? "; W·X against " + tokens + " seeded N(0,1) activation vectors" : ""));
         }
         return 0;
+    }
+
+    private void writeResults(Map<String, Object> document, Map<String, Object> source, List<Quantizer> quantizers) {
+        ResultsWriter results = ResultsWriter.create(out, "--out");
+        results.json("quantize.json", "error of each format: MSE, SQNR, largest error, bits per value", document);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rowsOut = (List<Map<String, Object>>) document.get("results");
+        results.csv("quantize.csv", "one row per format", csv(rowsOut));
+        List<SqnrPoint> points = SqnrPoint.fromQuantizeJson(Json.mapper().valueToTree(document), "quantize.json");
+        if (points.stream().anyMatch(p -> p.sqnrDecibels() != null)) {
+            results.chart("sqnr", "SQNR against bits per value", new SqnrChart("Quantisation error of "
+                    + sourceName(source), points).chart(), 1000, 700);
+        }
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("formats", quantizers.stream().map(q -> q.format().id()).toList());
+        inputs.put("granularity", granularity().name().toLowerCase(Locale.ROOT));
+        inputs.put("groupSize", groupSize == null ? 128 : groupSize);
+        inputs.put("victimRule", victimRule);
+        inputs.put("source", source);
+        inputs.put("tokens", tokens);
+        results.finish("quantize", VersionProvider.version(), inputs, seed);
+    }
+
+    private static String sourceName(Map<String, Object> source) {
+        if (source.containsKey("synthetic")) {
+            return source.get("synthetic") + " " + source.get("rows") + "×" + source.get("cols");
+        }
+        return String.valueOf(source.get("safetensors"));
     }
 
     private List<Quantizer> quantizers() {

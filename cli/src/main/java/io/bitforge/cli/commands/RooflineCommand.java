@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.Csv;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.output.TextTable;
@@ -24,6 +25,8 @@ import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
 import io.bitforge.roofline.Totals;
+import io.bitforge.reports.chart.ChartRender;
+import io.bitforge.reports.results.ResultsWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -112,6 +115,10 @@ public final class RooflineCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the roofline chart.")
     String plot;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write a results directory: manifest.json, "
+            + "roofline.json, roofline.csv and the chart as roofline.svg and roofline.png.")
+    Path out;
+
     public RooflineCommand(CliContext context) {
         this.context = context;
     }
@@ -133,10 +140,39 @@ public final class RooflineCommand implements Callable<Integer> {
         if (plot != null) {
             writePlot(RooflineChart.of(factory.id() + " on " + machine.name(), machine, report.phases()));
         }
+        if (out != null) {
+            ResultsWriter results = ResultsWriter.create(out, "--out");
+            results.json("roofline.json", "per-op roofline, phase totals, footprint and generation summary",
+                    report.toJson());
+            results.csv("roofline.csv", "one row per op", toCsv(report));
+            results.chart("roofline", "Roofline", RooflineChart.of(factory.id() + " on " + machine.name(), machine,
+                    report.phases()).chart(), PLOT_WIDTH, PLOT_HEIGHT);
+            results.finish("roofline", VersionProvider.version(), inputs(), null);
+        }
         if (json == null && csv == null) {
             context.out().print(text(report));
         }
         return 0;
+    }
+
+    /** Every option as used, defaults included, for the results directory's manifest. */
+    private Map<String, Object> inputs() {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("device", device);
+        inputs.put("hw", hardware);
+        inputs.put("workload", workload);
+        inputs.put("phase", phase);
+        inputs.put("batch", batch);
+        inputs.put("prompt", prompt);
+        inputs.put("context", contextTokens);
+        inputs.put("generate", generate);
+        inputs.put("quant", quant);
+        inputs.put("workloadOptions", new java.util.TreeMap<>(workloadOptions));
+        inputs.put("fusedAttention", fusedAttention);
+        inputs.put("queryBlock", queryBlock);
+        inputs.put("tp", tensorParallel);
+        inputs.put("linkGbps", linkGigabytesPerSecond);
+        return inputs;
     }
 
     private RooflineMachine machine() {
@@ -202,7 +238,9 @@ public final class RooflineCommand implements Callable<Integer> {
         }
         try {
             if (plot.endsWith(".svg")) {
-                Files.writeString(path, chart.svg(PLOT_WIDTH, PLOT_HEIGHT), StandardCharsets.UTF_8);
+                // Through the reports renderer: the vertical axis label stays text (see ChartRender).
+                Files.writeString(path, ChartRender.svg(chart.chart(), PLOT_WIDTH, PLOT_HEIGHT, "bitforge-roofline-"),
+                        StandardCharsets.UTF_8);
             } else {
                 Files.write(path, chart.png(PLOT_WIDTH, PLOT_HEIGHT));
             }

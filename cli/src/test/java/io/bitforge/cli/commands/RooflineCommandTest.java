@@ -151,6 +151,9 @@ class RooflineCommandTest {
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
         assertTrue(Files.readString(svg).contains("<svg"));
+        // Both axis labels are text, not glyph outlines.
+        assertTrue(Files.readString(svg).contains(">arithmetic intensity (ops / DRAM byte)<"));
+        assertTrue(Files.readString(svg).contains(">attainable performance (ops / s)<"));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.bitforge.reports.chart;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Draws a JFreeChart headless to PNG bytes or to an SVG document. JFreeSVG's default defs prefix contains
+ * {@code System.nanoTime()}; every SVG here gets a fixed prefix instead, so the same chart gives the same bytes,
+ * and the caller picks one unique within an HTML page (clip paths and gradients are looked up by id).
+ */
+public final class ChartRender {
+    private ChartRender() {
+    }
+
+    /** PNG bytes at the given size in pixels. */
+    public static byte[] png(JFreeChart chart, int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * An SVG document whose ids all start with {@code defsPrefix} (letters, digits and '-' only, so it can be
+     * renamed safely when inlined).
+     */
+    public static String svg(JFreeChart chart, int width, int height, String defsPrefix) {
+        Objects.requireNonNull(defsPrefix, "defsPrefix");
+        if (!defsPrefix.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("defs prefix must be letters, digits and '-', got " + defsPrefix);
+        }
+        // JFreeChart draws rotated text (the vertical axis label) as glyph outlines unless this workaround for an
+        // old JDK bug is off; off, the label is a <text> element (searchable, selectable). Java 17 draws rotated
+        // strings correctly, so PNG output is unaffected. Every call sets the same value.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(defsPrefix);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+}
