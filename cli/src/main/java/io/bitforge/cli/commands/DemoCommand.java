@@ -8,7 +8,6 @@ import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
-import io.bitforge.core.io.Json;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
@@ -24,6 +23,7 @@ import io.bitforge.roofline.RooflineChart;
 import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
+import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
@@ -33,9 +33,6 @@ import io.bitforge.workloads.tensors.SyntheticTensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (prompt < 1 || generate < 1) {
             throw BadInputException.field(null, "--prompt/--generate", prompt + "/" + generate, "must be >= 1");
         }
@@ -94,19 +91,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
         context.registry().device(device).orElseThrow(() -> BadInputException.field(null, "--device", device,
                 "must be one of " + context.registry().ids(CatalogKind.DEVICES)));
-        Files.createDirectories(out);
+        ResultsWriter results = ResultsWriter.create(out, "--out");
         var print = context.out();
         print.printf("BitForge %s demo: %s (%,d parameters), prompt %d, %d generated tokens%n%n",
                 VersionProvider.version(), llm.id(), llm.parameterCount(), prompt, generate);
 
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("designs", simulateDesigns(llm));
-        results.put("roofline", roofline(llm));
-        results.put("formats", formats());
-
-        write("results.json", Json.write(results));
-        write("manifest.json", Json.write(manifest()));
-        print.println("Wrote " + out.resolve("manifest.json") + ", results.json, roofline.png and roofline.svg.");
+        results.json("designs.json", "the workload simulated on every built-in design (simulate summaries)",
+                simulateDesigns(llm));
+        results.json("roofline.json", "the workload's roofline on the GPU, per quantisation config",
+                roofline(llm, results));
+        results.json("formats.json", "weight formats on a seeded LLM-like matrix (quantize rows)", formats());
+        results.finish("demo", VersionProvider.version(), inputs(), SEED);
+        print.println("Wrote " + out + ": manifest.json, designs.json, roofline.json, roofline.png/svg, formats.json"
+                + " (bitforge report --in " + out + " --out demo.html makes a page of them).");
         return 0;
     }
 
@@ -133,7 +130,8 @@ public final class DemoCommand implements Callable<Integer> {
                         && w.get("quant") instanceof Map<?, ?> q ? q.get("text") : "");
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        fixed(dramGigabytesPerSecond(spec)), row.get("quant"), fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
+                        fixed(dramGigabytesPerSecond(spec)), row.get("quant"),
+                        fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
                         fixed(1e3 * number(summary, "timePerOutputTokenSeconds")),
                         fixed(number(summary, "decodeTokensPerSecond")),
                         fixed(number(summary, "energyPerOutputTokenPicojoules") / 1e9),
@@ -168,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         return QuantConfig.nativeWithKvAtWeightsText(natives.weights(), natives.activations());
     }
 
-    private Map<String, Object> roofline(LlmWorkload llm) throws IOException {
+    private Map<String, Object> roofline(LlmWorkload llm, ResultsWriter results) {
         var print = context.out();
         print.println("2. Roofline of " + llm.id() + " on " + device + " (analytical bound, LLM-Viewer conventions)");
         DeviceMachine machine = new DeviceMachine(context.registry().device(device).orElseThrow());
@@ -192,8 +190,7 @@ public final class DemoCommand implements Callable<Integer> {
         print.print(table);
         RooflineChart chart = RooflineChart.of(llm.id() + " on " + device + " (W16A16)", machine,
                 chartReport.phases());
-        Files.write(out.resolve("roofline.png"), chart.png(1000, 700));
-        write("roofline.svg", chart.svg(1000, 700));
+        results.chart("roofline", "roofline of every op at W16A16", chart.chart(), 1000, 700);
         print.println();
         return byQuant;
     }
@@ -230,7 +227,7 @@ public final class DemoCommand implements Callable<Integer> {
         return json;
     }
 
-    private Map<String, Object> manifest() {
+    private Map<String, Object> inputs() {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("workload", workload);
         inputs.put("prompt", prompt);
@@ -238,17 +235,7 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("device", device);
         inputs.put("designs", HardwarePresets.names());
         inputs.put("formats", FORMATS);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("kind", "demo");
-        manifest.put("bitforgeVersion", VersionProvider.version());
-        manifest.put("inputs", inputs);
-        manifest.put("seed", SEED);
-        manifest.put("files", List.of("results.json", "roofline.png", "roofline.svg"));
-        return manifest;
-    }
-
-    private void write(String name, String text) throws IOException {
-        Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+        return inputs;
     }
 
     private double dramGigabytesPerSecond(HardwareSpec spec) {

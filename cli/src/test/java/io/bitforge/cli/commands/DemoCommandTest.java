@@ -24,12 +24,12 @@ class DemoCommandTest {
         JsonNode manifest = Json.mapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("demo", manifest.get("kind").asText());
         assertEquals(64, manifest.get("inputs").get("prompt").asInt());
-        JsonNode results = Json.mapper().readTree(out.resolve("results.json").toFile());
+        JsonNode designsJson = Json.mapper().readTree(out.resolve("designs.json").toFile());
         List<String> designs = new ArrayList<>();
-        results.get("designs").forEach(d -> designs.add(d.get("design").asText()));
+        designsJson.forEach(d -> designs.add(d.get("design").asText()));
         assertEquals(HardwarePresets.names(), designs);
         int simulated = 0;
-        for (JsonNode design : results.get("designs")) {
+        for (JsonNode design : designsJson) {
             JsonNode summary = design.get("summary");
             if (summary == null) {
                 assertTrue(design.get("skipped").asText().length() > 0);
@@ -43,11 +43,16 @@ class DemoCommandTest {
         assertTrue(simulated >= 2, "at least the two baseline presets run: " + designs);
         // W4A16 moves a quarter of the weight bytes of W16A16 (plus FP16 scales per 128 weights), so its
         // memory-bound decode step must be faster on the same GPU.
-        JsonNode roofline = results.get("roofline");
+        JsonNode roofline = Json.mapper().readTree(out.resolve("roofline.json").toFile());
         double tpot16 = roofline.get("W16A16KV16").get("generation").get("timePerOutputTokenSeconds").asDouble();
         double tpot4 = roofline.get("W4A16KV16g128").get("generation").get("timePerOutputTokenSeconds").asDouble();
         assertTrue(tpot4 < tpot16 / 2, tpot4 + " vs " + tpot16);
-        assertEquals(6, results.get("formats").size());
+        assertEquals(6, Json.mapper().readTree(out.resolve("formats.json").toFile()).size());
+        // The directory is a results directory: bitforge report reads it through its manifest.
+        CliHarness.Result page = CliHarness.run("report", "--in", out.toString(), "--out",
+                dir.resolve("demo.html").toString());
+        assertEquals(0, page.exitCode(), page.stderr());
+        assertTrue(Files.readString(dir.resolve("demo.html")).contains("<svg"));
         assertTrue(Files.size(out.resolve("roofline.png")) > 10_000);
         assertTrue(Files.readString(out.resolve("roofline.svg")).contains("<svg"));
     }
