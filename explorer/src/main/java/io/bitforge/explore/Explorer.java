@@ -311,7 +311,20 @@ public final class Explorer {
         manifest.put("bitforgeVersion", request.bitforgeVersion());
         manifest.put("inputs", inputs);
         manifest.put("seed", request.seed());
+        // The files of a results directory (DESIGN.md), so `bitforge report` can read even an unfinished run.
+        manifest.put("files", List.of(
+                fileEntry(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics"),
+                fileEntry(PARETO, "result", "the Pareto front of the feasible designs"),
+                fileEntry(SUMMARY, "result", "counts, strategy facts and first rejections")));
         return manifest;
+    }
+
+    private static Map<String, Object> fileEntry(String name, String role, String description) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("name", name);
+        file.put("role", role);
+        file.put("description", description);
+        return file;
     }
 
     /** A run may only be resumed with the inputs it was started with. */

@@ -1,29 +1,37 @@
 package io.bitforge.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.TextTable;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.ExploreProgress;
 import io.bitforge.explore.ExploreRequest;
 import io.bitforge.explore.ExploreSummary;
 import io.bitforge.explore.Explorer;
 import io.bitforge.explore.Objective;
+import io.bitforge.explore.ResultStore;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.explore.StoredDesign;
 import io.bitforge.explore.Strategy;
+import io.bitforge.reports.chart.ParetoChart;
+import io.bitforge.reports.chart.ParetoPoint;
+import io.bitforge.reports.results.ResultsWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -95,8 +103,62 @@ public final class ExploreCommand implements Callable<Integer> {
             summary = new Explorer(context.registry()).run(request, progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        writeParetoChart(space);
         context.out().print(text(space, summary, seconds));
         return 0;
+    }
+
+    /** Most designs drawn besides the front: the chart stays readable and marking dominance stays quick. */
+    private static final int CHART_DESIGNS = 2000;
+
+    /**
+     * Adds the Pareto chart (latency vs energy, area as marker size) to the results directory and rewrites its
+     * manifest with the chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches.
+     */
+    private void writeParetoChart(DesignSpace space) {
+        try {
+            List<ParetoPoint> points = new ArrayList<>();
+            java.util.Set<String> front = new java.util.HashSet<>();
+            Json.mapper().readTree(out.resolve(Explorer.PARETO).toFile()).get("designs")
+                    .forEach(d -> front.add(d.get("id").asText()));
+            int others = 0;
+            for (String line : Files.readAllLines(out.resolve(ResultStore.RESULTS))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode design = Json.mapper().readTree(line);
+                String id = design.get("id").asText();
+                boolean onFront = front.contains(id);
+                if (!design.path("feasible").asBoolean(true) || (!onFront && others >= CHART_DESIGNS)) {
+                    continue;
+                }
+                others += onFront ? 0 : 1;
+                JsonNode hw = design.get("hardware");
+                JsonNode metrics = design.get("metrics");
+                String label = hw.get("pe").get("family").asText() + " " + hw.get("array").get("rows").asText() + "x"
+                        + hw.get("array").get("cols").asText() + " " + hw.get("dataflow").asText();
+                points.add(new ParetoPoint(id, label, metrics.get("latencySeconds").asDouble(),
+                        metrics.get("energyJoules").asDouble(), metrics.get("areaSquareMillimetres").asDouble(),
+                        false));
+            }
+            if (points.isEmpty()) {
+                return;
+            }
+            JsonNode manifest = Json.mapper().readTree(out.resolve(Explorer.MANIFEST).toFile());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inputs = Json.mapper().convertValue(manifest.get("inputs"), Map.class);
+            Long seedUsed = manifest.hasNonNull("seed") ? manifest.get("seed").asLong() : null;
+            ResultsWriter.create(out, "--out")
+                    .existing(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics")
+                    .existing(Explorer.PARETO, "result", "the Pareto front of the feasible designs")
+                    .existing(Explorer.SUMMARY, "result", "counts, strategy facts and first rejections")
+                    .chart("pareto", "latency against energy, area as marker size, the front joined",
+                            new ParetoChart(space.name() + ": Pareto front", ParetoPoint.markDominated(points))
+                                    .chart(), 1000, 700)
+                    .finish("explore", VersionProvider.version(), inputs, seedUsed);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot read back " + out + ": " + e.getMessage(), e);
+        }
     }
 
     private String text(DesignSpace space, ExploreSummary s, double seconds) {

@@ -40,6 +40,11 @@ class ExploreCommandTest {
         for (String file : new String[] {"pareto.json", "summary.json", "manifest.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
+        // The directory is a results directory with a Pareto chart: bitforge report reads it.
+        assertTrue(Files.readString(out.resolve("pareto.svg")).contains("Pareto front"));
+        CliHarness.Result page = CliHarness.run("report", "--in", out.toString(), "--out",
+                out.resolveSibling("explore.html").toString());
+        assertEquals(0, page.exitCode(), page.stderr());
     }
 
     @Test
