@@ -2,6 +2,7 @@ package io.bitforge.pe;
 
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
+import io.bitforge.pe.bitserial.BitSerialFamily;
 import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
 
@@ -11,5 +12,6 @@ public final class PeContributor implements RegistryContributor {
     public void contribute(Registry.Builder registry) {
         registry.pe(new MacIntFamily());
         registry.pe(new MacFpFamily());
+        registry.pe(new BitSerialFamily());
     }
 }

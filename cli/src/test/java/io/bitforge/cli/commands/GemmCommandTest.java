@@ -129,7 +129,7 @@ class GemmCommandTest {
                 "--pe", "mac-fp", "--wbits", "4", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--wbits/--abits: hardware.pe.params.weightBits: must be <= 16, got 40", "--wbits", "40", "--m",
                 "1", "--k", "1", "--n", "1");
-        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: fp16-baseline, tpu-like-int8",
+        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, fp16-baseline, tpu-like-int8",
                 "--hw", "nowhere", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--k", "--m", "1", "--n", "1");
     }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class HardwarePresets {
     /** Sorted preset names. */
-    private static final List<String> NAMES = List.of("fp16-baseline", "tpu-like-int8");
+    private static final List<String> NAMES = List.of("bitmod-decode", "bitmod-prefill", "fp16-baseline", "tpu-like-int8");
 
     private HardwarePresets() {
     }

@@ -50,6 +50,11 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
                 mapping);
     }
 
+    public HardwareSpec withMapping(MappingSpec newMapping) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
+                newMapping);
+    }
+
     public HardwareSpec withName(String newName) {
         return new HardwareSpec(newName, node, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
                 mapping);
@@ -115,6 +120,9 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
         mapping.tileN().ifPresent(v -> mappingMap.put("tileN", v));
         if (!mapping.loopOrder().isEmpty()) {
             mappingMap.put("loopOrder", mapping.loopOrder());
+        }
+        if (mapping.cycleModel() != CycleModel.FOLDS) {
+            mappingMap.put("cycleModel", mapping.cycleModel().id());
         }
         map.put("mapping", mappingMap);
         return map;

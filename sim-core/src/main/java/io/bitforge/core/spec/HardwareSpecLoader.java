@@ -194,7 +194,7 @@ public final class HardwareSpecLoader {
     }
 
     private static MappingSpec mapping(SpecNode node) {
-        node.allowOnly("tileM", "tileK", "tileN", "loopOrder");
+        node.allowOnly("tileM", "tileK", "tileN", "loopOrder", "cycleModel");
         String loopOrder = node.optionalField("loopOrder").map(n -> {
             String order = n.text();
             char[] sorted = order.toCharArray();
@@ -204,7 +204,9 @@ public final class HardwareSpecLoader {
             }
             return order;
         }).orElse("");
-        return new MappingSpec(tile(node, "tileM"), tile(node, "tileK"), tile(node, "tileN"), loopOrder);
+        CycleModel cycleModel = node.optionalField("cycleModel").map(n -> CycleModel.fromId(n.text())
+                .orElseThrow(() -> n.error("must be one of " + CycleModel.ids(), n.shown()))).orElse(CycleModel.FOLDS);
+        return new MappingSpec(tile(node, "tileM"), tile(node, "tileK"), tile(node, "tileN"), loopOrder, cycleModel);
     }
 
     private static OptionalInt tile(SpecNode node, String name) {

@@ -186,7 +186,7 @@ class HardwareSpecLoaderTest {
     void unknownPresetOrFileListsPresets() {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry());
         String message = assertThrows(BadInputException.class, () -> loader.resolve("no-such", "--hw")).getMessage();
-        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: fp16-baseline, tpu-like-int8",
+        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, fp16-baseline, tpu-like-int8",
                 message);
     }
 
