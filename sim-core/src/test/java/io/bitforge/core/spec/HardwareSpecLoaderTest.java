@@ -177,6 +177,17 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void cycleModelIsParsedAndChecked() {
+        assertEquals(CycleModel.FOLDS, load(VALID).mapping().cycleModel());
+        HardwareSpec overlap = load(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap"));
+        assertEquals(CycleModel.LAYER_OVERLAP, overlap.mapping().cycleModel());
+        assertEquals("layer-overlap", ((java.util.Map<?, ?>) overlap.asMap().get("mapping")).get("cycleModel"));
+        assertTrue(!overlap.designId().equals(load(VALID).designId()));
+        assertEquals("hw.yaml: hardware.mapping.cycleModel: must be one of [folds, layer-overlap], got 'fast'"
+                + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: fast")));
+    }
+
+    @Test
     void brokenYamlIsBadInput() {
         assertTrue(error("name: [unclosed\n").startsWith("hw.yaml: not valid YAML/JSON:"));
         assertInstanceOf(BadInputException.class, assertThrows(BadInputException.class, () -> load("")));
@@ -186,8 +197,8 @@ class HardwareSpecLoaderTest {
     void unknownPresetOrFileListsPresets() {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry());
         String message = assertThrows(BadInputException.class, () -> loader.resolve("no-such", "--hw")).getMessage();
-        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, fp16-baseline, tpu-like-int8",
-                message);
+        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, "
+                + "fp16-baseline, tpu-like-int8", message);
     }
 
     /** A memory preset for the registry of these tests. */
