@@ -151,6 +151,10 @@ public final class HardwareSpecLoader {
 
         DramSpec dram = dram(root.field("dram"));
         MappingSpec mapping = root.optionalField("mapping").map(HardwareSpecLoader::mapping).orElse(MappingSpec.NONE);
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP && dram instanceof DramSpec.Preset preset) {
+            throw root.field("dram").error("must be custom {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, "
+                    + "capacityGibibytes} when mapping.cycleModel is layer-overlap", "preset '" + preset.id() + "'");
+        }
         return new HardwareSpec(name, node, clock, pe, array, dataflow, buffers, vector, dram, mapping);
     }
 

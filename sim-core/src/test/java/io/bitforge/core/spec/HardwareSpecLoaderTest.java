@@ -185,6 +185,12 @@ class HardwareSpecLoaderTest {
         assertTrue(!overlap.designId().equals(load(VALID).designId()));
         assertEquals("hw.yaml: hardware.mapping.cycleModel: must be one of [folds, layer-overlap], got 'fast'"
                 + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: fast")));
+        String presetDram = VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap")
+                .replace("custom: {bytesPerCycle: 32, latencyNanoseconds: 80, picojoulesPerBit: 10, capacityGibibytes: 8}",
+                        "preset: test-dram");
+        assertEquals("hw.yaml: hardware.dram: must be custom {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, "
+                + "capacityGibibytes} when mapping.cycleModel is layer-overlap, got preset 'test-dram' (line 14)",
+                error(presetDram));
     }
 
     @Test
