@@ -4,6 +4,8 @@ import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
+import io.bitforge.cli.commands.RooflineCommand;
+import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
@@ -43,9 +45,11 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         Object[] commands = {
                 new DemoCommand(context),
+                new SimulateCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),
+                new RooflineCommand(context),
                 new VerilogCommand(context),
         };
         return List.of(commands);

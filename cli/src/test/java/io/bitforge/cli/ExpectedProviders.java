@@ -7,7 +7,8 @@ final class ExpectedProviders {
     static final List<String> ALL = List.of(
             "io.bitforge.pe.PeContributor",
             "io.bitforge.core.format.FormatCatalog",
-            "io.bitforge.workloads.llm.LlmWorkloadsContributor");
+            "io.bitforge.workloads.llm.LlmWorkloadsContributor",
+            "io.bitforge.roofline.RooflineContributor");
 
     private ExpectedProviders() {
     }

@@ -23,7 +23,6 @@ import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.BufferSpec;
 import io.bitforge.core.spec.BufferSpecs;
 import io.bitforge.core.spec.Dataflow;
-import io.bitforge.core.spec.HardwarePresets;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeParams;

@@ -3,6 +3,7 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.spec.HardwarePresets;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -121,7 +122,8 @@ class GemmCommandTest {
         assertBad("--dataflow: must be one of os, ws, is, got 'xs'", "--dataflow", "xs", "--m", "1", "--k", "1",
                 "--n", "1");
         // the test class path also holds the CLI's fixture family, so only the known part of the list is checked
-        assertBad("mac-fp, mac-int), got 'nope'", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
+        assertBad("mac-fp, mac-int", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
+        assertBad("), got 'nope'", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--pe: must be a registered PE family (", "--pe", "nope", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--m: must be > 0, got 0", "--m", "0", "--k", "1", "--n", "1");
         assertBad("--ifmap-kib: must be > 0, got -1.0", "--ifmap-kib", "-1", "--m", "1", "--k", "1", "--n", "1");
@@ -129,7 +131,8 @@ class GemmCommandTest {
                 "--pe", "mac-fp", "--wbits", "4", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--wbits/--abits: hardware.pe.params.weightBits: must be <= 16, got 40", "--wbits", "40", "--m",
                 "1", "--k", "1", "--n", "1");
-        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, fp16-baseline, tpu-like-int8",
+        assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: "
+                + String.join(", ", HardwarePresets.names()),
                 "--hw", "nowhere", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--k", "--m", "1", "--n", "1");
     }

@@ -87,6 +87,14 @@ class MacFamiliesTest {
     }
 
     @Test
+    void fp16BaselineArrayAreaMatchesBitModsFigure() {
+        // BitMoD's iso-area study gives the FP16 baseline array (32x24 PEs of 1968.7 um2) as 1.512 mm2 unscaled.
+        HardwareSpec fp16 = new HardwareSpecLoader(registry).resolve("fp16-baseline", "--hw");
+        CostReport cost = Engine.of(fp16, registry).evaluate(GemmOp.of("g", 8, 8, 8, Precision.FP16)).cost();
+        assertEquals(1.512e6, cost.totalAreaSquareMicrometres(), 0.0005e6);
+    }
+
+    @Test
     void annotatedExampleAndPresetsLoad() {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         HardwareSpec annotated = loader.load(Path.of("..", "examples", "hardware", "annotated.yaml"));

@@ -58,6 +58,9 @@ public record CostReport(CycleBreakdown cycles, ActionCounts actions, EnergyBrea
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
+        if (count == 1) {
+            return this;
+        }
         return new CostReport(cycles.times(count), actions.times(count), energy.times(count), areaSquareMicrometres,
                 sources);
     }

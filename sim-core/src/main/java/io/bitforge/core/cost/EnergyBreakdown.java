@@ -29,6 +29,19 @@ public final class EnergyBreakdown {
         return new EnergyBreakdown(values);
     }
 
+    /** From picojoules indexed by {@link EnergyCategory#ordinal()} (the array is copied). */
+    public static EnergyBreakdown ofOrdinals(double[] picojoulesByOrdinal) {
+        if (picojoulesByOrdinal.length != CATEGORIES.length) {
+            throw new IllegalArgumentException("need " + CATEGORIES.length + " values, got "
+                    + picojoulesByOrdinal.length);
+        }
+        double[] values = picojoulesByOrdinal.clone();
+        for (EnergyCategory category : CATEGORIES) {
+            check(category, values[category.ordinal()]);
+        }
+        return new EnergyBreakdown(values);
+    }
+
     private static double check(EnergyCategory category, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(category + " energy must be finite and >= 0, got " + value);

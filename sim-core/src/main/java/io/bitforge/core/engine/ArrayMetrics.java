@@ -14,7 +14,9 @@ import java.util.List;
  *   <li>{@code computeCycles}: cycles of the fold schedule without memory stalls. SCALE-Sim reports the index of
  *       the cycle in which the last output is written, so this is the sum of fold lengths minus one.</li>
  *   <li>{@code totalCycles}: {@code computeCycles + stallCycles} (SCALE-Sim's "Total Cycles").</li>
- *   <li>{@code overallUtilizationPercent}: MACs / (totalCycles × peak MACs per cycle) × 100.</li>
+ *   <li>{@code overallUtilizationPercent}: MACs / (totalCycles × peak MACs per cycle) × 100. Because SCALE-Sim's
+ *       totalCycles is one less than the cycles counted, a 1×1 output-stationary array (no fill or drain)
+ *       reports slightly over 100%, as SCALE-Sim does.</li>
  *   <li>{@code mappingEfficiencyPercent}: mean over folds of the fraction of cells a fold maps.</li>
  *   <li>{@code computeUtilizationPercent}: mean over folds of busy cell-cycles / (cells × the fold's cycle
  *       window); for WS and IS that window is SCALE-Sim's fold length plus {@code cols − 1}, as SCALE-Sim
@@ -37,7 +39,8 @@ public record ArrayMetrics(Dataflow dataflow, CellTiming timing, long rowFolds, 
         if (stalls < 0) {
             throw new IllegalArgumentException("stalls must be >= 0, got " + stalls);
         }
-        double overall = overallUtilizationPercent * computeCycles / (double) (computeCycles + stalls);
+        double overall = overallUtilizationPercent * Math.max(1, computeCycles) / (double) Math.max(1,
+                computeCycles + stalls);
         return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, stalls, macs,
                 overall, computeUtilizationPercent, mappingEfficiencyPercent, foldClasses);
     }

@@ -22,6 +22,7 @@ import io.bitforge.core.spec.CycleModel;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.tech.TechScaling;
 
 import java.util.ArrayList;
@@ -51,10 +52,14 @@ import java.util.Objects;
  * <p>An engine is immutable and thread-safe; create one per design and call it from any number of threads.
  */
 public final class Engine {
+    private static final int CATEGORY_COUNT = EnergyCategory.values().length;
+    private static final int SRAM_READ = EnergyCategory.SRAM_READ.ordinal();
+    private static final int SRAM_WRITE = EnergyCategory.SRAM_WRITE.ordinal();
     private final HardwareSpec spec;
     private final PeFamily family;
     private final SramEnergyModel sram;
     private final MemoryModel memory;
+    private final FoldConvention convention;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
@@ -64,13 +69,16 @@ public final class Engine {
      * An engine for one design.
      *
      * @param sram   SRAM energy per access ({@link HorowitzSram} by default)
-     * @param memory DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     * @param memory     DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     * @param convention how fold cycles are counted ({@link FoldConvention#SCALE_SIM} by default)
      */
-    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  FoldConvention convention) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.convention = Objects.requireNonNull(convention, "convention");
         if (!family.id().equals(spec.pe().family())) {
             throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
                     + family.id());
@@ -98,9 +106,22 @@ public final class Engine {
         }
     }
 
-    /** An engine with the default SRAM model and unlimited DRAM bandwidth (SCALE-Sim's stall-free mode). */
+    /** An engine with SCALE-Sim's fold convention. */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory) {
+        this(spec, family, sram, memory, FoldConvention.SCALE_SIM);
+    }
+
+    /**
+     * An engine with the default SRAM model, unlimited DRAM bandwidth and SCALE-Sim's fold convention (SCALE-Sim's
+     * stall-free mode).
+     */
     public Engine(HardwareSpec spec, PeFamily family) {
         this(spec, family, new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH);
+    }
+
+    /** The same design and models with another fold convention. */
+    public Engine withConvention(FoldConvention newConvention) {
+        return new Engine(spec, family, sram, memory, newConvention);
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -119,6 +140,16 @@ public final class Engine {
         return family;
     }
 
+    /**
+     * Peak multiply-accumulates per cycle of the array for this GEMM's operand precisions: cells × MACs per cell
+     * step ÷ cycles per step (for the roofline of a simulated design). Families with their own GEMM cost
+     * (e.g. crossbars) still report their cell timing here.
+     */
+    public double peakMacsPerCycle(GemmOp op) {
+        CellTiming timing = family.timing(spec.pe().params(), op);
+        return (double) spec.array().cells() * timing.macsPerStep() / timing.cyclesPerStep();
+    }
+
     /** Cost of every instance of a GEMM and the array figures of one instance. */
     public GemmEvaluation evaluate(GemmOp op) {
         var custom = family.customGemmCost(spec.pe().params(), op, spec);
@@ -129,7 +160,8 @@ public final class Engine {
         if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
             return new GemmEvaluation(layerOverlap(op, timing).times(op.count()), null);
         }
-        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n());
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
+                convention);
         MemoryCost offChip = memory.gemm(spec, op, schedule);
         ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
         long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
@@ -140,7 +172,7 @@ public final class Engine {
 
         long[] reads = new long[3];
         long[] writes = new long[3];
-        sramAccesses(metrics, op, reads, writes);
+        sramAccesses(metrics, reads, writes);
         return new GemmEvaluation(assemble(op, cycles, reads, writes, offChip).times(op.count()), metrics);
     }
 
@@ -155,21 +187,18 @@ public final class Engine {
 
         CellCost cell = family.cellCost(spec.pe().params(), op);
         double macScale = TechScaling.energyFactor(cell.node(), spec.node());
-        EnergyBreakdown energy = EnergyBreakdown.ZERO;
+        double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
-            energy = energy.plus(entry.getKey(), entry.getValue() * macs * macScale);
+            picojoules[entry.getKey().ordinal()] += entry.getValue() * macs * macScale;
         }
         int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
-        double readPicojoules = 0;
-        double writePicojoules = 0;
         for (Operand operand : Operand.values()) {
             int i = operand.ordinal();
-            readPicojoules += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
-            writePicojoules += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
+            picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
+            picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
-        energy = energy.plus(EnergyCategory.SRAM_READ, readPicojoules)
-                .plus(EnergyCategory.SRAM_WRITE, writePicojoules)
-                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+        picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
+        EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
@@ -247,6 +276,11 @@ public final class Engine {
         return total;
     }
 
+    /** A workload phase: its graph run {@code repeats} times back to back (e.g. S denoising steps). */
+    public CostReport evaluate(PhaseGraph phase) {
+        return evaluate(phase.graph()).times(phase.repeats());
+    }
+
     /** The cost of each op of the graph, in graph order (their sum is {@link #evaluate(OpGraph)}). */
     public List<CostReport> evaluateEach(OpGraph graph) {
         List<CostReport> costs = new ArrayList<>(graph.ops().size());
@@ -256,35 +290,12 @@ public final class Engine {
         return costs;
     }
 
-    /**
-     * SCALE-Sim's SRAM element accesses per operand (its ifmap/filter reads and ofmap writes): the stationary
-     * operand is read once; a streamed input is re-read once per fold along the other spatial dimension; outputs
-     * are written once (os) or once per fold along K (ws, is: partial sums leave the array every row fold).
-     */
-    private void sramAccesses(ArrayMetrics metrics, GemmOp op, long[] reads, long[] writes) {
-        long mk = Math.multiplyExact(op.m(), op.k());
-        long kn = Math.multiplyExact(op.k(), op.n());
-        long mn = Math.multiplyExact(op.m(), op.n());
-        int a = Operand.ACTIVATIONS.ordinal();
-        int w = Operand.WEIGHTS.ordinal();
-        int o = Operand.OUTPUTS.ordinal();
-        switch (spec.dataflow()) {
-            case OS -> {
-                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
-                reads[w] = Math.multiplyExact(metrics.rowFolds(), kn);
-                writes[o] = mn;
-            }
-            case WS -> {
-                reads[a] = Math.multiplyExact(metrics.colFolds(), mk);
-                reads[w] = kn;
-                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
-            }
-            case IS -> {
-                reads[a] = mk;
-                reads[w] = Math.multiplyExact(metrics.colFolds(), kn);
-                writes[o] = Math.multiplyExact(metrics.rowFolds(), mn);
-            }
-            default -> throw new IllegalStateException("dataflow " + spec.dataflow());
+    /** SRAM element accesses per operand over all folds (SCALE-Sim's ifmap/filter reads and ofmap writes). */
+    private static void sramAccesses(ArrayMetrics metrics, long[] reads, long[] writes) {
+        for (FoldClass fold : metrics.foldClasses()) {
+            reads[Operand.ACTIVATIONS.ordinal()] += Math.multiplyExact(fold.count(), fold.activationReads());
+            reads[Operand.WEIGHTS.ordinal()] += Math.multiplyExact(fold.count(), fold.weightReads());
+            writes[Operand.OUTPUTS.ordinal()] += Math.multiplyExact(fold.count(), fold.outputWrites());
         }
     }
 

@@ -46,6 +46,14 @@ import java.util.Set;
  * Precisions come from the {@link GemmOp} ({@code activations().bits()}, {@code weights().bits()}); a family
  * that cannot run an op's precisions on the given parameters throws
  * {@link io.bitforge.core.io.BadInputException} saying which precision is not supported.
+ *
+ * <h2>Reference implementation and testing</h2>
+ * {@code io.bitforge.pe.mac.MacIntFamily} (pe-models) is the smallest complete family: copy its shape. Test a
+ * family's cycles by hand on small arrays through {@code io.bitforge.core.engine.Engine}, and its energy and
+ * area against its cited table. Papers' own simulators usually count streaming cycles only (no fill, drain or
+ * preload); to reproduce their published cycle counts evaluate with
+ * {@code engine.withConvention(FoldConvention.STREAM_ONLY)}
+ * ({@link io.bitforge.core.engine.FoldConvention}).
  */
 public interface PeFamily extends Catalogued {
     /** Parses and validates the family's {@code pe.params} node (an object, possibly empty). */

@@ -12,7 +12,15 @@ import java.util.List;
  */
 public final class HardwarePresets {
     /** Sorted preset names. */
-    private static final List<String> NAMES = List.of("bitmod-decode", "bitmod-prefill", "fp16-baseline", "tpu-like-int8");
+    private static final List<String> NAMES = List.of(
+            "ant-28nm",
+            "bitfusion-45nm",
+            "bitmod-decode",
+            "bitmod-prefill",
+            "fp16-baseline",
+            "olive-w4a4",
+            "olive-weight-only",
+            "tpu-like-int8");
 
     private HardwarePresets() {
     }

@@ -50,6 +50,26 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
                 mapping);
     }
 
+    public HardwareSpec withNode(TechNode newNode) {
+        return new HardwareSpec(name, newNode, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
+                mapping);
+    }
+
+    public HardwareSpec withClockMegahertz(double newClockMegahertz) {
+        return new HardwareSpec(name, node, newClockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
+                mapping);
+    }
+
+    public HardwareSpec withVectorUnit(VectorUnitSpec newVectorUnit) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, array, dataflow, buffers, newVectorUnit, dram,
+                mapping);
+    }
+
+    public HardwareSpec withDram(DramSpec newDram) {
+        return new HardwareSpec(name, node, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, newDram,
+                mapping);
+    }
+
     public HardwareSpec withMapping(MappingSpec newMapping) {
         return new HardwareSpec(name, node, clockMegahertz, pe, array, dataflow, buffers, vectorUnit, dram,
                 newMapping);

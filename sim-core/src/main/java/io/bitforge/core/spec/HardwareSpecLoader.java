@@ -34,7 +34,9 @@ import java.util.OptionalInt;
  */
 public final class HardwareSpecLoader {
     private static final String ROOT = "hardware";
-    private static final ObjectMapper YAML = new YAMLMapper();
+    /** A field given twice is an error, not "last one wins". */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonFactory YAML_FACTORY = new YAMLFactory();
 
     private final Registry registry;
@@ -109,6 +111,15 @@ public final class HardwareSpecLoader {
             }
         }
         return lines;
+    }
+
+    /**
+     * Validates a spec given as nested maps (e.g. one point of a design space, or {@link HardwareSpec#asMap()});
+     * {@code source} names where it came from in messages.
+     */
+    public HardwareSpec fromMap(java.util.Map<String, ?> spec, String source) {
+        JsonNode tree = JsonMapper.builder().build().valueToTree(spec);
+        return fromNode(SpecNode.detached(tree, source, ROOT));
     }
 
     /** Validates a parsed spec tree rooted at {@code hardware}. */

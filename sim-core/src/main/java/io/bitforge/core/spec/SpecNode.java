@@ -156,6 +156,9 @@ public final class SpecNode {
         if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
             throw error("must be a whole number", shown());
         }
+        if (!value.canConvertToLong()) {
+            throw error("must be <= " + max, shown());
+        }
         long v = value.asLong();
         if (v < min) {
             throw error(min == 1 ? "must be > 0" : "must be >= " + min, v);

@@ -60,6 +60,35 @@ class EngineTest {
     }
 
     @Test
+    void oneEngineServesManyThreads() {
+        Engine engine = new Engine(spec(TechNode.N28), new TestPeFamily());
+        List<GemmOp> ops = java.util.stream.IntStream.range(0, 2000)
+                .mapToObj(i -> GemmOp.of("g" + i, 1 + i % 97, 1 + i % 53, 1 + i % 71, Precision.INT8)).toList();
+        List<CostReport> sequential = ops.stream().map(op -> engine.evaluate(op).cost()).toList();
+        List<CostReport> parallel = ops.parallelStream().map(op -> engine.evaluate(op).cost()).toList();
+        assertEquals(sequential, parallel);
+    }
+
+    @Test
+    void conventionIsAnEngineOption() {
+        Engine scaleSim = new Engine(spec(TechNode.N45), new TestPeFamily());
+        Engine streamOnly = scaleSim.withConvention(FoldConvention.STREAM_ONLY);
+        GemmOp op = GemmOp.of("g", 4, 4, 4, Precision.INT8);
+        assertEquals(10, scaleSim.evaluate(op).cost().totalCycles());
+        // one fold of K = 4 streaming steps, nothing else
+        assertEquals(4, streamOnly.evaluate(op).cost().totalCycles());
+        assertEquals(4, streamOnly.evaluate(op).metrics().totalCycles());
+        assertEquals(0, streamOnly.evaluate(op).cost().cycles().fillDrain());
+    }
+
+    @Test
+    void peakIsCellsTimesMacsPerStep() {
+        // 4x4 cells, one MAC per cycle each
+        assertEquals(16.0, new Engine(spec(TechNode.N45), new TestPeFamily())
+                .peakMacsPerCycle(GemmOp.of("g", 1, 1, 1, Precision.INT8)), EPS);
+    }
+
+    @Test
     void costsAreScaledToTheSpecsNode() {
         Engine engine = new Engine(spec(TechNode.N7), new TestPeFamily());
         CostReport cost = engine.evaluate(GemmOp.of("g", 4, 4, 4, Precision.INT8)).cost();
@@ -84,6 +113,9 @@ class EngineTest {
         assertEquals(3 * 64.0, total.energy().picojoules(EnergyCategory.MAC), EPS);
         assertEquals(3 * 64, total.actions().macs());
         assertEquals(engine.evaluate(gemm).cost().plus(engine.evaluate(softmax)), total);
+        io.bitforge.core.workload.PhaseGraph steps = new io.bitforge.core.workload.PhaseGraph("denoise",
+                io.bitforge.core.workload.PhaseKind.DENOISE_STEP, new OpGraph("graph", List.of(gemm, softmax)), 4, 1);
+        assertEquals(4 * (3 * 10 + 640), engine.evaluate(steps).totalCycles());
         List<CostReport> each = engine.evaluateEach(new OpGraph("graph", List.of(gemm, softmax)));
         assertEquals(List.of(engine.evaluate(gemm).cost(), engine.evaluate(softmax)), each);
     }
@@ -114,5 +146,71 @@ class EngineTest {
         assertEquals(6, cost.cycles().memoryStall());
         assertEquals(20, cost.actions().dramBytes(Operand.WEIGHTS));
         assertEquals(40.0, cost.energy().picojoules(EnergyCategory.DRAM), EPS);
+    }
+
+    @Test
+    void aFamilyMayCostGemmsItself() {
+        // a non-systolic family (think crossbar) that charges 7 cycles and 2 pJ of ADC energy per GEMM instance
+        TestPeFamily base = new TestPeFamily();
+        io.bitforge.core.pe.PeFamily crossbar = new io.bitforge.core.pe.PeFamily() {
+            @Override
+            public String id() {
+                return "int-test";
+            }
+
+            @Override
+            public String description() {
+                return "custom-cost test family";
+            }
+
+            @Override
+            public String source() {
+                return "test";
+            }
+
+            @Override
+            public io.bitforge.core.spec.PeParams parseParams(io.bitforge.core.spec.SpecNode params) {
+                return base.parseParams(params);
+            }
+
+            @Override
+            public io.bitforge.core.spec.PeParams defaultParams() {
+                return base.defaultParams();
+            }
+
+            @Override
+            public java.util.Set<Dataflow> dataflows() {
+                return base.dataflows();
+            }
+
+            @Override
+            public io.bitforge.core.pe.NativePrecisions nativePrecisions(io.bitforge.core.spec.PeParams params) {
+                return base.nativePrecisions(params);
+            }
+
+            @Override
+            public io.bitforge.core.pe.CellTiming timing(io.bitforge.core.spec.PeParams params, GemmOp op) {
+                throw new AssertionError("the fold model must not be used");
+            }
+
+            @Override
+            public io.bitforge.core.pe.CellCost cellCost(io.bitforge.core.spec.PeParams params, GemmOp op) {
+                throw new AssertionError("the fold model must not be used");
+            }
+
+            @Override
+            public java.util.Optional<CostReport> customGemmCost(io.bitforge.core.spec.PeParams params, GemmOp op,
+                                                                 HardwareSpec spec) {
+                return java.util.Optional.of(new CostReport(new io.bitforge.core.cost.CycleBreakdown(7, 0, 0, 0),
+                        io.bitforge.core.cost.ActionCounts.ZERO,
+                        io.bitforge.core.cost.EnergyBreakdown.of(EnergyCategory.ADC, 2.0), java.util.Map.of(),
+                        List.of()));
+            }
+        };
+        GemmEvaluation evaluation = new Engine(spec(TechNode.N45), crossbar)
+                .evaluate(GemmOp.of("g", 4, 4, 4, Precision.INT8).withCount(5));
+        assertEquals(null, evaluation.metrics());
+        assertEquals(35, evaluation.cost().totalCycles());
+        assertEquals(10.0, evaluation.cost().energy().picojoules(EnergyCategory.ADC), EPS);
     }
 }

@@ -26,6 +26,10 @@ class FoldModelTest {
         assertEquals(75.0, m.mappingEfficiencyPercent(), EPS);
         // compute util per fold = used*T / (4 * L): 4*5/28 and 2*5/28 -> mean 15/28
         assertEquals(100.0 * 15 / 28, m.computeUtilizationPercent(), EPS);
+        // per fold: the full fold reads 2 rows x K=5 of A and K=5 x 2 columns of B and writes 2x2 outputs;
+        // the ragged fold reads 1 x 5 of A, the same 5 x 2 of B and writes 1 x 2 outputs
+        assertEquals(java.util.List.of(new FoldClass(1, 2, 2, 7, 10, 10, 4), new FoldClass(1, 1, 2, 7, 5, 10, 2)),
+                m.foldClasses());
     }
 
     @Test
@@ -76,5 +80,27 @@ class FoldModelTest {
         assertEquals(8, m.foldCycles());
         assertEquals(7, m.totalCycles());
         assertEquals(100.0 * 32 / (7 * 8.0), m.overallUtilizationPercent(), EPS);
+        // one fold reading all of A (2x8) and B (8x2), writing 2x2 outputs
+        assertEquals(java.util.List.of(new FoldClass(1, 2, 2, 8, 16, 16, 4)), m.foldClasses());
+    }
+
+    @Test
+    void streamOnlyConventionCountsStreamingStepsLikeBitFusionAndBitMod() {
+        // os 2x2, M=3 K=5 N=2: 2 folds x K=5 steps = 10 cycles, as tiles x K in Bit Fusion's simulator
+        ArrayMetrics plain = FoldModel.metrics(new ArraySpec(2, 2), Dataflow.OS, CellTiming.SINGLE_MAC, 3, 5, 2,
+                FoldConvention.STREAM_ONLY);
+        assertEquals(5, plain.foldCycles());
+        assertEquals(10, plain.totalCycles());
+        assertEquals(100.0 * 30 / 40, plain.overallUtilizationPercent(), EPS);
+        // BitMoD: 4-lane dot-product cells, ceil(4/2) = 2 cycles per step for 4-bit weights;
+        // tiles = ceil(K/4) * ceil(N/2) * ceil(M/2) = 4 * 2 * 3 = 24, each 2 cycles -> 48
+        ArrayMetrics bitSerial = FoldModel.metrics(new ArraySpec(2, 2), Dataflow.OS, new CellTiming(1, 4, 1, 2),
+                5, 16, 4, FoldConvention.STREAM_ONLY);
+        assertEquals(3 * 2, bitSerial.folds());
+        assertEquals(6 * 4 * 2, bitSerial.totalCycles());
+        // ws: no preload under this convention either
+        ArrayMetrics ws = FoldModel.metrics(new ArraySpec(2, 2), Dataflow.WS, CellTiming.SINGLE_MAC, 3, 5, 2,
+                FoldConvention.STREAM_ONLY);
+        assertEquals(3 * 3, ws.totalCycles());
     }
 }

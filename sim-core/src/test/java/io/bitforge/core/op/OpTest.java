@@ -16,6 +16,11 @@ class OpTest {
         assertEquals(55 * 55, gemm.m());
         assertEquals(363, gemm.k());
         assertEquals(96, gemm.n());
+        // unpadded 224x224: (224 - 11) / 4 + 1 = 54 outputs per side; SCALE-Sim's ceil((224 - 11 + 4) / 4) = 55
+        ConvOp unpadded = new ConvOp("conv1", 224, 224, 11, 11, 3, 96, 4);
+        assertEquals(54 * 54, unpadded.toGemm(Precision.INT8).m());
+        assertEquals(55 * 55, unpadded.toScaleSimGemm(Precision.INT8).m());
+        assertEquals(unpadded.toGemm(Precision.INT8).k(), unpadded.toScaleSimGemm(Precision.INT8).k());
     }
 
     @Test

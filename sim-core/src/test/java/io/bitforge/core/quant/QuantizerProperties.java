@@ -97,7 +97,8 @@ class QuantizerProperties {
                 }
             }
             double halfGap = scale * (above - below) / 2;
-            double slack = 1e-5 * (Math.abs(x) + scale) + 1e-30;
+            // y is a float: allow its rounding (relative 2^-24) on top of the double arithmetic.
+            double slack = 1e-5 * (Math.abs(x) + scale) + 0x1p-23 * Math.abs(y[i]) + 1e-30;
             assertTrue(Math.abs(x - y[i]) <= halfGap + slack,
                     id + ": x=" + x + " y=" + y[i] + " half gap " + halfGap + " at index " + i);
         }

@@ -171,6 +171,17 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void mapsRoundTripThroughTheLoader() {
+        HardwareSpec spec = load(VALID);
+        assertEquals(spec, new HardwareSpecLoader(registry()).fromMap(spec.asMap(), "round trip"));
+        java.util.Map<String, Object> broken = new java.util.LinkedHashMap<>(spec.asMap());
+        broken.put("clockMegahertz", -1);
+        assertEquals("design.yaml: hardware.clockMegahertz: must be > 0, got -1", assertThrows(
+                BadInputException.class, () -> new HardwareSpecLoader(registry()).fromMap(broken, "design.yaml"))
+                .getMessage());
+    }
+
+    @Test
     void mappingPinsAreChecked() {
         assertEquals("hw.yaml: hardware.mapping.loopOrder: must be a permutation of mkn (outermost first), got 'mmk'"
                 + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: mmk")));
@@ -194,6 +205,19 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsAnError() {
+        String message = error(VALID.replace("dataflow: ws\n", "dataflow: ws\ndataflow: os\n"));
+        assertTrue(message.startsWith("hw.yaml: not valid YAML/JSON: Duplicate field 'dataflow'"), message);
+        assertTrue(message.endsWith("(line 9)"), message);
+    }
+
+    @Test
+    void hugeNumbersAreRangeErrors() {
+        assertEquals("hw.yaml: hardware.array.rows: must be <= 65536, got 123456789012345678901234567890 (line 7)",
+                error(VALID.replace("rows: 16", "rows: 123456789012345678901234567890")));
+    }
+
+    @Test
     void brokenYamlIsBadInput() {
         assertTrue(error("name: [unclosed\n").startsWith("hw.yaml: not valid YAML/JSON:"));
         assertInstanceOf(BadInputException.class, assertThrows(BadInputException.class, () -> load("")));
@@ -203,8 +227,9 @@ class HardwareSpecLoaderTest {
     void unknownPresetOrFileListsPresets() {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry());
         String message = assertThrows(BadInputException.class, () -> loader.resolve("no-such", "--hw")).getMessage();
-        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: bitmod-decode, bitmod-prefill, "
-                + "fp16-baseline, tpu-like-int8", message);
+        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: "
+                + String.join(", ", HardwarePresets.names()),
+                message);
     }
 
     /** A memory preset for the registry of these tests. */

@@ -34,8 +34,9 @@ import java.util.List;
  *       are at high precision (softmax's input);</li>
  *   <li>prefill's final norm runs on every token (as transformers does), lm_head on the last token of each
  *       sequence unless {@code lmHead=all};</li>
- *   <li>mixture of experts: the router and top-k softmax run on every token; expert GEMMs on the expected
- *       active experts ({@link ExpertLoad}); the weighted combine is 2 ops per element per chosen expert.</li>
+ *   <li>mixture of experts: the router (at lm_head's precision) and top-k softmax run on every token; expert
+ *       GEMMs on the expected active experts ({@link ExpertLoad}); the weighted combine is 2 ops per element per
+ *       chosen expert.</li>
  * </ul>
  */
 public final class LlmGraphBuilder {
@@ -165,9 +166,12 @@ public final class LlmGraphBuilder {
         long expertRows = rows;
         long expertCount = count;
         if (mlp.isMoe()) {
-            Precision high = quant.highPrecision();
-            out.gemm(new GemmOp("router", OpKind.ROUTER, rows, structure.hidden(), mlp.experts(), count, high, high,
-                    high, BOperand.WEIGHTS, 0));
+            // The router follows lm_head: high precision unless lm_head is on the quantised datapath.
+            boolean high = quant.lmHeadIsHighPrecision();
+            Precision routerA = high ? quant.highPrecision() : quant.activations();
+            Precision routerW = high ? quant.highPrecision() : quant.weights();
+            out.gemm(new GemmOp("router", OpKind.ROUTER, rows, structure.hidden(), mlp.experts(), count, routerA,
+                    routerW, quant.highPrecision(), BOperand.WEIGHTS, 0));
             out.vector("router_softmax", OpKind.SOFTMAX, rows * mlp.experts(), 5, 1, 0, count);
             ExpertLoad load = new ExpertLoad(rows, mlp.experts(), mlp.expertsPerToken());
             expertRows = load.rowsPerExpert();
@@ -266,7 +270,7 @@ public final class LlmGraphBuilder {
 
     private void lmHead(Emitter out, long rows, long count) {
         WeightTensor head = structure.lmHead();
-        boolean high = quant.lmHead().equals(quant.highPrecision());
+        boolean high = quant.lmHeadIsHighPrecision();
         Precision activations = high ? quant.highPrecision() : quant.activations();
         out.gemm(new GemmOp("lm_head", OpKind.LM_HEAD, rows, head.rows(), head.cols(), count, activations,
                 quant.lmHead(), quant.highPrecision(), BOperand.WEIGHTS, high ? 0 : quant.weightGroupSize()));

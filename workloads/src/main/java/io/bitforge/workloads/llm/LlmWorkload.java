@@ -10,6 +10,7 @@ import io.bitforge.workloads.quant.QuantParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A decoder-only LLM as a workload: prefill and/or decode graphs for the settings' batch, prompt, context,
@@ -17,37 +18,58 @@ import java.util.Map;
  * (its context is the prompt length) and the settings' context is not used.
  */
 public final class LlmWorkload implements WorkloadFactory {
-    private final ModelConfig model;
-    private final ModelStructure structure;
+    private final String id;
+    private final Supplier<ModelConfig> loader;
+    private ModelConfig model;
+    private ModelStructure structure;
 
     public LlmWorkload(ModelConfig model) {
-        this.model = model;
-        this.structure = new ModelStructure(model);
+        this.id = model.id();
+        this.loader = () -> model;
     }
 
-    public ModelConfig model() {
+    private LlmWorkload(String id, Supplier<ModelConfig> loader) {
+        this.id = id;
+        this.loader = loader;
+    }
+
+    /**
+     * A zoo model whose JSON is read on first use, so that loading the registry (every command does) does not
+     * parse every model.
+     */
+    public static LlmWorkload fromZoo(String id) {
+        return new LlmWorkload(id, () -> ModelZoo.load(id));
+    }
+
+    public synchronized ModelConfig model() {
+        if (model == null) {
+            model = loader.get();
+            structure = new ModelStructure(model);
+        }
         return model;
     }
 
-    public ModelStructure structure() {
+    public synchronized ModelStructure structure() {
+        model();
         return structure;
     }
 
     @Override
     public String id() {
-        return model.id();
+        return id;
     }
 
     @Override
     public String description() {
-        return model.name() + " decoder-only transformer (" + model.modelType()
-                + (model.subNorms() ? ", BitNet sub-norms" : "") + (model.mlp().isMoe() ? ", " + model.mlp().experts()
-                + " experts top-" + model.mlp().expertsPerToken() : "") + ")";
+        ModelConfig m = model();
+        return m.name() + " decoder-only transformer (" + m.modelType() + (m.subNorms() ? ", BitNet sub-norms" : "")
+                + (m.mlp().isMoe() ? ", " + m.mlp().experts() + " experts top-" + m.mlp().expertsPerToken() : "")
+                + ")";
     }
 
     @Override
     public String source() {
-        return model.source();
+        return model().source();
     }
 
     @Override
@@ -57,7 +79,7 @@ public final class LlmWorkload implements WorkloadFactory {
 
     @Override
     public long parameterCount() {
-        return structure.parameterCount();
+        return structure().parameterCount();
     }
 
     @Override
@@ -65,21 +87,23 @@ public final class LlmWorkload implements WorkloadFactory {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("kind", kind());
         facts.put("parameters", parameterCount());
-        facts.put("layers", model.layers());
-        facts.put("hidden", model.hiddenSize());
-        facts.put("heads", model.attention().heads());
-        facts.put("kvHeads", model.attention().kvHeads());
-        facts.put("experts", model.mlp().experts());
+        ModelConfig m = model();
+        facts.put("layers", m.layers());
+        facts.put("hidden", m.hiddenSize());
+        facts.put("heads", m.attention().heads());
+        facts.put("kvHeads", m.attention().kvHeads());
+        facts.put("experts", m.mlp().experts());
         return facts;
     }
 
     @Override
     public List<PhaseGraph> build(WorkloadSettings settings) {
         QuantConfig quant = QuantParser.parse(settings.quant());
-        LlmGraphBuilder builder = new LlmGraphBuilder(model, quant, LlmOptions.from(settings));
+        LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, LlmOptions.from(settings));
         requirePositive("--batch", settings.batch());
         return switch (settings.phase()) {
-            case "prefill" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())));
+            case "prefill" -> List.of(builder.prefill(settings.batch(),
+                    requirePositive("--prompt", settings.prompt())));
             case "decode" -> {
                 if (settings.context() < 0) {
                     throw BadInputException.field(null, "--context", settings.context(), "must be >= 0");

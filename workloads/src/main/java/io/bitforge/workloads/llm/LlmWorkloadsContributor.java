@@ -7,8 +7,8 @@ import io.bitforge.core.registry.RegistryContributor;
 public final class LlmWorkloadsContributor implements RegistryContributor {
     @Override
     public void contribute(Registry.Builder registry) {
-        for (ModelConfig model : ModelZoo.all()) {
-            registry.workload(new LlmWorkload(model));
+        for (String id : ModelZoo.ids()) {
+            registry.workload(LlmWorkload.fromZoo(id));
         }
     }
 }

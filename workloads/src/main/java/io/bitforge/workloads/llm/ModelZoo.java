@@ -20,21 +20,26 @@ public final class ModelZoo {
     private ModelZoo() {
     }
 
+    /** The zoo's ids, in the order of {@code zoo/models.txt}. */
+    public static List<String> ids() {
+        return resource(FOLDER + "models.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     /** Every zoo model, in the order of {@code zoo/models.txt}. */
     public static List<ModelConfig> all() {
         List<ModelConfig> models = new ArrayList<>();
-        for (String id : resource(FOLDER + "models.txt").lines().map(String::strip).filter(l -> !l.isEmpty())
-                .toList()) {
+        for (String id : ids()) {
             models.add(load(id));
         }
         return List.copyOf(models);
     }
 
     public static Optional<ModelConfig> find(String id) {
-        return all().stream().filter(m -> m.id().equals(id)).findFirst();
+        return ids().contains(id) ? Optional.of(load(id)) : Optional.empty();
     }
 
-    private static ModelConfig load(String id) {
+    /** One zoo model by id (an id from {@link #ids()}). */
+    static ModelConfig load(String id) {
         String file = FOLDER + id + ".json";
         JsonNode entry = HfConfigLoader.readTree(resource(file), file);
         JsonNode config = entry.get("config");

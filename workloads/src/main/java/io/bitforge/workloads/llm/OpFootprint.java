@@ -34,8 +34,9 @@ public record OpFootprint(long loadWeightBytes, long loadActivationBytes, long s
         long a = op.activations().bytesFor(op.m() * op.k()) * count;
         long b = op.weights().bytesFor(op.k() * op.n()) * count;
         long c = op.outputs().bytesFor(op.m() * op.n()) * count;
-        boolean storesKv = op.name().equals(LlmGraphBuilder.K_PROJ) || op.name().equals(LlmGraphBuilder.V_PROJ)
-                || op.name().startsWith(LlmGraphBuilder.K_PROJ + ".") || op.name().startsWith(LlmGraphBuilder.V_PROJ + ".");
+        // K/V projections (and their LLM.int8() outlier parts, "k_proj.outliers") write into the KV cache.
+        String base = op.name().contains(".") ? op.name().substring(0, op.name().indexOf('.')) : op.name();
+        boolean storesKv = base.equals(LlmGraphBuilder.K_PROJ) || base.equals(LlmGraphBuilder.V_PROJ);
         long storeAct = storesKv ? 0 : c;
         long storeKv = storesKv ? c : 0;
         return switch (op.bOperand()) {

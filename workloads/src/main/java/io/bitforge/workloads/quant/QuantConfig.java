@@ -13,8 +13,9 @@ import java.util.Set;
  * {@code --quant} by {@link QuantParser}.
  *
  * <p>Ops on the vector unit (norms, softmax, rotary, activations, residual adds, embedding gather) always run at
- * {@link #highPrecision()}; so does the MoE router, which quantisation methods leave unquantised (e.g.
- * QMoE, Frantar and Alistarh 2023). {@code lm_head} is high-precision by default, as GPTQ and AWQ leave it.
+ * {@link #highPrecision()}. {@code lm_head} is high-precision by default, as GPTQ and AWQ leave it; the MoE router
+ * follows lm_head (quantisation methods leave it unquantised too, e.g. QMoE, Frantar and Alistarh 2023), so
+ * {@code lm_head:same} puts both on the quantised datapath (needed on integer-only arrays).
  *
  * @param text            the string it was parsed from
  * @param weights         GEMM weight format
@@ -44,11 +45,26 @@ public record QuantConfig(String text, Precision weights, Precision activations,
     /** The op kinds that run at {@link #highPrecision()} whatever the weights and activations are. */
     public Set<OpKind> highPrecisionKinds() {
         Set<OpKind> kinds = EnumSet.of(OpKind.EMBEDDING, OpKind.NORM, OpKind.SOFTMAX, OpKind.ROTARY,
-                OpKind.ELEMENTWISE, OpKind.ACTIVATION, OpKind.ROUTER);
-        if (lmHead.equals(highPrecision)) {
+                OpKind.ELEMENTWISE, OpKind.ACTIVATION);
+        if (lmHeadIsHighPrecision()) {
             kinds.add(OpKind.LM_HEAD);
+            kinds.add(OpKind.ROUTER);
         }
         return kinds;
+    }
+
+    /** lm_head (and the MoE router) run at {@link #highPrecision()} rather than on the quantised datapath. */
+    public boolean lmHeadIsHighPrecision() {
+        return lmHead.equals(highPrecision);
+    }
+
+    /**
+     * The config of an array's native formats, e.g. INT8 weights and activations for a TPU-like array: KV cache at
+     * the activation format, lm_head and router on the same datapath ({@code lm_head:same}).
+     */
+    public static QuantConfig nativeTo(Precision weights, Precision activations) {
+        return QuantParser.parse("W" + weights.bits() + ":" + weights.format() + ",A" + activations.bits() + ":"
+                + activations.format() + ",lm_head:same");
     }
 
     /** A canonical one-line description, e.g. {@code W=int4 A=int8 KV=int4 g=128 lm_head=fp16 outliers=0}. */

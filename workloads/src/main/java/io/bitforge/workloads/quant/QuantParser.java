@@ -57,8 +57,7 @@ public final class QuantParser {
                 }
             } else if (operand.matches()) {
                 Precision format = FormatIds.parse(operand.group(3)).orElseThrow(() -> error(text, "unknown format '"
-                        + operand.group(3) + "' for " + operand.group(1) + "; format ids: "
-                        + String.join(", ", FormatIds.DESCRIPTION)));
+                        + operand.group(3) + "' for " + operand.group(1) + "; format ids: " + FormatIds.allowed()));
                 int width = operand.group(2).equals("1.58") ? 2 : Integer.parseInt(operand.group(2));
                 if (width != format.bits()) {
                     throw error(text, operand.group(1) + operand.group(2) + " says " + operand.group(2)

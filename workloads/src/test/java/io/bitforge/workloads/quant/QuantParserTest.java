@@ -40,6 +40,9 @@ class QuantParserTest {
         QuantConfig mixed = QuantParser.parse("W4:fp4-e2m1,A8:fp8-e4m3,KV4:int4");
         assertEquals("fp8-e4m3", mixed.activations().format());
         assertEquals(4, mixed.kvCache().bits());
+        // Ids and widths come from sim-core's number formats: OliVe pairs, binary coding, ternary.
+        assertEquals(new Precision("ovp-int4", 4), QuantParser.parse("W4:ovp-int4,A16:fp16").weights());
+        assertEquals(3, QuantParser.parse("W3:bcq3-pot,A16:fp16").weights().bits());
     }
 
     @Test
@@ -51,6 +54,10 @@ class QuantParserTest {
         assertEquals(quantisedHead.weights(), quantisedHead.lmHead());
         assertFalse(quantisedHead.highPrecisionKinds().contains(OpKind.LM_HEAD));
         assertEquals(0.01, QuantParser.parse("W8A8,outliers:0.01").outlierFraction());
+        QuantConfig nativeInt8 = QuantConfig.nativeTo(Precision.INT8, Precision.INT8);
+        assertEquals(List.of(Precision.INT8, Precision.INT8, Precision.INT8, Precision.INT8), List.of(
+                nativeInt8.weights(), nativeInt8.activations(), nativeInt8.kvCache(), nativeInt8.lmHead()));
+        assertFalse(nativeInt8.highPrecisionKinds().contains(OpKind.ROUTER));
     }
 
     @Test

@@ -1,0 +1,301 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.output.Csv;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.device.Device;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.roofline.DesignMachine;
+import io.bitforge.roofline.DeviceMachine;
+import io.bitforge.roofline.GenerationSummary;
+import io.bitforge.roofline.MemoryFootprint;
+import io.bitforge.roofline.OpRoofline;
+import io.bitforge.roofline.PhaseRoofline;
+import io.bitforge.roofline.RooflineChart;
+import io.bitforge.roofline.RooflineMachine;
+import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineReport;
+import io.bitforge.roofline.RooflineRun;
+import io.bitforge.roofline.Totals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bitforge roofline}: lays a workload's ops against the roofs of a real device or a simulated design and
+ * prints ops, bytes, intensity, bound and time per op, totals, memory footprint and the generation summary.
+ */
+@Command(name = "roofline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Roofline analysis of a workload on a real device or a simulated design: per op ops, bytes, "
+                + "intensity, bound, time; totals, memory footprint, time to first token and per output token.")
+public final class RooflineCommand implements Callable<Integer> {
+    private static final int PLOT_WIDTH = 1000;
+    private static final int PLOT_HEIGHT = 700;
+
+    private final CliContext context;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "A real device (see 'bitforge list devices').")
+    String device;
+
+    @Option(names = "--hw", paramLabel = "FILE|PRESET",
+            description = "A simulated design: hardware spec file or preset; its roofs come from its PE family.")
+    String hardware;
+
+    @Option(names = "--workload", paramLabel = "NAME", required = true,
+            description = "A workload from the zoo (see 'bitforge list workloads').")
+    String workload;
+
+    @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "both",
+            description = "prefill, decode or both (default: ${DEFAULT-VALUE}).")
+    String phase;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1", description = "Sequences per batch.")
+    int batch;
+
+    @Option(names = "--prompt", paramLabel = "P", defaultValue = "1024", description = "Prefill tokens.")
+    int prompt;
+
+    @Option(names = "--context", paramLabel = "C", defaultValue = "1024",
+            description = "Tokens already cached when decoding starts.")
+    int contextTokens;
+
+    @Option(names = "--generate", paramLabel = "T", defaultValue = "256", description = "Tokens to generate.")
+    int generate;
+
+    @Option(names = "--quant", paramLabel = "Q", defaultValue = "W16A16KV16",
+            description = "Quantisation config, e.g. W4A16g128, W8A8KV8 (default: ${DEFAULT-VALUE}).")
+    String quant;
+
+    @Option(names = "--workload-option", paramLabel = "KEY=VALUE",
+            description = "A workload builder switch, e.g. attention=causal, kvBucket=64 (repeatable).")
+    Map<String, String> workloadOptions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--fused-attention", description = "FlashAttention-style fused attention (K/V re-read per "
+            + "query block).")
+    boolean fusedAttention;
+
+    @Option(names = "--query-block", paramLabel = "ROWS", defaultValue = "128",
+            description = "Query rows per K/V pass of fused attention (default: ${DEFAULT-VALUE}).")
+    int queryBlock;
+
+    @Option(names = "--tp", paramLabel = "N", defaultValue = "1",
+            description = "Tensor parallelism across N devices (Megatron-style, ring all-reduce).")
+    int tensorParallel;
+
+    @Option(names = "--link-gbps", paramLabel = "GB/s",
+            description = "Device link bandwidth per direction in GB/s for --tp (default: the device's own).")
+    Double linkGigabytesPerSecond;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
+    String json;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write one CSV row per op (- is stdout).")
+    String csv;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the roofline chart.")
+    String plot;
+
+    public RooflineCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        RooflineMachine machine = machine();
+        WorkloadSettings settings = settings();
+        RooflineOptions options = options(machine);
+        if (plot != null && !(plot.endsWith(".png") || plot.endsWith(".svg"))) {
+            throw BadInputException.field(null, "--plot", "'" + plot + "'", "must end in .png or .svg");
+        }
+        WorkloadFactory factory = context.registry().workload(workload).orElseThrow(() -> BadInputException.field(
+                null, "--workload", "'" + workload + "'", "must be one of "
+                        + String.join(", ", context.registry().ids(CatalogKind.WORKLOADS))));
+        RooflineReport report = RooflineRun.run(factory, settings, machine, options);
+        OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
+        OutputTarget.write("--csv", csv, toCsv(report), context.out());
+        if (plot != null) {
+            writePlot(RooflineChart.of(factory.id() + " on " + machine.name(), machine, report.phases()));
+        }
+        if (json == null && csv == null) {
+            context.out().print(text(report));
+        }
+        return 0;
+    }
+
+    private RooflineMachine machine() {
+        if (device != null && hardware != null) {
+            throw BadInputException.field(null, "--device/--hw", "both", "give one of them");
+        }
+        if (hardware != null) {
+            HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
+            return DesignMachine.of(spec, context.registry());
+        }
+        if (device == null) {
+            throw BadInputException.field(null, "--device or --hw", "nothing", "one is required; devices: "
+                    + String.join(", ", context.registry().ids(CatalogKind.DEVICES)));
+        }
+        Device found = context.registry().device(device).orElseThrow(() -> BadInputException.field(null,
+                "--device", "'" + device + "'", "must be one of "
+                        + String.join(", ", context.registry().ids(CatalogKind.DEVICES))));
+        return new DeviceMachine(found);
+    }
+
+    private WorkloadSettings settings() {
+        if (!List.of("prefill", "decode", "both").contains(phase)) {
+            throw BadInputException.field(null, "--phase", "'" + phase + "'", "must be prefill, decode or both");
+        }
+        positive("--batch", batch);
+        positive("--prompt", prompt);
+        positive("--context", contextTokens);
+        positive("--generate", generate);
+        WorkloadSettings defaults = WorkloadSettings.defaults();
+        return new WorkloadSettings(phase, batch, prompt, contextTokens, generate, quant, defaults.steps(),
+                defaults.resolution(), defaults.guidance(), workloadOptions);
+    }
+
+    private RooflineOptions options(RooflineMachine machine) {
+        positive("--query-block", queryBlock);
+        positive("--tp", tensorParallel);
+        OptionalDouble link = OptionalDouble.empty();
+        if (linkGigabytesPerSecond != null) {
+            if (!(linkGigabytesPerSecond > 0) || linkGigabytesPerSecond.isInfinite()) {
+                throw BadInputException.field(null, "--link-gbps", linkGigabytesPerSecond, "must be > 0");
+            }
+            link = OptionalDouble.of(linkGigabytesPerSecond * 1e9);
+        }
+        if (tensorParallel > 1 && link.isEmpty() && machine.linkBytesPerSecond().isEmpty()) {
+            throw BadInputException.field(null, "--tp", tensorParallel, machine.name() + " has no device link; "
+                    + "give --link-gbps for tensor parallelism");
+        }
+        RooflineOptions options = RooflineOptions.defaults().withTensorParallel(tensorParallel, link);
+        return fusedAttention ? options.withFusedAttention(queryBlock) : options;
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw BadInputException.field(null, option, value, "must be >= 1");
+        }
+    }
+
+    private void writePlot(RooflineChart chart) {
+        Path path = Path.of(plot);
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInputException("--plot: cannot write " + plot + ": folder " + parent + " does not exist");
+        }
+        try {
+            if (plot.endsWith(".svg")) {
+                Files.writeString(path, chart.svg(PLOT_WIDTH, PLOT_HEIGHT), StandardCharsets.UTF_8);
+            } else {
+                Files.write(path, chart.png(PLOT_WIDTH, PLOT_HEIGHT));
+            }
+        } catch (IOException e) {
+            throw new BadInputException("--plot: cannot write " + plot + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String toCsv(RooflineReport report) {
+        StringBuilder out = new StringBuilder(Csv.line(List.of("phase", "name", "kind", "count", "ops", "bytes",
+                "weightBytes", "activationInBytes", "activationOutBytes", "kvCacheReadBytes", "kvCacheWriteBytes",
+                "linkBytes", "arithmeticIntensity", "peak", "peakOpsPerSecond", "attainableOpsPerSecond", "bound",
+                "seconds")));
+        for (PhaseRoofline phase : report.phases()) {
+            for (OpRoofline row : phase.rows()) {
+                List<Object> cells = new ArrayList<>();
+                cells.add(phase.name());
+                cells.add(row.name());
+                cells.add(row.kind());
+                cells.add(row.count());
+                cells.add(plain(row.ops()));
+                cells.add(row.totalBytes());
+                row.bytes().asMap().values().forEach(cells::add);
+                cells.add(row.linkBytes());
+                cells.add(row.peak() == null ? "" : plain(row.arithmeticIntensity()));
+                cells.add(row.peak() == null ? "" : row.peak().label());
+                cells.add(row.peak() == null ? "" : plain(row.peak().opsPerSecond()));
+                cells.add(plain(row.attainableOpsPerSecond()));
+                cells.add(row.bound().label());
+                cells.add(row.seconds());
+                out.append(Csv.line(cells));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Object plain(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 0x1p53 ? (Object) (long) value : (Object) value;
+    }
+
+    private static String text(RooflineReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(report.workload()).append(" on ").append(report.machine());
+        if (report.options().tensorParallel() > 1) {
+            out.append(" (per device of ").append(report.options().tensorParallel()).append(")");
+        }
+        out.append('\n');
+        TextTable table = new TextTable(List.of("phase", "op", "kind", "count", "GOP", "MB", "op/B", "roof",
+                "bound", "time ms"));
+        for (PhaseRoofline phase : report.phases()) {
+            for (OpRoofline row : phase.rows()) {
+                table.row(List.of(phase.name(), row.name(), row.kind(), row.count(), fixed(row.ops() / 1e9, 3),
+                        fixed((row.totalBytes() + row.linkBytes()) / 1e6, 3),
+                        row.peak() == null ? "" : fixed(row.arithmeticIntensity(), 2),
+                        row.peak() == null ? "link" : row.peak().label(), row.bound().label(),
+                        fixed(row.seconds() * 1e3, 4)));
+            }
+        }
+        out.append(table);
+        out.append('\n');
+        TextTable totals = new TextTable(List.of("phase", "kind", "GOP", "MB", "time ms"));
+        for (PhaseRoofline phase : report.phases()) {
+            for (Map.Entry<String, Totals> kind : phase.byKind().entrySet()) {
+                Totals t = kind.getValue();
+                totals.row(List.of(phase.name(), kind.getKey(), fixed(t.ops() / 1e9, 3),
+                        fixed((t.bytes().total() + t.linkBytes()) / 1e6, 3), fixed(t.seconds() * 1e3, 4)));
+            }
+            Totals t = phase.total();
+            totals.row(List.of(phase.name(), "total", fixed(t.ops() / 1e9, 3),
+                    fixed((t.bytes().total() + t.linkBytes()) / 1e6, 3), fixed(t.seconds() * 1e3, 4)));
+        }
+        out.append(totals);
+        MemoryFootprint f = report.footprint();
+        out.append(String.format(Locale.ROOT, "%nmemory: weights %.3f GB, KV cache %.3f GB, activations %.3f GB "
+                        + "(whole model)%n", f.weightBytes() / 1e9, f.kvCacheBytes() / 1e9, f.activationBytes() / 1e9));
+        GenerationSummary g = report.generation();
+        if (g != null && Double.isNaN(g.timeToFirstTokenSeconds())) {
+            out.append(String.format(Locale.ROOT, "generation (decode only): TPOT %.3f ms, decode %.1f tokens/s, "
+                            + "total %.3f s%n", g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(),
+                    g.totalSeconds()));
+        } else if (g != null) {
+            out.append(String.format(Locale.ROOT, "generation: TTFT %.3f ms, TPOT %.3f ms, decode %.1f tokens/s, "
+                            + "end to end %.1f tokens/s, total %.3f s%n", g.timeToFirstTokenSeconds() * 1e3,
+                    g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(), g.endToEndTokensPerSecond(),
+                    g.totalSeconds()));
+        }
+        return out.toString();
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

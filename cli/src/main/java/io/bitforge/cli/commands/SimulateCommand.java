@@ -1,0 +1,148 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.simulate.DramFigures;
+import io.bitforge.cli.simulate.PhaseResult;
+import io.bitforge.cli.simulate.SimulationReport;
+import io.bitforge.cli.simulate.Simulator;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.pe.NativePrecisions;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.workloads.llm.Capacity;
+import io.bitforge.workloads.llm.LlmOptions;
+import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.WorkloadLookup;
+import io.bitforge.workloads.quant.QuantConfig;
+import io.bitforge.workloads.quant.QuantParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bitforge simulate}: an LLM workload's prefill and/or decode on a simulated design, op by op through the
+ * engine, with latency, time to first token, time per output token, tokens per second, energy by category,
+ * utilisation and the bound of every op, and whether weights, KV cache and activations fit in DRAM.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate an LLM's prefill and decode on a hardware design, op by op.")
+public final class SimulateCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--hw", required = true, paramLabel = "FILE|PRESET", description = "Hardware spec file or preset.")
+    String hardware;
+
+    @Option(names = "--workload", paramLabel = "NAME", description = "A workload id (bitforge list workloads).")
+    String workload;
+
+    @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead.")
+    Path modelConfig;
+
+    @Option(names = "--phase", defaultValue = "both", paramLabel = "prefill|decode|both",
+            description = "Phases to simulate (default: ${DEFAULT-VALUE}); both decodes from the prompt.")
+    String phase;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Sequences processed together (default: 1).")
+    int batch;
+
+    @Option(names = "--prompt", defaultValue = "1024", description = "Prefill tokens per sequence (default: 1024).")
+    int prompt;
+
+    @Option(names = "--context", defaultValue = "1024",
+            description = "Cached tokens when decode starts, for --phase decode (default: 1024).")
+    int decodeContext;
+
+    @Option(names = "--generate", defaultValue = "256", description = "Decode steps (default: 256).")
+    int generate;
+
+    @Option(names = "--quant", paramLabel = "Q", description = "Quantisation, e.g. W4A8KV4g128, W4A16, "
+            + "W4:bitmod-fp4,A8:int8 (default: the array's native formats).")
+    String quant;
+
+    @Option(names = "--attention", defaultValue = "full", paramLabel = "full|causal",
+            description = "Prefill attention: the full rectangle (default) or causal blocks.")
+    String attention;
+
+    @Option(names = "--lm-head", defaultValue = "last", paramLabel = "last|all",
+            description = "Prefill lm_head on the last token of each sequence (default) or all tokens.")
+    String lmHead;
+
+    @Option(names = "--explain", description = "Show each GEMM's mapping onto the array and why.")
+    boolean explain;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the full result as JSON (- is stdout).")
+    String json;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write one row per op as CSV (- is stdout).")
+    String csv;
+
+    public SimulateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
+        Engine engine = Engine.of(spec, context.registry());
+        DramFigures dram = DramFigures.of(spec, context.registry());
+        WorkloadFactory factory = WorkloadLookup.resolve(context.registry(), workload, modelConfig);
+        if (!(factory instanceof LlmWorkload llm)) {
+            throw BadInputException.field(null, "--workload", factory.id(), "must be an LLM for simulate (kind "
+                    + factory.kind() + " is not supported yet)");
+        }
+        QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("attention", attention);
+        options.put("lmHead", lmHead);
+        WorkloadSettings settings = new WorkloadSettings(phase, batch, prompt, decodeContext, generate,
+                quantConfig.text(), 0, 0, false, options);
+        LlmOptions llmOptions = LlmOptions.from(settings);
+        List<PhaseGraph> phases = llm.build(settings);
+        Simulator simulator = new Simulator(engine, dram);
+        List<PhaseResult> results = new ArrayList<>();
+        for (PhaseGraph graph : phases) {
+            try {
+                results.add(simulator.run(graph));
+            } catch (BadInputException e) {
+                boolean highPrecisionOp = e.getMessage().startsWith("lm_head") || e.getMessage().startsWith("router");
+                if (quantConfig.lmHeadIsHighPrecision() && highPrecisionOp) {
+                    throw new BadInputException(e.getMessage() + "; lm_head (and the MoE router) stay in "
+                            + quantConfig.highPrecision() + " unless --quant says lm_head:same", e);
+                }
+                throw e;
+            }
+        }
+        Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(phase, batch, prompt,
+                decodeContext, generate, dram.capacityBytes());
+        SimulationReport report = new SimulationReport(spec, dram, llm, settings, quantConfig, llmOptions, results,
+                capacity);
+        if (json != null) {
+            OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
+        }
+        if (csv != null) {
+            OutputTarget.write("--csv", csv, report.csv(), context.out());
+        }
+        if (json == null && csv == null) {
+            context.out().print(report.text(explain));
+        }
+        return 0;
+    }
+
+    /** Without --quant: the array's native weight and activation formats, lm_head on the same datapath. */
+    private static QuantConfig nativeQuant(Engine engine, HardwareSpec spec) {
+        NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
+        return QuantConfig.nativeTo(natives.weights(), natives.activations());
+    }
+}

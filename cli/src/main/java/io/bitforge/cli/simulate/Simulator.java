@@ -1,0 +1,98 @@
+package io.bitforge.cli.simulate;
+
+import io.bitforge.core.cost.ActionCounts;
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.cost.CycleBreakdown;
+import io.bitforge.core.cost.EnergyBreakdown;
+import io.bitforge.core.cost.EnergyCategory;
+import io.bitforge.core.cost.Operand;
+import io.bitforge.core.engine.ArrayMetrics;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.GemmEvaluation;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.Op;
+import io.bitforge.core.op.VectorOp;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.workloads.llm.OpFootprint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs phase graphs on one design: each op through the {@link Engine}, then a DRAM floor from the op's operand
+ * footprint ({@link OpFootprint}): an op cannot finish faster than its bytes cross the DRAM interface, so its
+ * cycles are max(engine cycles, footprint bytes / sustained bytes per cycle), i.e. transfers fully overlapped
+ * with compute. When the engine's memory model counted no DRAM traffic (its stall-free default), the footprint's
+ * DRAM energy (bytes × 8 × pJ/bit) is added to the op's cost under {@link EnergyCategory#DRAM}.
+ */
+public final class Simulator {
+    private final Engine engine;
+    private final DramFigures dram;
+
+    public Simulator(Engine engine, DramFigures dram) {
+        this.engine = engine;
+        this.dram = dram;
+    }
+
+    public PhaseResult run(PhaseGraph phase) {
+        HardwareSpec spec = engine.spec();
+        List<OpResult> results = new ArrayList<>();
+        CostReport total = CostReport.ZERO;
+        long cycles = 0;
+        double weightPeak = 0;
+        for (Op op : phase.graph().ops()) {
+            OpResult result = run(phase.name(), op);
+            results.add(result);
+            total = total.plus(result.cost());
+            cycles = Math.addExact(cycles, result.cycles());
+            if (result.metrics() != null && weightPeak == 0 && op instanceof GemmOp gemm
+                    && gemm.bOperand() == BOperand.WEIGHTS) {
+                weightPeak = peakMacsPerCycle(result.metrics(), spec);
+            }
+        }
+        double peakMacCycles = weightPeak * cycles;
+        double utilization = peakMacCycles == 0 ? 0 : 100.0 * phase.graph().totalMacs() / peakMacCycles;
+        return new PhaseResult(phase, results, total, cycles, cycles / spec.clockHertz(), utilization);
+    }
+
+    private OpResult run(String phase, Op op) {
+        OpFootprint footprint = OpFootprint.of(op);
+        CostReport cost;
+        ArrayMetrics metrics = null;
+        if (op instanceof GemmOp gemm) {
+            GemmEvaluation evaluation = engine.evaluate(gemm);
+            cost = evaluation.cost();
+            metrics = evaluation.metrics();
+        } else {
+            cost = engine.evaluate((VectorOp) op);
+        }
+        long engineDramBytes = 0;
+        for (Operand operand : Operand.values()) {
+            engineDramBytes += cost.actions().dramBytes(operand);
+        }
+        long dramBytes = engineDramBytes > 0 ? engineDramBytes : footprint.totalBytes();
+        if (engineDramBytes == 0 && footprint.totalBytes() > 0) {
+            CostReport dramEnergy = new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO, EnergyBreakdown.of(
+                    EnergyCategory.DRAM, footprint.totalBytes() * 8.0 * dram.picojoulesPerBit()), Map.of(), List.of());
+            cost = cost.plus(dramEnergy);
+        }
+        long engineCycles = cost.totalCycles();
+        long dramCycles = (long) Math.ceil(dramBytes / dram.bytesPerCycle());
+        long cycles = Math.max(engineCycles, dramCycles);
+        String bound = dramCycles > engineCycles ? "memory" : (op instanceof GemmOp ? "compute" : "vector");
+        double utilization = 0;
+        if (metrics != null && cycles > 0) {
+            utilization = 100.0 * ((GemmOp) op).totalMacs() / (cycles * peakMacsPerCycle(metrics, engine.spec()));
+        }
+        return new OpResult(phase, op, cost, metrics, footprint, engineCycles, dramCycles, cycles, bound,
+                utilization);
+    }
+
+    /** Cells × MACs per cell step / cycles per step. */
+    private static double peakMacsPerCycle(ArrayMetrics metrics, HardwareSpec spec) {
+        return (double) spec.array().cells() * metrics.timing().macsPerStep() / metrics.timing().cyclesPerStep();
+    }
+}

@@ -1,0 +1,52 @@
+package io.bitforge.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bitforge.cli.CliHarness;
+import io.bitforge.core.io.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code bitforge gemm} on the ovp family's presets. */
+class GemmOvpTest {
+    private static JsonNode gemm(String... args) throws IOException {
+        String[] all = new String[args.length + 3];
+        all[0] = "gemm";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--json";
+        all[args.length + 2] = "-";
+        CliHarness.Result result = CliHarness.run(all);
+        assertEquals(0, result.exitCode(), result.stderr());
+        return Json.mapper().readTree(result.stdout());
+    }
+
+    @Test
+    void w4a4PresetCountsTheDecoderStageAndEnergy() throws IOException {
+        JsonNode out = gemm("--hw", "olive-w4a4", "--m", "64", "--k", "64", "--n", "64");
+        assertEquals("ovp-int4", out.at("/gemm/weights").asText());
+        assertEquals("ovp-int4", out.at("/gemm/activations").asText());
+        // 2 x 2 folds of 64 + 32 + 32 - 2 + 1 (decoder stage) = 127 cycles; last-cycle index 4 * 127 - 1 = 507.
+        assertEquals(127, out.at("/folds/cyclesEach").asLong());
+        assertEquals(507, out.get("totalCycles").asLong());
+        assertTrue(out.at("/energyPicojoules/DECODE").asDouble() > 0);
+    }
+
+    @Test
+    void weightOnlyPresetRunsFp16Activations() throws IOException {
+        JsonNode out = gemm("--hw", "olive-weight-only", "--m", "16", "--k", "4096", "--n", "4096");
+        assertEquals("fp16", out.at("/gemm/activations").asText());
+        assertEquals(4.5, out.at("/hardware/pe/params/effectiveWeightBits").asDouble());
+        // 16 * 4096 * 4096 MACs x 0.053 pJ decode (BitMoD's OliVe PE minus its ANT PE), 28 nm, no scaling.
+        assertEquals(16.0 * 4096 * 4096 * 0.053, out.at("/energyPicojoules/DECODE").asDouble(), 1e-3);
+    }
+
+    @Test
+    void peOptionSwitchesToOvpWithEightBitOperands() throws IOException {
+        JsonNode out = gemm("--pe", "ovp", "--wbits", "8", "--abits", "8", "--m", "8", "--k", "8", "--n", "8");
+        assertEquals("ovp-int8", out.at("/gemm/weights").asText());
+        assertEquals("w4a4", out.at("/hardware/pe/params/mode").asText());
+    }
+}

@@ -1,0 +1,164 @@
+package io.bitforge.pe.bitfusion;
+
+import io.bitforge.core.cost.CostSource;
+import io.bitforge.core.cost.EnergyCategory;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.pe.CellCost;
+import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.NativePrecisions;
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.core.spec.SpecNode;
+import io.bitforge.core.tech.TechNode;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code bitfusion}: an array of fusible units, one unit per cell — Bit Fusion's Fusion Unit of 16 2-bit
+ * BitBricks (Sharma et al., ISCA 2018) or ANT's PE of four 4-bit multipliers behind an int/flint decoder (Guo et
+ * al., MICRO 2022). See {@link BitFusionVariant}.
+ *
+ * <p><b>Timing.</b> A unit completes {@code f(b_a)·f(b_w)} products per cycle with
+ * {@code f(b) = floor(8 / max(b, p_min))}; as in the artefacts' simulators (hsharma35/bitfusion
+ * {@code bitfusion/src/simulator/accelerator.py}: FC cycles = ceil(B/(N·f_i))·ceil(N_out/(M·f_w))·K_in) the
+ * f(b_a) activation rows and f(b_w) weight columns a unit serves are lanes along M and N, so the cell timing is
+ * {@code (f(b_a), 1, f(b_w), 1)} and the engine's fold model does the rest.
+ *
+ * <p><b>Cost.</b> Energy per MAC = the unit's energy per cycle / products per cycle (a unit at low precision
+ * spreads the same switching over more products). Bit Fusion: the (8,2) Fusion Unit of
+ * hsharma35/bitfusion {@code results/systolic_array_synth.csv}, 45 nm, 500 MHz: 1733.1 µm², 344.3 µW total.
+ * ANT: its artefact (clevercool/ANT-Quantization {@code ant_simulator/results/systolic_array_synth.csv}) gives
+ * the (8,4) unit 344,300 nW total at 500 MHz — Bit Fusion's 45 nm figure reused — and no area (placeholder 1);
+ * BitForge takes the 45 nm Fusion Unit's area for it and flags both as estimates.
+ */
+public final class BitFusionFamily implements PeFamily {
+    static final String BITFUSION_TABLE = "Bit Fusion (Sharma et al., ISCA 2018) synthesis, hsharma35/bitfusion "
+            + "results/systolic_array_synth.csv, 45nm 500MHz: (8,2) Fusion Unit 1733.1 um2, 344.3 uW";
+    static final String ANT_TABLE = "ANT (Guo et al., MICRO 2022), clevercool/ANT-Quantization "
+            + "ant_simulator/results/systolic_array_synth.csv: (8,4) unit 344300 nW at 500MHz, area not given; "
+            + "area taken as Bit Fusion's 45nm (8,2) Fusion Unit, 1733.1 um2";
+    /** Bit Fusion (8,2) Fusion Unit, 45 nm (hsharma35/bitfusion results/systolic_array_synth.csv). */
+    static final double UNIT_SQUARE_MICROMETRES = 1733.1;
+    /** Total power of the (8,2) unit (Bit Fusion) and of ANT's (8,4) unit (ANT's artefact), both 344.3 µW. */
+    static final double UNIT_MICROWATTS = 344.3;
+    /** Both tables are at 500 MHz: 1 µW is 1e-6 J/s / 5e8 cycles/s = 2e-15 J = 0.002 pJ per cycle. */
+    static final double PICOJOULES_PER_MICROWATT_CYCLE = 1.0 / 500.0;
+
+    @Override
+    public String id() {
+        return "bitfusion";
+    }
+
+    @Override
+    public String description() {
+        return "fusible multiplier array: Bit Fusion's 16-BitBrick Fusion Unit or ANT's fused 4-bit int/flint PE";
+    }
+
+    @Override
+    public String source() {
+        return "Bit Fusion (Sharma et al., ISCA 2018; hsharma35/bitfusion); ANT (Guo et al., MICRO 2022; "
+                + "clevercool/ANT-Quantization ant_simulator)";
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("cell", "one fusible unit: f(b_a)*f(b_w) products per cycle, f(b) = floor(8/max(b, p_min))");
+        facts.put("variants", "bitfusion (p_min 2), ant (p_min 4, int/flint decoder)");
+        facts.put("dataflows", "os, ws, is");
+        facts.put("params", "variant, weightBits, activationBits (2, 4, 8), weightType, activationType "
+                + "(int, uint; ant also flint, uflint)");
+        return facts;
+    }
+
+    @Override
+    public PeParams parseParams(SpecNode params) {
+        params.allowOnly("variant", "weightBits", "activationBits", "weightType", "activationType");
+        BitFusionVariant variant = params.optionalField("variant").map(n -> BitFusionVariant.fromId(n.text())
+                .orElseThrow(() -> n.error("must be one of " + BitFusionVariant.ids(), n.shown())))
+                .orElse(BitFusionVariant.BITFUSION);
+        OperandType weightType = type(params, "weightType");
+        OperandType activationType = type(params, "activationType");
+        int weightBits = bits(params, "weightBits", variant, weightType);
+        int activationBits = bits(params, "activationBits", variant, activationType);
+        return new BitFusionParams(variant, weightBits, activationBits, weightType, activationType);
+    }
+
+    private static OperandType type(SpecNode params, String field) {
+        return params.optionalField(field).map(n -> OperandType.fromId(n.text())
+                .orElseThrow(() -> n.error("must be one of " + OperandType.ids(), n.shown()))).orElse(OperandType.INT);
+    }
+
+    /** A width, checked together with its operand's type; the error points at the field at fault. */
+    private static int bits(SpecNode params, String field, BitFusionVariant variant, OperandType type) {
+        Optional<SpecNode> node = params.optionalField(field);
+        int bits = node.isPresent() ? node.get().intIn(1, 64) : type.isFlint() ? 4 : BitFusionVariant.MAX_BITS;
+        String problem = BitFusionParams.problem(variant, bits, type);
+        if (problem == null) {
+            return bits;
+        }
+        if (bits != 2 && bits != 4 && bits != 8) {
+            throw node.orElse(params).error(problem, bits);
+        }
+        Optional<SpecNode> typeNode = params.optionalField(field.replace("Bits", "Type"));
+        SpecNode where = typeNode.or(() -> node).orElse(params);
+        throw where.error(problem + " (variant " + variant.id() + ", " + type.formatId(bits) + ")", where.shown());
+    }
+
+    @Override
+    public PeParams defaultParams() {
+        return new BitFusionParams(BitFusionVariant.BITFUSION, 8, 8, OperandType.INT, OperandType.INT);
+    }
+
+    @Override
+    public Set<Dataflow> dataflows() {
+        return EnumSet.allOf(Dataflow.class);
+    }
+
+    @Override
+    public NativePrecisions nativePrecisions(PeParams params) {
+        BitFusionParams p = (BitFusionParams) params;
+        // Products accumulate into 32-bit output words (hsharma35/bitfusion simulator.py: obuf_bits = 32).
+        return new NativePrecisions(new Precision(p.activationFormat(), p.activationBits()),
+                new Precision(p.weightFormat(), p.weightBits()), Precision.INT32);
+    }
+
+    @Override
+    public CellTiming timing(PeParams params, GemmOp op) {
+        BitFusionVariant variant = ((BitFusionParams) params).variant();
+        check(variant, op);
+        return new CellTiming(variant.operandsPerCycle(op.activations().bits()), 1,
+                variant.operandsPerCycle(op.weights().bits()), 1);
+    }
+
+    @Override
+    public CellCost cellCost(PeParams params, GemmOp op) {
+        BitFusionVariant variant = ((BitFusionParams) params).variant();
+        check(variant, op);
+        int products = variant.productsPerCycle(op.activations().bits(), op.weights().bits());
+        double picojoulesPerMac = UNIT_MICROWATTS * PICOJOULES_PER_MICROWATT_CYCLE / products;
+        CostSource source = variant == BitFusionVariant.BITFUSION
+                ? new CostSource("bitfusion-synth-fusion-unit-8x2", BITFUSION_TABLE, "45nm", false)
+                : new CostSource("ant-synth-unit-8x4", ANT_TABLE, "45nm", true);
+        return new CellCost(TechNode.N45, Map.of(EnergyCategory.MAC, picojoulesPerMac), UNIT_SQUARE_MICROMETRES,
+                List.of(source));
+    }
+
+    private static void check(BitFusionVariant variant, GemmOp op) {
+        Precision a = op.activations();
+        Precision w = op.weights();
+        if (a.isFloat() || w.isFloat() || a.bits() > BitFusionVariant.MAX_BITS
+                || w.bits() > BitFusionVariant.MAX_BITS) {
+            throw new BadInputException(op.name() + ": bitfusion (" + variant.id() + ") multiplies integer or flint "
+                    + "operands of at most 8 bits, got " + a + " activations x " + w + " weights");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.bitforge.roofline;
+
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.core.workload.PhaseKind;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RooflineChartTest {
+    private static RooflineChart chart() {
+        DeviceMachine a100 = new DeviceMachine(DevicePresets.all().get(0));
+        RooflineAnalyzer analyzer = new RooflineAnalyzer(a100, RooflineOptions.defaults());
+        List<PhaseRoofline> phases = List.of(
+                analyzer.analyze(new PhaseGraph("prefill", PhaseKind.PREFILL,
+                        HandBuiltLlama.graph(1, 1024, 1024, 32, Precision.FP16, Precision.FP16, Precision.FP16, 0),
+                        1, 1)),
+                analyzer.analyze(new PhaseGraph("decode", PhaseKind.DECODE,
+                        HandBuiltLlama.graph(1, 1, 1024, 32, Precision.FP16, Precision.FP16, Precision.FP16, 0),
+                        1, 1)));
+        return RooflineChart.of("Llama-2-7B on a100-40gb", a100, phases);
+    }
+
+    @Test
+    void pngIsAnImageOfTheAskedSize() throws IOException {
+        byte[] png = chart().png(900, 640);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(900, image.getWidth());
+        assertEquals(640, image.getHeight());
+        // Kept for a person to look at.
+        Files.write(Path.of("target", "roofline-test.png"), png);
+    }
+
+    @Test
+    void svgIsByteIdenticalAcrossRendersAndHasDecadeLabels() throws IOException {
+        String first = chart().svg(900, 640);
+        Files.writeString(Path.of("target", "roofline-test.svg"), first);
+        String second = chart().svg(900, 640);
+        assertEquals(first, second);
+        assertTrue(first.contains("<svg"));
+        assertTrue(first.contains("bitforge-roofline-"), "fixed defs prefix");
+        // Decade labels are 10 with an integer superscript exponent, as text: 10⁻¹ ... 10⁴ on x, 10¹⁵ on y.
+        assertTrue(first.contains(">10⁻¹<"), "0.1 as a decade label");
+        assertTrue(first.contains(">10⁴<"), "10,000 as a decade label");
+        assertTrue(first.contains(">10¹⁵<"), "1e15 ops/s as a decade label");
+        assertFalse(first.contains("E") && first.contains(">1.0E"), "no scientific notation labels");
+    }
+
+    @Test
+    void xRangeCoversRidgesAndOpsInWholeDecades() {
+        double[] x = chart().xRange();
+        // A100 roofs: fp32 19.5e12 / 1555e9 = 12.5 op/B (lowest ridge) / 10 -> 1.25, and the decode ops near
+        // 1 op/B: from 0.1; highest ridge int4 1248e12 / 1555e9 = 802.6 x 10 -> 8026 -> 10^4.
+        assertArrayEquals(new double[] {0.1, 10_000}, x, 1e-12);
+    }
+}
