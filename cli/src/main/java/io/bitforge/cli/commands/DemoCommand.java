@@ -1,30 +1,259 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.cli.simulate.SimulationReport;
+import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.core.format.NumberFormats;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.Quantizer;
 import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.spec.HardwarePresets;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.roofline.DeviceMachine;
+import io.bitforge.roofline.GenerationSummary;
+import io.bitforge.roofline.RooflineChart;
+import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineReport;
+import io.bitforge.roofline.RooflineRun;
+import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.tensors.FormatResult;
+import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.QuantStudy;
+import io.bitforge.workloads.tensors.SyntheticTensors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bitforge demo}: the main job on embedded defaults. It grows with the project: at each stage it runs
- * the most complete real work available.
+ * {@code bitforge demo}: the main job on embedded defaults. One LLM (Llama-2-7B, prompt 1024, 256 generated
+ * tokens) is simulated on every built-in hardware preset at the array's native formats, analysed on a real GPU's
+ * roofline at 16 and 4 bits, and its weight formats compared on a seeded LLM-like weight matrix. Everything is
+ * written to a results directory with a manifest.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run BitForge's main job on built-in defaults and print what it found.")
+        description = "Run BitForge's main job on built-in defaults: simulate an LLM on every preset design, "
+                + "draw its roofline on a GPU, compare weight formats, and write a results directory.")
 public final class DemoCommand implements Callable<Integer> {
+    /** Formats compared in the quantisation part, at group size 128 (per channel for OVP, as OliVe uses it). */
+    private static final List<String> FORMATS = List.of("int8", "int4", "fp4-e2m1", "flint4", "bitmod-mix4",
+            "ovp-int4");
+    private static final long SEED = 1;
+
     private final CliContext context;
+
+    @Option(names = "--workload", defaultValue = "llama-2-7b", description = "An LLM id (default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(names = "--prompt", defaultValue = "1024", description = "Prefill tokens (default: ${DEFAULT-VALUE}).")
+    int prompt;
+
+    @Option(names = "--generate", defaultValue = "256", description = "Generated tokens (default: ${DEFAULT-VALUE}).")
+    int generate;
+
+    @Option(names = "--device", defaultValue = "a100-80gb",
+            description = "GPU for the roofline part (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--out", defaultValue = "bitforge-demo", paramLabel = "DIR",
+            description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path out;
 
     public DemoCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
-    public Integer call() {
-        context.out().println("BitForge demo");
-        for (CatalogKind kind : CatalogKind.values()) {
-            context.out().printf("  %-10s %d registered%n", kind.word(), context.registry().list(kind).size());
+    public Integer call() throws IOException {
+        if (prompt < 1 || generate < 1) {
+            throw BadInputException.field(null, "--prompt/--generate", prompt + "/" + generate, "must be >= 1");
         }
+        WorkloadFactory factory = context.registry().workload(workload).orElseThrow(() -> BadInputException.field(
+                null, "--workload", workload, "must be one of " + context.registry().ids(CatalogKind.WORKLOADS)));
+        if (!(factory instanceof LlmWorkload llm)) {
+            throw BadInputException.field(null, "--workload", workload, "must be an LLM for the demo");
+        }
+        context.registry().device(device).orElseThrow(() -> BadInputException.field(null, "--device", device,
+                "must be one of " + context.registry().ids(CatalogKind.DEVICES)));
+        Files.createDirectories(out);
+        var print = context.out();
+        print.printf("BitForge %s demo: %s (%,d parameters), prompt %d, %d generated tokens%n%n",
+                VersionProvider.version(), llm.id(), llm.parameterCount(), prompt, generate);
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("designs", simulateDesigns(llm));
+        results.put("roofline", roofline(llm));
+        results.put("formats", formats());
+
+        write("results.json", Json.write(results));
+        write("manifest.json", Json.write(manifest()));
+        print.println("Wrote " + out.resolve("manifest.json") + ", results.json, roofline.png and roofline.svg.");
         return 0;
+    }
+
+    private List<Object> simulateDesigns(LlmWorkload llm) {
+        var print = context.out();
+        print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
+        HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
+        WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, "native", 0, 0, false,
+                Map.of());
+        TextTable table = new TextTable(List.of("design", "family", "array", "formats", "TTFT ms", "TPOT ms",
+                "tokens/s", "mJ/token", "area mm2"));
+        List<Object> rows = new ArrayList<>();
+        for (String name : HardwarePresets.names()) {
+            HardwareSpec spec = loader.resolve(name, "preset");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("design", name);
+            row.put("designId", spec.designId());
+            row.put("family", spec.pe().family());
+            try {
+                SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, null);
+                Map<String, Object> summary = report.summaryMap();
+                row.put("quant", report.asMap(false).get("workload") instanceof Map<?, ?> w
+                        && w.get("quant") instanceof Map<?, ?> q ? q.get("text") : "");
+                row.put("summary", summary);
+                table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
+                        row.get("quant"), fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
+                        fixed(1e3 * number(summary, "timePerOutputTokenSeconds")),
+                        fixed(number(summary, "decodeTokensPerSecond")),
+                        fixed(number(summary, "energyPerOutputTokenPicojoules") / 1e9),
+                        fixed(areaSquareMicrometres(summary) / 1e6)));
+            } catch (BadInputException e) {
+                // A design that cannot run this model (e.g. a family without the needed precision) is reported,
+                // not fatal: the other designs' results stand.
+                row.put("skipped", e.getMessage());
+                table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
+                        "skipped", "", "", "", "", ""));
+            }
+            rows.add(row);
+        }
+        print.print(table);
+        for (Object row : rows) {
+            if (row instanceof Map<?, ?> r && r.containsKey("skipped")) {
+                print.println("   " + r.get("design") + " skipped: " + r.get("skipped"));
+            }
+        }
+        print.println("   TTFT: prefill latency; TPOT: decode latency per token; mJ/token: all energy / generated"
+                + " tokens.");
+        print.println();
+        return rows;
+    }
+
+    private Map<String, Object> roofline(LlmWorkload llm) throws IOException {
+        var print = context.out();
+        print.println("2. Roofline of " + llm.id() + " on " + device + " (analytical bound, LLM-Viewer conventions)");
+        DeviceMachine machine = new DeviceMachine(context.registry().device(device).orElseThrow());
+        TextTable table = new TextTable(List.of("quant", "TTFT ms", "TPOT ms", "tokens/s", "weights GB",
+                "KV cache GB"));
+        Map<String, Object> byQuant = new LinkedHashMap<>();
+        RooflineReport chartReport = null;
+        for (String quant : List.of("W16A16KV16", "W4A16KV16g128")) {
+            WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, quant, 0, 0, false,
+                    Map.of());
+            RooflineReport report = RooflineRun.run(llm, settings, machine, RooflineOptions.defaults());
+            GenerationSummary generation = report.generation();
+            table.row(List.of(quant, fixed(1e3 * generation.timeToFirstTokenSeconds()),
+                    fixed(1e3 * generation.timePerOutputTokenSeconds()), fixed(generation.decodeTokensPerSecond()),
+                    fixed(report.footprint().weightBytes() / 1e9), fixed(report.footprint().kvCacheBytes() / 1e9)));
+            byQuant.put(quant, report.toJson());
+            if (chartReport == null) {
+                chartReport = report;
+            }
+        }
+        print.print(table);
+        RooflineChart chart = RooflineChart.of(llm.id() + " on " + device + " (W16A16)", machine,
+                chartReport.phases());
+        Files.write(out.resolve("roofline.png"), chart.png(1000, 700));
+        write("roofline.svg", chart.svg(1000, 700));
+        print.println();
+        return byQuant;
+    }
+
+    private List<Object> formats() {
+        var print = context.out();
+        int rows = 256;
+        int cols = 1024;
+        print.printf("3. Weight formats on a seeded %dx%d LLM-like matrix (0.5%% outlier channels at 20x)%n", rows,
+                cols);
+        float[] weights = SyntheticTensors.llmOutliers(rows, cols, SEED, SyntheticTensors.DEFAULT_OUTLIER_FRACTION,
+                SyntheticTensors.DEFAULT_OUTLIER_RATIO);
+        List<Quantizer> quantizers = new ArrayList<>();
+        for (String id : FORMATS) {
+            Quantizer.Builder builder = Quantizer.builder(NumberFormats.parse(id));
+            if (id.startsWith("ovp")) {
+                builder.granularity(Granularity.CHANNEL);
+            } else {
+                builder.granularity(Granularity.GROUP).groupSize(128);
+            }
+            quantizers.add(builder.build());
+        }
+        List<FormatResult> results = new QuantStudy(quantizers, 16, SEED, QuantStudy.DEFAULT_BLOCK_ELEMENTS, n -> {
+        }).run(List.of(MatrixSource.of("llm-outliers", rows, cols, weights)));
+        TextTable table = new TextTable(List.of("format", "granularity", "bits/element", "SQNR dB", "W.X SQNR dB"));
+        List<Object> json = new ArrayList<>();
+        for (FormatResult r : results) {
+            table.row(List.of(r.format(), r.granularity(), fixed(r.bitsPerElement()), fixed(r.sqnrDecibels()),
+                    fixed(r.matmulSqnrDecibels())));
+            json.add(r);
+        }
+        print.print(table);
+        print.println();
+        return json;
+    }
+
+    private Map<String, Object> manifest() {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("workload", workload);
+        inputs.put("prompt", prompt);
+        inputs.put("generate", generate);
+        inputs.put("device", device);
+        inputs.put("designs", HardwarePresets.names());
+        inputs.put("formats", FORMATS);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("kind", "demo");
+        manifest.put("bitforgeVersion", VersionProvider.version());
+        manifest.put("inputs", inputs);
+        manifest.put("seed", SEED);
+        manifest.put("files", List.of("results.json", "roofline.png", "roofline.svg"));
+        return manifest;
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** The summary's area is per unit (pe-array, ...); the design's area is their sum. */
+    private static double areaSquareMicrometres(Map<String, Object> summary) {
+        return summary.get("areaSquareMicrometres") instanceof Map<?, ?> units
+                ? units.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum() : Double.NaN;
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String fixed(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 1 ? "%.2f" : "%.4f",
+                value);
     }
 }

@@ -11,6 +11,8 @@ import io.bitforge.core.cost.Operand;
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.GemmEvaluation;
+import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.op.BOperand;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,8 +45,8 @@ import java.util.concurrent.Callable;
  * bandwidth), plus action counts, energy by category and area.
  */
 @Command(name = "gemm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate one GEMM C[MxN] = A[MxK] x B[KxN] on a systolic array (SCALE-Sim v2 conventions, "
-                + "unlimited DRAM bandwidth).",
+        description = {"Simulate one GEMM C[MxN] = A[MxK] x B[KxN] on a systolic array (SCALE-Sim v2 conventions) "
+                + "with double-buffered SRAMs and DRAM (unlimited bandwidth unless --bandwidth-bytes-per-cycle).",
                 "Starts from --hw (default: the tpu-like-int8 preset); the array, dataflow, PE and buffer options "
                         + "override it."})
 public final class GemmCommand implements Callable<Integer> {
@@ -56,12 +59,12 @@ public final class GemmCommand implements Callable<Integer> {
     Integer cols;
     @Option(names = "--dataflow", paramLabel = "os|ws|is", description = "Dataflow.")
     String dataflow;
-    @Option(names = "--m", paramLabel = "M", required = true, description = "Rows of A and C (SCALE-Sim's M).")
-    long m;
-    @Option(names = "--k", paramLabel = "K", required = true, description = "Reduction dimension.")
-    long k;
-    @Option(names = "--n", paramLabel = "N", required = true, description = "Columns of B and C.")
-    long n;
+    @Option(names = "--m", paramLabel = "M", description = "Rows of A and C (SCALE-Sim's M).")
+    Long m;
+    @Option(names = "--k", paramLabel = "K", description = "Reduction dimension.")
+    Long k;
+    @Option(names = "--n", paramLabel = "N", description = "Columns of B and C.")
+    Long n;
     @Option(names = "--pe", paramLabel = "FAMILY", description = "PE family id (see 'bitforge list pes').")
     String pe;
     @Option(names = "--wbits", paramLabel = "BITS", description = "Weight bits, for families that take weightBits.")
@@ -77,6 +80,21 @@ public final class GemmCommand implements Callable<Integer> {
     Double ofmapKib;
     @Option(names = "--hw", paramLabel = "FILE|PRESET", description = "Hardware spec file or preset name.")
     String hardware;
+    @Option(names = "--bandwidth-bytes-per-cycle", paramLabel = "B",
+            description = "DRAM bandwidth in bytes per cycle; stalls are reported. Default: unlimited (reports the "
+                    + "bandwidth needed to be stall-free).")
+    Double bandwidth;
+    @Option(names = "--scalesim", description = "SCALE-Sim v2 compatibility mode: its buffer and prefetch "
+            + "behaviour, one word = one byte; cycles and DRAM figures match SCALE-Sim's reports.")
+    boolean scalesim;
+    @Option(names = "--scalesim-config", paramLabel = "FILE.cfg",
+            description = "Run a SCALE-Sim v2 config (with --topology) and write its three reports (with --out).")
+    String scalesimConfig;
+    @Option(names = "--topology", paramLabel = "FILE.csv", description = "SCALE-Sim topology for --scalesim-config.")
+    String topology;
+    @Option(names = "--out", paramLabel = "DIR", description = "With --scalesim-config: write COMPUTE_REPORT.csv, "
+            + "BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and manifest.json here.")
+    String out;
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write CSV (- is stdout).")
@@ -88,16 +106,42 @@ public final class GemmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scalesimConfig != null) {
+            return ScaleSimInterop.run(context, scalesimConfig, topology, out, json, csv);
+        }
+        if (topology != null || out != null) {
+            throw BadInputException.field(null, topology != null ? "--topology" : "--out",
+                    topology != null ? topology : out, "only allowed with --scalesim-config");
+        }
         HardwareSpec spec = spec();
-        requirePositive("--m", m);
-        requirePositive("--k", k);
-        requirePositive("--n", n);
-        Engine engine = Engine.of(spec, context.registry());
+        requireDimension("--m", m);
+        requireDimension("--k", k);
+        requireDimension("--n", n);
+        OptionalDouble dramBandwidth = OptionalDouble.empty();
+        if (bandwidth != null) {
+            if (!(bandwidth > 0) || bandwidth.isInfinite()) {
+                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be > 0");
+            }
+            if (scalesim && (bandwidth != Math.rint(bandwidth) || bandwidth > Integer.MAX_VALUE)) {
+                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be a whole "
+                        + "number of words per cycle with --scalesim (SCALE-Sim's Bandwidth)");
+            }
+            dramBandwidth = OptionalDouble.of(bandwidth);
+        }
+        TiledDramModel dram = TiledDramModel.of(spec, context.registry(), dramBandwidth);
+        PeFamily family = context.registry().peFamily(spec.pe().family()).orElseThrow();
+        Engine engine = new Engine(spec, family, new HorowitzSram(), dram);
         NativePrecisions precisions = engine.family().nativePrecisions(spec.pe().params());
         GemmOp op = new GemmOp("gemm", OpKind.GEMM, m, k, n, 1, precisions.activations(), precisions.weights(),
                 precisions.outputs(), BOperand.WEIGHTS, 0);
         GemmEvaluation evaluation = engine.evaluate(op);
         Map<String, Object> result = result(spec, op, evaluation);
+        if (scalesim) {
+            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, context.err());
+        } else if (evaluation.metrics() != null) {
+            GemmMemoryFields.general(result, dram.plan(spec, op, evaluation.metrics()), evaluation.metrics(),
+                    dramBandwidth);
+        }
         OutputTarget.write("--json", json, Json.write(result), context.out());
         OutputTarget.write("--csv", csv, csv(result), context.out());
         if (json == null && csv == null) {
@@ -158,6 +202,14 @@ public final class GemmCommand implements Callable<Integer> {
             throw BadInputException.field(null, option, kib, "must be > 0");
         }
         return new BufferSpec(kib, buffer.banks(), buffer.portsPerBank(), buffer.wordBits());
+    }
+
+    private static void requireDimension(String option, Long value) {
+        if (value == null) {
+            throw new BadInputException(option + ": missing; give the GEMM's M, K and N (--m, --k, --n) or a "
+                    + "--scalesim-config with --topology");
+        }
+        requirePositive(option, value);
     }
 
     private static int requirePositive(String option, long value) {

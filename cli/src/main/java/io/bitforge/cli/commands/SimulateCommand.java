@@ -2,32 +2,30 @@ package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.simulate.DiffusionOptions;
+import io.bitforge.cli.simulate.DiffusionReport;
 import io.bitforge.cli.simulate.DramFigures;
-import io.bitforge.cli.simulate.PhaseResult;
 import io.bitforge.cli.simulate.SimulationReport;
+import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.cli.simulate.Simulator;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.workloads.llm.Capacity;
-import io.bitforge.workloads.llm.LlmOptions;
+import io.bitforge.workloads.diffusion.DiffusionQuant;
+import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.llm.WorkloadLookup;
-import io.bitforge.workloads.quant.QuantConfig;
-import io.bitforge.workloads.quant.QuantParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -37,7 +35,8 @@ import java.util.concurrent.Callable;
  * utilisation and the bound of every op, and whether weights, KV cache and activations fit in DRAM.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate an LLM's prefill and decode on a hardware design, op by op.")
+        description = "Simulate an LLM's prefill and decode, or a diffusion model's denoising steps, on a hardware "
+                + "design, op by op.")
 public final class SimulateCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -82,6 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Show each GEMM's mapping onto the array and why.")
     boolean explain;
 
+    @Mixin
+    DiffusionOptions diffusion = new DiffusionOptions();
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the full result as JSON (- is stdout).")
     String json;
 
@@ -95,39 +97,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
-        Engine engine = Engine.of(spec, context.registry());
-        DramFigures dram = DramFigures.of(spec, context.registry());
         WorkloadFactory factory = WorkloadLookup.resolve(context.registry(), workload, modelConfig);
+        if (factory instanceof DiffusionWorkload model) {
+            return simulateDiffusion(spec, model);
+        }
+        diffusion.rejectForLlm(factory.id());
         if (!(factory instanceof LlmWorkload llm)) {
             throw BadInputException.field(null, "--workload", factory.id(), "must be an LLM for simulate (kind "
                     + factory.kind() + " is not supported yet)");
         }
-        QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
         Map<String, String> options = new LinkedHashMap<>();
         options.put("attention", attention);
         options.put("lmHead", lmHead);
         WorkloadSettings settings = new WorkloadSettings(phase, batch, prompt, decodeContext, generate,
-                quantConfig.text(), 0, 0, false, options);
-        LlmOptions llmOptions = LlmOptions.from(settings);
-        List<PhaseGraph> phases = llm.build(settings);
-        Simulator simulator = new Simulator(engine, dram);
-        List<PhaseResult> results = new ArrayList<>();
-        for (PhaseGraph graph : phases) {
-            try {
-                results.add(simulator.run(graph));
-            } catch (BadInputException e) {
-                boolean highPrecisionOp = e.getMessage().startsWith("lm_head") || e.getMessage().startsWith("router");
-                if (quantConfig.lmHeadIsHighPrecision() && highPrecisionOp) {
-                    throw new BadInputException(e.getMessage() + "; lm_head (and the MoE router) stay in "
-                            + quantConfig.highPrecision() + " unless --quant says lm_head:same", e);
-                }
-                throw e;
-            }
-        }
-        Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(phase, batch, prompt,
-                decodeContext, generate, dram.capacityBytes());
-        SimulationReport report = new SimulationReport(spec, dram, llm, settings, quantConfig, llmOptions, results,
-                capacity);
+                "native", 0, 0, false, options);
+        SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, quant);
         if (json != null) {
             OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
         }
@@ -140,9 +124,26 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Without --quant: the array's native weight and activation formats, lm_head on the same datapath. */
-    private static QuantConfig nativeQuant(Engine engine, HardwareSpec spec) {
+    /** A diffusion workload: its phases through the same simulator; without --quant every layer kind runs at
+     *  the array's native formats. */
+    private int simulateDiffusion(HardwareSpec spec, DiffusionWorkload model) {
+        Engine engine = SimulationRun.engine(context.registry(), spec);
+        DramFigures dram = DramFigures.of(spec, context.registry());
         NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
-        return QuantConfig.nativeTo(natives.weights(), natives.activations());
+        String quantText = quant != null ? quant : DiffusionQuant.uniformText(natives.weights(), natives.activations());
+        WorkloadSettings settings = new WorkloadSettings("both", batch, 0, 0, 0, quantText, diffusion.steps(),
+                diffusion.resolution(model), diffusion.guidance(), diffusion.workloadOptions());
+        DiffusionReport report = DiffusionReport.simulate(new Simulator(engine, dram), spec, dram, model, settings);
+        if (json != null) {
+            OutputTarget.write("--json", json, Json.write(report.asMap()), context.out());
+        }
+        if (csv != null) {
+            OutputTarget.write("--csv", csv, report.csv(), context.out());
+        }
+        if (json == null && csv == null) {
+            context.out().print(report.text());
+        }
+        return 0;
     }
+
 }

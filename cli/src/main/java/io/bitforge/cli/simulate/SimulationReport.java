@@ -212,7 +212,8 @@ public final class SimulationReport {
         return map;
     }
 
-    private Map<String, Object> summaryMap() {
+    /** Totals: cycles, latency, TTFT, TPOT, tokens/s, energy by category and per token, utilisation, area. */
+    public Map<String, Object> summaryMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         double latency = latencySeconds();
         map.put("totalCycles", totalCycles());

@@ -40,6 +40,24 @@ class GemmCommandTest {
     }
 
     @Test
+    void shiftAddAndLutFamiliesRunFromPresetsAndPe() throws IOException {
+        // mixpe-w4a8: 64x64, 2 weights per cell: 4 x 64 x 256 steps, one fold of 256 + 64 + 64 - 2 = 382 cycles;
+        // dequantisation (4*128*2*4 + 4*2*128 ops on 256 lanes = 20 cycles) overlaps, its last group (10) shows.
+        JsonNode mixpe = json("--hw", "mixpe-w4a8", "--m", "4", "--k", "256", "--n", "128");
+        assertEquals(392, mixpe.get("totalCycles").asLong());
+        assertEquals("int4", mixpe.at("/gemm/weights").asText());
+        assertTrue(mixpe.at("/energyPicojoules/DEQUANT").asDouble() > 0);
+        // lut on the default 32x32 grid: one 2x64x4 tile, 2 K steps of 4 planes: 4 x (2 + 32 + 32 - 2) = 256,
+        // plus tables: 2 rows x 2 groups x 8 entries x 1.25 adds = 40 ops on 32 lanes = 2 cycles.
+        JsonNode lut = json("--pe", "lut", "--wbits", "4", "--m", "2", "--k", "8", "--n", "64");
+        assertEquals(258, lut.get("totalCycles").asLong());
+        // lut-tc-ternary: 2x2 grid, two passes: 2 x (2 + 2 + 2 - 2) = 8, plus the same 2 table cycles.
+        JsonNode ternary = json("--hw", "lut-tc-ternary", "--m", "2", "--k", "8", "--n", "64");
+        assertEquals(10, ternary.get("totalCycles").asLong());
+        assertEquals("ternary", ternary.at("/gemm/weights").asText());
+    }
+
+    @Test
     void alexNetConv1AsAGemm() throws IOException {
         // SCALE-Sim golden AlexNet conv1 on 32x32 WS: M = 55*55 = 3025, K = 11*11*3 = 363, N = 96.
         JsonNode out = json("--rows", "32", "--cols", "32", "--dataflow", "ws", "--m", "3025", "--k", "363",
@@ -67,7 +85,8 @@ class GemmCommandTest {
         assertTrue(out.at("/energyPicojoules/SRAM_READ").asDouble() > 0);
         assertEquals(out.at("/energyPicojoules/total").asDouble(), out.at("/energyPicojoules/MAC").asDouble()
                 + out.at("/energyPicojoules/SRAM_READ").asDouble()
-                + out.at("/energyPicojoules/SRAM_WRITE").asDouble(), 1e-6);
+                + out.at("/energyPicojoules/SRAM_WRITE").asDouble() + out.at("/energyPicojoules/DRAM").asDouble(),
+                1e-6);
         assertEquals("mac-int", out.at("/hardware/pe/family").asText());
     }
 

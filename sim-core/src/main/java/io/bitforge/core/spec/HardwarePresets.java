@@ -18,6 +18,11 @@ public final class HardwarePresets {
             "bitmod-decode",
             "bitmod-prefill",
             "fp16-baseline",
+            "lut-tc-int2",
+            "lut-tc-int4",
+            "lut-tc-ternary",
+            "mixpe-w4a16",
+            "mixpe-w4a8",
             "olive-w4a4",
             "olive-weight-only",
             "tpu-like-int8");

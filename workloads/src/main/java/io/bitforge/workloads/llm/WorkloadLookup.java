@@ -4,12 +4,15 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.workloads.diffusion.DiffusersConfigLoader;
+import io.bitforge.workloads.diffusion.DiffusionWorkload;
 
 import java.nio.file.Path;
 
 /**
  * Resolves the command line's {@code --workload NAME | --model-config FILE}: a registered workload by id, or an
- * LLM read from a Hugging Face {@code config.json}. Exactly one of the two must be given.
+ * LLM read from a Hugging Face {@code config.json}, or a diffusion denoiser read from a diffusers
+ * {@code unet/config.json} or {@code transformer/config.json}. Exactly one of the two must be given.
  */
 public final class WorkloadLookup {
     private WorkloadLookup() {
@@ -21,6 +24,9 @@ public final class WorkloadLookup {
                     + String.join(", ", registry.ids(CatalogKind.WORKLOADS)));
         }
         if (modelConfig != null) {
+            if (DiffusersConfigLoader.isDiffusersConfig(modelConfig)) {
+                return DiffusionWorkload.fromConfig(modelConfig);
+            }
             return new LlmWorkload(HfConfigLoader.load(modelConfig));
         }
         return registry.workload(name).orElseThrow(() -> BadInputException.field(null, "--workload", "'" + name

@@ -1,0 +1,62 @@
+package io.bitforge.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bitforge.cli.CliHarness;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.spec.HardwarePresets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoCommandTest {
+    @Test
+    void demoSimulatesEveryPresetAndWritesAResultsDirectory(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        CliHarness.Result result = CliHarness.run("demo", "--prompt", "64", "--generate", "8", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode manifest = Json.mapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("demo", manifest.get("kind").asText());
+        assertEquals(64, manifest.get("inputs").get("prompt").asInt());
+        JsonNode results = Json.mapper().readTree(out.resolve("results.json").toFile());
+        List<String> designs = new ArrayList<>();
+        results.get("designs").forEach(d -> designs.add(d.get("design").asText()));
+        assertEquals(HardwarePresets.names(), designs);
+        int simulated = 0;
+        for (JsonNode design : results.get("designs")) {
+            JsonNode summary = design.get("summary");
+            if (summary == null) {
+                assertTrue(design.get("skipped").asText().length() > 0);
+                continue;
+            }
+            simulated++;
+            // Decode tokens per second is the inverse of the time per output token at batch 1.
+            assertEquals(1.0, summary.get("decodeTokensPerSecond").asDouble()
+                    * summary.get("timePerOutputTokenSeconds").asDouble(), 1e-9);
+        }
+        assertTrue(simulated >= 2, "at least the two baseline presets run: " + designs);
+        // W4A16 moves a quarter of the weight bytes of W16A16 (plus FP16 scales per 128 weights), so its
+        // memory-bound decode step must be faster on the same GPU.
+        JsonNode roofline = results.get("roofline");
+        double tpot16 = roofline.get("W16A16KV16").get("generation").get("timePerOutputTokenSeconds").asDouble();
+        double tpot4 = roofline.get("W4A16KV16g128").get("generation").get("timePerOutputTokenSeconds").asDouble();
+        assertTrue(tpot4 < tpot16 / 2, tpot4 + " vs " + tpot16);
+        assertEquals(6, results.get("formats").size());
+        assertTrue(Files.size(out.resolve("roofline.png")) > 10_000);
+        assertTrue(Files.readString(out.resolve("roofline.svg")).contains("<svg"));
+    }
+
+    @Test
+    void unknownWorkloadIsBadInput(@TempDir Path dir) {
+        CliHarness.Result result = CliHarness.run("demo", "--workload", "gpt-9", "--out", dir.toString());
+        assertEquals(2, result.exitCode());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("gpt-9"), result.stderr());
+    }
+}

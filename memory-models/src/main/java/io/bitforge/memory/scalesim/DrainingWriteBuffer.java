@@ -1,0 +1,151 @@
+package io.bitforge.memory.scalesim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * SCALE-Sim v2's double-buffered output SRAM (scalesim/memory/write_buffer.py), as its reports see it:
+ * <ul>
+ * <li>Written words are packed into lines of {@code lineWords} (the DRAM interface width: the array's column
+ * count in CALC mode, the user bandwidth in USER mode); a partly filled line is padded with −1 when it is
+ * flushed.</li>
+ * <li>When more words are held than the active half (capacity × 0.5) and no drain is in progress, all held
+ * lines are queued and the next ceil(drain half / line words) queued lines drain to DRAM, one line per cycle
+ * from the current cycle (write-port latency 0). The array does not wait for that drain; it waits only when
+ * the buffer is completely full while a drain is still in progress, until the drain ends.</li>
+ * <li>A drain counts as DRAM writes all words of its lines except the −1 padding of its last line (padding in
+ * the middle of a drain is counted, as SCALE-Sim counts it), and frees that many words.</li>
+ * <li>After the last demand row everything left drains, one drain after another, starting at the cycle of
+ * the last demand row whether or not a drain is still in progress.</li>
+ * </ul>
+ */
+final class DrainingWriteBuffer {
+    private static final int MAX_CACHED_LINES = 1 << 10;
+
+    private final long totalWords;
+    private final long drainWords;
+    private final int lineWords;
+
+    private long freeSpace;
+    private long[] currentLine;
+    private int lineIndex;
+    private final List<long[]> cachedLines = new ArrayList<>();
+    private final List<long[]> lines = new ArrayList<>();
+    private int drainStartLine;
+    private long drainEndCycle;
+
+    private long dramWrites;
+    private boolean traceValid;
+    private long firstCycle;
+    private long lastCycle;
+
+    DrainingWriteBuffer(long totalWords, int lineWords) {
+        this.totalWords = totalWords;
+        long activeWords = (long) Math.ceil(totalWords * 0.5);
+        this.drainWords = totalWords - activeWords;
+        this.lineWords = lineWords;
+        this.freeSpace = totalWords;
+    }
+
+    /** Serves one demand row arriving at {@code cycle}; returns the cycle the row completes. */
+    long serve(long[] row, long cycle) {
+        long current = cycle;
+        for (long word : row) {
+            if (word == -1) {
+                continue;
+            }
+            store(word);
+            if (current < drainEndCycle) {
+                if (freeSpace <= 0) {
+                    current = drainEndCycle;
+                }
+            } else if (freeSpace < totalWords - drainWords) {
+                flush(true);
+                drainEndCycle = drain(current);
+            }
+        }
+        return current;
+    }
+
+    private void store(long word) {
+        if (currentLine == null) {
+            currentLine = new long[lineWords];
+            Arrays.fill(currentLine, -1);
+        }
+        currentLine[lineIndex++] = word;
+        freeSpace--;
+        if (lineIndex == lineWords) {
+            cachedLines.add(currentLine);
+            currentLine = null;
+            lineIndex = 0;
+            if (cachedLines.size() >= MAX_CACHED_LINES) {
+                flush(false);
+            }
+        }
+    }
+
+    private void flush(boolean force) {
+        if (force && lineIndex != 0) {
+            cachedLines.add(currentLine);
+            currentLine = null;
+            lineIndex = 0;
+        }
+        lines.addAll(cachedLines);
+        cachedLines.clear();
+    }
+
+    private long drain(long startCycle) {
+        int linesPerDrain = (int) ((drainWords + lineWords - 1) / lineWords);
+        int end = Math.min(drainStartLine + linesPerDrain, lines.size());
+        int count = end - drainStartLine;
+        long words = (long) count * lineWords;
+        for (long word : lines.get(end - 1)) {
+            if (word == -1) {
+                words--;
+            }
+        }
+        dramWrites += words;
+        long last = startCycle + count - 1;
+        if (!traceValid) {
+            firstCycle = startCycle;
+            traceValid = true;
+        }
+        lastCycle = last;
+        freeSpace += words;
+        drainStartLine = end;
+        return last;
+    }
+
+    /** Drains everything left, starting at {@code cycle}. */
+    void drainAll(long cycle) {
+        flush(true);
+        long next = cycle;
+        while (drainStartLine < lines.size()) {
+            drainEndCycle = drain(next);
+            next = drainEndCycle + 1;
+        }
+    }
+
+    long dramWrites() {
+        return dramWrites;
+    }
+
+    boolean hasTrace() {
+        return traceValid;
+    }
+
+    /** Cycle of the first drained line. */
+    long dramStartCycle() {
+        return firstCycle;
+    }
+
+    /**
+     * Cycle of the last line of the last drain. The final drain starts at the last demand cycle even when an
+     * earlier drain is still running, so an earlier drain can end later; SCALE-Sim's regression reports take
+     * the last drain's end (test/general/golden_trace), and so does this.
+     */
+    long dramStopCycle() {
+        return lastCycle;
+    }
+}

@@ -1,0 +1,190 @@
+package io.bitforge.memory.scalesim;
+
+import io.bitforge.core.io.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a SCALE-Sim v2 {@code .cfg} file. The syntax is Python's {@code configparser}: {@code [section]}
+ * headers, {@code key = value} or {@code key: value} lines, option names case-insensitive, whole-line comments
+ * starting with {@code #} or {@code ;}. Keys SCALE-Sim v2 reads:
+ * <ul>
+ * <li>{@code [general] run_name}</li>
+ * <li>{@code [architecture_presets] ArrayHeight, ArrayWidth, IfmapSramSzkB, FilterSramSzkB, OfmapSramSzkB,
+ * IfmapOffset, FilterOffset, OfmapOffset, Dataflow (os|ws|is)}, and in USER mode {@code Bandwidth} (a
+ * comma-separated list, one per memory bank) with {@code MemoryBanks} (default 1)</li>
+ * <li>{@code [run_presets] InterfaceBandwidth (CALC|USER)}; BitForge defaults it to CALC when absent</li>
+ * <li>{@code [network_presets] TopologyCsvLoc} (optional, quoted path)</li>
+ * </ul>
+ * Other keys (layout, sparsity, ramulator sections of later versions) are ignored, except that enabled
+ * sparsity support is rejected because BitForge does not model it in this mode.
+ */
+public final class ScaleSimConfigParser {
+    private ScaleSimConfigParser() {
+    }
+
+    public static ScaleSimConfig parse(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the SCALE-Sim config: " + e.getMessage(), e);
+        }
+        return parse(file.getFileName().toString(), lines);
+    }
+
+    /** Parses {@code lines}; {@code fileName} names the file in error messages. */
+    public static ScaleSimConfig parse(String fileName, List<String> lines) {
+        Ini ini = Ini.read(fileName, lines);
+        String runName = ini.require("general", "run_name").value;
+        boolean user = false;
+        Optional<Entry> mode = ini.find("run_presets", "InterfaceBandwidth");
+        if (mode.isPresent()) {
+            String word = mode.get().value.toUpperCase(Locale.ROOT);
+            if (!word.equals("CALC") && !word.equals("USER")) {
+                throw mode.get().bad("must be CALC or USER");
+            }
+            user = word.equals("USER");
+        }
+        int rows = ini.positiveInt("architecture_presets", "ArrayHeight");
+        int cols = ini.positiveInt("architecture_presets", "ArrayWidth");
+        int ifmapKib = ini.positiveInt("architecture_presets", "IfmapSramSzkB");
+        int filterKib = ini.positiveInt("architecture_presets", "FilterSramSzkB");
+        int ofmapKib = ini.positiveInt("architecture_presets", "OfmapSramSzkB");
+        long ifmapOffset = ini.offset("IfmapOffset", 0);
+        long filterOffset = ini.offset("FilterOffset", 10_000_000);
+        long ofmapOffset = ini.offset("OfmapOffset", 20_000_000);
+        Entry dataflowEntry = ini.require("architecture_presets", "Dataflow");
+        ScaleSimDataflow dataflow;
+        try {
+            dataflow = ScaleSimDataflow.valueOf(dataflowEntry.value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw dataflowEntry.bad("must be os, ws or is");
+        }
+        int banks = ini.find("architecture_presets", "MemoryBanks").map(e -> e.positiveInt()).orElse(1);
+        List<Integer> bandwidths = new ArrayList<>();
+        if (user) {
+            Entry bandwidth = ini.require("architecture_presets", "Bandwidth");
+            for (String part : bandwidth.value.split(",")) {
+                try {
+                    int words = Integer.parseInt(part.strip());
+                    if (words < 1) {
+                        throw bandwidth.bad("must be a comma-separated list of integers >= 1 (words per cycle)");
+                    }
+                    bandwidths.add(words);
+                } catch (NumberFormatException e) {
+                    throw bandwidth.bad("must be a comma-separated list of integers >= 1 (words per cycle)");
+                }
+            }
+            if (bandwidths.size() != banks) {
+                throw bandwidth.bad("must list one bandwidth per memory bank (MemoryBanks = " + banks + ")");
+            }
+        }
+        Optional<Entry> sparsity = ini.find("sparsity", "SparsitySupport");
+        if (sparsity.isPresent() && sparsity.get().value.equalsIgnoreCase("true")) {
+            throw sparsity.get().bad("sparsity is not supported by BitForge's SCALE-Sim mode; must be false");
+        }
+        Optional<String> topology = ini.find("network_presets", "TopologyCsvLoc")
+                .map(e -> e.value.replace("\"", "").strip());
+        return new ScaleSimConfig(runName, rows, cols, ifmapKib, filterKib, ofmapKib, ifmapOffset, filterOffset,
+                ofmapOffset, dataflow, user, bandwidths, banks, topology);
+    }
+
+    /** One {@code key: value} line with where it came from. */
+    private record Entry(String file, int line, String section, String key, String value) {
+        BadInputException bad(String allowed) {
+            return new BadInputException(file + ": line " + line + ": " + section + "." + key + ": " + allowed
+                    + ", got '" + value + "'");
+        }
+
+        int positiveInt() {
+            try {
+                int v = Integer.parseInt(value);
+                if (v >= 1) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw bad("must be an integer >= 1");
+        }
+    }
+
+    /** The sections and options of one INI file, option names folded to lower case as configparser does. */
+    private record Ini(String file, Map<String, Map<String, Entry>> sections) {
+        static Ini read(String file, List<String> lines) {
+            Map<String, Map<String, Entry>> sections = new HashMap<>();
+            String section = null;
+            for (int i = 0; i < lines.size(); i++) {
+                int lineNumber = i + 1;
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                    continue;
+                }
+                if (line.startsWith("[")) {
+                    if (!line.endsWith("]") || line.length() < 3) {
+                        throw new BadInputException(file + ": line " + lineNumber + ": section header: must be "
+                                + "[name], got '" + line + "'");
+                    }
+                    section = line.substring(1, line.length() - 1).strip();
+                    sections.putIfAbsent(section, new HashMap<>());
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                int equals = line.indexOf('=');
+                int split = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
+                if (split <= 0) {
+                    throw new BadInputException(file + ": line " + lineNumber + ": must be 'key: value' or "
+                            + "'key = value' or a [section] header, got '" + line + "'");
+                }
+                if (section == null) {
+                    throw new BadInputException(file + ": line " + lineNumber + ": option before any [section] "
+                            + "header, got '" + line + "'");
+                }
+                String key = line.substring(0, split).strip();
+                String value = line.substring(split + 1).strip();
+                sections.get(section).put(key.toLowerCase(Locale.ROOT),
+                        new Entry(file, lineNumber, section, key, value));
+            }
+            return new Ini(file, sections);
+        }
+
+        Optional<Entry> find(String section, String key) {
+            return Optional.ofNullable(sections.getOrDefault(section, Map.of()).get(key.toLowerCase(Locale.ROOT)));
+        }
+
+        Entry require(String section, String key) {
+            return find(section, key).orElseThrow(() -> new BadInputException(file + ": " + section + "." + key
+                    + ": missing; SCALE-Sim configs must set it"
+                    + (sections.containsKey(section) ? "" : " (no [" + section + "] section)")));
+        }
+
+        int positiveInt(String section, String key) {
+            return require(section, key).positiveInt();
+        }
+
+        long offset(String key, long defaultValue) {
+            Optional<Entry> entry = find("architecture_presets", key);
+            if (entry.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                long v = Long.parseLong(entry.get().value);
+                if (v >= 0) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw entry.get().bad("must be an integer address offset >= 0");
+        }
+    }
+}

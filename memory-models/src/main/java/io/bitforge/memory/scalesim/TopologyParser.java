@@ -1,0 +1,99 @@
+package io.bitforge.memory.scalesim;
+
+import io.bitforge.core.io.BadInputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a SCALE-Sim topology CSV. As in scalesim/topology_utils.py the first line is a header and is skipped,
+ * blank lines are skipped, and cells are separated by commas with a trailing comma at the end of each row
+ * (accepted here with or without it). A row with three numbers is a GEMM row {@code layer, M, N, K}; a row
+ * with seven or eight is a convolution row {@code layer, ifmap height, ifmap width, filter height, filter
+ * width, channels, filters, stride [, stride width]} (one stride means the same stride both ways). A
+ * convolution whose name contains {@code DP} is depthwise: SCALE-Sim expands it into one layer per channel,
+ * named {@code <name>Channel_<i>}, each with one channel.
+ */
+public final class TopologyParser {
+    private TopologyParser() {
+    }
+
+    public static List<TopologyLayer> parse(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the topology: " + e.getMessage(), e);
+        }
+        return parse(file.getFileName().toString(), lines);
+    }
+
+    public static List<TopologyLayer> parse(String fileName, List<String> lines) {
+        List<TopologyLayer> layers = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String row = lines.get(i).strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            layers.addAll(parseRow(fileName, i + 1, row));
+        }
+        if (layers.isEmpty()) {
+            throw new BadInputException(fileName + ": no layers: a topology needs a header line and at least one "
+                    + "row 'layer, M, N, K' or 'layer, ifmap h, ifmap w, filter h, filter w, channels, filters, "
+                    + "stride'");
+        }
+        return List.copyOf(layers);
+    }
+
+    private static List<TopologyLayer> parseRow(String file, int line, String row) {
+        List<String> cells = new ArrayList<>(Arrays.asList(row.split(",", -1)));
+        if (cells.size() > 1 && cells.get(cells.size() - 1).isBlank()) {
+            cells.remove(cells.size() - 1);
+        }
+        String name = cells.get(0).strip();
+        int numbers = cells.size() - 1;
+        if (numbers != 3 && numbers != 7 && numbers != 8) {
+            throw new BadInputException(file + ": line " + line + ": row: must have 3 numbers (layer, M, N, K) or "
+                    + "7-8 (layer, ifmap h, ifmap w, filter h, filter w, channels, filters, stride[, stride w]), "
+                    + "got " + numbers + " in '" + row + "'");
+        }
+        String[] fields = numbers == 3 ? new String[] {"M", "N", "K"}
+                : new String[] {"IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width", "Channels",
+                        "Num Filter", "Stride Height", "Stride Width"};
+        int[] v = new int[numbers];
+        for (int c = 0; c < numbers; c++) {
+            String cell = cells.get(c + 1).strip();
+            try {
+                v[c] = Integer.parseInt(cell);
+            } catch (NumberFormatException e) {
+                v[c] = 0;
+            }
+            if (v[c] < 1) {
+                throw new BadInputException(file + ": line " + line + ": " + name + "." + fields[c]
+                        + ": must be an integer >= 1, got '" + cell + "'");
+            }
+        }
+        if (numbers == 3) {
+            return List.of(TopologyLayer.gemm(name, v[0], v[1], v[2]));
+        }
+        int strideCols = numbers == 8 ? v[7] : v[6];
+        if (v[2] > v[0] || v[3] > v[1]) {
+            throw new BadInputException(file + ": line " + line + ": " + name + ".Filter "
+                    + (v[2] > v[0] ? "Height" : "Width") + ": must not exceed the IFMAP "
+                    + (v[2] > v[0] ? "height " + v[0] : "width " + v[1]) + ", got " + (v[2] > v[0] ? v[2] : v[3]));
+        }
+        if (name.contains("DP")) {
+            List<TopologyLayer> channels = new ArrayList<>();
+            for (int ch = 0; ch < v[4]; ch++) {
+                channels.add(new TopologyLayer(name + "Channel_" + ch, v[0], v[1], v[2], v[3], 1, v[5], v[6],
+                        strideCols));
+            }
+            return channels;
+        }
+        return List.of(new TopologyLayer(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], strideCols));
+    }
+}

@@ -1,0 +1,52 @@
+package io.bitforge.pe.shiftadd;
+
+import io.bitforge.core.spec.PeParams;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code shift-add} parameters.
+ *
+ * @param variant        the datapath ({@code mixpe} or {@code shiftaddllm})
+ * @param weightBits     MixPE: integer weight width (2..4, one shifted copy of the activation per bit);
+ *                       ShiftAddLLM: binary-coding planes q (1..8)
+ * @param activationBits MixPE: 8 (INT8, W4A8) or 16 (FP16, W4A16); ShiftAddLLM: 16 (FP16)
+ * @param groupSize      weights per quantisation group along K (scale and zero point, or q plane scales)
+ */
+public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize)
+        implements PeParams {
+    /** Activations per ShiftAddLLM table (LUT-GEMM's μ = 8; GATECH-EIC/ShiftAddLLM energy/shiftaddllm_energy.py). */
+    public static final int TABLE_ACTIVATIONS = 8;
+
+    public ShiftAddParams {
+        Objects.requireNonNull(variant, "variant");
+        boolean mixpe = variant == ShiftAddVariant.MIXPE;
+        if (mixpe ? weightBits < 2 || weightBits > 4 : weightBits < 1 || weightBits > 8) {
+            throw new IllegalArgumentException("shift-add " + variant.id() + " weightBits out of range: " + weightBits);
+        }
+        if (mixpe ? activationBits != 8 && activationBits != 16 : activationBits != 16) {
+            throw new IllegalArgumentException("shift-add " + variant.id() + " activationBits not supported: "
+                    + activationBits);
+        }
+        if (groupSize < 1 || (!mixpe && groupSize % TABLE_ACTIVATIONS != 0)) {
+            throw new IllegalArgumentException("shift-add groupSize not supported: " + groupSize);
+        }
+    }
+
+    /** W4A16: FP16 activations. */
+    public boolean floatActivations() {
+        return activationBits == 16;
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("variant", variant.id());
+        map.put("weightBits", weightBits);
+        map.put("activationBits", activationBits);
+        map.put("groupSize", groupSize);
+        return map;
+    }
+}
