@@ -1,5 +1,6 @@
 package io.bitforge.cli;
 
+import io.bitforge.cli.commands.AdcStudyCommand;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
@@ -44,6 +45,7 @@ public final class BitForge implements Runnable {
     /** Every subcommand, in the order help lists them. */
     static List<Object> commands(CliContext context) {
         Object[] commands = {
+                new AdcStudyCommand(context),
                 new DemoCommand(context),
                 new SimulateCommand(context),
                 new GemmCommand(context),

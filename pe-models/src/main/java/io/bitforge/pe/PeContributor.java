@@ -9,6 +9,7 @@ import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
 import io.bitforge.pe.ovp.OvpFamily;
 import io.bitforge.pe.shiftadd.ShiftAddFamily;
+import io.bitforge.pe.reram.ReramFamily;
 
 /** Registers the PE families of this module. Add one line per family. */
 public final class PeContributor implements RegistryContributor {
@@ -20,6 +21,7 @@ public final class PeContributor implements RegistryContributor {
         registry.pe(new OvpFamily());
         registry.pe(new ShiftAddFamily());
         registry.pe(new LutFamily());
+        registry.pe(new ReramFamily());
         registry.pe(new BitSerialFamily());
     }
 }

@@ -54,9 +54,11 @@ class SimulateCommandTest {
         // folds of K + R + C - 2 = 4096 + 62 = 4158 cycles = 17,031,168 per layer, x32 layers.
         JsonNode q = op(prefill, "q_proj");
         assertEquals(32L * 32 * 128 * 4158, q.get("engineCycles").asLong());
-        // Its DRAM floor: (16,777,216 B weights + 2 * 4,194,304 B activations) / 64 B per cycle = 393,216 per
-        // layer: compute-bound.
-        assertEquals(32L * 393_216, q.get("dramCycles").asLong());
+        // Its DRAM traffic is the tiled model's (weights and activations re-fetched as the 64 KiB buffers
+        // require), never below each byte once: (16,777,216 B weights + 2 * 4,194,304 B activations) / 64 B per
+        // cycle = 393,216 per layer; still compute-bound.
+        assertTrue(q.get("dramCycles").asLong() >= 32L * 393_216, q.toString());
+        assertTrue(q.get("dramCycles").asLong() < q.get("engineCycles").asLong(), q.toString());
         assertEquals("compute", q.get("bound").asText());
         // A residual add: 4,194,304 elements at 1 op on 32 lanes = 131,072 cycles; it moves 3 x 2 B per element
         // = 25,165,824 B = 393,216 cycles at 64 B/cycle: memory-bound.

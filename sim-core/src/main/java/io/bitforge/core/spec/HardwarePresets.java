@@ -18,11 +18,13 @@ public final class HardwarePresets {
             "bitmod-decode",
             "bitmod-prefill",
             "fp16-baseline",
+            "isaac-like",
             "lut-tc-int2",
             "lut-tc-int4",
             "lut-tc-ternary",
             "mixpe-w4a16",
             "mixpe-w4a8",
+            "neurosim-default",
             "olive-w4a4",
             "olive-weight-only",
             "tpu-like-int8");

@@ -1,0 +1,179 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.pe.reram.AdcStudy;
+import io.bitforge.pe.reram.ReramParams;
+import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
+import io.bitforge.workloads.tensors.SyntheticTensors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bitforge adc-study}: programs one weight matrix into the crossbars of a {@code reram} design and reports,
+ * per SAR-ADC scheme (full, skip, two-interval), the mean comparator cycles per conversion, the ADC energy reduction
+ * against full conversion and the output SQNR against the exact integer product.
+ */
+@Command(name = "adc-study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure SAR-ADC bit skipping and two-interval coding of a ReRAM design on real or synthetic "
+                + "weights: comparator cycles, ADC energy reduction and output SQNR per scheme.")
+public final class AdcStudyCommand implements Callable<Integer> {
+    static final String DEFAULT_PRESET = "isaac-like";
+
+    private final CliContext context;
+
+    @Option(names = "--safetensors", paramLabel = "FILE", description = "A .safetensors file, index or folder.")
+    Path safetensors;
+
+    @Option(names = "--tensor", paramLabel = "NAME", description = "The weight tensor to program ([outputs, inputs]).")
+    String tensor;
+
+    @Option(names = "--synthetic", paramLabel = "gaussian|llm-outliers", description = "Generate the weights instead.")
+    String synthetic;
+
+    @Option(names = "--rows", paramLabel = "R", defaultValue = "256",
+            description = "Synthetic output rows (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "512",
+            description = "Synthetic input columns, the reduction (default ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the synthetic weights and the activations (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tokens", paramLabel = "T", defaultValue = "4",
+            description = "Seeded activation vectors to multiply (default ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--hw", paramLabel = "FILE|PRESET",
+            description = "A reram hardware spec or preset (default " + DEFAULT_PRESET + ").")
+    String hardware;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
+    String json;
+
+    public AdcStudyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String hw = hardware == null ? DEFAULT_PRESET : hardware;
+        HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hw, "--hw");
+        if (!(spec.pe().params() instanceof ReramParams params)) {
+            throw BadInputException.field(null, "--hw", "'" + hw + "'",
+                    "must be a reram design (pe.family: reram; this one is " + spec.pe().family() + ")");
+        }
+        if (tokens < 1) {
+            throw BadInputException.field(null, "--tokens", tokens, "must be >= 1");
+        }
+        Map<String, Object> source = new LinkedHashMap<>();
+        MatrixSource matrix = matrix(source);
+        int outputs = Math.toIntExact(matrix.rows());
+        int inputs = Math.toIntExact(matrix.cols());
+        float[] values = new float[Math.multiplyExact(outputs, inputs)];
+        matrix.readRows(0, outputs, values);
+        int[][] weights = AdcStudy.quantiseWeights(params, values, outputs, inputs);
+        long[][] x = AdcStudy.activations(params, inputs, tokens, seed);
+        AdcStudy.Result result = AdcStudy.run(params, weights, x, spec.node());
+
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", "adc-study");
+        document.put("hardware", spec.name());
+        document.put("node", spec.node().id());
+        document.put("source", source);
+        document.put("outputs", outputs);
+        document.put("inputs", inputs);
+        document.put("tokens", tokens);
+        document.put("seed", seed);
+        document.put("adcBits", result.adcBits());
+        document.put("requiredAdcBits", result.requiredAdcBits());
+        document.put("conversions", result.conversions());
+        document.put("offlineSkipComparatorCycles", result.offlineSkipCycles());
+        List<Map<String, Object>> schemes = new ArrayList<>();
+        for (AdcStudy.SchemeResult r : result.schemes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("scheme", r.scheme().id());
+            row.put("meanComparatorCycles", r.meanComparatorCycles());
+            row.put("adcEnergyReduction", r.energyReduction());
+            row.put("adcPicojoulesPerConversion", r.picojoulesPerConversion());
+            row.put("sqnrDecibels", Double.isFinite(r.sqnrDecibels()) ? r.sqnrDecibels() : null);
+            row.put("maxAbsError", r.maxAbsError());
+            schemes.add(row);
+        }
+        document.put("schemes", schemes);
+        OutputTarget.write("--json", json, Json.write(document), context.out());
+        if (json == null) {
+            context.out().print(table(result));
+            context.out().printf(Locale.ROOT, "%s (%s): %d-bit SAR-ADC, %d bits lossless; %dx%d weights, %d activation "
+                            + "vectors, %d conversions per scheme%n", spec.name(), spec.node().id(), result.adcBits(),
+                    result.requiredAdcBits(), outputs, inputs, tokens, result.conversions());
+            context.out().printf(Locale.ROOT, "skip from the stored weights alone: %.4f comparator cycles per "
+                    + "conversion (pe.params.expectedComparatorCycles for the engine)%n", result.offlineSkipCycles());
+        }
+        return 0;
+    }
+
+    private MatrixSource matrix(Map<String, Object> source) {
+        if ((safetensors == null) == (synthetic == null)) {
+            throw new BadInputException("adc-study: give exactly one of --safetensors FILE --tensor NAME or "
+                    + "--synthetic gaussian|llm-outliers");
+        }
+        if (safetensors != null) {
+            if (tensor == null) {
+                throw new BadInputException("--safetensors " + safetensors + ": give --tensor NAME");
+            }
+            MatrixSource m = MatrixSource.of(SafetensorsCheckpoint.open(safetensors).tensor(tensor));
+            if (m.rows() * m.cols() > Integer.MAX_VALUE - 8) {
+                throw BadInputException.field(null, "--tensor", tensor, "must have fewer than 2^31 values");
+            }
+            source.put("safetensors", safetensors.toString());
+            source.put("tensor", tensor);
+            return m;
+        }
+        if (rows < 1 || cols < 1 || (long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw BadInputException.field(null, "--rows/--cols", rows + "x" + cols,
+                    "must be >= 1 each with rows·cols below 2^31");
+        }
+        source.put("synthetic", synthetic);
+        source.put("rows", rows);
+        source.put("cols", cols);
+        return switch (synthetic) {
+            case "gaussian" -> MatrixSource.of("gaussian", rows, cols, SyntheticTensors.gaussian(rows, cols, seed));
+            case "llm-outliers" -> MatrixSource.of("llm-outliers", rows, cols, SyntheticTensors.llmOutliers(rows, cols,
+                    seed, SyntheticTensors.DEFAULT_OUTLIER_FRACTION, SyntheticTensors.DEFAULT_OUTLIER_RATIO));
+            default -> throw BadInputException.field(null, "--synthetic", "'" + synthetic + "'",
+                    "must be gaussian or llm-outliers");
+        };
+    }
+
+    private static String table(AdcStudy.Result result) {
+        TextTable table = new TextTable(List.of("scheme", "comparator cycles", "ADC energy reduction", "ADC pJ/conv",
+                "output SQNR dB", "max |err|"));
+        for (AdcStudy.SchemeResult r : result.schemes()) {
+            table.row(List.of(r.scheme().id(), String.format(Locale.ROOT, "%.4f", r.meanComparatorCycles()),
+                    String.format(Locale.ROOT, "%.3fx", r.energyReduction()),
+                    String.format(Locale.ROOT, "%.4f", r.picojoulesPerConversion()),
+                    Double.isInfinite(r.sqnrDecibels()) ? "exact"
+                            : String.format(Locale.ROOT, "%.2f", r.sqnrDecibels()),
+                    String.format(Locale.ROOT, "%.0f", r.maxAbsError())));
+        }
+        return table.toString();
+    }
+}
