@@ -3,6 +3,7 @@ package io.bitforge.pe;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
 import io.bitforge.pe.bitfusion.BitFusionFamily;
+import io.bitforge.pe.bitserial.BitSerialFamily;
 import io.bitforge.pe.lut.LutFamily;
 import io.bitforge.pe.mac.MacFpFamily;
 import io.bitforge.pe.mac.MacIntFamily;
@@ -21,5 +22,6 @@ public final class PeContributor implements RegistryContributor {
         registry.pe(new ShiftAddFamily());
         registry.pe(new LutFamily());
         registry.pe(new ReramFamily());
+        registry.pe(new BitSerialFamily());
     }
 }

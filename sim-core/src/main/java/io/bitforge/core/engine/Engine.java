@@ -18,6 +18,7 @@ import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.BufferSpecs;
+import io.bitforge.core.spec.CycleModel;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.tech.TechNode;
@@ -38,6 +39,11 @@ import java.util.Objects;
  * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
  * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
  * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted).
+ *
+ * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
+ * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
+ * its buffer re-fetch rule, its own DRAM traffic instead of the memory model's; no {@link ArrayMetrics}). Energy,
+ * area and sources are computed the same way under both.
  *
  * <p>Cycle convention: a {@link CostReport} counts cycles, so one GEMM costs {@code folds × foldCycles} and costs
  * add across ops. {@link ArrayMetrics} keeps SCALE-Sim's reporting convention (the index of the last cycle, one
@@ -95,6 +101,9 @@ public final class Engine {
         sources.add(sram.source());
         TechScaling.sourceFor(sram.node(), spec.node()).ifPresent(sources::add);
         baseSources = List.copyOf(sources);
+        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+            LayerOverlapModel.dram(spec);
+        }
     }
 
     /** An engine with SCALE-Sim's fold convention. */
@@ -148,6 +157,9 @@ public final class Engine {
             return new GemmEvaluation(custom.get().times(op.count()), null);
         }
         CellTiming timing = family.timing(spec.pe().params(), op);
+        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+            return new GemmEvaluation(layerOverlap(op, timing).times(op.count()), null);
+        }
         ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
                 convention);
         MemoryCost offChip = memory.gemm(spec, op, schedule);
@@ -161,14 +173,23 @@ public final class Engine {
         long[] reads = new long[3];
         long[] writes = new long[3];
         sramAccesses(metrics, reads, writes);
+        return new GemmEvaluation(assemble(op, cycles, reads, writes, offChip).times(op.count()), metrics);
+    }
+
+    /**
+     * Energy, area and sources of one GEMM instance given its cycles, SRAM element accesses and off-chip cost:
+     * the part shared by every cycle model.
+     */
+    private CostReport assemble(GemmOp op, CycleBreakdown cycles, long[] reads, long[] writes, MemoryCost offChip) {
         String pair = op.activations().format() + "x" + op.weights().format();
-        ActionCounts actions = ActionCounts.of(pair, metrics.macs(), reads, writes, offChip.bytesByOperand());
+        long macs = op.macs();
+        ActionCounts actions = ActionCounts.of(pair, macs, reads, writes, offChip.bytesByOperand());
 
         CellCost cell = family.cellCost(spec.pe().params(), op);
         double macScale = TechScaling.energyFactor(cell.node(), spec.node());
         double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
-            picojoules[entry.getKey().ordinal()] += entry.getValue() * metrics.macs() * macScale;
+            picojoules[entry.getKey().ordinal()] += entry.getValue() * macs * macScale;
         }
         int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
         for (Operand operand : Operand.values()) {
@@ -185,8 +206,27 @@ public final class Engine {
         TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
-        CostReport one = new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
-        return new GemmEvaluation(one.times(op.count()), metrics);
+        return new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
+    }
+
+    /**
+     * One GEMM instance under {@link CycleModel#LAYER_OVERLAP} (see {@link LayerOverlapModel}): SRAM reads are one
+     * element per cell lane per tile (weights {@code K·N·ceil(M/cols)}, activations {@code K·M·ceil(N/rows)}),
+     * outputs are written once; the memory model is not consulted.
+     */
+    private CostReport layerOverlap(GemmOp op, CellTiming timing) {
+        LayerOverlapModel.Result layer = LayerOverlapModel.gemm(spec, op, timing);
+        long[] reads = new long[3];
+        long[] writes = new long[3];
+        long colFolds = FoldModel.ceilDiv(op.m(), (long) spec.array().cols() * timing.lanesM());
+        long rowFolds = FoldModel.ceilDiv(op.n(), (long) spec.array().rows() * timing.lanesN());
+        reads[Operand.WEIGHTS.ordinal()] = Math.multiplyExact(Math.multiplyExact(op.k(), op.n()), colFolds);
+        reads[Operand.ACTIVATIONS.ordinal()] = Math.multiplyExact(Math.multiplyExact(op.k(), op.m()), rowFolds);
+        writes[Operand.OUTPUTS.ordinal()] = Math.multiplyExact(op.m(), op.n());
+        MemoryCost offChip = new MemoryCost(layer.stallCycles(), layer.inputDramBytes(), layer.weightDramBytes(),
+                layer.outputBytes(), layer.dramPicojoules(), LayerOverlapModel.sources());
+        CycleBreakdown cycles = new CycleBreakdown(layer.computeCycles(), layer.stallCycles(), 0, 0);
+        return assemble(op, cycles, reads, writes, offChip);
     }
 
     /** Cost of every instance of a vector op on the vector unit. */

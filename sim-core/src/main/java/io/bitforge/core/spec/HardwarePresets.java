@@ -15,6 +15,8 @@ public final class HardwarePresets {
     private static final List<String> NAMES = List.of(
             "ant-28nm",
             "bitfusion-45nm",
+            "bitmod-decode",
+            "bitmod-prefill",
             "fp16-baseline",
             "isaac-like",
             "lut-tc-int2",

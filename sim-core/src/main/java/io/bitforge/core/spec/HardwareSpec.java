@@ -141,6 +141,9 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
         if (!mapping.loopOrder().isEmpty()) {
             mappingMap.put("loopOrder", mapping.loopOrder());
         }
+        if (mapping.cycleModel() != CycleModel.FOLDS) {
+            mappingMap.put("cycleModel", mapping.cycleModel().id());
+        }
         map.put("mapping", mappingMap);
         return map;
     }

@@ -162,6 +162,10 @@ public final class HardwareSpecLoader {
 
         DramSpec dram = dram(root.field("dram"));
         MappingSpec mapping = root.optionalField("mapping").map(HardwareSpecLoader::mapping).orElse(MappingSpec.NONE);
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP && dram instanceof DramSpec.Preset preset) {
+            throw root.field("dram").error("must be custom {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, "
+                    + "capacityGibibytes} when mapping.cycleModel is layer-overlap", "preset '" + preset.id() + "'");
+        }
         return new HardwareSpec(name, node, clock, pe, array, dataflow, buffers, vector, dram, mapping);
     }
 
@@ -205,7 +209,7 @@ public final class HardwareSpecLoader {
     }
 
     private static MappingSpec mapping(SpecNode node) {
-        node.allowOnly("tileM", "tileK", "tileN", "loopOrder");
+        node.allowOnly("tileM", "tileK", "tileN", "loopOrder", "cycleModel");
         String loopOrder = node.optionalField("loopOrder").map(n -> {
             String order = n.text();
             char[] sorted = order.toCharArray();
@@ -215,7 +219,9 @@ public final class HardwareSpecLoader {
             }
             return order;
         }).orElse("");
-        return new MappingSpec(tile(node, "tileM"), tile(node, "tileK"), tile(node, "tileN"), loopOrder);
+        CycleModel cycleModel = node.optionalField("cycleModel").map(n -> CycleModel.fromId(n.text())
+                .orElseThrow(() -> n.error("must be one of " + CycleModel.ids(), n.shown()))).orElse(CycleModel.FOLDS);
+        return new MappingSpec(tile(node, "tileM"), tile(node, "tileK"), tile(node, "tileN"), loopOrder, cycleModel);
     }
 
     private static OptionalInt tile(SpecNode node, String name) {

@@ -188,6 +188,23 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void cycleModelIsParsedAndChecked() {
+        assertEquals(CycleModel.FOLDS, load(VALID).mapping().cycleModel());
+        HardwareSpec overlap = load(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap"));
+        assertEquals(CycleModel.LAYER_OVERLAP, overlap.mapping().cycleModel());
+        assertEquals("layer-overlap", ((java.util.Map<?, ?>) overlap.asMap().get("mapping")).get("cycleModel"));
+        assertTrue(!overlap.designId().equals(load(VALID).designId()));
+        assertEquals("hw.yaml: hardware.mapping.cycleModel: must be one of [folds, layer-overlap], got 'fast'"
+                + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: fast")));
+        String presetDram = VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap")
+                .replace("custom: {bytesPerCycle: 32, latencyNanoseconds: 80, picojoulesPerBit: 10, capacityGibibytes: 8}",
+                        "preset: test-dram");
+        assertEquals("hw.yaml: hardware.dram: must be custom {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, "
+                + "capacityGibibytes} when mapping.cycleModel is layer-overlap, got preset 'test-dram' (line 14)",
+                error(presetDram));
+    }
+
+    @Test
     void aFieldGivenTwiceIsAnError() {
         String message = error(VALID.replace("dataflow: ws\n", "dataflow: ws\ndataflow: os\n"));
         assertTrue(message.startsWith("hw.yaml: not valid YAML/JSON: Duplicate field 'dataflow'"), message);
