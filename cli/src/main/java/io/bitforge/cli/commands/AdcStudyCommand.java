@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.output.TextTable;
 import io.bitforge.core.io.BadInputException;
@@ -9,6 +10,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.pe.reram.AdcStudy;
 import io.bitforge.pe.reram.ReramParams;
+import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.SyntheticTensors;
@@ -68,6 +70,10 @@ public final class AdcStudyCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write a results directory: manifest.json and "
+            + "adc-study.json.")
+    Path out;
+
     public AdcStudyCommand(CliContext context) {
         this.context = context;
     }
@@ -119,6 +125,13 @@ public final class AdcStudyCommand implements Callable<Integer> {
         }
         document.put("schemes", schemes);
         OutputTarget.write("--json", json, Json.write(document), context.out());
+        if (out != null) {
+            Map<String, Object> given = new LinkedHashMap<>(document);
+            given.remove("schemes");
+            ResultsWriter.create(out, "--out")
+                    .json("adc-study.json", "per ADC scheme: comparator cycles, energy reduction, error", document)
+                    .finish("adc-study", VersionProvider.version(), given, seed);
+        }
         if (json == null) {
             context.out().print(table(result));
             context.out().printf(Locale.ROOT, "%s (%s): %d-bit SAR-ADC, %d bits lossless; %dx%d weights, %d activation "

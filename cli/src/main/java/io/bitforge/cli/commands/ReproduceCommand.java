@@ -1,12 +1,14 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.reproduce.Reproduction;
 import io.bitforge.cli.reproduce.ReproductionFile;
 import io.bitforge.cli.reproduce.ReproductionText;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.reports.results.ResultsWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +39,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path dir;
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
+    @Option(names = "--out", paramLabel = "DIR", description = "Write a results directory: manifest.json and "
+            + "reproduce.json.")
+    Path out;
 
     public ReproduceCommand(CliContext context) {
         this.context = context;
@@ -55,6 +60,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproductionFile reproduction = ReproductionFile.read(file);
         Reproduction.Result result = Reproduction.run(paper, reproduction, context.registry());
         OutputTarget.write("--json", json, Json.write(json(result)), context.out());
+        if (out != null) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("paper", paper);
+            given.put("reproductionFile", file.toString());
+            ResultsWriter.create(out, "--out")
+                    .json("reproduce.json", "cycles and energy per model and design, ratios against the paper",
+                            json(result))
+                    .finish("reproduce", VersionProvider.version(), given, null);
+        }
         if (json == null) {
             context.out().print(ReproductionText.render(result));
         }

@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
 import io.bitforge.cli.simulate.DiffusionReport;
@@ -9,13 +10,14 @@ import io.bitforge.cli.simulate.SimulationReport;
 import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.cli.simulate.Simulator;
 import io.bitforge.core.engine.Engine;
-import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
@@ -90,6 +92,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write one row per op as CSV (- is stdout).")
     String csv;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write a results directory: manifest.json, "
+            + "simulate.json and simulate.csv.")
+    Path out;
+
     public SimulateCommand(CliContext context) {
         this.context = context;
     }
@@ -114,6 +120,18 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, quant);
         if (json != null) {
             OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
+        }
+        if (out != null) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("hardware", spec.asMap());
+            given.put("workload", llm.id());
+            given.put("settings", settings);
+            given.put("quant", quant == null ? "native" : quant);
+            ResultsWriter.create(out, "--out")
+                    .json("simulate.json", "the simulation: summary, capacity, every op of every phase",
+                            report.asMap(explain))
+                    .csv("simulate.csv", "one row per op", report.csv())
+                    .finish("simulate", VersionProvider.version(), given, null);
         }
         if (csv != null) {
             OutputTarget.write("--csv", csv, report.csv(), context.out());
