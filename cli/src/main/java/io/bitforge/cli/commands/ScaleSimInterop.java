@@ -15,9 +15,9 @@ import io.bitforge.memory.scalesim.ScaleSimReports;
 import io.bitforge.memory.scalesim.ScaleSimRun;
 import io.bitforge.memory.scalesim.TopologyLayer;
 import io.bitforge.memory.scalesim.TopologyParser;
+import io.bitforge.reports.results.ResultsWriter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,17 +138,16 @@ final class ScaleSimInterop {
         try {
             Files.createDirectories(dir);
             ScaleSimReports.write(dir, results);
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("kind", "gemm-scalesim");
-            manifest.put("bitforgeVersion", VersionProvider.version());
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("scalesimConfigFile", configPath.getFileName().toString());
             inputs.put("scalesimConfig", configMap(config));
             inputs.put("topologyFile", topologyPath.getFileName().toString());
             inputs.put("topology", layers);
-            manifest.put("inputs", inputs);
-            manifest.put("seed", null);
-            Files.writeString(dir.resolve("manifest.json"), Json.write(manifest), StandardCharsets.UTF_8);
+            ResultsWriter.create(dir, "--out")
+                    .existing(ScaleSimReports.COMPUTE_REPORT, "table", "SCALE-Sim's compute report, per layer")
+                    .existing(ScaleSimReports.BANDWIDTH_REPORT, "table", "SCALE-Sim's bandwidth report, per layer")
+                    .existing(ScaleSimReports.DETAILED_ACCESS_REPORT, "table", "SCALE-Sim's detailed access report, per layer")
+                    .finish("gemm-scalesim", VersionProvider.version(), inputs, null);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new BadInputException("--out: cannot write " + outDir + ": " + e.getMessage(), e);
         }
