@@ -6,9 +6,12 @@ import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
 import io.bitforge.cli.simulate.DiffusionReport;
 import io.bitforge.cli.simulate.DramFigures;
+import io.bitforge.cli.simulate.OpResult;
+import io.bitforge.cli.simulate.PhaseResult;
 import io.bitforge.cli.simulate.SimulationReport;
 import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.cli.simulate.Simulator;
+import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
@@ -17,6 +20,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.reports.chart.CostBreakdowns;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
@@ -27,7 +31,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -131,6 +138,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     .json("simulate.json", "the simulation: summary, capacity, every op of every phase",
                             report.asMap(explain))
                     .csv("simulate.csv", "one row per op", report.csv())
+                    .chart("energy", "energy by category per op kind, both phases",
+                            CostBreakdowns.energy(llm.id() + " on " + spec.name() + ": energy by op kind", "op kind",
+                                    energyByKind(report)).chart(), 1000, 700)
                     .finish("simulate", VersionProvider.version(), given, null);
         }
         if (csv != null) {
@@ -164,4 +174,17 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /** Every op's cost (DRAM floor energy included) summed per op kind over the phases, in first-seen order. */
+    private static List<CostBreakdowns.Labelled> energyByKind(SimulationReport report) {
+        Map<String, CostReport> byKind = new LinkedHashMap<>();
+        for (PhaseResult phase : report.phases()) {
+            for (OpResult op : phase.ops()) {
+                byKind.merge(op.op().kind().name().toLowerCase(Locale.ROOT), op.cost(), CostReport::plus);
+            }
+        }
+        List<CostBreakdowns.Labelled> labelled = new ArrayList<>();
+        byKind.forEach((kind, cost) -> labelled.add(new CostBreakdowns.Labelled(kind, cost)));
+        return labelled;
+    }
 }

@@ -125,7 +125,7 @@ public final class SimulationReport {
         return options;
     }
 
-    List<PhaseResult> phases() {
+    public List<PhaseResult> phases() {
         return phases;
     }
 

@@ -26,6 +26,7 @@ class ResultsDirectoriesTest {
         assertOk(CliHarness.run("reproduce", "ant", "--dir", Path.of("..", "examples", "reproduce", "ant")
                 .toString(), "--out", reproduce.toString()));
         assertKind(simulate, "simulate", "simulate.json");
+        assertTrue(Files.readString(simulate.resolve("energy.svg")).contains("op kind"));
         assertKind(adc, "adc-study", "adc-study.json");
         assertKind(reproduce, "reproduce", "reproduce.json");
         // The simulate directory's JSON is the --json document: its summary has the prefill latency.
