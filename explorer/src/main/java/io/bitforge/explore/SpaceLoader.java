@@ -1,16 +1,13 @@
 package io.bitforge.explore;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.SourceLines;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -25,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +42,6 @@ import java.util.Set;
 public final class SpaceLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final JsonFactory YAML_FACTORY = new YAMLFactory();
     private static final Set<String> SPEC_FIELDS = Set.of("name", "node", "clockMegahertz", "pe", "array",
             "dataflow", "buffers", "vectorUnit", "dram", "mapping");
     /** Grids larger than this per parameter are almost surely a typo in a range. */
@@ -77,7 +72,7 @@ public final class SpaceLoader {
         Map<JsonPointer, Integer> lines;
         try {
             tree = YAML.readTree(text);
-            lines = lineIndex(text);
+            lines = SourceLines.index(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new BadInputException(fileName + ": not valid YAML/JSON: " + e.getOriginalMessage()
@@ -354,21 +349,6 @@ public final class SpaceLoader {
                         .orElse(OptionalDouble.empty()));
     }
 
-    private static Map<JsonPointer, Integer> lineIndex(String text) throws IOException {
-        Map<JsonPointer, Integer> lines = new HashMap<>();
-        try (JsonParser parser = YAML_FACTORY.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                JsonPointer pointer = parser.getParsingContext().pathAsPointer();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? JsonPointer.empty()
-                            : parser.getParsingContext().getParent().pathAsPointer();
-                }
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-            }
-        }
-        return lines;
-    }
 
     /** A node of the space file with its dotted path and line, for messages. */
     private record Node(JsonNode json, String path, JsonPointer pointer, String file, Map<JsonPointer, Integer> lines) {

@@ -160,20 +160,8 @@ public final class AdcStudyCommand implements Callable<Integer> {
             source.put("tensor", tensor);
             return m;
         }
-        if (rows < 1 || cols < 1 || (long) rows * cols > Integer.MAX_VALUE - 8) {
-            throw BadInputException.field(null, "--rows/--cols", rows + "x" + cols,
-                    "must be >= 1 each with rows·cols below 2^31");
-        }
-        source.put("synthetic", synthetic);
-        source.put("rows", rows);
-        source.put("cols", cols);
-        return switch (synthetic) {
-            case "gaussian" -> MatrixSource.of("gaussian", rows, cols, SyntheticTensors.gaussian(rows, cols, seed));
-            case "llm-outliers" -> MatrixSource.of("llm-outliers", rows, cols, SyntheticTensors.llmOutliers(rows, cols,
-                    seed, SyntheticTensors.DEFAULT_OUTLIER_FRACTION, SyntheticTensors.DEFAULT_OUTLIER_RATIO));
-            default -> throw BadInputException.field(null, "--synthetic", "'" + synthetic + "'",
-                    "must be gaussian or llm-outliers");
-        };
+        return SyntheticMatrices.of(synthetic, rows, cols, seed, SyntheticTensors.DEFAULT_OUTLIER_FRACTION,
+                SyntheticTensors.DEFAULT_OUTLIER_RATIO, source);
     }
 
     private static String table(AdcStudy.Result result) {

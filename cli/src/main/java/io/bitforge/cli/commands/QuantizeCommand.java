@@ -20,7 +20,6 @@ import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.QuantStudy;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
-import io.bitforge.workloads.tensors.SyntheticTensors;
 import io.bitforge.workloads.tensors.TensorInfo;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -259,31 +258,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     }
 
     private MatrixSource synthetic(Map<String, Object> source) {
-        if (rows < 1 || cols < 1 || (long) rows * cols > Integer.MAX_VALUE - 8) {
-            throw BadInputException.field(null, "--rows/--cols", rows + "x" + cols,
-                    "must be >= 1 each with rows·cols below 2^31");
-        }
-        source.put("synthetic", synthetic);
-        source.put("rows", rows);
-        source.put("cols", cols);
-        switch (synthetic) {
-            case "gaussian":
-                return MatrixSource.of("gaussian", rows, cols, SyntheticTensors.gaussian(rows, cols, seed));
-            case "llm-outliers":
-                if (!(outlierFraction >= 0 && outlierFraction <= 1)) {
-                    throw BadInputException.field(null, "--outlier-fraction", outlierFraction, "must be 0..1");
-                }
-                if (!(outlierRatio > 0) || Double.isInfinite(outlierRatio)) {
-                    throw BadInputException.field(null, "--outlier-ratio", outlierRatio, "must be > 0");
-                }
-                source.put("outlierFraction", outlierFraction);
-                source.put("outlierRatio", outlierRatio);
-                return MatrixSource.of("llm-outliers", rows, cols,
-                        SyntheticTensors.llmOutliers(rows, cols, seed, outlierFraction, outlierRatio));
-            default:
-                throw BadInputException.field(null, "--synthetic", "'" + synthetic + "'",
-                        "must be gaussian or llm-outliers");
-        }
+        return SyntheticMatrices.of(synthetic, rows, cols, seed, outlierFraction, outlierRatio, source);
     }
 
     private static Map<String, Object> row(FormatResult r) {

@@ -171,24 +171,7 @@ public final class DiffusionReport {
     }
 
     private Map<String, Object> opMap(OpResult result, PhaseResult phase) {
-        Op op = result.op();
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", op.name());
-        map.put("kind", op.kind().name().toLowerCase(Locale.ROOT));
-        map.put("count", op.count());
-        if (op instanceof GemmOp gemm) {
-            map.put("m", gemm.m());
-            map.put("k", gemm.k());
-            map.put("n", gemm.n());
-            map.put("activations", gemm.activations().format());
-            map.put("weights", gemm.weights().format());
-            map.put("bOperand", gemm.bOperand().name().toLowerCase(Locale.ROOT));
-            map.put("macs", gemm.totalMacs());
-        } else {
-            VectorOp vector = (VectorOp) op;
-            map.put("elements", vector.elements());
-            map.put("opsPerElement", vector.opsPerElement());
-        }
+        Map<String, Object> map = OpDescription.of(result.op());
         map.put("engineCycles", result.engineCycles());
         map.put("dramCycles", result.dramCycles());
         map.put("cycles", result.cycles());

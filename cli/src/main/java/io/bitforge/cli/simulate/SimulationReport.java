@@ -252,24 +252,7 @@ public final class SimulationReport {
         Op op = result.op();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("phase", result.phase());
-        map.put("name", op.name());
-        map.put("kind", op.kind().name().toLowerCase(Locale.ROOT));
-        map.put("count", op.count());
-        if (op instanceof GemmOp gemm) {
-            map.put("m", gemm.m());
-            map.put("k", gemm.k());
-            map.put("n", gemm.n());
-            map.put("activations", gemm.activations().format());
-            map.put("weights", gemm.weights().format());
-            map.put("outputs", gemm.outputs().format());
-            map.put("bOperand", gemm.bOperand().name().toLowerCase(Locale.ROOT));
-            map.put("macs", gemm.totalMacs());
-        } else {
-            VectorOp vector = (VectorOp) op;
-            map.put("elements", vector.elements());
-            map.put("opsPerElement", vector.opsPerElement());
-            map.put("precision", vector.precision().format());
-        }
+        map.putAll(OpDescription.of(op));
         map.put("ops", op.totalOps());
         Map<String, Object> bytes = new LinkedHashMap<>();
         bytes.put("loadWeight", result.footprint().loadWeightBytes());

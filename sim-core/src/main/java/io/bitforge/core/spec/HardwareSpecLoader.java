@@ -1,16 +1,13 @@
 package io.bitforge.core.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.SourceLines;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
@@ -21,7 +18,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -37,7 +33,6 @@ public final class HardwareSpecLoader {
     /** A field given twice is an error, not "last one wins". */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final JsonFactory YAML_FACTORY = new YAMLFactory();
 
     private final Registry registry;
 
@@ -82,7 +77,7 @@ public final class HardwareSpecLoader {
         Map<JsonPointer, Integer> lines;
         try {
             tree = YAML.readTree(text);
-            lines = lineIndex(text);
+            lines = SourceLines.index(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new BadInputException(fileName + ": not valid YAML/JSON: " + e.getOriginalMessage()
@@ -96,22 +91,6 @@ public final class HardwareSpecLoader {
         return fromNode(new SpecNode(tree, fileName, ROOT, JsonPointer.empty(), lines));
     }
 
-    /** Line of every field and value by JSON pointer, from a streaming pass over the text. */
-    private static Map<JsonPointer, Integer> lineIndex(String text) throws IOException {
-        Map<JsonPointer, Integer> lines = new HashMap<>();
-        try (JsonParser parser = YAML_FACTORY.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                JsonPointer pointer = parser.getParsingContext().pathAsPointer();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? JsonPointer.empty()
-                            : parser.getParsingContext().getParent().pathAsPointer();
-                }
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-            }
-        }
-        return lines;
-    }
 
     /**
      * Validates a spec given as nested maps (e.g. one point of a design space, or {@link HardwareSpec#asMap()});
