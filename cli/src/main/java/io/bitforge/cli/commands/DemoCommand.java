@@ -3,7 +3,6 @@ package io.bitforge.cli.commands;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.TextTable;
-import io.bitforge.cli.simulate.SimulationReport;
 import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
@@ -123,11 +122,10 @@ public final class DemoCommand implements Callable<Integer> {
             row.put("designId", spec.designId());
             row.put("family", spec.pe().family());
             try {
-                SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings,
-                        nativeQuant(spec));
-                Map<String, Object> summary = report.summaryMap();
-                row.put("quant", report.asMap(false).get("workload") instanceof Map<?, ?> w
-                        && w.get("quant") instanceof Map<?, ?> q ? q.get("text") : "");
+                String quant = nativeQuant(spec);
+                Map<String, Object> summary = SimulationRun.run(context.registry(), spec, llm, settings, quant)
+                        .summaryMap();
+                row.put("quant", quant);
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
                         fixed(dramGigabytesPerSecond(spec)), row.get("quant"),
