@@ -1,8 +1,11 @@
 package io.bitforge.cli;
 
 import io.bitforge.cli.commands.AdcStudyCommand;
+import io.bitforge.cli.commands.BenchCommand;
+import io.bitforge.cli.commands.CosimCommand;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.ExploreCommand;
+import io.bitforge.cli.commands.FpgaCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
@@ -49,8 +52,11 @@ public final class BitForge implements Runnable {
     static List<Object> commands(CliContext context) {
         Object[] commands = {
                 new AdcStudyCommand(context),
+                new BenchCommand(context),
+                new CosimCommand(context),
                 new DemoCommand(context),
                 new ExploreCommand(context),
+                new FpgaCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),

@@ -8,15 +8,10 @@ import io.bitforge.core.io.Json;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
-import io.bitforge.verilog.gen.Counter;
-import io.bitforge.verilog.gen.Fifo;
-import io.bitforge.verilog.gen.Mac16;
-import io.bitforge.verilog.gen.Ram;
-import io.bitforge.verilog.gen.SystolicArray;
-import io.bitforge.verilog.gen.SystolicWrapper;
 import io.bitforge.verilog.hdl.ModuleDef;
-import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.cli.hdl.HdlDesignOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,28 +26,10 @@ import java.util.concurrent.Callable;
 @Command(name = "verilog", mixinStandardHelpOptions = true,
         description = "Emit a generated design as Verilog-2005 files (one module per file).")
 public final class VerilogCommand implements Callable<Integer> {
-    private static final List<String> DESIGNS = List.of("systolic", "mac16", "counter", "fifo", "ram");
-
     private final CliContext context;
 
-    @Option(names = "--design", required = true, paramLabel = "NAME",
-            description = "systolic (array behind a byte-serial FPGA wrapper), mac16, counter, fifo or ram")
-    String design;
-
-    @Option(names = "--rows", defaultValue = "4", description = "Systolic array rows (1..32, default 4).")
-    int rows;
-
-    @Option(names = "--cols", defaultValue = "4", description = "Systolic array columns (1..32, default 4).")
-    int cols;
-
-    @Option(names = "--data-bits", defaultValue = "8", description = "Operand width of the array (default 8).")
-    int dataBits;
-
-    @Option(names = "--acc-bits", defaultValue = "32", description = "Accumulator width of the array (default 32).")
-    int accBits;
-
-    @Option(names = "--no-wrapper", description = "Emit the bare array without the byte-serial FPGA top level.")
-    boolean noWrapper;
+    @Mixin
+    HdlDesignOptions designOptions;
 
     @Option(names = "--synthesis", description = "FPGA build: no initial values that cost logic (see README).")
     boolean synthesis;
@@ -69,7 +46,7 @@ public final class VerilogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleDef top = build();
+        ModuleDef top = designOptions.build();
         EmittedDesign emitted = VerilogEmitter.emit(top, synthesis ? EmitOptions.synthesis() : EmitOptions.simulation());
         try {
             emitted.writeTo(out);
@@ -86,7 +63,7 @@ public final class VerilogCommand implements Callable<Integer> {
             files.add(row);
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("design", design);
+        result.put("design", designOptions.design());
         result.put("top", emitted.top());
         result.put("files", files);
         OutputTarget.write("--json", json, Json.write(result), context.out());
@@ -99,42 +76,5 @@ public final class VerilogCommand implements Callable<Integer> {
             context.out().println("top module " + emitted.top() + ", " + files.size() + " files (children first)");
         }
         return 0;
-    }
-
-    private ModuleDef build() {
-        switch (design) {
-            case "systolic": {
-                check("--rows", rows, 1, 32);
-                check("--cols", cols, 1, 32);
-                check("--data-bits", dataBits, 2, 32);
-                check("--acc-bits", accBits, 2 * dataBits, 64);
-                SystolicArray.Params p = new SystolicArray.Params(rows, cols, dataBits, accBits);
-                if (noWrapper) {
-                    return SystolicArray.build(p);
-                }
-                if (dataBits != 8) {
-                    throw BadInputException.field(null, "--data-bits", dataBits,
-                            "the byte-serial wrapper needs 8 (or add --no-wrapper)");
-                }
-                return SystolicWrapper.build(p);
-            }
-            case "mac16":
-                return Mac16.build();
-            case "counter":
-                return Counter.build(8);
-            case "fifo":
-                return Fifo.build(8, 16);
-            case "ram":
-                return Ram.build(8, 16, ReadUnderWrite.UNDEFINED);
-            default:
-                throw BadInputException.field(null, "--design", "'" + design + "'",
-                        "must be one of " + String.join(", ", DESIGNS));
-        }
-    }
-
-    private static void check(String option, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw BadInputException.field(null, option, value, "must be " + min + ".." + max);
-        }
     }
 }

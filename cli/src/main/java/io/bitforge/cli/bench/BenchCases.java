@@ -1,0 +1,141 @@
+package io.bitforge.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.Precision;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.SpecNode;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.explore.DesignEvaluator;
+import io.bitforge.explore.DesignSpace;
+import io.bitforge.explore.SpaceLoader;
+import io.bitforge.verilog.gen.SystolicArray;
+import io.bitforge.verilog.sim.Simulator;
+import io.bitforge.workloads.llm.LlmWorkload;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The standard measurements of {@code bitforge bench}, the same paths the JMH benchmarks time: GEMM evaluations
+ * (stall-free and with the tiled DRAM model {@code simulate} uses), a whole Llama-2-7B simulation, distinct explorer
+ * designs, and the Java HDL simulator.
+ */
+public final class BenchCases {
+    /** Llama-2-7B's MLP up-projection over a 2048-token prompt: M=2048, K=4096, N=11008. */
+    private static final GemmOp MLP_UP = GemmOp.of("mlp-up", 2048, 4096, 11008, Precision.INT8);
+    private static final String PRESET = "tpu-like-int8";
+    private static final String SPACE = """
+            name: bench
+            base: tpu-like-int8
+            parameters:
+              - path: array.rows
+                range: {from: 1, to: 1024, step: 1}
+              - path: array.cols
+                range: {from: 1, to: 1024, step: 1}
+              - path: clockMegahertz
+                values: [500, 1000]
+              - path: dataflow
+                values: [os, ws]
+            workloads:
+              - {workload: llama-2-7b, phase: decode, context: 1024, generate: 1, quant: "W8A8KV8,lm_head:same"}
+            objectives: [latency, energy, area]
+            """;
+    private static final int HDL_ARRAY = 8;
+    private static final int HDL_CYCLES_PER_CALL = 1000;
+
+    private BenchCases() {
+    }
+
+    public static List<String> names() {
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "hdl");
+    }
+
+    /** The case called {@code name}; {@code threads} applies to {@code explore}. */
+    public static BenchCase of(String name, Registry registry, int threads) {
+        return switch (name) {
+            case "gemm" -> new BenchCase(name, "GEMM evaluations",
+                    "engine (fold model, SRAM counts, energy, node scaling) for M=2048 K=4096 N=11008 INT8 on "
+                            + PRESET + ", stall-free memory", 1,
+                    () -> {
+                        Engine engine = Engine.of(preset(registry), registry);
+                        return () -> engine.evaluate(MLP_UP).cost().totalCycles() > 0 ? 1 : 0;
+                    });
+            case "gemm-tiled" -> new BenchCase(name, "GEMM evaluations",
+                    "the same GEMM through simulate's engine, a fresh one per call so the tiler's search over tile "
+                            + "sizes and loop orders for the SRAMs is timed too (a simulation caches it per shape)", 1,
+                    () -> {
+                        HardwareSpec spec = preset(registry);
+                        return () -> SimulationRun.engine(registry, spec).evaluate(MLP_UP).cost().totalCycles() > 0
+                                ? 1 : 0;
+                    });
+            case "simulate" -> new BenchCase(name, "simulations",
+                    "llama-2-7b, 1024-token prompt + 256 generated tokens (all layers, both phases) on " + PRESET,
+                    1, () -> simulate(registry));
+            case "explore" -> new BenchCase(name, "designs",
+                    "distinct designs from a 1024x1024x2x2 grid, each scored on llama-2-7b decode at context 1024",
+                    threads, () -> explore(registry));
+            case "hdl" -> new BenchCase(name, "cycles",
+                    "Java HDL simulator, " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
+                            + "every cycle", 1, BenchCases::hdl);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static HardwareSpec preset(Registry registry) {
+        return new HardwareSpecLoader(registry).resolve(PRESET, "preset");
+    }
+
+    private static BenchCase.Work simulate(Registry registry) {
+        HardwareSpec spec = preset(registry);
+        LlmWorkload llm = (LlmWorkload) registry.workload("llama-2-7b").orElseThrow();
+        WorkloadSettings settings = new WorkloadSettings("both", 1, 1024, 1024, 256, "native", 0, 0, false,
+                Map.of());
+        return () -> SimulationRun.run(registry, spec, llm, settings, null).phases().isEmpty() ? 0 : 1;
+    }
+
+    private static BenchCase.Work explore(Registry registry) {
+        DesignSpace space = new SpaceLoader(registry).parse(SPACE, "bench.yaml", null);
+        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
+        DesignEvaluator evaluator = new DesignEvaluator(registry, space.workloads());
+        ObjectMapper trees = new ObjectMapper();
+        long gridSize = space.gridSize().longValueExact();
+        AtomicLong next = new AtomicLong();
+        return () -> {
+            int[] choice = space.choiceAt(BigInteger.valueOf(next.getAndIncrement() % gridSize));
+            HardwareSpec spec = loader.fromNode(SpecNode.detached(trees.valueToTree(space.pointSpec(choice)),
+                    "design", "hardware"));
+            return evaluator.evaluate(spec).latencySeconds() > 0 ? 1 : 0;
+        };
+    }
+
+    private static BenchCase.Work hdl() {
+        Simulator sim = Simulator.of(SystolicArray.build(new SystolicArray.Params(HDL_ARRAY, HDL_ARRAY, 8, 32)));
+        Random rnd = new Random(1);
+        String[] a = new String[HDL_ARRAY];
+        String[] b = new String[HDL_ARRAY];
+        for (int i = 0; i < HDL_ARRAY; i++) {
+            a[i] = "a_" + i;
+            b[i] = "b_" + i;
+        }
+        sim.reset(1);
+        sim.poke("en", 1);
+        return () -> {
+            for (int c = 0; c < HDL_CYCLES_PER_CALL; c++) {
+                for (int i = 0; i < HDL_ARRAY; i++) {
+                    sim.poke(a[i], rnd.nextInt(256) - 128);
+                    sim.poke(b[i], rnd.nextInt(256) - 128);
+                }
+                sim.step();
+            }
+            return HDL_CYCLES_PER_CALL;
+        };
+    }
+}

@@ -1,0 +1,268 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.BitForge;
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.hdl.GemmStimulus;
+import io.bitforge.cli.hdl.HdlDesignOptions;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.verilog.gen.SystolicArray;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.sim.SimOptions;
+import io.bitforge.verilog.sim.Simulator;
+import io.bitforge.verilog.sim.Trace;
+import io.bitforge.verilog.tools.Cosim;
+import io.bitforge.verilog.tools.CosimResult;
+import io.bitforge.verilog.tools.ToolException;
+import io.bitforge.verilog.tools.ToolRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code bitforge cosim}: runs a generated design on BitForge's Java HDL simulator with seeded stimulus, then
+ * replays the recorded inputs in Icarus Verilog and/or Verilator on the emitted Verilog and compares every output
+ * every cycle. The systolic array is driven with a seeded GEMM and its Java result is also checked against the
+ * exact product.
+ */
+@Command(name = "cosim", mixinStandardHelpOptions = true,
+        description = "Cosimulate a generated design: Java HDL simulator vs Icarus Verilog / Verilator, every "
+                + "output every cycle.")
+public final class CosimCommand implements Callable<Integer> {
+    private static final List<String> SIMULATORS = List.of("icarus", "verilator", "both");
+
+    private final CliContext context;
+
+    @Mixin
+    HdlDesignOptions designOptions;
+
+    @Option(names = "--k", defaultValue = "16", paramLabel = "K",
+            description = "Reduction depth of the systolic array's GEMM (1..4096, default 16).")
+    int k;
+
+    @Option(names = "--cycles", defaultValue = "200", paramLabel = "N",
+            description = "Cycles of random stimulus for the other designs (1..100000, default 200).")
+    int cycles;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default 1).")
+    long seed;
+
+    @Option(names = "--simulator", defaultValue = "icarus", paramLabel = "NAME",
+            description = "icarus, verilator or both (default icarus).")
+    String simulator;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Keep the Verilog, testbench and tool logs here (default: a temporary folder, removed).")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
+    String json;
+
+    public CosimCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!SIMULATORS.contains(simulator)) {
+            throw BadInputException.field(null, "--simulator", "'" + simulator + "'",
+                    "must be one of " + String.join(", ", SIMULATORS));
+        }
+        requireTools();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("design", designOptions.design());
+        result.put("seed", seed);
+        ModuleDef top;
+        Trace trace;
+        Map<String, Object> functional = null;
+        if (designOptions.isSystolic()) {
+            // the bare array: the byte-serial wrapper is an FPGA I/O shim, cosimulated in the test suite
+            SystolicArray.Params p = designOptions.arrayParams();
+            checkRange("--k", k, 1, 4096);
+            top = SystolicArray.build(p);
+            GemmStimulus gemm = GemmStimulus.random(p, k, seed);
+            Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace());
+            sim.reset(2);
+            for (int c = 0; c < gemm.cycles(); c++) {
+                gemm.apply(sim, c);
+                sim.step();
+            }
+            trace = sim.trace();
+            functional = functionalCheck(sim, gemm);
+            result.put("gemm", Map.of("m", p.rows(), "n", p.cols(), "k", k));
+        } else {
+            checkRange("--cycles", cycles, 1, 100_000);
+            top = designOptions.build();
+            trace = randomTrace(top);
+        }
+        result.put("top", top.name());
+        result.put("cycles", trace.cycles());
+        if (functional != null) {
+            result.put("functionalCheck", functional);
+        }
+        Path dir = workDir();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        List<CosimResult> results = new ArrayList<>();
+        try {
+            for (String name : simulator.equals("both") ? List.of("icarus", "verilator") : List.of(simulator)) {
+                CosimResult r = run(name, top, trace, dir.resolve(name));
+                results.add(r);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("simulator", r.simulator());
+                row.put("passed", r.passed());
+                row.put("cycles", r.cycles());
+                runs.add(row);
+            }
+        } finally {
+            if (out == null) {
+                delete(dir);
+            }
+        }
+        result.put("runs", runs);
+        boolean functionalOk = functional == null || (Boolean) functional.get("passed");
+        boolean allPassed = functionalOk && results.stream().allMatch(CosimResult::passed);
+        result.put("passed", allPassed);
+        OutputTarget.write("--json", json, Json.write(result), context.out());
+        if (json == null) {
+            print(top, trace, functional, results);
+        }
+        for (CosimResult r : results) {
+            if (!r.passed()) {
+                context.err().println("bitforge: cosim: " + r.simulator() + " differs from the Java simulator:");
+                r.log().lines().filter(l -> l.contains("MISMATCH") || l.contains("rror")).limit(10)
+                        .forEach(l -> context.err().println("  " + l));
+            }
+        }
+        return allPassed ? BitForge.OK : BitForge.INTERNAL_ERROR;
+    }
+
+    private void requireTools() {
+        List<String> tools = new ArrayList<>();
+        if (!simulator.equals("verilator")) {
+            tools.addAll(List.of("iverilog", "vvp"));
+        }
+        if (!simulator.equals("icarus")) {
+            tools.add("verilator");
+        }
+        for (String tool : tools) {
+            if (!ToolRunner.available(tool)) {
+                throw new BadInputException("--simulator " + simulator + ": " + tool + " is not on PATH; install "
+                        + "the toolchain with " + ToolRunner.INSTALL_HINT);
+            }
+        }
+    }
+
+    private CosimResult run(String name, ModuleDef top, Trace trace, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return name.equals("icarus") ? Cosim.icarus(top, trace, dir) : Cosim.verilator(top, trace, dir);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + dir + ": " + e.getMessage(), e);
+        } catch (ToolException e) {
+            throw new BadInputException("--simulator " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Java simulator's C after the run against the exact product. */
+    private static Map<String, Object> functionalCheck(Simulator sim, GemmStimulus gemm) {
+        int wrong = 0;
+        String first = null;
+        for (int i = 0; i < gemm.params().rows(); i++) {
+            for (int j = 0; j < gemm.params().cols(); j++) {
+                long got = sim.peek("c_" + i + "_" + j);
+                long expected = gemm.expected(i, j);
+                if (got != expected) {
+                    wrong++;
+                    if (first == null) {
+                        first = "c_" + i + "_" + j + ": expected " + expected + ", got " + got;
+                    }
+                }
+            }
+        }
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("passed", wrong == 0);
+        check.put("outputs", gemm.params().rows() * gemm.params().cols());
+        check.put("wrongOutputs", wrong);
+        if (first != null) {
+            check.put("firstDifference", first);
+        }
+        check.put("cyclesToResult", gemm.params().cyclesFor(gemm.k()));
+        return check;
+    }
+
+    private Trace randomTrace(ModuleDef top) {
+        Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace());
+        sim.reset(2);
+        Random rnd = new Random(seed);
+        for (int c = 0; c < cycles; c++) {
+            for (Port p : top.inputs()) {
+                sim.poke(p, p.shape().canonical(rnd.nextLong()));
+            }
+            sim.step();
+        }
+        return sim.trace();
+    }
+
+    private void print(ModuleDef top, Trace trace, Map<String, Object> functional, List<CosimResult> results) {
+        context.out().println("design " + top.name() + ", " + trace.cycles() + " cycles recorded (seed " + seed + ")");
+        if (functional != null) {
+            context.out().println("Java model vs exact product: " + ((Boolean) functional.get("passed")
+                    ? "all " + functional.get("outputs") + " outputs equal"
+                    : functional.get("wrongOutputs") + " outputs differ, first " + functional.get("firstDifference"))
+                    + " after " + functional.get("cyclesToResult") + " enabled cycles");
+        }
+        TextTable table = new TextTable(List.of("simulator", "result", "cycles", "run seconds"));
+        for (CosimResult r : results) {
+            table.row(List.of(r.simulator(), r.passed() ? "PASS" : "FAIL", r.cycles(),
+                    String.format(java.util.Locale.ROOT, "%.2f", r.elapsed().toMillis() / 1000.0)));
+        }
+        context.out().print(table);
+        if (out != null) {
+            context.out().println("Verilog, testbench and logs in " + out);
+        }
+    }
+
+    private Path workDir() {
+        try {
+            if (out != null) {
+                Files.createDirectories(out);
+                return out;
+            }
+            return Files.createTempDirectory("bitforge-cosim");
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot create " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw BadInputException.field(null, option, value, "must be " + min + ".." + max);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.bitforge.cli.commands;
+
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.hdl.HdlDesignOptions;
+import io.bitforge.cli.hdl.Ice40Board;
+import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Json;
+import io.bitforge.verilog.emit.EmitOptions;
+import io.bitforge.verilog.emit.EmittedDesign;
+import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.tools.IceStorm;
+import io.bitforge.verilog.tools.NextpnrIce40;
+import io.bitforge.verilog.tools.PnrReport;
+import io.bitforge.verilog.tools.SynthReport;
+import io.bitforge.verilog.tools.ToolException;
+import io.bitforge.verilog.tools.ToolRunner;
+import io.bitforge.verilog.tools.Yosys;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bitforge fpga}: takes a generated design to an iCE40 bitstream with the open tools — Yosys synthesis,
+ * nextpnr-ice40 place and route with a fixed seed, icepack, icetime — and reports cells, utilisation and Fmax.
+ */
+@Command(name = "fpga", mixinStandardHelpOptions = true,
+        description = "Synthesise, place and route a generated design to an iCE40 bitstream (Yosys, nextpnr-ice40, "
+                + "IceStorm) and report utilisation and Fmax.")
+public final class FpgaCommand implements Callable<Integer> {
+    private static final List<String> TOOLS = List.of("yosys", "nextpnr-ice40", "icepack", "icetime");
+
+    private final CliContext context;
+
+    @Mixin
+    HdlDesignOptions designOptions;
+
+    @Option(names = "--device", defaultValue = "up5k", paramLabel = "PART",
+            description = "up5k (iCEBreaker: SG48, DSPs) or hx8k (HX8K breakout: CT256, no DSPs); default up5k.")
+    String device;
+
+    @Option(names = "--clock-mhz", defaultValue = "12", paramLabel = "MHZ",
+            description = "Clock constraint for place and route (default 12, the boards' oscillator).")
+    double clockMegahertz;
+
+    @Option(names = "--seed", defaultValue = "1", description = "nextpnr placement seed (default 1).")
+    int seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder for the Verilog, netlist, logs and bitstream (created).")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
+    String json;
+
+    public FpgaCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Ice40Board board = Ice40Board.of(device).orElseThrow(() -> BadInputException.field(null, "--device",
+                "'" + device + "'", "must be one of " + String.join(", ", Ice40Board.devices())));
+        if (!(clockMegahertz > 0 && clockMegahertz <= 1000)) {
+            throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be > 0 and <= 1000");
+        }
+        for (String tool : TOOLS) {
+            if (!ToolRunner.available(tool)) {
+                throw new BadInputException("fpga: " + tool + " is not on PATH; install the toolchain with "
+                        + ToolRunner.INSTALL_HINT);
+            }
+        }
+        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(), EmitOptions.synthesis());
+        try {
+            emitted.writeTo(out);
+            Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        SynthReport synth;
+        PnrReport pnr;
+        long bitstreamBytes;
+        double icetimeMegahertz;
+        try {
+            synth = Yosys.synth(out, emitted.fileNames(), emitted.top(), board.flow(), "top.json",
+                    Duration.ofMinutes(10));
+            pnr = NextpnrIce40.placeAndRoute(out, "top.json", board.device(), board.pkg(), "board.pcf", "top.asc",
+                    clockMegahertz, seed, Duration.ofMinutes(20));
+            bitstreamBytes = IceStorm.pack(out, "top.asc", "top.bin");
+            icetimeMegahertz = IceStorm.timingMhz(out, board.device(), board.pkg(), "board.pcf", "top.asc");
+        } catch (ToolException e) {
+            // a design too large for the part, or too many pins for its package, ends here
+            throw new BadInputException("fpga: " + emitted.top() + " on " + board.device() + ": " + firstLine(e)
+                    + " (logs in " + out + ")", e);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("design", designOptions.design());
+        result.put("top", emitted.top());
+        result.put("device", board.device());
+        result.put("package", board.pkg());
+        result.put("clockConstraintMegahertz", clockMegahertz);
+        result.put("seed", seed);
+        result.put("cells", synth.cellsByType());
+        Map<String, Object> utilisation = new LinkedHashMap<>();
+        for (String resource : pnr.used().keySet()) {
+            utilisation.put(resource, Map.of("used", pnr.used(resource), "available", pnr.available(resource)));
+        }
+        result.put("utilization", utilisation);
+        result.put("fmaxMegahertz", pnr.worstFmaxMhz());
+        result.put("icetimeMegahertz", icetimeMegahertz);
+        result.put("meetsClock", pnr.worstFmaxMhz() >= clockMegahertz);
+        result.put("bitstream", out.resolve("top.bin").toString());
+        result.put("bitstreamBytes", bitstreamBytes);
+        OutputTarget.write("--json", json, Json.write(result), context.out());
+        if (json == null) {
+            print(emitted.top(), board, synth, pnr, icetimeMegahertz, bitstreamBytes);
+        }
+        return 0;
+    }
+
+    private void print(String top, Ice40Board board, SynthReport synth, PnrReport pnr, double icetimeMegahertz,
+                       long bitstreamBytes) {
+        context.out().println(top + " on iCE40 " + board.device().toUpperCase(Locale.ROOT) + " (" + board.pkg()
+                + "), " + synth.totalCells() + " cells after synthesis");
+        TextTable table = new TextTable(List.of("resource", "used", "available", "percent"));
+        for (String resource : pnr.used().keySet()) {
+            int used = pnr.used(resource);
+            int available = pnr.available(resource);
+            if (used == 0) {
+                continue;
+            }
+            table.row(List.of(resource, used, available,
+                    String.format(Locale.ROOT, "%.1f", available == 0 ? 0.0 : 100.0 * used / available)));
+        }
+        context.out().print(table);
+        context.out().printf(Locale.ROOT, "Fmax %.1f MHz (nextpnr), %.1f MHz (icetime); constraint %.1f MHz%n",
+                pnr.worstFmaxMhz(), icetimeMegahertz, clockMegahertz);
+        context.out().println("bitstream " + out.resolve("top.bin") + " (" + bitstreamBytes + " bytes)");
+    }
+
+    private static String firstLine(ToolException e) {
+        String message = String.valueOf(e.getMessage());
+        for (String line : message.lines().toList()) {
+            if (line.contains("ERROR") || line.contains("rror:")) {
+                return line.trim();
+            }
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,50 @@
+package io.bitforge.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bitforge.cli.CliHarness;
+import io.bitforge.core.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bitforge fpga} needs Yosys, nextpnr-ice40 and IceStorm (installed by scripts/install-toolchain.sh); without
+ * them the command exits 2 and this test fails rather than skips.
+ */
+class FpgaCommandTest {
+
+    @Test
+    void twoByTwoArrayToAnUp5kBitstream(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("fpga", "--rows", "2", "--cols", "2", "--out", dir.toString(),
+                "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertEquals("top_systolic_os_r2_c2_d8_a32", json.at("/top").asText());
+        // one signed 8x8 product per PE on an SB_MAC16; the UP5K has 8 of them and 5280 logic cells (Lattice iCE40
+        // UltraPlus family data sheet)
+        assertEquals(4, json.at("/cells/SB_MAC16").asInt());
+        assertEquals(4, json.at("/utilization/ICESTORM_DSP/used").asInt());
+        assertEquals(8, json.at("/utilization/ICESTORM_DSP/available").asInt());
+        assertEquals(5280, json.at("/utilization/ICESTORM_LC/available").asInt());
+        assertTrue(json.at("/meetsClock").asBoolean(), "12 MHz is met: " + json.at("/fmaxMegahertz"));
+        // every UP5K bitstream has the same size, 104 090 bytes (research notes, toolchain measurements)
+        assertEquals(104_090, json.at("/bitstreamBytes").asLong());
+        assertEquals(104_090, Files.size(dir.resolve("top.bin")));
+        assertEquals("set_io clk 35\n", Files.readString(dir.resolve("board.pcf")));
+    }
+
+    @Test
+    void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
+        CliHarness.Result device = CliHarness.run("fpga", "--device", "xc7a35t", "--out", dir.toString());
+        assertEquals(2, device.exitCode());
+        assertEquals("bitforge: --device: must be one of up5k, hx8k, got 'xc7a35t'", device.stderr().strip());
+        CliHarness.Result clock = CliHarness.run("fpga", "--clock-mhz", "0", "--out", dir.toString());
+        assertEquals(2, clock.exitCode());
+        assertEquals("bitforge: --clock-mhz: must be > 0 and <= 1000, got 0.0", clock.stderr().strip());
+    }
+}
