@@ -7,6 +7,9 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.workloads.cost.DramFloor;
+import io.bitforge.workloads.llm.OpFootprint;
 import io.bitforge.workloads.quant.QuantConfig;
 
 import java.util.ArrayList;
@@ -16,10 +19,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Scores one design on the space's weighted workloads with the {@link Engine}. The workloads' op graphs do not
- * depend on the design (only on the quantisation formats), so they are built once per format set and shared
- * (read-only) by every evaluation; nothing about a design's result is cached. A workload with
- * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format. Immutable and thread-safe.
+ * Scores one design on the space's weighted workloads with the {@link Engine} and the same {@link DramFloor} as
+ * {@code simulate}: each op takes at least its DRAM bytes over the design's sustained DRAM bandwidth, and its
+ * footprint's DRAM energy counts, so a space's {@code dram} field matters. The workloads' op graphs and their
+ * footprints do not depend on the design (only on the quantisation formats), so they are built once per format
+ * set and shared (read-only) by every evaluation; nothing about a design's result is cached. A workload with
+ * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format.
+ * Immutable and thread-safe.
  */
 public final class DesignEvaluator {
     private static final double PICO = 1e-12;
@@ -28,14 +34,26 @@ public final class DesignEvaluator {
     private final Registry registry;
     private final List<WorkloadTerm> terms;
     /** Per term: the graphs by quantisation text (one entry, or one per native format pair for "native"). */
-    private final List<Map<String, List<PhaseGraph>>> graphs;
+    private final List<Map<String, List<Phase>>> graphs;
+
+    /** A phase graph with each op's DRAM footprint in bytes, in op order. */
+    private record Phase(PhaseGraph graph, long[] footprintBytes) {
+        static Phase of(PhaseGraph graph) {
+            List<Op> ops = graph.graph().ops();
+            long[] bytes = new long[ops.size()];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = OpFootprint.of(ops.get(i)).totalBytes();
+            }
+            return new Phase(graph, bytes);
+        }
+    }
 
     public DesignEvaluator(Registry registry, List<WorkloadTerm> terms) {
         this.registry = registry;
         this.terms = List.copyOf(terms);
-        List<Map<String, List<PhaseGraph>>> built = new ArrayList<>();
+        List<Map<String, List<Phase>>> built = new ArrayList<>();
         for (WorkloadTerm term : terms) {
-            Map<String, List<PhaseGraph>> byQuant = new ConcurrentHashMap<>();
+            Map<String, List<Phase>> byQuant = new ConcurrentHashMap<>();
             if (!isNative(term)) {
                 byQuant.put(term.settings().quant(), build(term, term.settings().quant()));
             }
@@ -48,16 +66,17 @@ public final class DesignEvaluator {
         return term.settings().quant().equals(QuantConfig.NATIVE);
     }
 
-    private List<PhaseGraph> build(WorkloadTerm term, String quant) {
-        return List.copyOf(registry.workload(term.workload()).orElseThrow(() -> new IllegalArgumentException(
-                "no workload " + term.workload())).build(term.settings().withQuant(quant)));
+    private List<Phase> build(WorkloadTerm term, String quant) {
+        return registry.workload(term.workload()).orElseThrow(() -> new IllegalArgumentException(
+                "no workload " + term.workload())).build(term.settings().withQuant(quant)).stream().map(Phase::of)
+                .toList();
     }
 
     /**
      * The term's graphs for this design: with {@code quant: native} the design's own formats decide them (built
      * once per distinct format pair, since the graph depends only on the formats, not on the design).
      */
-    private List<PhaseGraph> graphs(int term, Engine engine, HardwareSpec spec) {
+    private List<Phase> graphs(int term, Engine engine, HardwareSpec spec) {
         WorkloadTerm workload = terms.get(term);
         String quant = workload.settings().quant();
         if (isNative(workload)) {
@@ -70,6 +89,7 @@ public final class DesignEvaluator {
 
     public DesignMetrics evaluate(HardwareSpec spec) {
         Engine engine = Engine.of(spec, registry);
+        DramFigures dram = DramFigures.of(spec, registry);
         double latency = 0;
         double energy = 0;
         double items = 0;
@@ -80,15 +100,24 @@ public final class DesignEvaluator {
             long cycles = 0;
             double picojoules = 0;
             long outputItems = 0;
-            for (PhaseGraph phase : graphs(i, engine, spec)) {
-                // The op costs summed directly: Engine.evaluate(PhaseGraph) folds them with CostReport.plus, which
-                // also merges action counts and cost sources that are not needed here and dominates the time.
+            for (Phase scored : graphs(i, engine, spec)) {
+                // The op costs summed directly (DramFloor's arithmetic without building a cost report):
+                // Engine.evaluate(PhaseGraph) folds them with CostReport.plus, which also merges action counts and
+                // cost sources that are not needed here and dominates the time.
+                PhaseGraph phase = scored.graph();
+                List<Op> ops = phase.graph().ops();
                 long phaseCycles = 0;
                 double phasePicojoules = 0;
-                for (Op op : phase.graph().ops()) {
-                    CostReport cost = engine.evaluate(op);
-                    phaseCycles = Math.addExact(phaseCycles, cost.totalCycles());
+                for (int o = 0; o < ops.size(); o++) {
+                    CostReport cost = engine.evaluate(ops.get(o));
+                    long engineDramBytes = DramFloor.engineDramBytes(cost);
+                    long dramBytes = engineDramBytes > 0 ? engineDramBytes : scored.footprintBytes()[o];
+                    long opCycles = Math.max(cost.totalCycles(), DramFloor.dramCycles(dramBytes, dram));
+                    phaseCycles = Math.addExact(phaseCycles, opCycles);
                     phasePicojoules += cost.totalPicojoules();
+                    if (engineDramBytes == 0) {
+                        phasePicojoules += DramFloor.footprintPicojoules(scored.footprintBytes()[o], dram);
+                    }
                     areaSquareMicrometres = Math.max(areaSquareMicrometres, cost.totalAreaSquareMicrometres());
                 }
                 cycles = Math.addExact(cycles, Math.multiplyExact(phaseCycles, phase.repeats()));

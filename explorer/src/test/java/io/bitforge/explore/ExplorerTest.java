@@ -2,9 +2,13 @@ package io.bitforge.explore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.Op;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.workloads.cost.DramFloor;
+import io.bitforge.workloads.llm.OpFootprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uma.jmetal.util.pseudorandom.JMetalRandom;
@@ -189,22 +193,29 @@ class ExplorerTest {
     }
 
     @Test
-    void metricsAreTheWeightedSumsOfTheEngineCosts() {
+    void metricsAreTheWeightedSumsOfTheFlooredOpCosts() {
         DesignSpace weighted = Spaces.parse(Spaces.SMALL.replace("quant: \"W8A8KV8,lm_head:same\"}",
                 "quant: \"W8A8KV8,lm_head:same\", weight: 2}"));
         HardwareSpec spec = new HardwareSpecLoader(Spaces.REGISTRY).fromMap(weighted.pointSpec(new int[4]), "t");
         DesignMetrics metrics = new DesignEvaluator(Spaces.REGISTRY, weighted.workloads()).evaluate(spec);
         Engine engine = Engine.of(spec, Spaces.REGISTRY);
+        DramFigures dram = DramFigures.of(spec, Spaces.REGISTRY);
         long cycles = 0;
         double picojoules = 0;
         long items = 0;
+        long memoryBoundOps = 0;
         for (PhaseGraph phase : Spaces.REGISTRY.workload("llama-2-7b").orElseThrow()
                 .build(weighted.workloads().get(0).settings())) {
-            cycles += engine.evaluate(phase).totalCycles();
-            picojoules += engine.evaluate(phase).totalPicojoules();
+            for (Op op : phase.graph().ops()) {
+                DramFloor floor = DramFloor.apply(engine.evaluate(op), OpFootprint.of(op), dram);
+                cycles += floor.cycles() * phase.repeats();
+                picojoules += floor.cost().totalPicojoules() * phase.repeats();
+                memoryBoundOps += floor.memoryBound() ? 1 : 0;
+            }
             items += phase.outputItems();
         }
         assertEquals(1, items, "decode of one token");
+        assertTrue(memoryBoundOps > 0, "decode on an 8x8 array still has memory-bound ops");
         // weight 2: latency = 2 x cycles / 1 GHz, energy = 2 x pJ x 1e-12
         assertEquals(2 * cycles / 1e9, metrics.latencySeconds(), 1e-15);
         assertEquals(2 * picojoules * 1e-12, metrics.energyJoules(), 1e-15);
@@ -214,6 +225,39 @@ class ExplorerTest {
         // 8x8 mac-int at 28 nm: the area is the array's, in mm^2 (engine reports um^2).
         assertEquals(engine.evaluate(phaseGraph(weighted)).totalAreaSquareMicrometres() / 1e6,
                 metrics.areaSquareMillimetres(), 1e-12);
+    }
+
+    @Test
+    void theDramFieldSetsTheDecodeLatency() {
+        // One byte per cycle at 1 GHz: decoding one token at W8 must stream every weight once, so the cycles are at
+        // least the non-embedding parameters in bytes. Llama-2-7B has 6,738,415,616 parameters (Meta's model card;
+        // HF config: 32 layers, hidden 4096, vocabulary 32000), of which the input embedding (32000 x 4096 =
+        // 131,072,000) is a lookup, not a GEMM: 6,607,343,616 bytes. Activations and the 1-token KV cache add < 1%.
+        DesignSpace space = Spaces.parse("""
+                name: dram
+                base: tpu-like-int8
+                parameters:
+                  - path: dram
+                    values:
+                      - {custom: {bytesPerCycle: 1, latencyNanoseconds: 100, picojoulesPerBit: 10, capacityGibibytes: 16}}
+                      - {custom: {bytesPerCycle: 2, latencyNanoseconds: 100, picojoulesPerBit: 10, capacityGibibytes: 16}}
+                  - path: clockMegahertz
+                    values: [1000]
+                workloads:
+                  - {workload: llama-2-7b, phase: decode, context: 1, generate: 1, quant: "W8A8KV8,lm_head:same"}
+                objectives: [latency, energy, area]
+                """);
+        HardwareSpecLoader loader = new HardwareSpecLoader(Spaces.REGISTRY);
+        DesignEvaluator evaluator = new DesignEvaluator(Spaces.REGISTRY, space.workloads());
+        DesignMetrics oneByte = evaluator.evaluate(loader.fromMap(space.pointSpec(new int[]{0, 0}), "t"));
+        DesignMetrics twoBytes = evaluator.evaluate(loader.fromMap(space.pointSpec(new int[]{1, 0}), "t"));
+        double weightBytes = 6_738_415_616L - 131_072_000L;
+        double cycles = oneByte.latencySeconds() * 1e9;
+        assertTrue(cycles >= weightBytes && cycles < weightBytes * 1.01, "cycles " + cycles);
+        // the DRAM energy alone: every byte x 8 bits x 10 pJ
+        assertTrue(oneByte.energyJoules() >= weightBytes * 8 * 10e-12, "energy " + oneByte.energyJoules());
+        // twice the bandwidth halves the memory-bound time (within the compute-bound ops' share)
+        assertEquals(0.5, twoBytes.latencySeconds() / oneByte.latencySeconds(), 0.01);
     }
 
     private static PhaseGraph phaseGraph(DesignSpace space) {

@@ -5,7 +5,7 @@ import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
 import io.bitforge.cli.simulate.DiffusionReport;
-import io.bitforge.cli.simulate.DramFigures;
+import io.bitforge.workloads.cost.DramFigures;
 import io.bitforge.cli.simulate.OpResult;
 import io.bitforge.cli.simulate.PhaseResult;
 import io.bitforge.cli.simulate.SimulationReport;

@@ -1,11 +1,6 @@
 package io.bitforge.cli.simulate;
 
-import io.bitforge.core.cost.ActionCounts;
 import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.cost.CycleBreakdown;
-import io.bitforge.core.cost.EnergyBreakdown;
-import io.bitforge.core.cost.EnergyCategory;
-import io.bitforge.core.cost.Operand;
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.GemmEvaluation;
@@ -15,18 +10,16 @@ import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.workloads.cost.DramFloor;
 import io.bitforge.workloads.llm.OpFootprint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs phase graphs on one design: each op through the {@link Engine}, then a DRAM floor from the op's operand
- * footprint ({@link OpFootprint}): an op cannot finish faster than its bytes cross the DRAM interface, so its
- * cycles are max(engine cycles, footprint bytes / sustained bytes per cycle), i.e. transfers fully overlapped
- * with compute. When the engine's memory model counted no DRAM traffic (its stall-free default), the footprint's
- * DRAM energy (bytes × 8 × pJ/bit) is added to the op's cost under {@link EnergyCategory#DRAM}.
+ * Runs phase graphs on one design: each op through the {@link Engine}, then the {@link DramFloor}: an op cannot
+ * finish faster than its bytes cross the DRAM interface.
  */
 public final class Simulator {
     private final Engine engine;
@@ -69,20 +62,12 @@ public final class Simulator {
         } else {
             cost = engine.evaluate((VectorOp) op);
         }
-        long engineDramBytes = 0;
-        for (Operand operand : Operand.values()) {
-            engineDramBytes += cost.actions().dramBytes(operand);
-        }
-        long dramBytes = engineDramBytes > 0 ? engineDramBytes : footprint.totalBytes();
-        if (engineDramBytes == 0 && footprint.totalBytes() > 0) {
-            CostReport dramEnergy = new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO, EnergyBreakdown.of(
-                    EnergyCategory.DRAM, footprint.totalBytes() * 8.0 * dram.picojoulesPerBit()), Map.of(), List.of());
-            cost = cost.plus(dramEnergy);
-        }
-        long engineCycles = cost.totalCycles();
-        long dramCycles = (long) Math.ceil(dramBytes / dram.bytesPerCycle());
-        long cycles = Math.max(engineCycles, dramCycles);
-        String bound = dramCycles > engineCycles ? "memory" : (op instanceof GemmOp ? "compute" : "vector");
+        DramFloor floor = DramFloor.apply(cost, footprint, dram);
+        cost = floor.cost();
+        long engineCycles = floor.engineCycles();
+        long dramCycles = floor.dramCycles();
+        long cycles = floor.cycles();
+        String bound = floor.memoryBound() ? "memory" : (op instanceof GemmOp ? "compute" : "vector");
         double utilization = 0;
         if (metrics != null && cycles > 0) {
             utilization = 100.0 * ((GemmOp) op).totalMacs() / (cycles * peakMacsPerCycle(metrics, engine.spec()));

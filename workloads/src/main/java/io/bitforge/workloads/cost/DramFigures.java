@@ -1,4 +1,4 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.workloads.cost;
 
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.memory.MemoryPreset;
@@ -8,7 +8,7 @@ import io.bitforge.core.spec.DramSpec;
 import io.bitforge.core.spec.HardwareSpec;
 
 /**
- * The DRAM figures {@code simulate} needs from a spec: sustained bytes per accelerator cycle, energy per bit and
+ * The DRAM figures a simulation needs from a spec: sustained bytes per accelerator cycle, energy per bit and
  * capacity, from the spec's custom figures or its registered preset.
  */
 public record DramFigures(String name, double bytesPerCycle, double picojoulesPerBit, long capacityBytes) {
