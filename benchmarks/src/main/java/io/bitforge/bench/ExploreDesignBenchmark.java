@@ -1,6 +1,7 @@
 package io.bitforge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.cli.bench.BenchCases;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
@@ -40,23 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class ExploreDesignBenchmark {
-    private static final String SPACE = """
-            name: bench
-            base: tpu-like-int8
-            parameters:
-              - path: array.rows
-                range: {from: 1, to: 1024, step: 1}
-              - path: array.cols
-                range: {from: 1, to: 1024, step: 1}
-              - path: clockMegahertz
-                values: [500, 1000]
-              - path: dataflow
-                values: [os, ws]
-            workloads:
-              - {workload: llama-2-7b, phase: decode, context: 1024, generate: 1, quant: "W8A8KV8,lm_head:same"}
-            objectives: [latency, energy, area]
-            """;
-
     private final ObjectMapper trees = new ObjectMapper();
     private final AtomicLong next = new AtomicLong();
     private DesignSpace space;
@@ -67,7 +51,7 @@ public class ExploreDesignBenchmark {
     @Setup
     public void setup() {
         Registry registry = Registry.load();
-        space = new SpaceLoader(registry).parse(SPACE, "bench.yaml", null);
+        space = new SpaceLoader(registry).parse(BenchCases.EXPLORE_SPACE, "bench.yaml", null);
         loader = new HardwareSpecLoader(registry);
         evaluator = new DesignEvaluator(registry, space.workloads());
         gridSize = space.gridSize().longValueExact();

@@ -32,7 +32,8 @@ public final class BenchCases {
     /** Llama-2-7B's MLP up-projection over a 2048-token prompt: M=2048, K=4096, N=11008. */
     private static final GemmOp MLP_UP = GemmOp.of("mlp-up", 2048, 4096, 11008, Precision.INT8);
     private static final String PRESET = "tpu-like-int8";
-    private static final String SPACE = """
+    /** The explore benchmark's space (also JMH's {@code ExploreDesignBenchmark}): 1024 x 1024 x 2 x 2 designs. */
+    public static final String EXPLORE_SPACE = """
             name: bench
             base: tpu-like-int8
             parameters:
@@ -102,7 +103,7 @@ public final class BenchCases {
     }
 
     private static BenchCase.Work explore(Registry registry) {
-        DesignSpace space = new SpaceLoader(registry).parse(SPACE, "bench.yaml", null);
+        DesignSpace space = new SpaceLoader(registry).parse(EXPLORE_SPACE, "bench.yaml", null);
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         DesignEvaluator evaluator = new DesignEvaluator(registry, space.workloads());
         ObjectMapper trees = new ObjectMapper();
