@@ -135,7 +135,7 @@ public final class DiffusionReport {
         root.put("hardware", hw);
         Map<String, Object> summary = new LinkedHashMap<>(run.summary());
         summary.put("stepUtilizationPercent", step().utilizationPercent());
-        summary.put("requestEnergyPicojoules", energy(requestCost()));
+        summary.put("requestEnergyPicojoules", OpResult.energyMap(requestCost()));
         root.put("summary", summary);
         List<Object> phaseList = new ArrayList<>();
         for (PhaseResult p : phases) {
@@ -147,7 +147,7 @@ public final class DiffusionReport {
             pm.put("latencySecondsPerRun", p.latencySeconds());
             pm.put("macsPerRun", p.macs());
             pm.put("utilizationPercent", p.utilizationPercent());
-            pm.put("energyPicojoulesPerRun", energy(p.cost()));
+            pm.put("energyPicojoulesPerRun", OpResult.energyMap(p.cost()));
             List<Object> ops = new ArrayList<>();
             for (OpResult op : p.ops()) {
                 ops.add(opMap(op, p));
@@ -159,27 +159,9 @@ public final class DiffusionReport {
         return root;
     }
 
-    private static Map<String, Object> energy(CostReport cost) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("total", cost.totalPicojoules());
-        for (EnergyCategory category : EnergyCategory.values()) {
-            double value = cost.energy().picojoules(category);
-            if (value != 0) {
-                map.put(category.name(), value);
-            }
-        }
-        return map;
-    }
-
     private Map<String, Object> opMap(OpResult result, PhaseResult phase) {
         Map<String, Object> map = OpDescription.of(result.op());
-        map.put("engineCycles", result.engineCycles());
-        map.put("dramCycles", result.dramCycles());
-        map.put("cycles", result.cycles());
-        map.put("sharePercent", phase.cycles() == 0 ? 0.0 : 100.0 * result.cycles() / phase.cycles());
-        map.put("bound", result.bound());
-        map.put("utilizationPercent", result.utilizationPercent());
-        map.put("energyPicojoules", result.cost().totalPicojoules());
+        map.putAll(result.figures(phase.cycles(), spec.clockHertz()));
         return map;
     }
 
@@ -190,22 +172,11 @@ public final class DiffusionReport {
                 "utilizationPercent", "energyPicojoules")));
         for (PhaseResult p : phases) {
             for (OpResult r : p.ops()) {
-                Op op = r.op();
-                GemmOp gemm = op instanceof GemmOp g ? g : null;
-                VectorOp vector = op instanceof VectorOp v ? v : null;
                 List<Object> row = new ArrayList<>();
                 row.add(p.phase().name());
                 row.add(p.phase().repeats());
-                row.add(op.name());
-                row.add(op.kind().name().toLowerCase(Locale.ROOT));
-                row.add(op.count());
-                row.add(gemm == null ? "" : gemm.m());
-                row.add(gemm == null ? "" : gemm.k());
-                row.add(gemm == null ? "" : gemm.n());
-                row.add(vector == null ? "" : vector.elements());
-                row.add(gemm == null ? vector.precision().format() : gemm.activations().format());
-                row.add(gemm == null ? "" : gemm.weights().format());
-                row.add(gemm == null ? 0 : gemm.totalMacs());
+                row.addAll(r.shapeCells());
+                row.add(r.op() instanceof GemmOp gemm ? gemm.totalMacs() : 0);
                 row.add(r.engineCycles());
                 row.add(r.dramCycles());
                 row.add(r.cycles());

@@ -2,7 +2,6 @@ package io.bitforge.cli.simulate;
 
 import io.bitforge.cli.output.Csv;
 import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
@@ -188,7 +187,7 @@ public final class SimulationReport {
             pm.put("outputTokens", p.phase().outputItems());
             pm.put("macs", p.macs());
             pm.put("utilizationPercent", p.utilizationPercent());
-            pm.put("energyPicojoules", energy(p.cost()));
+            pm.put("energyPicojoules", OpResult.energyMap(p.cost()));
             List<Object> ops = new ArrayList<>();
             for (OpResult op : p.ops()) {
                 ops.add(opMap(op, p, explain));
@@ -230,22 +229,10 @@ public final class SimulationReport {
         map.put("outputTokens", outputTokens());
         map.put("tokensPerSecond", outputTokens() / latency);
         CostReport total = totalCost();
-        map.put("energyPicojoules", energy(total));
+        map.put("energyPicojoules", OpResult.energyMap(total));
         map.put("energyPerOutputTokenPicojoules", total.totalPicojoules() / outputTokens());
         map.put("utilizationPercent", utilizationPercent());
         map.put("areaSquareMicrometres", total.areaSquareMicrometres());
-        return map;
-    }
-
-    private static Map<String, Object> energy(CostReport cost) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("total", cost.totalPicojoules());
-        for (EnergyCategory category : EnergyCategory.values()) {
-            double value = cost.energy().picojoules(category);
-            if (value != 0) {
-                map.put(category.name(), value);
-            }
-        }
         return map;
     }
 
@@ -262,14 +249,7 @@ public final class SimulationReport {
         bytes.put("loadKvCache", result.footprint().loadKvBytes());
         bytes.put("storeKvCache", result.footprint().storeKvBytes());
         map.put("bytes", bytes);
-        map.put("engineCycles", result.engineCycles());
-        map.put("dramCycles", result.dramCycles());
-        map.put("cycles", result.cycles());
-        map.put("latencySeconds", result.cycles() / spec.clockHertz());
-        map.put("sharePercent", phase.cycles() == 0 ? 0.0 : 100.0 * result.cycles() / phase.cycles());
-        map.put("bound", result.bound());
-        map.put("utilizationPercent", result.utilizationPercent());
-        map.put("energyPicojoules", result.cost().totalPicojoules());
+        map.putAll(result.figures(phase.cycles(), spec.clockHertz()));
         if (explain && op instanceof GemmOp gemm) {
             map.put("mapping", mapping(gemm, result.metrics()));
         }
@@ -325,15 +305,7 @@ public final class SimulationReport {
                 VectorOp vector = op instanceof VectorOp v ? v : null;
                 List<Object> row = new ArrayList<>();
                 row.add(r.phase());
-                row.add(op.name());
-                row.add(op.kind().name().toLowerCase(Locale.ROOT));
-                row.add(op.count());
-                row.add(gemm == null ? "" : gemm.m());
-                row.add(gemm == null ? "" : gemm.k());
-                row.add(gemm == null ? "" : gemm.n());
-                row.add(vector == null ? "" : vector.elements());
-                row.add(gemm == null ? vector.precision().format() : gemm.activations().format());
-                row.add(gemm == null ? "" : gemm.weights().format());
+                row.addAll(r.shapeCells());
                 row.add(gemm == null ? vector.precision().format() : gemm.outputs().format());
                 row.add(gemm == null ? 0 : gemm.totalMacs());
                 row.add(op.totalOps());
