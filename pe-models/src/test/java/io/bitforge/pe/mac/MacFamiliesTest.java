@@ -68,6 +68,17 @@ class MacFamiliesTest {
     }
 
     @Test
+    void macFpPlaceAndRouteFactorScalesEnergyAndArea() {
+        CellCost cost = new MacFpFamily().cellCost(new MacFpParams("fp16", 1.5), GemmOp.of("g", 1, 1, 1,
+                Precision.FP16));
+        // BitMoD's artefact: 0.77 x 1.5 = 1.155 pJ per PE cycle, 1968.7 x 1.5 = 2953.05 um2
+        assertEquals(1.155, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(2953.05, cost.cellSquareMicrometres(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5));
+        assertEquals(java.util.Map.of("format", "fp16"), new MacFpParams("fp16").asMap());
+    }
+
+    @Test
     void engineCostsAnInt8GemmAtTheTablesNode() {
         HardwareSpec spec = new HardwareSpecLoader(registry).resolve("tpu-like-int8", "--hw");
         spec = new HardwareSpec(spec.name(), TechNode.N45, spec.clockMegahertz(), spec.pe(),
