@@ -279,12 +279,16 @@ public final class Engine {
     }
 
     /**
-     * Lanes of the array edge {@code operand} enters by (SCALE-Sim's mapping, {@link FoldModel}): activations
-     * stream in along the rows under os and ws and are preloaded through the columns under is; weights enter
-     * through the columns under os and ws and stream along the rows under is.
+     * Lanes of the array edge {@code operand} enters by. Under the fold model SCALE-Sim's mapping ({@link FoldModel}):
+     * activations stream in along the rows under os and ws and are preloaded through the columns under is; weights
+     * enter through the columns under os and ws and stream along the rows under is. Under layer-overlap the rows
+     * hold output channels and the columns tokens ({@link LayerOverlapModel}), so weights enter along the rows and
+     * activations through the columns.
      */
     int edgeLanes(Operand operand) {
-        boolean alongRows = (operand == Operand.ACTIVATIONS) != (spec.dataflow() == Dataflow.IS);
+        boolean alongRows = spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP
+                ? operand == Operand.WEIGHTS
+                : (operand == Operand.ACTIVATIONS) != (spec.dataflow() == Dataflow.IS);
         return alongRows ? spec.array().rows() : spec.array().cols();
     }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
  * A unit placed once per lane of the array edge that feeds {@code operand} into the array, such as OliVe's
  * outlier-victim pair decoders (Guo et al., ISCA 2023). Its area is per lane at {@code node}; the engine counts
  * the lanes of the edge that operand enters by under the spec's dataflow (SCALE-Sim's mapping: activations enter
- * along the rows for os and ws and along the columns for is, weights the other way), scales to the spec's node
- * and reports the total under {@code unit}.
+ * along the rows for os and ws and along the columns for is, weights the other way; under
+ * {@code mapping.cycleModel: layer-overlap} the rows hold output channels, so weights enter along the rows and
+ * activations through the columns), scales to the spec's node and reports the total under {@code unit}.
  *
  * @param unit the area unit's name in cost reports (e.g. {@code ovp-decoders})
  */

@@ -120,6 +120,12 @@ class EdgeUnitAndStoredBitsTest {
         }
         CostReport is = new Engine(spec(Dataflow.IS), new Decoded(8)).evaluate(op).cost();
         assertEquals(46.0, is.areaSquareMicrometres().get("test-decoders"), EPS);
+        // layer-overlap puts output channels on the rows: weights along the 4 rows, activations through the 6
+        // columns, whatever the dataflow: 46 µm²
+        HardwareSpec overlap = spec(Dataflow.OS).withMapping(MappingSpec.NONE.withCycleModel(
+                io.bitforge.core.spec.CycleModel.LAYER_OVERLAP));
+        CostReport lo = new Engine(overlap, new Decoded(8)).evaluate(op).cost();
+        assertEquals(46.0, lo.areaSquareMicrometres().get("test-decoders"), EPS);
         // area is scaled to the spec's node like the cells (45 nm -> 28 nm by the same factor)
         HardwareSpec at28 = EngineTest.spec(TechNode.N28).withArray(new ArraySpec(4, 6));
         CostReport scaled = new Engine(at28, new Decoded(8)).evaluate(op).cost();
