@@ -23,9 +23,9 @@ import java.util.Map;
 
 /**
  * Runs phase graphs on one design: each op through the {@link Engine}, then a DRAM floor from the op's operand
- * footprint ({@link OpFootprint}): an op cannot finish faster than its bytes cross the DRAM interface, so its
- * cycles are max(engine cycles, footprint bytes / sustained bytes per cycle), i.e. transfers fully overlapped
- * with compute. When the engine's memory model counted no DRAM traffic (its stall-free default), the footprint's
+ * footprint ({@link OpFootprint}, weights at the design's stored width): an op cannot finish faster than its bytes
+ * cross the DRAM interface, so its cycles are max(engine cycles, footprint bytes / sustained bytes per cycle), i.e.
+ * transfers fully overlapped with compute. When the engine's memory model counted no DRAM traffic (its stall-free default), the footprint's
  * DRAM energy (bytes × 8 × pJ/bit) is added to the op's cost under {@link EnergyCategory#DRAM}.
  */
 public final class Simulator {
@@ -59,7 +59,7 @@ public final class Simulator {
     }
 
     private OpResult run(String phase, Op op) {
-        OpFootprint footprint = OpFootprint.of(op);
+        OpFootprint footprint = footprint(op);
         CostReport cost;
         ArrayMetrics metrics = null;
         if (op instanceof GemmOp gemm) {
@@ -89,6 +89,21 @@ public final class Simulator {
         }
         return new OpResult(phase, op, cost, metrics, footprint, engineCycles, dramCycles, cycles, bound,
                 utilization);
+    }
+
+    /**
+     * The op's operand footprint, its weights at the design's stored width (the PE family's
+     * {@code storedWeightBits}: code bits plus per-group metadata, or an effective width such as OliVe's).
+     */
+    private OpFootprint footprint(Op op) {
+        OpFootprint footprint = OpFootprint.of(op);
+        if (op instanceof GemmOp gemm && gemm.bOperand() == BOperand.WEIGHTS) {
+            double bits = engine.storedWeightBits(gemm);
+            long perInstance = (long) Math.ceil((double) gemm.k() * gemm.n() * bits / 8);
+            return new OpFootprint(Math.multiplyExact(perInstance, gemm.count()), footprint.loadActivationBytes(),
+                    footprint.storeActivationBytes(), footprint.loadKvBytes(), footprint.storeKvBytes());
+        }
+        return footprint;
     }
 
     /** Cells × MACs per cell step / cycles per step. */
