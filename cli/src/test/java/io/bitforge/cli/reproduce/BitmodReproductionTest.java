@@ -168,6 +168,21 @@ class BitmodReproductionTest {
                 error(dir, base.replace("workload: phi-2", "workload: phi-3")));
         assertEquals("reproduction.kind: must be llm-phases, got 'llm'",
                 error(dir, base.replace("kind: llm-phases", "kind: llm")));
+        assertEquals("reproduction.engine.sram: must be one of [horowitz, cacti-28nm], got 'cacti'",
+                error(dir, base.replace("sram: horowitz", "sram: cacti")));
+        assertEquals("reproduction.context: must be > 0, got 0", error(dir, base.replace("context: 256",
+                "context: 0")));
+        assertEquals("reproduction.designs[1].id: must be unique, got 'fp16'",
+                error(dir, base.replace("{id: ant,", "{id: fp16,")));
+        assertEquals("reproduction.models[0].params.ant.train: unknown field; allowed fields here: prefill, decode",
+                error(dir, base.replace("params: {ant: {decode: {effectiveWeightBits: 5}}, olive: {decode: "
+                        + "{effectiveWeightBits: 3.875}}}", "params: {ant: {train: {}}}")));
+        assertEquals("reproduction.ratios[0].metric: must be cycles or energy, got 'time'",
+                error(dir, base.replace("metric: cycles, numerator: ant, denominator: bitmod-lossy, paper: 1.69",
+                        "metric: time, numerator: ant, denominator: bitmod-lossy, paper: 1.69")));
+        assertEquals("reproduction.ratios[0].numerator: must be one of the designs [fp16, ant, olive, bitmod-lossy, "
+                + "bitmod-lossless], got 'gobo'", error(dir, base.replace("numerator: ant, denominator: bitmod-lossy, "
+                + "paper: 1.69", "numerator: gobo, denominator: bitmod-lossy, paper: 1.69")));
     }
 
     private static String error(Path dir, String yaml) throws IOException {

@@ -247,6 +247,8 @@ class BitFusionFamilyTest {
                 loadError("    mode: weight-only\n    effectiveWeightBits: 20"));
         assertTrue(loadError("    effectiveWeightBits: 5").startsWith("hw.yaml: hardware.pe.params."
                 + "effectiveWeightBits: unknown field"));
+        assertEquals("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] (BitMoD's artefact uses "
+                + "1.5), got 5 (line 8)", loadError("    mode: weight-only\n    placeAndRouteFactor: 5"));
     }
 
     private HardwareSpec weightOnlySpec(String params) {

@@ -75,6 +75,14 @@ class MacFamiliesTest {
         assertEquals(1.155, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
         assertEquals(2953.05, cost.cellSquareMicrometres(), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5));
+        String yaml = io.bitforge.core.spec.HardwarePresets.text("fp16-baseline").replace("params: {format: fp16}",
+                "params: {format: fp16, placeAndRouteFactor: 0.5}");
+        BadInputException bad = assertThrows(BadInputException.class,
+                () -> new HardwareSpecLoader(registry).parse(yaml, "hw.yaml"));
+        assertTrue(bad.getMessage().startsWith("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] "
+                + "(BitMoD's artefact uses 1.5), got 0.5"), bad.getMessage());
+        assertEquals(new MacFpParams("fp16", 1.5), new HardwareSpecLoader(registry).parse(yaml.replace("0.5", "1.5"),
+                "hw.yaml").pe().params());
         assertEquals(java.util.Map.of("format", "fp16"), new MacFpParams("fp16").asMap());
     }
 
