@@ -2,6 +2,8 @@ package io.bitforge.explore;
 
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -36,15 +38,30 @@ public final class DesignEvaluator {
     /** Per term: the graphs by quantisation text (one entry, or one per native format pair for "native"). */
     private final List<Map<String, List<Phase>>> graphs;
 
-    /** A phase graph with each op's DRAM footprint in bytes, in op order. */
-    private record Phase(PhaseGraph graph, long[] footprintBytes) {
+    /**
+     * A phase graph with each op's DRAM footprint in bytes, in op order, without the weights of weight GEMMs
+     * ({@code weightGemms[i]} non-null): those are added per design at its stored width, as {@code simulate} does.
+     */
+    private record Phase(PhaseGraph graph, long[] otherBytes, GemmOp[] weightGemms) {
         static Phase of(PhaseGraph graph) {
             List<Op> ops = graph.graph().ops();
             long[] bytes = new long[ops.size()];
+            GemmOp[] weightGemms = new GemmOp[ops.size()];
             for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = OpFootprint.of(ops.get(i)).totalBytes();
+                OpFootprint footprint = OpFootprint.of(ops.get(i));
+                if (ops.get(i) instanceof GemmOp gemm && gemm.bOperand() == BOperand.WEIGHTS) {
+                    weightGemms[i] = gemm;
+                    footprint = footprint.withWeightBytes(0);
+                }
+                bytes[i] = footprint.totalBytes();
             }
-            return new Phase(graph, bytes);
+            return new Phase(graph, bytes, weightGemms);
+        }
+
+        long footprintBytes(int op, Engine engine) {
+            GemmOp gemm = weightGemms[op];
+            return gemm == null ? otherBytes[op]
+                    : otherBytes[op] + OpFootprint.storedWeightBytes(gemm, engine.storedWeightBits(gemm));
         }
     }
 
@@ -111,12 +128,13 @@ public final class DesignEvaluator {
                 for (int o = 0; o < ops.size(); o++) {
                     CostReport cost = engine.evaluate(ops.get(o));
                     long engineDramBytes = DramFloor.engineDramBytes(cost);
-                    long dramBytes = engineDramBytes > 0 ? engineDramBytes : scored.footprintBytes()[o];
+                    long footprintBytes = engineDramBytes > 0 ? 0 : scored.footprintBytes(o, engine);
+                    long dramBytes = engineDramBytes > 0 ? engineDramBytes : footprintBytes;
                     long opCycles = Math.max(cost.totalCycles(), DramFloor.dramCycles(dramBytes, dram));
                     phaseCycles = Math.addExact(phaseCycles, opCycles);
                     phasePicojoules += cost.totalPicojoules();
                     if (engineDramBytes == 0) {
-                        phasePicojoules += DramFloor.footprintPicojoules(scored.footprintBytes()[o], dram);
+                        phasePicojoules += DramFloor.footprintPicojoules(footprintBytes, dram);
                     }
                     areaSquareMicrometres = Math.max(areaSquareMicrometres, cost.totalAreaSquareMicrometres());
                 }

@@ -2,6 +2,8 @@ package io.bitforge.explore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
@@ -207,7 +209,13 @@ class ExplorerTest {
         for (PhaseGraph phase : Spaces.REGISTRY.workload("llama-2-7b").orElseThrow()
                 .build(weighted.workloads().get(0).settings())) {
             for (Op op : phase.graph().ops()) {
-                DramFloor floor = DramFloor.apply(engine.evaluate(op), OpFootprint.of(op), dram);
+                OpFootprint footprint = OpFootprint.of(op);
+                if (op instanceof GemmOp gemm && gemm.bOperand() == BOperand.WEIGHTS) {
+                    // weights at the design's stored width: INT8 codes plus an FP16 scale per group if grouped
+                    footprint = footprint.withWeightBytes(OpFootprint.storedWeightBytes(gemm,
+                            engine.storedWeightBits(gemm)));
+                }
+                DramFloor floor = DramFloor.apply(engine.evaluate(op), footprint, dram);
                 cycles += floor.cycles() * phase.repeats();
                 picojoules += floor.cost().totalPicojoules() * phase.repeats();
                 memoryBoundOps += floor.memoryBound() ? 1 : 0;

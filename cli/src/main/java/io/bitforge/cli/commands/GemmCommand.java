@@ -12,6 +12,7 @@ import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.GemmEvaluation;
 import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.OperandBits;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
@@ -139,7 +140,8 @@ public final class GemmCommand implements Callable<Integer> {
         if (scalesim) {
             GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, context.err());
         } else if (evaluation.metrics() != null) {
-            GemmMemoryFields.general(result, dram.plan(spec, op, evaluation.metrics()), evaluation.metrics(),
+            OperandBits stored = OperandBits.of(op, engine.storedWeightBits(op));
+            GemmMemoryFields.general(result, dram.plan(spec, op, stored, evaluation.metrics()), evaluation.metrics(),
                     dramBandwidth);
         }
         OutputTarget.write("--json", json, Json.write(result), context.out());

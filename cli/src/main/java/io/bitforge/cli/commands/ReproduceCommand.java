@@ -3,6 +3,9 @@ package io.bitforge.cli.commands;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
+import io.bitforge.cli.reproduce.PhasedReproduction;
+import io.bitforge.cli.reproduce.PhasedReproductionFile;
+import io.bitforge.cli.reproduce.PhasedReproductionText;
 import io.bitforge.cli.reproduce.Reproduction;
 import io.bitforge.cli.reproduce.ReproductionFile;
 import io.bitforge.cli.reproduce.ReproductionText;
@@ -57,20 +60,31 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": not found (run from the BitForge checkout, or give --dir)");
         }
-        ReproductionFile reproduction = ReproductionFile.read(file);
-        Reproduction.Result result = Reproduction.run(paper, reproduction, context.registry());
-        OutputTarget.write("--json", json, Json.write(json(result)), context.out());
+        Map<String, Object> jsonResult;
+        String text;
+        if (PhasedReproductionFile.describes(file)) {
+            // an LLM study by phases (kind: llm-phases), e.g. BitMoD's
+            PhasedReproduction.Result result = PhasedReproduction.run(paper, PhasedReproductionFile.read(file),
+                    context.registry());
+            jsonResult = PhasedReproductionText.json(result);
+            text = PhasedReproductionText.render(result);
+        } else {
+            Reproduction.Result result = Reproduction.run(paper, ReproductionFile.read(file), context.registry());
+            jsonResult = json(result);
+            text = ReproductionText.render(result);
+        }
+        OutputTarget.write("--json", json, Json.write(jsonResult), context.out());
         if (out != null) {
             Map<String, Object> given = new LinkedHashMap<>();
             given.put("paper", paper);
             given.put("reproductionFile", file.toString());
             ResultsWriter.create(out, "--out")
                     .json("reproduce.json", "cycles and energy per model and design, ratios against the paper",
-                            json(result))
+                            jsonResult)
                     .finish("reproduce", VersionProvider.version(), given, null);
         }
         if (json == null) {
-            context.out().print(ReproductionText.render(result));
+            context.out().print(text);
         }
         return 0;
     }

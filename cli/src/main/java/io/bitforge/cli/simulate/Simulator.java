@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs phase graphs on one design: each op through the {@link Engine}, then the {@link DramFloor}: an op cannot
- * finish faster than its bytes cross the DRAM interface.
+ * Runs phase graphs on one design: each op through the {@link Engine}, then the {@link DramFloor} over the op's
+ * footprint with its weights at the design's stored width: an op cannot finish faster than its bytes cross the DRAM
+ * interface.
  */
 public final class Simulator {
     private final Engine engine;
@@ -52,7 +53,7 @@ public final class Simulator {
     }
 
     private OpResult run(String phase, Op op) {
-        OpFootprint footprint = OpFootprint.of(op);
+        OpFootprint footprint = footprint(op);
         CostReport cost;
         ArrayMetrics metrics = null;
         if (op instanceof GemmOp gemm) {
@@ -74,6 +75,18 @@ public final class Simulator {
         }
         return new OpResult(phase, op, cost, metrics, footprint, engineCycles, dramCycles, cycles, bound,
                 utilization);
+    }
+
+    /**
+     * The op's operand footprint, its weights at the design's stored width (the PE family's
+     * {@code storedWeightBits}: code bits plus per-group metadata, or an effective width such as OliVe's).
+     */
+    private OpFootprint footprint(Op op) {
+        OpFootprint footprint = OpFootprint.of(op);
+        if (op instanceof GemmOp gemm && gemm.bOperand() == BOperand.WEIGHTS) {
+            return footprint.withWeightBytes(OpFootprint.storedWeightBytes(gemm, engine.storedWeightBits(gemm)));
+        }
+        return footprint;
     }
 
     /** Cells × MACs per cell step / cycles per step. */

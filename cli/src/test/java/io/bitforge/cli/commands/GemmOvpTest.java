@@ -43,6 +43,19 @@ class GemmOvpTest {
         assertEquals(16.0 * 4096 * 4096 * 0.053, out.at("/energyPicojoules/DECODE").asDouble(), 1e-3);
     }
 
+    /**
+     * Weights move at the effective width: 256 x 64 weights x 4.5 bits / 8 = 9216 bytes (the 4-bit code would be
+     * 8192). Area: 36 x 32 PEs x 1318.6 um2 plus one ovp-int4 pair decoder per column the weights enter by (ws):
+     * 32 x 92.036 um2 at 45 nm x Stillmaker & Baas's 45 -> 28 nm area factor 0.46^(2/3) x 0.21^(1/3).
+     */
+    @Test
+    void weightOnlyWeightsMoveAtTheEffectiveWidthAndDecodersAddArea() throws IOException {
+        JsonNode out = gemm("--hw", "olive-weight-only", "--m", "1", "--k", "256", "--n", "64");
+        assertEquals(9216, out.at("/dramReads/filter").asLong());
+        double to28 = Math.pow(0.46, 2.0 / 3) * Math.pow(0.21, 1.0 / 3);
+        assertEquals(36 * 32 * 1318.6 + 32 * 92.036 * to28, out.get("areaSquareMicrometres").asDouble(), 1e-6);
+    }
+
     @Test
     void peOptionSwitchesToOvpWithEightBitOperands() throws IOException {
         JsonNode out = gemm("--pe", "ovp", "--wbits", "8", "--abits", "8", "--m", "8", "--k", "8", "--n", "8");

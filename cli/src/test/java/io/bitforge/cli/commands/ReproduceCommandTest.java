@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReproduceCommandTest {
     private static final String ANT = Path.of("..", "examples", "reproduce", "ant").toString();
+    private static final String BITMOD = Path.of("..", "examples", "reproduce", "bitmod").toString();
 
     @Test
     void antJsonHasRowsAndRatios() throws Exception {
@@ -39,13 +42,39 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void paperThatCannotRunYetExitsTwoNamingWhy() {
-        // examples/reproduce/bitmod lists only the families it needs until its designs are described
-        CliHarness.Result result = CliHarness.run("reproduce", "bitmod", "--dir",
-                Path.of("..", "examples", "reproduce", "bitmod").toString());
+    void paperThatCannotRunYetExitsTwoNamingWhy(@TempDir Path dir) throws Exception {
+        // a reproduction that lists only the families it needs, one of them not registered
+        Files.writeString(dir.resolve("reproduction.yaml"), "paper: p\nartefact: a\nrequires: [no-such-family]\n");
+        CliHarness.Result result = CliHarness.run("reproduce", "mixpe", "--dir", dir.toString());
         assertEquals(2, result.exitCode(), result.stdout());
         assertEquals(1, result.stderr().lines().count(), result.stderr());
-        assertTrue(result.stderr().contains("reproduce bitmod: cannot run yet"), result.stderr());
+        assertTrue(result.stderr().contains("reproduce mixpe: cannot run yet: needs PE family no-such-family"),
+                result.stderr());
+    }
+
+    @Test
+    void bitmodPrintsRowsAndTheHeadlineAndWritesJson(@TempDir Path out) throws Exception {
+        CliHarness.Result text = CliHarness.run("reproduce", "bitmod", "--dir", BITMOD);
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("speedup BitMoD vs ANT"), text.stdout());
+        assertTrue(text.stdout().contains("3,156,574,208"), text.stdout());
+        CliHarness.Result json = CliHarness.run("reproduce", "bitmod", "--dir", BITMOD, "--json", "-", "--out",
+                out.resolve("run").toString());
+        assertEquals(0, json.exitCode(), json.stderr());
+        JsonNode tree = Json.mapper().readTree(json.stdout());
+        assertEquals(90, tree.get("rows").size());
+        for (String field : new String[] {"model", "design", "phase", "cycles", "energyPicojoules"}) {
+            assertTrue(tree.get("rows").get(0).has(field), field);
+        }
+        JsonNode ratio = tree.get("summary").get("ratios").get(0);
+        for (String field : new String[] {"name", "value", "paper", "relativeDifference"}) {
+            assertTrue(ratio.has(field), field);
+        }
+        assertEquals(1.69, ratio.get("paper").asDouble());
+        assertTrue(tree.get("summary").get("ratios").get(2).get("paper").isNull());
+        assertTrue(Files.isRegularFile(out.resolve("run").resolve("reproduce.json")));
+        assertTrue(Files.isRegularFile(out.resolve("run").resolve("manifest.json")));
+        assertEquals(json.stdout(), CliHarness.run("reproduce", "bitmod", "--dir", BITMOD, "--json", "-").stdout());
     }
 
     @Test

@@ -35,6 +35,20 @@ class SimulateCommandTest {
         throw new AssertionError("no op " + name);
     }
 
+    /**
+     * OliVe weight-only stores 4.5 bits per weight (olive-weight-only's effectiveWeightBits): OPT-1.3B's q_proj,
+     * 24 layers x 2048 x 2048 weights, is 24 x 2048 x 2048 x 4.5 / 8 = 56,623,104 bytes, not the 50,331,648 of the
+     * 4-bit code. Area adds the edge decoders.
+     */
+    @Test
+    void weightsMoveAtTheDesignsStoredWidth() throws Exception {
+        JsonNode root = json("simulate", "--hw", "olive-weight-only", "--workload", "opt-1.3b", "--prompt", "16",
+                "--generate", "2", "--quant", "W4A16KV4,lm_head:same");
+        JsonNode q = op(root.get("phases").get(0), "q_proj");
+        assertEquals(56_623_104L, q.at("/bytes/loadWeight").asLong());
+        assertTrue(root.at("/summary/areaSquareMicrometres/ovp-decoders").asDouble() > 0);
+    }
+
     @Test
     void llama2BothPhasesOnTheTpuLikeArray() throws Exception {
         JsonNode root = json(LLAMA_BOTH);

@@ -13,6 +13,7 @@ import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.pe.StoredWeights;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
@@ -48,6 +49,11 @@ public final class BitSerialFamily implements PeFamily {
     static final double PE_SQUARE_MICROMETRES = 1507.7;
     /** Lanes of the PE the figures describe (test_bitmod.py pe_dp_size). */
     static final int PUBLISHED_LANES = 4;
+    /**
+     * Metadata per weight group: a type selector and a quantised scale, 8 bits per group, the w_prec 4.0625 /
+     * 3.0625 / 6.0625 of yc2367/BitMoD-HPCA-25 {@code bitmod_sim/test_bitmod.py} at groups of 128.
+     */
+    static final int METADATA_BITS_PER_GROUP = 8;
     private static final String FORMATS = "a BitMoD type (bitmod-fp3-er+ … bitmod-fp4-ea-, bitmod-mix3, bitmod-mix4)"
             + " or int{N}";
 
@@ -207,6 +213,12 @@ public final class BitSerialFamily implements PeFamily {
             throw new BadInputException(op.name() + ": " + p.timing().id() + " timing serialises fixed-point "
                     + "operands, got " + op.activations() + " x " + op.weights());
         }
+    }
+
+    /** Code bits plus BitMoD's 8 bits of type selector and scale per group of the op's weight groups. */
+    @Override
+    public double storedWeightBits(PeParams params, GemmOp op) {
+        return StoredWeights.codePlusMetadata(op, METADATA_BITS_PER_GROUP);
     }
 
     @Override

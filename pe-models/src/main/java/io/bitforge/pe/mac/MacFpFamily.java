@@ -25,7 +25,8 @@ import java.util.Set;
  * area are BitMoD's FP16 baseline PE (Chen et al., HPCA 2025; yc2367/BitMoD-HPCA-25 {@code test_*.py}:
  * pe_energy 0.77 pJ per cycle, pe_area 1968.7 µm², one MAC per cycle). The paper's PE figures are synthesis
  * results whose node the artefact does not state; BitMoD's memories are 28 nm CACTI, so 28 nm is assumed and the
- * source is flagged as an estimate. BF16 uses the FP16 figures (estimate).
+ * source is flagged as an estimate. BF16 uses the FP16 figures (estimate). {@code placeAndRouteFactor} multiplies
+ * energy and area (BitMoD's artefact charges its PEs 1.5x for placement and routing).
  */
 public final class MacFpFamily implements PeFamily {
     static final String TABLE = "BitMoD (Chen et al., HPCA 2025) FP16 baseline PE, yc2367/BitMoD-HPCA-25 test_*.py:"
@@ -53,13 +54,13 @@ public final class MacFpFamily implements PeFamily {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("cell", "one FP16 MAC");
         facts.put("dataflows", "os, ws, is");
-        facts.put("params", "format (fp16, bf16)");
+        facts.put("params", "format (fp16, bf16), placeAndRouteFactor");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("format");
+        params.allowOnly("format", "placeAndRouteFactor");
         String format = params.optionalField("format").map(n -> {
             String text = n.text();
             if (!text.equals("fp16") && !text.equals("bf16")) {
@@ -67,7 +68,14 @@ public final class MacFpFamily implements PeFamily {
             }
             return text;
         }).orElse("fp16");
-        return new MacFpParams(format);
+        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
+            double factor = n.positive();
+            if (factor < 1 || factor > 4) {
+                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
+            }
+            return factor;
+        }).orElse(1.0);
+        return new MacFpParams(format, placeAndRoute);
     }
 
     @Override
@@ -95,11 +103,14 @@ public final class MacFpFamily implements PeFamily {
     @Override
     public CellCost cellCost(PeParams params, GemmOp op) {
         check(op);
-        boolean bf16 = ((MacFpParams) params).format().equals("bf16");
+        MacFpParams p = (MacFpParams) params;
+        boolean bf16 = p.format().equals("bf16");
+        double pr = p.placeAndRouteFactor();
         CostSource source = new CostSource(bf16 ? "bitmod-fp16-pe-as-bf16" : "bitmod-fp16-pe",
-                TABLE + (bf16 ? " (FP16 figures used for BF16)" : ""), "28nm", true);
-        return new CellCost(TechNode.N28, Map.of(EnergyCategory.MAC, PICOJOULES_PER_MAC), CELL_SQUARE_MICROMETRES,
-                List.of(source));
+                TABLE + (bf16 ? " (FP16 figures used for BF16)" : "") + (pr == 1.0 ? "" : "; x" + pr
+                        + " place-and-route"), "28nm", true);
+        return new CellCost(TechNode.N28, Map.of(EnergyCategory.MAC, PICOJOULES_PER_MAC * pr),
+                CELL_SQUARE_MICROMETRES * pr, List.of(source));
     }
 
     private static void check(GemmOp op) {

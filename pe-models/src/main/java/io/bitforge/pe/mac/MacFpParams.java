@@ -2,18 +2,37 @@ package io.bitforge.pe.mac;
 
 import io.bitforge.core.spec.PeParams;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** mac-fp parameters: the floating-point format of the MAC ({@code fp16} or {@code bf16}). */
-public record MacFpParams(String format) implements PeParams {
+/**
+ * mac-fp parameters: the floating-point format of the MAC ({@code fp16} or {@code bf16}) and a multiplier on the
+ * cell's energy and area for placement and routing (BitMoD's artefact: 1.5, {@code bitmod_sim/pe_array.py
+ * PR_SCALING}; default 1).
+ */
+public record MacFpParams(String format, double placeAndRouteFactor) implements PeParams {
     public MacFpParams {
         if (!format.equals("fp16") && !format.equals("bf16")) {
             throw new IllegalArgumentException("mac-fp format must be fp16 or bf16, got " + format);
         }
+        if (!(placeAndRouteFactor >= 1 && placeAndRouteFactor <= 4)) {
+            throw new IllegalArgumentException("place-and-route factor must be in [1, 4], got " + placeAndRouteFactor);
+        }
+    }
+
+    /** The synthesis figures as published (no place-and-route factor). */
+    public MacFpParams(String format) {
+        this(format, 1.0);
     }
 
     @Override
     public Map<String, Object> asMap() {
-        return Map.of("format", format);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("format", format);
+        if (placeAndRouteFactor != 1.0) {
+            // only when set, so that designs without it keep their ids
+            map.put("placeAndRouteFactor", placeAndRouteFactor);
+        }
+        return map;
     }
 }

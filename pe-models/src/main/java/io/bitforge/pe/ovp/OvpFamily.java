@@ -4,10 +4,13 @@ import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.format.OvpFormat;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.cost.Operand;
+import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Precision;
 import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.EdgeUnit;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.spec.Dataflow;
@@ -15,6 +18,7 @@ import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,7 +42,14 @@ import java.util.Set;
  * stated (28 nm assumed, as BitMoD's memories), so both are estimates. W4A4: no OliVe synthesis is public; the
  * MAC is Bit Fusion's fixed 4×4 (or 8×8) unit at 45 nm (hsharma35/bitfusion results/systolic_array_synth.csv)
  * and DECODE adds the same 0.053/0.56 = 9.46 % BitMoD's figures imply — both estimates. BitMoD's equal OliVe and
- * ANT PE areas leave no area to attribute to the decoder, so none is added.
+ * ANT PE areas leave no area inside the PE to attribute to the decoder. The decoders sit at the array edge, one
+ * per lane of each edge that feeds OVP codes (weights; in W4A4 also activations), and their area is charged per
+ * lane there ({@link #edgeUnits}: {@link OvpDecoderArea}, a gate-count estimate at 45 nm). Both energies and the
+ * PE area are multiplied by {@code placeAndRouteFactor} (BitMoD's artefact: 1.5).
+ *
+ * <p><b>Stored weights.</b> W4A4 stores exactly the code width per weight (plus the default per-group metadata
+ * when the GEMM is grouped); weight-only stores {@code effectiveWeightBits} per weight, BitMoD's per-model figure
+ * for OliVe (e.g. 4.5 prefill, 3.5–4.25 decode), which sets DRAM traffic and weight SRAM energy.
  */
 public final class OvpFamily implements PeFamily {
     /**
@@ -46,6 +57,8 @@ public final class OvpFamily implements PeFamily {
      * array with one extra decode stage (recalled from the paper, not verified against it; see class doc).
      */
     public static final int DECODER_STAGES = 1;
+    /** The edge decoders' area unit in cost reports. */
+    public static final String DECODER_UNIT = "ovp-decoders";
     /** BitMoD's OliVe PE energy per cycle and area (yc2367/BitMoD-HPCA-25 bitmod_sim/test_olive.py). */
     static final double BITMOD_OLIVE_PICOJOULES = 0.613;
     static final double BITMOD_OLIVE_SQUARE_MICROMETRES = 1318.6;
@@ -85,14 +98,22 @@ public final class OvpFamily implements PeFamily {
         facts.put("variants", "modes w4a4 (OVP weights and activations), weight-only (OVP weights, FP16 activations)");
         facts.put("dataflows", "os, ws, is");
         facts.put("params", "mode, weightBits (4, 8), weightType (int, flint), activationBits, activationType, "
-                + "effectiveWeightBits");
+                + "effectiveWeightBits, placeAndRouteFactor");
+        facts.put("edge", "one pair decoder per lane of each edge feeding OVP codes (area estimate, 45 nm)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
         params.allowOnly("mode", "weightBits", "weightType", "activationBits", "activationType",
-                "effectiveWeightBits");
+                "effectiveWeightBits", "placeAndRouteFactor");
+        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
+            double factor = n.positive();
+            if (factor < 1 || factor > 4) {
+                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
+            }
+            return factor;
+        }).orElse(1.0);
         OvpMode mode = params.optionalField("mode").map(n -> OvpMode.fromId(n.text())
                 .orElseThrow(() -> n.error("must be one of " + OvpMode.ids(), n.shown()))).orElse(OvpMode.W4A4);
         OvpFormat.Normal weights = normal(params, "weightBits", "weightType");
@@ -100,7 +121,8 @@ public final class OvpFamily implements PeFamily {
             params.optionalField("effectiveWeightBits").ifPresent(n -> {
                 throw n.error("only in mode weight-only (w4a4 stores exactly weightBits per weight)", n.shown());
             });
-            return OvpParams.w4a4(weights, normal(params, "activationBits", "activationType"));
+            return OvpParams.w4a4(weights, normal(params, "activationBits", "activationType"))
+                    .withPlaceAndRouteFactor(placeAndRoute);
         }
         params.optionalField("activationType").ifPresent(n -> {
             throw n.error("only in mode w4a4 (weight-only activations are fp16)", n.shown());
@@ -117,7 +139,7 @@ public final class OvpFamily implements PeFamily {
             }
             return v;
         }).orElse((double) weights.bits());
-        return OvpParams.weightOnly(weights, effective);
+        return OvpParams.weightOnly(weights, effective).withPlaceAndRouteFactor(placeAndRoute);
     }
 
     /** An operand's OVP format from its bits (4, 8; default 4) and type (int, flint; default int). */
@@ -176,31 +198,62 @@ public final class OvpFamily implements PeFamily {
         check(p, op);
         double decodeShare = (BITMOD_OLIVE_PICOJOULES - BITMOD_ANT_PICOJOULES) / BITMOD_ANT_PICOJOULES;
         Map<EnergyCategory, Double> energy = new EnumMap<>(EnergyCategory.class);
+        double pr = p.placeAndRouteFactor();
+        String prNote = pr == 1.0 ? "" : "; x" + pr + " place-and-route";
         if (p.mode() == OvpMode.WEIGHT_ONLY) {
-            energy.put(EnergyCategory.MAC, BITMOD_ANT_PICOJOULES);
-            energy.put(EnergyCategory.DECODE, BITMOD_OLIVE_PICOJOULES - BITMOD_ANT_PICOJOULES);
-            return new CellCost(TechNode.N28, energy, BITMOD_OLIVE_SQUARE_MICROMETRES, List.of(
+            energy.put(EnergyCategory.MAC, BITMOD_ANT_PICOJOULES * pr);
+            energy.put(EnergyCategory.DECODE, (BITMOD_OLIVE_PICOJOULES - BITMOD_ANT_PICOJOULES) * pr);
+            return new CellCost(TechNode.N28, energy, BITMOD_OLIVE_SQUARE_MICROMETRES * pr, List.of(
                     new CostSource("bitmod-olive-pe", BITMOD + "test_olive.py: OliVe PE 0.613 pJ/cycle, 1318.6 um2, "
-                            + "one MAC per cycle; MAC share 0.56 pJ = the ANT PE of test_ant.py (node assumed)",
+                            + "one MAC per cycle; MAC share 0.56 pJ = the ANT PE of test_ant.py (node assumed)" + prNote,
                             "28nm", true),
                     new CostSource("ovp-decode-from-bitmod", "OVP decode energy = BitMoD's OliVe PE minus its ANT PE, "
                             + "0.613 - 0.56 = 0.053 pJ per MAC (" + BITMOD + "test_olive.py, test_ant.py); no "
-                            + "separate decoder area (both PEs 1318.6 um2)", "28nm", true)));
+                            + "decoder area inside the PE (both PEs 1318.6 um2)", "28nm", true)));
         }
         boolean eightBit = p.multiplierBits() > 4;
-        double mac = (eightBit ? FIXED8_MICROWATTS : FIXED4_MICROWATTS) * PICOJOULES_PER_MICROWATT_CYCLE;
+        double mac = (eightBit ? FIXED8_MICROWATTS : FIXED4_MICROWATTS) * PICOJOULES_PER_MICROWATT_CYCLE * pr;
         energy.put(EnergyCategory.MAC, mac);
         energy.put(EnergyCategory.DECODE, mac * decodeShare);
         String unit = eightBit ? "8x8" : "4x4";
-        return new CellCost(TechNode.N45, energy, eightBit ? FIXED8_SQUARE_MICROMETRES : FIXED4_SQUARE_MICROMETRES,
+        return new CellCost(TechNode.N45, energy,
+                (eightBit ? FIXED8_SQUARE_MICROMETRES : FIXED4_SQUARE_MICROMETRES) * pr,
                 List.of(new CostSource("bitfusion-synth-fixed-" + unit + "-as-ovp-pe", "Bit Fusion (Sharma et al., "
                                 + "ISCA 2018) synthesis, hsharma35/bitfusion results/systolic_array_synth.csv, 45nm "
                                 + "500MHz: fixed " + unit + " unit " + (eightBit ? "687.6 um2, 171.8 uW" : "282.2 um2, "
-                                + "67.9 uW") + ", standing in for OliVe's unpublished int multiply-plus-shift PE",
+                                + "67.9 uW") + ", standing in for OliVe's unpublished int multiply-plus-shift PE"
+                                + prNote,
                                 "45nm", true),
                         new CostSource("ovp-decode-ratio-from-bitmod", "OVP decode energy = 9.46% of the MAC, the "
                                 + "ratio (0.613 - 0.56) / 0.56 of BitMoD's OliVe and ANT PEs (" + BITMOD
                                 + "test_olive.py, test_ant.py)", "45nm", true)));
+    }
+
+    /**
+     * Weight-only: {@code effectiveWeightBits} for the weights (the B operand when it is {@link BOperand#WEIGHTS});
+     * otherwise the code width plus the default per-group metadata.
+     */
+    @Override
+    public double storedWeightBits(PeParams params, GemmOp op) {
+        OvpParams p = (OvpParams) params;
+        if (p.mode() == OvpMode.WEIGHT_ONLY && op.bOperand() == BOperand.WEIGHTS) {
+            return p.effectiveWeightBits();
+        }
+        return PeFamily.super.storedWeightBits(params, op);
+    }
+
+    /** A pair decoder per lane of the weight edge, and in W4A4 of the activation edge too. */
+    @Override
+    public List<EdgeUnit> edgeUnits(PeParams params) {
+        OvpParams p = (OvpParams) params;
+        List<EdgeUnit> units = new ArrayList<>();
+        units.add(new EdgeUnit(DECODER_UNIT, Operand.WEIGHTS, OvpDecoderArea.node(),
+                OvpDecoderArea.squareMicrometres(p.weightNormal()), OvpDecoderArea.SOURCE));
+        if (p.mode() == OvpMode.W4A4) {
+            units.add(new EdgeUnit(DECODER_UNIT, Operand.ACTIVATIONS, OvpDecoderArea.node(),
+                    OvpDecoderArea.squareMicrometres(p.activationNormal()), OvpDecoderArea.SOURCE));
+        }
+        return List.copyOf(units);
     }
 
     private static void check(OvpParams p, GemmOp op) {

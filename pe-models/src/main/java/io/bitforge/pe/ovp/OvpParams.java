@@ -13,12 +13,15 @@ import java.util.Objects;
  * bits only) name the weights' OVP format ({@code ovp-int4}, {@code ovp-flint4}, {@code ovp-int8}); in
  * {@link OvpMode#W4A4} {@code activationBits}/{@code activationType} do the same for activations; in
  * {@link OvpMode#WEIGHT_ONLY} activations are FP16 ({@code activationBits} 16) and
- * {@code effectiveWeightBits} is the bits per weight BitMoD charges for OliVe's weight traffic.
+ * {@code effectiveWeightBits} is the bits per weight BitMoD charges for OliVe's weight traffic (the family's
+ * stored weight width: DRAM traffic and weight SRAM energy). {@code placeAndRouteFactor} multiplies the PE's
+ * energy and area (BitMoD's artefact: 1.5, {@code bitmod_sim/pe_array.py PR_SCALING}; default 1).
  *
  * @param activationNormal null in weight-only mode
  */
 public record OvpParams(OvpMode mode, int weightBits, OvpFormat.Normal weightNormal, int activationBits,
-                        OvpFormat.Normal activationNormal, double effectiveWeightBits) implements PeParams {
+                        OvpFormat.Normal activationNormal, double effectiveWeightBits, double placeAndRouteFactor)
+        implements PeParams {
     public OvpParams {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(weightNormal, "weightNormal");
@@ -38,16 +41,26 @@ public record OvpParams(OvpMode mode, int weightBits, OvpFormat.Normal weightNor
         if (!(effectiveWeightBits >= 1 && effectiveWeightBits <= 16)) {
             throw new IllegalArgumentException("effective weight bits must be 1..16, got " + effectiveWeightBits);
         }
+        if (!(placeAndRouteFactor >= 1 && placeAndRouteFactor <= 4)) {
+            throw new IllegalArgumentException("place-and-route factor must be in [1, 4], got " + placeAndRouteFactor);
+        }
     }
 
     /** W4A4-style parameters (effective weight bits = the code width). */
     public static OvpParams w4a4(OvpFormat.Normal weights, OvpFormat.Normal activations) {
-        return new OvpParams(OvpMode.W4A4, weights.bits(), weights, activations.bits(), activations, weights.bits());
+        return new OvpParams(OvpMode.W4A4, weights.bits(), weights, activations.bits(), activations, weights.bits(),
+                1.0);
     }
 
     /** Weight-only parameters: OVP weights, FP16 activations. */
     public static OvpParams weightOnly(OvpFormat.Normal weights, double effectiveWeightBits) {
-        return new OvpParams(OvpMode.WEIGHT_ONLY, weights.bits(), weights, 16, null, effectiveWeightBits);
+        return new OvpParams(OvpMode.WEIGHT_ONLY, weights.bits(), weights, 16, null, effectiveWeightBits, 1.0);
+    }
+
+    /** The same parameters with another place-and-route factor. */
+    public OvpParams withPlaceAndRouteFactor(double factor) {
+        return new OvpParams(mode, weightBits, weightNormal, activationBits, activationNormal, effectiveWeightBits,
+                factor);
     }
 
     /** The weights' OVP format (the public code's even-first pair rule). */
@@ -83,6 +96,10 @@ public record OvpParams(OvpMode mode, int weightBits, OvpFormat.Normal weightNor
             map.put("activationType", typeOf(activationNormal));
         } else {
             map.put("effectiveWeightBits", effectiveWeightBits);
+        }
+        if (placeAndRouteFactor != 1.0) {
+            // only when set, so that designs without it keep their ids
+            map.put("placeAndRouteFactor", placeAndRouteFactor);
         }
         return map;
     }

@@ -195,7 +195,71 @@ class BitFusionFamilyTest {
         assertEquals("hw.yaml: hardware.pe.params.weightType: must be one of int, uint, flint, uflint, got 'fp4' "
                 + "(line 7)", loadError("    weightType: fp4"));
         assertTrue(loadError("    rows: 4").startsWith("hw.yaml: hardware.pe.params.rows: unknown field; allowed "
-                + "fields here: variant, weightBits, activationBits, weightType, activationType"));
+                + "fields here: mode, variant, weightBits, activationBits, weightType, activationType"));
+    }
+
+    /** BitMoD's model of ANT: FP16 activations x ANT weights, one MAC per cycle, 0.56 pJ, 1318.6 um2. */
+    @Test
+    void weightOnlyModeIsBitModsAntPe() {
+        AntWeightOnlyParams params = (AntWeightOnlyParams) weightOnlySpec("{mode: weight-only, variant: ant, "
+                + "weightType: flint, effectiveWeightBits: 5.5, placeAndRouteFactor: 1.5}").pe().params();
+        assertEquals(new AntWeightOnlyParams(OperandType.FLINT, 4, 5.5, 1.5), params);
+        assertEquals(new Precision("flint4", 4), family.nativePrecisions(params).weights());
+        assertEquals(Precision.FP16, family.nativePrecisions(params).activations());
+        GemmOp op = new GemmOp("w", OpKind.PROJECTION, 4, 64, 8, 1, Precision.FP16, new Precision("flint4", 4),
+                Precision.FP16, BOperand.WEIGHTS, 0);
+        assertEquals(CellTiming.SINGLE_MAC, family.timing(params, op));
+        CellCost cost = family.cellCost(params, op);
+        // test_ant.py: 0.56 pJ per cycle and 1318.6 um2, x1.5 place-and-route
+        assertEquals(0.84, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(1977.9, cost.cellSquareMicrometres(), 1e-9);
+        assertEquals(TechNode.N28, cost.node());
+        // weights are stored at the effective width, the KV cache at its own
+        assertEquals(5.5, family.storedWeightBits(params, op), EPS);
+        GemmOp cache = new GemmOp("qk", OpKind.ATTENTION_SCORE, 4, 64, 8, 1, Precision.FP16, Precision.FP16,
+                Precision.FP16, BOperand.KV_CACHE, 0);
+        assertEquals(16.0, family.storedWeightBits(params, cache), EPS);
+        // FP16 x FP16 is not a weight-only ANT product
+        BadInputException e = assertThrows(BadInputException.class, () -> family.timing(params, cache));
+        assertEquals("qk: bitfusion (weight-only ANT, flint4 weights, fp16 activations) cannot run fp16 activations "
+                + "x fp16 weights", e.getMessage());
+        // defaults: int4, effective width = code width, no place-and-route factor; fields round-trip
+        AntWeightOnlyParams defaults = (AntWeightOnlyParams) weightOnlySpec("{mode: weight-only}").pe().params();
+        assertEquals(new AntWeightOnlyParams(OperandType.INT, 4, 4.0, 1.0), defaults);
+        String written = params.asMap().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        assertEquals(params, weightOnlySpec(written).pe().params());
+    }
+
+    @Test
+    void badWeightOnlyParamsNameTheFieldAndLine() {
+        assertEquals("hw.yaml: hardware.pe.params.mode: must be one of fused, weight-only, got 'w4a4' (line 7)",
+                loadError("    mode: w4a4"));
+        assertEquals("hw.yaml: hardware.pe.params.variant: must be ant in mode weight-only (BitMoD's model of ANT), "
+                + "got 'bitfusion' (line 8)", loadError("    mode: weight-only\n    variant: bitfusion"));
+        assertEquals("hw.yaml: hardware.pe.params.activationBits: must be 16 in mode weight-only (FP16 "
+                + "activations), got 8 (line 8)", loadError("    mode: weight-only\n    activationBits: 8"));
+        assertEquals("hw.yaml: hardware.pe.params.weightType: must be one of int, flint in mode weight-only, got "
+                + "'uflint' (line 8)", loadError("    mode: weight-only\n    weightType: uflint"));
+        assertEquals("hw.yaml: hardware.pe.params.weightBits: flint is a 4-bit type, got 8 (line 8)",
+                loadError("    mode: weight-only\n    weightBits: 8\n    weightType: flint"));
+        assertEquals("hw.yaml: hardware.pe.params.effectiveWeightBits: must be in [1, 16], got 20 (line 8)",
+                loadError("    mode: weight-only\n    effectiveWeightBits: 20"));
+        assertTrue(loadError("    effectiveWeightBits: 5").startsWith("hw.yaml: hardware.pe.params."
+                + "effectiveWeightBits: unknown field"));
+        assertEquals("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] (BitMoD's artefact uses "
+                + "1.5), got 5 (line 8)", loadError("    mode: weight-only\n    placeAndRouteFactor: 5"));
+    }
+
+    private HardwareSpec weightOnlySpec(String params) {
+        return new HardwareSpecLoader(registry).parse(String.join("\n", "name: a", "node: 28nm",
+                "clockMegahertz: 1000", "pe: {family: bitfusion, params: " + params + "}",
+                "array: {rows: 2, cols: 2}", "dataflow: ws", "buffers:",
+                "  activations: {kib: 8, banks: 1, portsPerBank: 1, wordBits: 8}",
+                "  weights: {kib: 8, banks: 1, portsPerBank: 1, wordBits: 8}",
+                "  outputs: {kib: 8, banks: 1, portsPerBank: 1, wordBits: 8}", "vectorUnit: {lanes: 4, wordBits: 16}",
+                "dram: {custom: {bytesPerCycle: 8, latencyNanoseconds: 0, picojoulesPerBit: 1, capacityGibibytes: 1}}",
+                ""), "a.yaml");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.bitforge.pe.bitserial;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.EngineOptions;
+import io.bitforge.core.engine.StepTiming;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
@@ -11,6 +13,7 @@ import io.bitforge.core.op.Precision;
 import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.CycleModel;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwarePresets;
 import io.bitforge.core.spec.HardwareSpec;
@@ -126,6 +129,46 @@ class BitSerialFamilyTest {
         assertEquals(64, cost.cycles().compute());
         // 32·128·32 MACs x 0.42 pJ
         assertEquals(131072 * 0.42, cost.energy().picojoules(EnergyCategory.MAC), 1e-6);
+    }
+
+    @Test
+    void storedWeightsCarryBitmodsEightMetadataBitsPerGroup() {
+        BitSerialParams p = BitSerialParams.bitmodDefaults();
+        // bitmod_sim/test_bitmod.py w_prec: 4 + 8/128 = 4.0625, 3 + 8/128 = 3.0625, 6 + 8/128 = 6.0625
+        assertEquals(4.0625, family.storedWeightBits(p, op(OpKind.PROJECTION, Precision.FP16,
+                bits("bitmod-mix4", 4))), EPS);
+        assertEquals(3.0625, family.storedWeightBits(p, op(OpKind.PROJECTION, Precision.FP16,
+                bits("bitmod-mix3", 3))), EPS);
+        assertEquals(6.0625, family.storedWeightBits(p, op(OpKind.PROJECTION, Precision.FP16, bits("int6", 6))),
+                EPS);
+        // an ungrouped operand (the FP16 attention products) carries no metadata
+        assertEquals(16.0, family.storedWeightBits(p, GemmOp.of("qk", 8, 64, 8, Precision.FP16)), EPS);
+    }
+
+    /**
+     * BitMoD's artefact times every GEMM of a design at its one pe_latency; the engine's native step timing does
+     * the same. An FP16 attention product M = 64, K = 128, N = 32 on bitmod-prefill (32x32, 4 lanes) under
+     * layer-overlap: tiles = ceil(128/4)·ceil(32/32)·ceil(64/32) = 64. At its own 16-bit operands a step takes
+     * ceil(16/2) = 8 cycles (512 compute cycles); at the design's native bitmod-mix4 weights 2 (128 cycles). The
+     * cell is charged per lane of every tile, 64 tiles x 1024 cells x 4 lanes, at 0.56·1.5·L/4 pJ per MAC.
+     */
+    @Test
+    void nativeStepTimingRunsFp16AttentionAtTheDesignsLatency() {
+        HardwareSpec prefill = loader.resolve("bitmod-prefill", "--hw");
+        HardwareSpec spec = prefill.withMapping(prefill.mapping().withCycleModel(CycleModel.LAYER_OVERLAP));
+        GemmOp scores = new GemmOp("qk", OpKind.ATTENTION_SCORE, 64, 128, 32, 1, Precision.FP16, Precision.FP16,
+                Precision.FP16, BOperand.KV_CACHE, 0);
+        Engine operands = Engine.of(spec, registry);
+        Engine natives = operands.withOptions(EngineOptions.DEFAULT.withStepTiming(StepTiming.NATIVE));
+        CostReport own = operands.evaluate(scores).cost();
+        CostReport nat = natives.evaluate(scores).cost();
+        assertEquals(512, own.cycles().compute());
+        assertEquals(128, nat.cycles().compute());
+        assertEquals(64 * 1024 * 4 * 0.56 * 1.5 * 8 / 4, own.energy().picojoules(EnergyCategory.MAC), 1e-6);
+        assertEquals(64 * 1024 * 4 * 0.56 * 1.5 * 2 / 4, nat.energy().picojoules(EnergyCategory.MAC), 1e-6);
+        // the traffic stays the op's: 16-bit "weights" ceil(128·16/8)·32 = 8192 B either way
+        assertEquals(8192, nat.actions().dramBytes(io.bitforge.core.cost.Operand.WEIGHTS));
+        assertEquals(8192, own.actions().dramBytes(io.bitforge.core.cost.Operand.WEIGHTS));
     }
 
     @Test

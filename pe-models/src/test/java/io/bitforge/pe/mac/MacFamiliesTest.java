@@ -68,6 +68,25 @@ class MacFamiliesTest {
     }
 
     @Test
+    void macFpPlaceAndRouteFactorScalesEnergyAndArea() {
+        CellCost cost = new MacFpFamily().cellCost(new MacFpParams("fp16", 1.5), GemmOp.of("g", 1, 1, 1,
+                Precision.FP16));
+        // BitMoD's artefact: 0.77 x 1.5 = 1.155 pJ per PE cycle, 1968.7 x 1.5 = 2953.05 um2
+        assertEquals(1.155, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(2953.05, cost.cellSquareMicrometres(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5));
+        String yaml = io.bitforge.core.spec.HardwarePresets.text("fp16-baseline").replace("params: {format: fp16}",
+                "params: {format: fp16, placeAndRouteFactor: 0.5}");
+        BadInputException bad = assertThrows(BadInputException.class,
+                () -> new HardwareSpecLoader(registry).parse(yaml, "hw.yaml"));
+        assertTrue(bad.getMessage().startsWith("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] "
+                + "(BitMoD's artefact uses 1.5), got 0.5"), bad.getMessage());
+        assertEquals(new MacFpParams("fp16", 1.5), new HardwareSpecLoader(registry).parse(yaml.replace("0.5", "1.5"),
+                "hw.yaml").pe().params());
+        assertEquals(java.util.Map.of("format", "fp16"), new MacFpParams("fp16").asMap());
+    }
+
+    @Test
     void engineCostsAnInt8GemmAtTheTablesNode() {
         HardwareSpec spec = new HardwareSpecLoader(registry).resolve("tpu-like-int8", "--hw");
         spec = new HardwareSpec(spec.name(), TechNode.N45, spec.clockMegahertz(), spec.pe(),

@@ -4,6 +4,9 @@ import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.GemmEvaluation;
+import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.TiledDramModel;
+import io.bitforge.core.cost.Operand;
 import io.bitforge.core.format.OvpFormat;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.BOperand;
@@ -19,6 +22,8 @@ import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.tech.TechNode;
 import io.bitforge.core.tech.TechScaling;
 import org.junit.jupiter.api.Test;
+
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -122,6 +127,71 @@ class OvpFamilyTest {
         long macs = 16L * 4096 * 4096;
         assertEquals(macs * 0.56, evaluation.cost().energy().picojoules(EnergyCategory.MAC), 1e-3);
         assertEquals(macs * 0.053, evaluation.cost().energy().picojoules(EnergyCategory.DECODE), 1e-3);
+    }
+
+    /**
+     * The weight-only design's weights move at effectiveWeightBits: M = 1, K = 256, N = 64 on olive-weight-only
+     * (36x32 ws, 512 KiB buffers, so one tile): 256 x 64 weights at 4.5 bits = 9216 B (at the 4-bit code width
+     * it would be 8192 B). A KV-cache B operand is not a weight: FP16 at 16 bits, 256 x 64 x 2 = 32768 B.
+     */
+    @Test
+    void weightOnlyWeightsMoveAtTheEffectiveWidth() {
+        HardwareSpec spec = new HardwareSpecLoader(registry).resolve("olive-weight-only", "--hw");
+        TiledDramModel dram = TiledDramModel.of(spec, registry, OptionalDouble.empty());
+        Engine engine = new Engine(spec, family, new HorowitzSram(), dram);
+        GemmOp weights = new GemmOp("w", OpKind.PROJECTION, 1, 256, 64, 1, Precision.FP16, OVP_INT4, Precision.FP16,
+                BOperand.WEIGHTS, 0);
+        assertEquals(4.5, engine.storedWeightBits(weights), EPS);
+        assertEquals(9216, engine.evaluate(weights).cost().actions().dramBytes(Operand.WEIGHTS));
+        OvpParams w4a4 = (OvpParams) family.defaultParams();
+        assertEquals(4.0, family.storedWeightBits(w4a4, new GemmOp("w", OpKind.GEMM, 1, 256, 64, 1, OVP_INT4,
+                OVP_INT4, Precision.INT32, BOperand.WEIGHTS, 0)), EPS);
+        GemmOp cache = new GemmOp("qk", OpKind.ATTENTION_SCORE, 1, 256, 64, 1, Precision.FP16, Precision.FP16,
+                Precision.FP16, BOperand.KV_CACHE, 0);
+        assertEquals(16.0, family.storedWeightBits(spec.pe().params(), cache), EPS);
+    }
+
+    /**
+     * Edge decoders by hand. ovp-int4 pair decoder = 20 NAND2 x 0.798 + 24 INV x 0.532 + 14 DFF x 4.522 =
+     * 15.96 + 12.768 + 63.308 = 92.036 um2 at 45 nm. olive-weight-only (36x32 ws): weights enter through the 32
+     * columns, 32 x 92.036 = 2945.152 um2 at 45 nm; olive-w4a4 (32x32 os) decodes weights (32 columns) and
+     * activations (32 rows): 64 x 92.036 = 5890.304 um2. Both presets are 28 nm: Stillmaker & Baas's 45 -> 28 nm
+     * area factor, 0.46^(2/3) x 0.21^(1/3) (Table 4, 32 and 20 nm columns interpolated).
+     */
+    @Test
+    void edgeDecodersAreChargedPerLaneOfTheEdgesTheyFeed() {
+        double to28 = Math.pow(0.46, 2.0 / 3) * Math.pow(0.21, 1.0 / 3);
+        HardwareSpec weightOnly = new HardwareSpecLoader(registry).resolve("olive-weight-only", "--hw");
+        GemmOp op = new GemmOp("g", OpKind.GEMM, 16, 64, 64, 1, Precision.FP16, OVP_INT4, Precision.FP16,
+                BOperand.WEIGHTS, 0);
+        CostReport cost = Engine.of(weightOnly, registry).evaluate(op).cost();
+        assertEquals(32 * 92.036 * to28, cost.areaSquareMicrometres().get(OvpFamily.DECODER_UNIT), 1e-6);
+        assertEquals(36 * 32 * 1318.6, cost.areaSquareMicrometres().get("pe-array"), 1e-6);
+        assertEquals(36 * 32 * 1318.6 + 32 * 92.036 * to28, cost.totalAreaSquareMicrometres(), 1e-6);
+        HardwareSpec w4a4 = new HardwareSpecLoader(registry).resolve("olive-w4a4", "--hw");
+        GemmOp int4 = new GemmOp("g", OpKind.GEMM, 16, 64, 64, 1, OVP_INT4, OVP_INT4, Precision.INT32,
+                BOperand.WEIGHTS, 0);
+        CostReport both = Engine.of(w4a4, registry).evaluate(int4).cost();
+        assertEquals(64 * 92.036 * to28, both.areaSquareMicrometres().get(OvpFamily.DECODER_UNIT), 1e-6);
+        // flint4 and int8 decoders: 40 x 0.798 + 21 x 0.532 + 14 x 4.522 = 106.4; 28 x 0.798 + 38 x 0.532 +
+        // 22 x 4.522 = 142.044
+        assertEquals(106.4, OvpDecoderArea.squareMicrometres(OvpFormat.Normal.FLINT4), 1e-9);
+        assertEquals(142.044, OvpDecoderArea.squareMicrometres(OvpFormat.Normal.INT8), 1e-9);
+        assertTrue(both.sources().contains(OvpDecoderArea.SOURCE));
+        assertTrue(OvpDecoderArea.SOURCE.estimate());
+    }
+
+    @Test
+    void placeAndRouteFactorScalesEnergyAndPeArea() {
+        OvpParams params = OvpParams.weightOnly(OvpFormat.Normal.INT4, 4.5).withPlaceAndRouteFactor(1.5);
+        CellCost cost = family.cellCost(params, new GemmOp("g", OpKind.GEMM, 1, 2, 1, 1, Precision.FP16, OVP_INT4,
+                Precision.FP16, BOperand.WEIGHTS, 0));
+        // BitMoD's artefact: 0.613 pJ x 1.5 = 0.9195 pJ per PE cycle, 1318.6 x 1.5 = 1977.9 um2
+        assertEquals(0.56 * 1.5, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
+        assertEquals(0.053 * 1.5, cost.picojoulesPerMac().get(EnergyCategory.DECODE), EPS);
+        assertEquals(1977.9, cost.cellSquareMicrometres(), 1e-9);
+        assertEquals("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] (BitMoD's artefact uses "
+                + "1.5), got 0.5 (line 7)", loadError("    placeAndRouteFactor: 0.5"));
     }
 
     private String loadError(String params) {

@@ -9,11 +9,14 @@ import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.cost.Operand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.OpKind;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.EdgeUnit;
+import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
@@ -29,16 +32,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Evaluates ops on one hardware design: GEMMs with the {@link FoldModel} (or the PE family's own cost for
  * non-systolic families), vector ops on the vector unit, op graphs as the sum of their ops run back to back.
  *
  * <p>Costs: MAC energy = MACs × the family's energy per MAC; SRAM energy = element reads/writes × operand bits ×
- * the {@link SramEnergyModel}'s energy per bit; vector energy = operations × {@link VectorUnitModel}'s energy per
- * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
+ * the {@link SramEnergyModel}'s energy per bit, weights at the family's stored width
+ * ({@link PeFamily#storedWeightBits}: metadata included, possibly fractional); vector energy = operations ×
+ * {@link VectorUnitModel}'s energy per op; area = cell area × cells ({@code pe-array}) plus each of the family's
+ * {@link EdgeUnit}s × the lanes of the edge it sits on. Every figure is scaled from its table's node to the spec's node with
  * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
- * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted).
+ * fold schedule and the operands' stored widths; the default is unlimited bandwidth (no stalls, no DRAM traffic
+ * counted). {@link EngineOptions} hold switches that mimic published simulators (fold convention, step timing,
+ * the layer-overlap model's attention input width).
  *
  * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
@@ -59,7 +67,7 @@ public final class Engine {
     private final PeFamily family;
     private final SramEnergyModel sram;
     private final MemoryModel memory;
-    private final FoldConvention convention;
+    private final EngineOptions options;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
@@ -68,17 +76,18 @@ public final class Engine {
     /**
      * An engine for one design.
      *
-     * @param sram   SRAM energy per access ({@link HorowitzSram} by default)
-     * @param memory     DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
-     * @param convention how fold cycles are counted ({@link FoldConvention#SCALE_SIM} by default)
+     * @param sram    SRAM energy per access ({@link HorowitzSram} by default)
+     * @param memory  DRAM traffic and stalls ({@link MemoryModel#UNLIMITED_BANDWIDTH} by default)
+     * @param options fold convention, step timing and the layer-overlap model's attention input width
+     *                ({@link EngineOptions#DEFAULT}: BitForge's own model)
      */
     public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
-                  FoldConvention convention) {
+                  EngineOptions options) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
-        this.convention = Objects.requireNonNull(convention, "convention");
+        this.options = Objects.requireNonNull(options, "options");
         if (!family.id().equals(spec.pe().family())) {
             throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
                     + family.id());
@@ -103,7 +112,20 @@ public final class Engine {
         baseSources = List.copyOf(sources);
         if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
+        } else if (options.attentionInputWidth().isPresent()) {
+            throw new BadInputException("engine option attentionInputWidth: applies only with mapping.cycleModel "
+                    + "layer-overlap, got " + spec.mapping().cycleModel().id());
         }
+    }
+
+    /**
+     * An engine for one design with a fold convention and otherwise default options.
+     *
+     * @param convention how fold cycles are counted ({@link FoldConvention#SCALE_SIM} by default)
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  FoldConvention convention) {
+        this(spec, family, sram, memory, EngineOptions.DEFAULT.withFoldConvention(convention));
     }
 
     /** An engine with SCALE-Sim's fold convention. */
@@ -121,7 +143,16 @@ public final class Engine {
 
     /** The same design and models with another fold convention. */
     public Engine withConvention(FoldConvention newConvention) {
-        return new Engine(spec, family, sram, memory, newConvention);
+        return new Engine(spec, family, sram, memory, options.withFoldConvention(newConvention));
+    }
+
+    /** The same design and models with other options. */
+    public Engine withOptions(EngineOptions newOptions) {
+        return new Engine(spec, family, sram, memory, newOptions);
+    }
+
+    public EngineOptions options() {
+        return options;
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -146,7 +177,7 @@ public final class Engine {
      * (e.g. crossbars) still report their cell timing here.
      */
     public double peakMacsPerCycle(GemmOp op) {
-        CellTiming timing = family.timing(spec.pe().params(), op);
+        CellTiming timing = family.timing(spec.pe().params(), cellView(op));
         return (double) spec.array().cells() * timing.macsPerStep() / timing.cyclesPerStep();
     }
 
@@ -156,13 +187,15 @@ public final class Engine {
         if (custom.isPresent()) {
             return new GemmEvaluation(custom.get().times(op.count()), null);
         }
-        CellTiming timing = family.timing(spec.pe().params(), op);
+        GemmOp cellOp = cellView(op);
+        CellTiming timing = family.timing(spec.pe().params(), cellOp);
+        double storedWeightBits = storedWeightBits(op);
         if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
-            return new GemmEvaluation(layerOverlap(op, timing).times(op.count()), null);
+            return new GemmEvaluation(layerOverlap(op, cellOp, timing, storedWeightBits).times(op.count()), null);
         }
         ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
-                convention);
-        MemoryCost offChip = memory.gemm(spec, op, schedule);
+                options.foldConvention());
+        MemoryCost offChip = memory.gemm(spec, op, OperandBits.of(op, storedWeightBits), schedule);
         ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
         long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
@@ -173,25 +206,53 @@ public final class Engine {
         long[] reads = new long[3];
         long[] writes = new long[3];
         sramAccesses(metrics, reads, writes);
-        return new GemmEvaluation(assemble(op, cycles, reads, writes, offChip).times(op.count()), metrics);
+        return new GemmEvaluation(assemble(op, cellOp, cycles, reads, writes, offChip, storedWeightBits, op.macs())
+                .times(op.count()), metrics);
+    }
+
+    /**
+     * Bits one element of {@code op}'s B operand is stored at in DRAM and in the weight SRAM: the family's figure
+     * ({@link PeFamily#storedWeightBits}), per-group metadata included.
+     */
+    public double storedWeightBits(GemmOp op) {
+        double bits = family.storedWeightBits(spec.pe().params(), op);
+        if (!(bits > 0) || Double.isInfinite(bits)) {
+            throw new IllegalStateException(family.id() + ": stored weight bits must be finite and > 0, got " + bits);
+        }
+        return bits;
+    }
+
+    /**
+     * The op as the family times and costs its cells: itself, or under {@link StepTiming#NATIVE} re-typed to the
+     * family's native activation and weight precisions.
+     */
+    private GemmOp cellView(GemmOp op) {
+        if (options.stepTiming() == StepTiming.OPERANDS) {
+            return op;
+        }
+        NativePrecisions natives = family.nativePrecisions(spec.pe().params());
+        return new GemmOp(op.name(), op.kind(), op.m(), op.k(), op.n(), op.count(), natives.activations(),
+                natives.weights(), op.outputs(), op.bOperand(), op.weightGroupSize());
     }
 
     /**
      * Energy, area and sources of one GEMM instance given its cycles, SRAM element accesses and off-chip cost:
-     * the part shared by every cycle model.
+     * the part shared by every cycle model. The cell's energies are charged for {@code chargedMacs} MACs (the
+     * op's own under the fold model, every lane of every tile under layer-overlap); weight SRAM accesses cost
+     * {@code storedWeightBits} each.
      */
-    private CostReport assemble(GemmOp op, CycleBreakdown cycles, long[] reads, long[] writes, MemoryCost offChip) {
+    private CostReport assemble(GemmOp op, GemmOp cellOp, CycleBreakdown cycles, long[] reads, long[] writes,
+                                MemoryCost offChip, double storedWeightBits, long chargedMacs) {
         String pair = op.activations().format() + "x" + op.weights().format();
-        long macs = op.macs();
-        ActionCounts actions = ActionCounts.of(pair, macs, reads, writes, offChip.bytesByOperand());
+        ActionCounts actions = ActionCounts.of(pair, op.macs(), reads, writes, offChip.bytesByOperand());
 
-        CellCost cell = family.cellCost(spec.pe().params(), op);
+        CellCost cell = family.cellCost(spec.pe().params(), cellOp);
         double macScale = TechScaling.energyFactor(cell.node(), spec.node());
         double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
-            picojoules[entry.getKey().ordinal()] += entry.getValue() * macs * macScale;
+            picojoules[entry.getKey().ordinal()] += entry.getValue() * chargedMacs * macScale;
         }
-        int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
+        double[] bits = {op.activations().bits(), storedWeightBits, op.outputs().bits()};
         for (Operand operand : Operand.values()) {
             int i = operand.ordinal();
             picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
@@ -202,31 +263,63 @@ public final class Engine {
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
+        Map<String, Double> areas = new TreeMap<>();
+        areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
         TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
+        for (EdgeUnit unit : family.edgeUnits(spec.pe().params())) {
+            areas.merge(unit.unit(), unit.squareMicrometresPerLane() * edgeLanes(unit.operand())
+                    * TechScaling.areaFactor(unit.node(), spec.node()), Double::sum);
+            sources.add(unit.source());
+            TechScaling.sourceFor(unit.node(), spec.node()).ifPresent(sources::add);
+        }
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
-        return new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
+        return new CostReport(cycles, actions, energy, areas, dedupe(sources));
+    }
+
+    /**
+     * Lanes of the array edge {@code operand} enters by. Under the fold model SCALE-Sim's mapping ({@link FoldModel}):
+     * activations stream in along the rows under os and ws and are preloaded through the columns under is; weights
+     * enter through the columns under os and ws and stream along the rows under is. Under layer-overlap the rows
+     * hold output channels and the columns tokens ({@link LayerOverlapModel}), so weights enter along the rows and
+     * activations through the columns.
+     */
+    int edgeLanes(Operand operand) {
+        boolean alongRows = spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP
+                ? operand == Operand.WEIGHTS
+                : (operand == Operand.ACTIVATIONS) != (spec.dataflow() == Dataflow.IS);
+        return alongRows ? spec.array().rows() : spec.array().cols();
     }
 
     /**
      * One GEMM instance under {@link CycleModel#LAYER_OVERLAP} (see {@link LayerOverlapModel}): SRAM reads are one
-     * element per cell lane per tile (weights {@code K·N·ceil(M/cols)}, activations {@code K·M·ceil(N/rows)}),
-     * outputs are written once; the memory model is not consulted.
+     * element per cell lane per tile (weights {@code K·N·ceil(M/cols)}, activations {@code K·M·ceil(N/rows)}); SRAM
+     * writes are what DRAM brings in (weights {@code K·N} and inputs {@code W·M} per fetch) and the outputs, once;
+     * the cell's energy is charged for every lane of every tile, {@code tiles × cells × MACs per step}, as the
+     * artefact charges its PEs for every compute cycle; the memory model is not consulted.
      */
-    private CostReport layerOverlap(GemmOp op, CellTiming timing) {
-        LayerOverlapModel.Result layer = LayerOverlapModel.gemm(spec, op, timing);
+    private CostReport layerOverlap(GemmOp op, GemmOp cellOp, CellTiming timing, double storedWeightBits) {
+        boolean attention = op.kind() == OpKind.ATTENTION_SCORE || op.kind() == OpKind.ATTENTION_CONTEXT;
+        long inputWidth = attention ? options.attentionInputWidth().orElse(op.k()) : op.k();
+        LayerOverlapModel.Result layer = LayerOverlapModel.gemm(spec, op, timing, storedWeightBits, inputWidth);
         long[] reads = new long[3];
         long[] writes = new long[3];
         long colFolds = FoldModel.ceilDiv(op.m(), (long) spec.array().cols() * timing.lanesM());
         long rowFolds = FoldModel.ceilDiv(op.n(), (long) spec.array().rows() * timing.lanesN());
         reads[Operand.WEIGHTS.ordinal()] = Math.multiplyExact(Math.multiplyExact(op.k(), op.n()), colFolds);
         reads[Operand.ACTIVATIONS.ordinal()] = Math.multiplyExact(Math.multiplyExact(op.k(), op.m()), rowFolds);
+        writes[Operand.WEIGHTS.ordinal()] = Math.multiplyExact(Math.multiplyExact(op.k(), op.n()),
+                layer.weightFetches());
+        writes[Operand.ACTIVATIONS.ordinal()] = Math.multiplyExact(Math.multiplyExact(inputWidth, op.m()),
+                layer.inputFetches());
         writes[Operand.OUTPUTS.ordinal()] = Math.multiplyExact(op.m(), op.n());
         MemoryCost offChip = new MemoryCost(layer.stallCycles(), layer.inputDramBytes(), layer.weightDramBytes(),
                 layer.outputBytes(), layer.dramPicojoules(), LayerOverlapModel.sources());
         CycleBreakdown cycles = new CycleBreakdown(layer.computeCycles(), layer.stallCycles(), 0, 0);
-        return assemble(op, cycles, reads, writes, offChip);
+        long chargedMacs = Math.multiplyExact(Math.multiplyExact(layer.tiles(), spec.array().cells()),
+                timing.macsPerStep());
+        return assemble(op, cellOp, cycles, reads, writes, offChip, storedWeightBits, chargedMacs);
     }
 
     /** Cost of every instance of a vector op on the vector unit. */

@@ -127,7 +127,7 @@ public final class GemmTiler {
     private static long largestFittingK(List<Long> kSizes, long mt, long nt, long k, OperandBits bits,
                                         BufferBytes buffers) {
         long byA = buffers.activations() / 2 * 8 / Math.multiplyExact(mt, bits.a());
-        long byB = buffers.weights() / 2 * 8 / Math.multiplyExact(nt, bits.b());
+        long byB = (long) Math.floor(buffers.weights() / 2 * 8 / (nt * bits.b()));
         long limit = Math.min(Math.min(byA, byB), k);
         long chosen = 0;
         for (long size : kSizes) { // ascending

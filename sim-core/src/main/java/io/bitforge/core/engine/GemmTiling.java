@@ -85,12 +85,23 @@ public record GemmTiling(long m, long k, long n, GemmTile tile, LoopOrder order,
     }
 
     /**
+     * Bytes of one tile at a possibly fractional width (a stored weight width with metadata), rounded up; whole
+     * widths take the exact integer path.
+     */
+    static long tileBytes(long rows, long cols, double bits) {
+        if (bits == Math.rint(bits) && bits <= Integer.MAX_VALUE) {
+            return tileBytes(rows, cols, (int) bits);
+        }
+        return (long) Math.ceil((double) Math.multiplyExact(rows, cols) * bits / 8);
+    }
+
+    /**
      * Bytes of one sweep over a {@code rows × cols} operand: its bits rounded up to whole bytes once. Counting the
      * sweep rather than each tile keeps the traffic independent of how finely the operand is cut (rounding every
      * sub-byte tile would make a larger tile move more bytes); {@link DoubleBufferedSchedule} rounds each actual
      * transfer up to whole bytes and bursts.
      */
-    static long sweepBytes(long rows, long tr, long cols, long tc, int bits) {
+    static long sweepBytes(long rows, long tr, long cols, long tc, double bits) {
         return tileBytes(rows, cols, bits);
     }
 

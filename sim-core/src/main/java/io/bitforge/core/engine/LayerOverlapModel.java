@@ -18,8 +18,10 @@ import java.util.List;
  * <pre>
  *   tiles   = ceil(K/lanesK) · ceil(N/(R·lanesN)) · ceil(M/(C·lanesM))     rows hold outputs channels, columns tokens
  *   compute = tiles · cyclesPerStep                                        no fill, drain or preload
- *   weightBytes = ceil(K·(b_w + 8/g)/8) · N   (8 bits of type and scale per group of g; none when g = 0)
- *   inputBytes  = ceil(K·b_a/8) · M ;   outputBytes = ceil(N·b_o/8) · M
+ *   weightBytes = ceil(K·w/8) · N     w: the family's stored weight bits (metadata included, may be fractional;
+ *                                        the artefact's w_prec, e.g. 4.0625 for 4 bits + 8 per group of 128)
+ *   inputBytes  = ceil(W·b_a/8) · M   W = K, or the engine's attentionInputWidth for attention products
+ *   outputBytes = ceil(N·b_o/8) · M
  *   re-fetch: if weightBytes > weight buffer and inputBytes > activation buffer:
  *       rw = ceil(inputBytes / activation buffer), ri = ceil(weightBytes / weight buffer);
  *       weights are fetched rw times if rw·weightBytes + inputBytes < ri·inputBytes + weightBytes,
@@ -28,15 +30,14 @@ import java.util.List;
  *   cycles  = max(compute, dram)       reported as compute + (max − compute) memory stall
  * </pre>
  * The dataflow is not used: the artefact has one fixed mapping. DRAM energy is bits moved × the spec's
- * {@code dram.custom.picojoulesPerBit} (the artefact: 1200 pJ per 64 bits).
+ * {@code dram.custom.picojoulesPerBit} (the artefact: 1200 pJ per 64 bits). The engine charges the cell's energy
+ * for every cell step of every tile (idle lanes of edge tiles included), as the artefact charges
+ * {@code pe_energy × PEs × compute cycles}.
  */
 final class LayerOverlapModel {
     static final CostSource SOURCE = new CostSource("bitmod-layer-overlap-cycle-model",
             "BitMoD (Chen et al., HPCA 2025) artefact, yc2367/BitMoD-HPCA-25 bitmod_sim/accelerator.py: tiles, "
                     + "re-fetch rule, per-layer max(compute, DRAM)", "any", false);
-    /** Per-group metadata the artefact charges: 8 bits (type selector + scale) per group (w_prec 4.0625 at g=128). */
-    static final int METADATA_BITS_PER_GROUP = 8;
-
     /** The figures of one GEMM instance. */
     record Result(long tiles, long computeCycles, long dramCycles, long weightBytes, long inputBytes,
                   long outputBytes, long weightFetches, long inputFetches, double dramPicojoules) {
@@ -65,19 +66,19 @@ final class LayerOverlapModel {
                 + "{bytesPerCycle, latencyNanoseconds, picojoulesPerBit, capacityGibibytes}}, got a preset");
     }
 
-    static Result gemm(HardwareSpec spec, GemmOp op, CellTiming timing) {
+    /**
+     * One GEMM instance: {@code storedWeightBits} per weight element, an A operand {@code inputWidth} elements wide
+     * per row (K unless the engine's attention option says otherwise).
+     */
+    static Result gemm(HardwareSpec spec, GemmOp op, CellTiming timing, double storedWeightBits, long inputWidth) {
         DramSpec.Custom dram = dram(spec);
         long tiles = Math.multiplyExact(Math.multiplyExact(FoldModel.ceilDiv(op.k(), timing.lanesK()),
                 FoldModel.ceilDiv(op.n(), (long) spec.array().rows() * timing.lanesN())),
                 FoldModel.ceilDiv(op.m(), (long) spec.array().cols() * timing.lanesM()));
         long compute = Math.multiplyExact(tiles, timing.cyclesPerStep());
 
-        int group = op.weightGroupSize();
-        long weightRowBytes = group == 0 ? FoldModel.ceilDiv(op.k() * op.weights().bits(), 8)
-                : FoldModel.ceilDiv(Math.addExact(Math.multiplyExact(op.k() * op.weights().bits(), group),
-                        op.k() * METADATA_BITS_PER_GROUP), 8L * group);
-        long weightBytes = Math.multiplyExact(weightRowBytes, op.n());
-        long inputBytes = Math.multiplyExact(FoldModel.ceilDiv(op.k() * op.activations().bits(), 8), op.m());
+        long weightBytes = Math.multiplyExact(GemmTiling.tileBytes(op.k(), 1, storedWeightBits), op.n());
+        long inputBytes = Math.multiplyExact(FoldModel.ceilDiv(inputWidth * op.activations().bits(), 8), op.m());
         long outputBytes = Math.multiplyExact(FoldModel.ceilDiv(op.n() * op.outputs().bits(), 8), op.m());
 
         long weightBuffer = spec.buffers().weights().bytes();

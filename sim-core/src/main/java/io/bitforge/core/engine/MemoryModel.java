@@ -16,7 +16,7 @@ public interface MemoryModel {
     /** Stall-free, no DRAM traffic counted. */
     MemoryModel UNLIMITED_BANDWIDTH = new MemoryModel() {
         @Override
-        public MemoryCost gemm(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
+        public MemoryCost gemm(HardwareSpec spec, GemmOp op, OperandBits stored, ArrayMetrics metrics) {
             return MemoryCost.NONE;
         }
 
@@ -26,8 +26,11 @@ public interface MemoryModel {
         }
     };
 
-    /** Off-chip cost of one instance of {@code op} given its on-chip fold schedule. */
-    MemoryCost gemm(HardwareSpec spec, GemmOp op, ArrayMetrics metrics);
+    /**
+     * Off-chip cost of one instance of {@code op} given its on-chip fold schedule, its operands stored at
+     * {@code stored} bits per element (the engine passes the PE family's stored weight width for B).
+     */
+    MemoryCost gemm(HardwareSpec spec, GemmOp op, OperandBits stored, ArrayMetrics metrics);
 
     /** Off-chip cost of one instance of a vector op that takes {@code vectorCycles} on the vector unit. */
     MemoryCost vector(HardwareSpec spec, VectorOp op, long vectorCycles);

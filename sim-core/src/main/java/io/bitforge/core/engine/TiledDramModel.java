@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * MACs fall). The memory stall the engine charges is the DRAM stall of that timeline. With unlimited bandwidth
  * nothing stalls, the timeline reports the bandwidth that would be stall-free, and every cycle figure is the
  * engine's stall-free one (SCALE-Sim's). DRAM energy is bytes moved (rounded up to bursts) × 8 × the DRAM's
- * energy per bit. Partial sums spilled to DRAM are stored at max(32, output bits) bits (an accumulator width;
- * an assumption, not a published figure). Vector ops are assumed to work on on-chip data: no DRAM traffic.
+ * energy per bit. Operands move at the widths the engine hands over ({@link OperandBits#of}): weights at the PE
+ * family's stored width (code bits plus per-group metadata, possibly fractional), partial sums spilled to DRAM at
+ * max(32, output bits) bits (an accumulator width; an assumption, not a published figure). Vector ops are assumed to work on on-chip data: no DRAM traffic.
  */
 public final class TiledDramModel implements MemoryModel {
     private final OptionalDouble bandwidthBytesPerCycle;
@@ -87,8 +88,8 @@ public final class TiledDramModel implements MemoryModel {
     }
 
     @Override
-    public MemoryCost gemm(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
-        GemmMemoryPlan plan = plan(spec, op, metrics);
+    public MemoryCost gemm(HardwareSpec spec, GemmOp op, OperandBits stored, ArrayMetrics metrics) {
+        GemmMemoryPlan plan = plan(spec, op, stored, metrics);
         var traffic = plan.timeline().traffic();
         long outputBytes = traffic.ofmapWriteBytes() + traffic.ofmapReadBytes();
         double picojoules = traffic.totalBytes() * 8.0 * picojoulesPerBit;
@@ -101,15 +102,18 @@ public final class TiledDramModel implements MemoryModel {
         return MemoryCost.NONE;
     }
 
-    /** The tiling and timeline of one GEMM instance on {@code spec}, given its untiled fold schedule. */
-    public GemmMemoryPlan plan(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
-        List<Object> key = List.of(spec, op.m(), op.k(), op.n(), op.activations(), op.weights(), op.outputs());
-        return plans.computeIfAbsent(key, unused -> computePlan(spec, op, metrics));
+    /**
+     * The tiling and timeline of one GEMM instance on {@code spec}, given its untiled fold schedule and the bits
+     * its operands are stored at ({@link OperandBits#of}, with the family's stored weight width for B).
+     */
+    public GemmMemoryPlan plan(HardwareSpec spec, GemmOp op, OperandBits bits, ArrayMetrics metrics) {
+        // the plan depends on the schedule only through its length
+        List<Object> key = List.of(spec, op.m(), op.k(), op.n(), bits,
+                Math.multiplyExact(metrics.folds(), metrics.foldCycles()));
+        return plans.computeIfAbsent(key, unused -> computePlan(spec, op, bits, metrics));
     }
 
-    private GemmMemoryPlan computePlan(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
-        OperandBits bits = new OperandBits(op.activations().bits(), op.weights().bits(), op.outputs().bits(),
-                Math.max(32, op.outputs().bits()));
+    private GemmMemoryPlan computePlan(HardwareSpec spec, GemmOp op, OperandBits bits, ArrayMetrics metrics) {
         BufferSpecs b = spec.buffers();
         BufferBytes buffers = new BufferBytes(b.activations().bytes(), b.weights().bytes(), b.outputs().bytes());
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());

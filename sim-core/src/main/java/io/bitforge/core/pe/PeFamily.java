@@ -8,6 +8,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +40,13 @@ import java.util.Set;
  *       published at, each with a {@link io.bitforge.core.cost.CostSource} naming its table and node (flag
  *       estimates). The engine multiplies by MAC counts and cells and scales to the spec's node. SRAM accesses
  *       are costed by the engine.</li>
+ *   <li><b>Stored weights</b> — {@link #storedWeightBits} gives the bits one element of the GEMM's B operand
+ *       occupies in DRAM and in the weight SRAM, per-group metadata included; it may be fractional. The default
+ *       is the code width plus one FP16 scale per group ({@link StoredWeights}); a family overrides it when its
+ *       format stores other metadata (BitMoD: 8 bits per group) or a model charges an effective width.</li>
+ *   <li><b>Edge units</b> — {@link #edgeUnits} lists units that sit once per lane at the array edge feeding an
+ *       operand (e.g. OliVe's pair decoders); the engine charges their area per row or column of the array,
+ *       whichever edge feeds that operand under the spec's dataflow.</li>
  *   <li><b>Escape hatch</b> — a family whose array is not a systolic array (e.g. ReRAM crossbars with ADCs)
  *       overrides {@link #customGemmCost} to return the whole {@link CostReport} of one GEMM instance; the engine
  *       then uses it instead of the fold model (it still multiplies by the op's count and adds vector ops).</li>
@@ -73,6 +81,20 @@ public interface PeFamily extends Catalogued {
 
     /** Per-MAC energy by category and per-cell area at the figures' own node, with their sources. */
     CellCost cellCost(PeParams params, GemmOp op);
+
+    /**
+     * Bits one element of {@code op}'s B operand occupies in DRAM and in the weight SRAM, per-group metadata
+     * included; may be fractional. Default: the code width plus one FP16 scale per group of
+     * {@link GemmOp#weightGroupSize()} ({@link StoredWeights#codePlusMetadata}).
+     */
+    default double storedWeightBits(PeParams params, GemmOp op) {
+        return StoredWeights.codePlusMetadata(op, StoredWeights.DEFAULT_METADATA_BITS_PER_GROUP);
+    }
+
+    /** Units at the array edge, one per lane of the edge feeding an operand; none by default. */
+    default List<EdgeUnit> edgeUnits(PeParams params) {
+        return List.of();
+    }
 
     /**
      * The whole cost of one instance of {@code op} for families that are not systolic arrays; empty (the default)

@@ -125,7 +125,7 @@ class EngineTest {
         // A toy model: 3 stall cycles per fold, 10 bytes of weights per fold at 2 pJ per byte.
         MemoryModel perFold = new MemoryModel() {
             @Override
-            public MemoryCost gemm(HardwareSpec spec, GemmOp op, ArrayMetrics metrics) {
+            public MemoryCost gemm(HardwareSpec spec, GemmOp op, OperandBits stored, ArrayMetrics metrics) {
                 long folds = metrics.foldClasses().stream().mapToLong(FoldClass::count).sum();
                 return new MemoryCost(3 * folds, 0, 10 * folds, 0, 20.0 * folds, List.of());
             }

@@ -52,10 +52,15 @@ class LayerOverlapModelTest {
         assertEquals(1000, cost.actions().dramBytes(Operand.ACTIVATIONS));
         assertEquals(60, cost.actions().dramBytes(Operand.OUTPUTS));
         assertEquals(8 * 1660 * 10.0, cost.energy().picojoules(EnergyCategory.DRAM), EPS);
-        // 360 MACs x 1 pJ; SRAM reads: weights K·N·ceil(M/cols) = 100·6·3, activations K·M·ceil(N/rows) = 100·10·2
-        assertEquals(6000.0, cost.energy().picojoules(EnergyCategory.MAC), EPS);
+        // 6000 MACs, but every lane of every tile is charged: 600 tiles x 16 cells x 1 MAC per step x 1 pJ
+        assertEquals(6000, cost.actions().macs());
+        assertEquals(9600.0, cost.energy().picojoules(EnergyCategory.MAC), EPS);
+        // SRAM reads: weights K·N·ceil(M/cols) = 100·6·3, activations K·M·ceil(N/rows) = 100·10·2; writes: what DRAM
+        // brings in (weights 100·6, inputs 100·10, one fetch each) and the outputs 6·10
         assertEquals(1800, cost.actions().sramReads(Operand.WEIGHTS));
         assertEquals(2000, cost.actions().sramReads(Operand.ACTIVATIONS));
+        assertEquals(600, cost.actions().sramWrites(Operand.WEIGHTS));
+        assertEquals(1000, cost.actions().sramWrites(Operand.ACTIVATIONS));
         assertEquals(60, cost.actions().sramWrites(Operand.OUTPUTS));
     }
 
@@ -88,18 +93,53 @@ class LayerOverlapModelTest {
     }
 
     @Test
-    void groupMetadataAndCellLanes() {
+    void storedWeightBitsAndCellLanes() {
         HardwareSpec spec = spec(16);
-        // int4 weights in groups of 128 carry 8 metadata bits per group: ceil(256·(4 + 8/128)/8) = 130 B per column
+        // int4 weights stored at 4 + 8/128 = 4.0625 bits (BitMoD's metadata): ceil(256·4.0625/8) = 130 B per column
         GemmOp grouped = new GemmOp("g", OpKind.PROJECTION, 8, 256, 2, 1, Precision.FP16, Precision.INT4,
                 Precision.FP16, BOperand.WEIGHTS, 128);
-        LayerOverlapModel.Result result = LayerOverlapModel.gemm(spec, grouped, new CellTiming(1, 4, 1, 2));
+        LayerOverlapModel.Result result = LayerOverlapModel.gemm(spec, grouped, new CellTiming(1, 4, 1, 2), 4.0625,
+                256);
         assertEquals(260, result.weightBytes());
         // tiles = ceil(256/4)·ceil(2/4)·ceil(8/4) = 64·1·2 = 128, two cycles per step
         assertEquals(128, result.tiles());
         assertEquals(256, result.computeCycles());
         // inputs 256·2·8 = 4096 B, outputs 2·2·8 = 32 B: floor(8·(260 + 4096 + 32)/128) = 274
         assertEquals(274, result.dramCycles());
+        // a fractional effective width rounds each row up: ceil(256·3.875/8) = 124 B per column
+        assertEquals(248, LayerOverlapModel.gemm(spec, grouped, new CellTiming(1, 4, 1, 2), 3.875, 256)
+                .weightBytes());
+        // through the engine the test family's default applies: one FP16 scale per group, 4 + 16/128 = 4.125 bits,
+        // ceil(256·4.125/8) = 132 B per column
+        Engine engine = new Engine(spec, new TestPeFamily());
+        assertEquals(4.125, engine.storedWeightBits(grouped), EPS);
+        assertEquals(264, engine.evaluate(grouped).cost().actions().dramBytes(Operand.WEIGHTS));
+    }
+
+    @Test
+    void attentionInputWidthOption() {
+        HardwareSpec spec = spec(16);
+        // an attention product M=64 K=8 N=4 (FP16): its A operand is charged W = 32 elements per row instead of K
+        GemmOp scores = new GemmOp("qk", OpKind.ATTENTION_SCORE, 64, 8, 4, 1, Precision.FP16, Precision.FP16,
+                Precision.FP16, BOperand.KV_CACHE, 0);
+        Engine plain = new Engine(spec, new TestPeFamily());
+        Engine wide = plain.withOptions(EngineOptions.DEFAULT.withAttentionInputWidth(32));
+        // inputs ceil(8·16/8)·64 = 1024 B by K; ceil(32·16/8)·64 = 4096 B by the option
+        assertEquals(1024, plain.evaluate(scores).cost().actions().dramBytes(Operand.ACTIVATIONS));
+        assertEquals(4096, wide.evaluate(scores).cost().actions().dramBytes(Operand.ACTIVATIONS));
+        // ... and written into the activation SRAM once: 32·64 elements
+        assertEquals(2048, wide.evaluate(scores).cost().actions().sramWrites(Operand.ACTIVATIONS));
+        // a projection keeps K
+        GemmOp projection = new GemmOp("p", OpKind.PROJECTION, 64, 8, 4, 1, Precision.FP16, Precision.FP16,
+                Precision.FP16, BOperand.WEIGHTS, 0);
+        assertEquals(1024, wide.evaluate(projection).cost().actions().dramBytes(Operand.ACTIVATIONS));
+        // the option only exists for the layer-overlap model
+        HardwareSpec folds = spec.withMapping(spec.mapping().withCycleModel(CycleModel.FOLDS));
+        String message = assertThrows(BadInputException.class, () -> new Engine(folds, new TestPeFamily(),
+                new HorowitzSram(), MemoryModel.UNLIMITED_BANDWIDTH, EngineOptions.DEFAULT.withAttentionInputWidth(32)))
+                .getMessage();
+        assertTrue(message.startsWith("engine option attentionInputWidth: applies only with mapping.cycleModel "
+                + "layer-overlap"), message);
     }
 
     @Test

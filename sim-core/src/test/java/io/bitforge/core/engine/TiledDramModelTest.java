@@ -71,7 +71,7 @@ class TiledDramModelTest {
         assertEquals(20480.0, cost.energy().picojoules(EnergyCategory.DRAM), 1e-9);
 
         TiledDramModel unlimited = TiledDramModel.of(spec, Registry.builder().build(), OptionalDouble.empty());
-        GemmMemoryPlan plan = unlimited.plan(spec, op, engine(spec, OptionalDouble.empty()).evaluate(op).metrics());
+        GemmMemoryPlan plan = unlimited.plan(spec, op, OperandBits.of(op, 8), engine(spec, OptionalDouble.empty()).evaluate(op).metrics());
         assertEquals(0, plan.memoryStallCycles());
         assertEquals(80.0 / 14, plan.timeline().stallFreeBytesPerCycle(), 1e-12); // s1: 80 B over 14 cycles
         assertEquals(new DramTraffic(64, 128, 64, 0), plan.timeline().traffic());
@@ -83,7 +83,7 @@ class TiledDramModelTest {
         HardwareSpec free = spec(64, MappingSpec.NONE);
         Engine engine = engine(free, OptionalDouble.empty());
         TiledDramModel model = TiledDramModel.of(free, Registry.builder().build(), OptionalDouble.empty());
-        GemmMemoryPlan plan = model.plan(free, op, engine.evaluate(op).metrics());
+        GemmMemoryPlan plan = model.plan(free, op, OperandBits.of(op, 8), engine.evaluate(op).metrics());
         assertTrue(plan.timeline().traffic().totalBytes() <= 256, plan.toString());
     }
 

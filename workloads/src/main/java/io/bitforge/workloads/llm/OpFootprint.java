@@ -57,6 +57,20 @@ public record OpFootprint(long loadWeightBytes, long loadActivationBytes, long s
                 p.bytesFor(op.elements() * op.inputsPerElement()) * count, p.bytesFor(op.elements()) * count, 0, 0);
     }
 
+    /** The same footprint with the weights' bytes replaced (e.g. by the design's stored width). */
+    public OpFootprint withWeightBytes(long weightBytes) {
+        return new OpFootprint(weightBytes, loadActivationBytes, storeActivationBytes, loadKvBytes, storeKvBytes);
+    }
+
+    /**
+     * All instances' weight bytes at {@code storedBitsPerWeight} (a PE family's stored width: code bits plus
+     * per-group metadata, possibly fractional), each instance rounded up to whole bytes.
+     */
+    public static long storedWeightBytes(GemmOp op, double storedBitsPerWeight) {
+        long perInstance = (long) Math.ceil((double) op.k() * op.n() * storedBitsPerWeight / 8);
+        return Math.multiplyExact(perInstance, op.count());
+    }
+
     public OpFootprint plus(OpFootprint other) {
         return new OpFootprint(loadWeightBytes + other.loadWeightBytes,
                 loadActivationBytes + other.loadActivationBytes, storeActivationBytes + other.storeActivationBytes,
