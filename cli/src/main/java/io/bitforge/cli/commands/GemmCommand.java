@@ -137,7 +137,7 @@ public final class GemmCommand implements Callable<Integer> {
         GemmEvaluation evaluation = engine.evaluate(op);
         Map<String, Object> result = result(spec, op, evaluation);
         if (scalesim) {
-            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, context.err());
+            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth);
         } else if (evaluation.metrics() != null) {
             GemmMemoryFields.general(result, dram.plan(spec, op, evaluation.metrics()), evaluation.metrics(),
                     dramBandwidth);
