@@ -236,9 +236,11 @@ public final class GemmCommand implements Callable<Integer> {
         gemm.put("outputs", op.outputs().format());
         result.put("gemm", gemm);
         long totalCycles = metrics == null ? cost.totalCycles() : metrics.totalCycles();
-        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().memoryStall()
+        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().stalls()
                 : metrics.computeCycles());
-        result.put("stallCycles", cost.cycles().memoryStall());
+        result.put("stallCycles", cost.cycles().stalls());
+        result.put("dramStallCycles", cost.cycles().memoryStall());
+        result.put("sramStallCycles", cost.cycles().sramStall());
         result.put("totalCycles", totalCycles);
         if (metrics != null) {
             result.put("overallUtilizationPercent", metrics.overallUtilizationPercent());

@@ -67,6 +67,9 @@ final class GemmMemoryFields {
         ScaleSimLayerResult r = ScaleSimLayerRun.run(TopologyLayer.gemm("gemm", m, n, k), config);
         result.put("computeCycles", r.totalCycles() - r.stallCycles());
         result.put("stallCycles", r.stallCycles());
+        // SCALE-Sim models no SRAM bank or port limit: every stall is its DRAM's
+        result.put("dramStallCycles", r.stallCycles());
+        result.put("sramStallCycles", 0L);
         result.put("totalCycles", r.totalCycles());
         result.put("totalCyclesInclPrefetch", r.totalCyclesInclPrefetch());
         result.put("overallUtilizationPercent", r.overallUtilisationPercent());
