@@ -138,7 +138,7 @@ public final class GemmCommand implements Callable<Integer> {
         GemmEvaluation evaluation = engine.evaluate(op);
         Map<String, Object> result = result(spec, op, evaluation);
         if (scalesim) {
-            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, context.err());
+            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth);
         } else if (evaluation.metrics() != null) {
             OperandBits stored = OperandBits.of(op, engine.storedWeightBits(op));
             GemmMemoryFields.general(result, dram.plan(spec, op, stored, evaluation.metrics()), evaluation.metrics(),
@@ -238,9 +238,11 @@ public final class GemmCommand implements Callable<Integer> {
         gemm.put("outputs", op.outputs().format());
         result.put("gemm", gemm);
         long totalCycles = metrics == null ? cost.totalCycles() : metrics.totalCycles();
-        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().memoryStall()
+        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().stalls()
                 : metrics.computeCycles());
-        result.put("stallCycles", cost.cycles().memoryStall());
+        result.put("stallCycles", cost.cycles().stalls());
+        result.put("dramStallCycles", cost.cycles().memoryStall());
+        result.put("sramStallCycles", cost.cycles().sramStall());
         result.put("totalCycles", totalCycles);
         if (metrics != null) {
             result.put("overallUtilizationPercent", metrics.overallUtilizationPercent());

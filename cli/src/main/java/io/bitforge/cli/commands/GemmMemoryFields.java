@@ -14,7 +14,6 @@ import io.bitforge.memory.scalesim.ScaleSimLayerResult;
 import io.bitforge.memory.scalesim.ScaleSimLayerRun;
 import io.bitforge.memory.scalesim.TopologyLayer;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,25 +51,27 @@ final class GemmMemoryFields {
     }
 
     /**
-     * Runs the GEMM through the SCALE-Sim v2 compatibility model (one-byte words; CALC mode, or USER mode at
+     * Runs the GEMM through the SCALE-Sim compatibility model (one-byte words; CALC mode, or USER mode at
      * {@code bandwidth} words per cycle) and replaces the cycle and memory figures with SCALE-Sim's.
      */
-    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op, OptionalDouble bandwidth,
-                         PrintStream err) {
+    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op, OptionalDouble bandwidth) {
         boolean user = bandwidth.isPresent();
         ScaleSimConfig config = new ScaleSimConfig("gemm", spec.array().rows(), spec.array().cols(),
                 kib(spec.buffers().activations(), "activations"), kib(spec.buffers().weights(), "weights"),
                 kib(spec.buffers().outputs(), "outputs"), 0, 10_000_000, 20_000_000,
                 ScaleSimDataflow.valueOf(spec.dataflow().name()), user,
                 user ? List.of((int) bandwidth.getAsDouble()) : List.of(), 1, java.util.Optional.empty());
-        ScaleSimInterop.warnIfInexact(config, err);
         int m = intDim("--m", op.m());
         int k = intDim("--k", op.k());
         int n = intDim("--n", op.n());
         ScaleSimLayerResult r = ScaleSimLayerRun.run(TopologyLayer.gemm("gemm", m, n, k), config);
         result.put("computeCycles", r.totalCycles() - r.stallCycles());
         result.put("stallCycles", r.stallCycles());
+        // SCALE-Sim models no SRAM bank or port limit: every stall is its DRAM's
+        result.put("dramStallCycles", r.stallCycles());
+        result.put("sramStallCycles", 0L);
         result.put("totalCycles", r.totalCycles());
+        result.put("totalCyclesInclPrefetch", r.totalCyclesInclPrefetch());
         result.put("overallUtilizationPercent", r.overallUtilisationPercent());
         result.put("computeUtilizationPercent", r.computeUtilisation() * 100);
         result.put("mappingEfficiencyPercent", r.mappingEfficiency() * 100);

@@ -54,7 +54,6 @@ final class ScaleSimInterop {
         }
         requireFile("--topology", topologyPath);
         List<TopologyLayer> layers = TopologyParser.parse(topologyPath);
-        warnIfInexact(config, context.err());
         List<ScaleSimLayerResult> results = ScaleSimRun.run(config, layers);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ScaleSimLayerResult result : results) {
@@ -76,23 +75,12 @@ final class ScaleSimInterop {
         return 0;
     }
 
-    /**
-     * USER mode is reproduced exactly for os; for ws and is the output buffer's drain timing differs from
-     * SCALE-Sim's (its regression outputs test/general/golden_trace_user_{ws,is}), so say so on stderr.
-     */
-    static void warnIfInexact(ScaleSimConfig config, java.io.PrintStream err) {
-        if (config.userBandwidth() && config.dataflow() != io.bitforge.memory.scalesim.ScaleSimDataflow.OS) {
-            err.println("bitforge: warning: SCALE-Sim USER (fixed-bandwidth) mode is reproduced exactly for os; "
-                    + "for " + config.dataflow().word() + " the output-buffer stalls and DRAM write window may differ "
-                    + "from SCALE-Sim's");
-        }
-    }
-
     /** One layer's figures under BitForge's field names (bytes = SCALE-Sim words). */
     static Map<String, Object> row(ScaleSimLayerResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("layer", r.layerName());
         row.put("totalCycles", r.totalCycles());
+        row.put("totalCyclesInclPrefetch", r.totalCyclesInclPrefetch());
         row.put("stallCycles", r.stallCycles());
         row.put("overallUtilizationPercent", r.overallUtilisationPercent());
         row.put("mappingEfficiencyPercent", r.mappingEfficiency() * 100);

@@ -21,7 +21,7 @@ import java.util.Map;
  *                      memory model counted none
  * @param metrics       the array figures of one instance (null for vector ops and custom-cost families)
  * @param footprint     operand bytes of all instances, each operand moved once per instance
- * @param engineCycles  the engine's cycles (compute + fill/drain + vector + its memory stalls)
+ * @param engineCycles  the engine's cycles (compute + fill/drain + vector + its DRAM and SRAM stalls)
  * @param dramCycles    the DRAM floor: footprint bytes / sustained bytes per cycle, rounded up
  * @param cycles        max(engineCycles, dramCycles): transfers overlapped with compute (double buffering)
  * @param bound         {@code memory} when the DRAM floor sets the time, else {@code compute} (array) or

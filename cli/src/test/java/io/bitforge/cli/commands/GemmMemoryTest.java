@@ -62,7 +62,7 @@ class GemmMemoryTest {
 
     @Test
     void scaleSimModeReproducesScaleSimsDramFigures() throws IOException {
-        // SCALE-Sim v2 test/general/golden_trace: AlexNet conv1 as a GEMM (M = 55*55, K = 11*11*3, N = 96) on a
+        // SCALE-Sim's CALC regression run (test/general/golden_trace): AlexNet conv1 as a GEMM (M = 55*55, K = 11*11*3, N = 96) on a
         // 32x32 ws array with 64 KB SRAMs. The GEMM form gives the same cycles but im2col addresses differ from
         // the convolution's, so only cycles and SRAM counts are compared with the conv golden here; DRAM figures
         // are checked below on a GEMM anchor.
@@ -81,24 +81,29 @@ class GemmMemoryTest {
     }
 
     @Test
-    void scaleSimUserModeReproducesScaleSimsOutputStationaryGolden() throws IOException {
-        // SCALE-Sim v2 test/general/golden_trace_user_os: GEMM 256 x 128 x 256, 32x32 os, 64 KB SRAMs, 10 words
-        // per cycle: 52447 cycles of which 42272 stalls; 524320 ifmap and 32770 filter DRAM reads, 32768 writes.
-        CliHarness.Result result = CliHarness.run("gemm", "--m", "256", "--n", "128", "--k", "256", "--scalesim",
-                "--bandwidth-bytes-per-cycle", "10", "--json", "-");
-        assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals("", result.stderr());
-        JsonNode out = Json.mapper().readTree(result.stdout());
-        assertEquals(52447, out.get("totalCycles").asLong());
-        assertEquals(42272, out.get("stallCycles").asLong());
-        assertEquals(524320, out.at("/dramReads/ifmap").asLong());
-        assertEquals(32770, out.at("/dramReads/filter").asLong());
-        assertEquals(32768, out.at("/dramWrites/ofmap").asLong());
-        // ws: exact on the read side, a warning says the output buffer may differ
-        CliHarness.Result ws = CliHarness.run("gemm", "--m", "256", "--n", "128", "--k", "256", "--dataflow", "ws",
-                "--scalesim", "--bandwidth-bytes-per-cycle", "10", "--json", "-");
-        assertEquals(0, ws.exitCode(), ws.stderr());
-        assertTrue(ws.stderr().startsWith("bitforge: warning: SCALE-Sim USER"), ws.stderr());
+    void scaleSimUserModeReproducesScaleSimsGoldenRunsForEveryDataflow() throws IOException {
+        // SCALE-Sim's USER-mode regression runs (scale-sim-v2 test/general/golden_trace_user_{os,ws,is}, and
+        // scale-sim-v3's COMPUTE_REPORT.csv for "Total Cycles (incl. prefetch)"): GEMM 256 x 128 x 256, 32x32,
+        // 64 KB SRAMs, 10 words per cycle.
+        // dataflow, total cycles, stalls, incl. prefetch, DRAM reads ifmap, filter, DRAM writes ofmap
+        Object[][] golden = {
+                {"os", 52447, 42272, 59000, 524320, 32770, 32768},
+                {"ws", 52447, 41248, 59002, 524320, 32770, 262175},
+                {"is", 19984, 5777, 29815, 131080, 32770, 262157}};
+        for (Object[] row : golden) {
+            CliHarness.Result result = CliHarness.run("gemm", "--m", "256", "--n", "128", "--k", "256",
+                    "--dataflow", (String) row[0], "--scalesim", "--bandwidth-bytes-per-cycle", "10", "--json", "-");
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals("", result.stderr(), "no warning: every dataflow is exact");
+            JsonNode out = Json.mapper().readTree(result.stdout());
+            String df = (String) row[0];
+            assertEquals(((Integer) row[1]).longValue(), out.get("totalCycles").asLong(), df);
+            assertEquals(((Integer) row[2]).longValue(), out.get("stallCycles").asLong(), df);
+            assertEquals(((Integer) row[3]).longValue(), out.get("totalCyclesInclPrefetch").asLong(), df);
+            assertEquals(((Integer) row[4]).longValue(), out.at("/dramReads/ifmap").asLong(), df);
+            assertEquals(((Integer) row[5]).longValue(), out.at("/dramReads/filter").asLong(), df);
+            assertEquals(((Integer) row[6]).longValue(), out.at("/dramWrites/ofmap").asLong(), df);
+        }
     }
 
     @Test
@@ -114,7 +119,8 @@ class GemmMemoryTest {
             assertTrue(Files.isRegularFile(out.resolve(name)), name);
         }
         assertTrue(Files.readString(out.resolve("COMPUTE_REPORT.csv")).startsWith(
-                "LayerID, Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,\n0, "));
+                "LayerID, Total Cycles (incl. prefetch), Total Cycles, Stall Cycles, Overall Util %, "
+                        + "Mapping Efficiency %, Compute Util %,\n0, "));
         assertTrue(result.stdout().contains("fc1"), result.stdout());
     }
 

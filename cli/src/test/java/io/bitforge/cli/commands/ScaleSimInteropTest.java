@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScaleSimInteropTest {
-    /** SCALE-Sim v2's configs/scale.cfg as its CALC-mode regression run sets it (32x32 WS, 64 KB SRAMs). */
+    /** SCALE-Sim's configs/scale.cfg as its CALC-mode regression run sets it (32x32 WS, 64 KB SRAMs). */
     static final String CONFIG = """
             [general]
             run_name = scale_example_run_32x32_ws
@@ -75,6 +75,11 @@ class ScaleSimInteropTest {
         ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), null, "-", null);
         JsonNode layer = Json.mapper().readTree(stdout.toString(StandardCharsets.UTF_8)).get(0);
         assertEquals(21, layer.get("totalCycles").asLong()); // SCALE-Sim anchor: 8x8 OS, M=N=K=8
+        // SCALE-Sim v3's overall cycles: the last ofmap DRAM write minus the earliest input DRAM read
+        assertEquals(layer.get("dramActiveCycles").get("ofmap").get("stop").asLong()
+                - Math.min(layer.get("dramActiveCycles").get("ifmap").get("start").asLong(),
+                layer.get("dramActiveCycles").get("filter").get("start").asLong()),
+                layer.get("totalCyclesInclPrefetch").asLong());
         // 8x8 operands of 64 B each fit the SRAMs and are read from DRAM once.
         assertEquals(64, layer.get("dramReads").get("ifmap").asLong());
         assertEquals(64, layer.get("dramReads").get("filter").asLong());

@@ -18,6 +18,9 @@ import java.util.List;
  * the middle of a drain is counted, as SCALE-Sim counts it), and frees that many words.</li>
  * <li>After the last demand row everything left drains, one drain after another, starting at the cycle of
  * the last demand row whether or not a drain is still in progress.</li>
+ * <li>The DRAM window runs from the earliest to the latest drained line (get_external_access_start_stop_cycles
+ * takes the minimum and maximum of the drain cycles), so a drain still running when the final drains start
+ * can end the window.</li>
  * </ul>
  */
 final class DrainingWriteBuffer {
@@ -109,9 +112,11 @@ final class DrainingWriteBuffer {
         long last = startCycle + count - 1;
         if (!traceValid) {
             firstCycle = startCycle;
+            lastCycle = last;
             traceValid = true;
         }
-        lastCycle = last;
+        firstCycle = Math.min(firstCycle, startCycle);
+        lastCycle = Math.max(lastCycle, last);
         freeSpace += words;
         drainStartLine = end;
         return last;
@@ -135,15 +140,16 @@ final class DrainingWriteBuffer {
         return traceValid;
     }
 
-    /** Cycle of the first drained line. */
+    /** Earliest cycle of a drained line. */
     long dramStartCycle() {
         return firstCycle;
     }
 
     /**
-     * Cycle of the last line of the last drain. The final drain starts at the last demand cycle even when an
-     * earlier drain is still running, so an earlier drain can end later; SCALE-Sim's regression reports take
-     * the last drain's end (test/general/golden_trace), and so does this.
+     * Latest cycle of a drained line. The final drains start at the last demand cycle even when an earlier
+     * drain is still running, so an earlier drain can end later; SCALE-Sim v3's regression outputs
+     * (test/general/golden_trace_calc) take the latest line. SCALE-Sim v2's older output took the last drain's
+     * end instead (its test/general/golden_trace: 112,639 where v3 reports 112,935).
      */
     long dramStopCycle() {
         return lastCycle;

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes SCALE-Sim v2's three report files with its exact columns and number formatting
- * (scalesim/simulator.py, generate_reports): cells joined by ", ", a trailing "," on every line, integers for
- * counts and cycle totals, Python float text for ratios and for the start/stop cycles (SCALE-Sim takes those
- * from float trace matrices, hence "33.0").
+ * Writes SCALE-Sim's three report files with its exact columns and number formatting (scalesim/simulator.py,
+ * generate_reports, as of SCALE-Sim v3, the newest regression outputs: v3 added the COMPUTE_REPORT column
+ * "Total Cycles (incl. prefetch)" ahead of "Total Cycles"; the other two files keep v2's columns): cells joined
+ * by ", ", a trailing "," on every line, integers for counts and cycle totals, Python float text for ratios and
+ * for the start/stop cycles (SCALE-Sim takes those from float trace matrices, hence "33.0").
  */
 public final class ScaleSimReports {
     public static final String COMPUTE_REPORT = "COMPUTE_REPORT.csv";
@@ -23,11 +24,12 @@ public final class ScaleSimReports {
     }
 
     public static String computeReport(List<ScaleSimLayerResult> layers) {
-        StringBuilder out = new StringBuilder("LayerID, Total Cycles, Stall Cycles, Overall Util %, "
-                + "Mapping Efficiency %, Compute Util %,\n");
+        StringBuilder out = new StringBuilder("LayerID, Total Cycles (incl. prefetch), Total Cycles, Stall Cycles, "
+                + "Overall Util %, Mapping Efficiency %, Compute Util %,\n");
         for (int id = 0; id < layers.size(); id++) {
             ScaleSimLayerResult r = layers.get(id);
-            line(out, id, List.of(Long.toString(r.totalCycles()), Long.toString(r.stallCycles()),
+            line(out, id, List.of(Long.toString(r.totalCyclesInclPrefetch()), Long.toString(r.totalCycles()),
+                    Long.toString(r.stallCycles()),
                     PythonFloats.repr(r.overallUtilisationPercent()),
                     PythonFloats.repr(r.mappingEfficiency() * 100),
                     PythonFloats.repr(r.computeUtilisation() * 100)));

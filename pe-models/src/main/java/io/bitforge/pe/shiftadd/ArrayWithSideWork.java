@@ -32,7 +32,7 @@ import java.util.Set;
  * engine's convention for vector work). Concurrent side work runs alongside the array on its own unit: its cycles
  * C (all concurrent work together) are exposed only as {@code max(C − arrayCycles, ceil(C / p))}, the excess over
  * the array or, at least, the last of its p parts, which can only start when the array has produced it. The inner
- * engine uses the default SRAM model and unlimited DRAM bandwidth.
+ * engine uses the default SRAM model and unlimited DRAM bandwidth, and charges the spec's SRAM port limits.
  */
 public final class ArrayWithSideWork {
     private ArrayWithSideWork() {
@@ -54,7 +54,8 @@ public final class ArrayWithSideWork {
             if (side.concurrentParts() > 0) {
                 concurrentCycles += cycles.vector();
                 parts = Math.max(parts, side.concurrentParts());
-                cycles = new CycleBreakdown(cycles.compute(), cycles.memoryStall(), cycles.fillDrain(), 0);
+                cycles = new CycleBreakdown(cycles.compute(), cycles.memoryStall(), cycles.fillDrain(), 0,
+                        cycles.sramStall());
             }
             total = total.plus(new CostReport(cycles, vector.actions(), EnergyBreakdown.of(energy),
                     vector.areaSquareMicrometres(), vector.sources()));

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The two breakdown charts of {@link CostReport}s, one bar per design or op kind: energy by
- * {@link EnergyCategory} and cycles by cause (compute, memory stall, fill/drain, vector), as DESIGN.md's cost
+ * {@link EnergyCategory} and cycles by cause (compute, memory stall, SRAM stall, fill/drain, vector), as the cost
  * report splits them.
  */
 public final class CostBreakdowns {
@@ -46,6 +46,7 @@ public final class CostBreakdowns {
             Map<String, Double> parts = new LinkedHashMap<>();
             parts.put("compute", (double) c.cost().cycles().compute());
             parts.put("memory stall", (double) c.cost().cycles().memoryStall());
+            parts.put("SRAM stall", (double) c.cost().cycles().sramStall());
             parts.put("fill/drain", (double) c.cost().cycles().fillDrain());
             parts.put("vector", (double) c.cost().cycles().vector());
             bars.add(new StackedBar(c.label(), parts));

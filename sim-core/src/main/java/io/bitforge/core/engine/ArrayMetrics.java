@@ -13,6 +13,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code computeCycles}: cycles of the fold schedule without memory stalls. SCALE-Sim reports the index of
  *       the cycle in which the last output is written, so this is the sum of fold lengths minus one.</li>
+ *   <li>{@code stallCycles}: cycles the array waits for memory: DRAM transfers that outlast the fold schedule
+ *       ({@link MemoryModel}) plus {@code sramStallCycles}, the cycles its operand SRAMs' banks and ports cannot
+ *       keep up with the dataflow ({@link SramPortStalls}; SCALE-Sim has no such limit).</li>
  *   <li>{@code totalCycles}: {@code computeCycles + stallCycles} (SCALE-Sim's "Total Cycles").</li>
  *   <li>{@code overallUtilizationPercent}: MACs / (totalCycles × peak MACs per cycle) × 100. Because SCALE-Sim's
  *       totalCycles is one less than the cycles counted, a 1×1 output-stationary array (no fill or drain)
@@ -24,25 +27,41 @@ import java.util.List;
  * </ul>
  */
 public record ArrayMetrics(Dataflow dataflow, CellTiming timing, long rowFolds, long colFolds, long foldCycles,
-                           long computeCycles, long stallCycles, long macs, double overallUtilizationPercent,
-                           double computeUtilizationPercent, double mappingEfficiencyPercent,
-                           List<FoldClass> foldClasses) {
+                           long computeCycles, long stallCycles, long sramStallCycles, long macs,
+                           double overallUtilizationPercent, double computeUtilizationPercent,
+                           double mappingEfficiencyPercent, List<FoldClass> foldClasses) {
     public ArrayMetrics {
         foldClasses = List.copyOf(foldClasses);
+        if (sramStallCycles < 0 || sramStallCycles > stallCycles) {
+            throw new IllegalArgumentException("SRAM stalls must be within 0.." + stallCycles + ", got "
+                    + sramStallCycles);
+        }
+    }
+
+    /** The same schedule with {@code dramStalls} DRAM stall cycles and no SRAM stalls. */
+    public ArrayMetrics withStalls(long dramStalls) {
+        return withStalls(dramStalls, 0);
     }
 
     /**
-     * The same schedule with {@code stalls} memory-stall cycles: total cycles grow and overall utilisation falls
-     * accordingly (SCALE-Sim computes overall utilisation over total cycles including stalls).
+     * The same schedule with {@code dramStalls} + {@code sramStalls} memory-stall cycles: total cycles grow and
+     * overall utilisation falls accordingly (SCALE-Sim computes overall utilisation over total cycles including
+     * stalls).
      */
-    public ArrayMetrics withStalls(long stalls) {
-        if (stalls < 0) {
-            throw new IllegalArgumentException("stalls must be >= 0, got " + stalls);
+    public ArrayMetrics withStalls(long dramStalls, long sramStalls) {
+        if (dramStalls < 0 || sramStalls < 0) {
+            throw new IllegalArgumentException("stalls must be >= 0, got " + dramStalls + " and " + sramStalls);
         }
+        long stalls = Math.addExact(dramStalls, sramStalls);
         double overall = overallUtilizationPercent * Math.max(1, computeCycles) / (double) Math.max(1,
                 computeCycles + stalls);
-        return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, stalls, macs,
-                overall, computeUtilizationPercent, mappingEfficiencyPercent, foldClasses);
+        return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, stalls, sramStalls,
+                macs, overall, computeUtilizationPercent, mappingEfficiencyPercent, foldClasses);
+    }
+
+    /** Stall cycles spent waiting for DRAM: {@code stallCycles − sramStallCycles}. */
+    public long dramStallCycles() {
+        return stallCycles - sramStallCycles;
     }
 
     public long folds() {

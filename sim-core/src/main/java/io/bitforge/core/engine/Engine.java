@@ -45,8 +45,9 @@ import java.util.TreeMap;
  * {@link EdgeUnit}s × the lanes of the edge it sits on. Every figure is scaled from its table's node to the spec's node with
  * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
  * fold schedule and the operands' stored widths; the default is unlimited bandwidth (no stalls, no DRAM traffic
- * counted). {@link EngineOptions} hold switches that mimic published simulators (fold convention, step timing,
- * the layer-overlap model's attention input width).
+ * counted). Operand SRAMs too narrow for the dataflow's per-cycle demand add SRAM stall cycles
+ * ({@link SramPortStalls}). {@link EngineOptions} hold switches that mimic published simulators (fold convention,
+ * step timing, the layer-overlap model's attention input width).
  *
  * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
@@ -196,12 +197,20 @@ public final class Engine {
         ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
                 options.foldConvention());
         MemoryCost offChip = memory.gemm(spec, op, OperandBits.of(op, storedWeightBits), schedule);
-        ArrayMetrics metrics = offChip.stallCycles() == 0 ? schedule : schedule.withStalls(offChip.stallCycles());
-        long streaming = FoldModel.streamingCycles(metrics, spec.dataflow(), timing, op.m(), op.k(), op.n());
+        long streaming = FoldModel.streamingCycles(schedule, spec.dataflow(), timing, op.m(), op.k(), op.n());
+        int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
+        // DRAM stalls come from the memory model on the unstretched schedule, SRAM stalls from the buffers'
+        // width; a design short of both is charged both.
+        long sramStalls = SramPortStalls.cycles(spec.buffers(), spec.dataflow(), schedule,
+                streaming / schedule.folds(), FoldModel.preloadCycles(spec.array(), spec.dataflow(),
+                        options.foldConvention()), bits);
+        ArrayMetrics metrics = offChip.stallCycles() == 0 && sramStalls == 0 ? schedule
+                : schedule.withStalls(offChip.stallCycles(), sramStalls);
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
         // report the index of the last cycle, one less.
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
-        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.stallCycles(), scheduleCycles - streaming, 0);
+        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.dramStallCycles(), scheduleCycles - streaming,
+                0, metrics.sramStallCycles());
 
         long[] reads = new long[3];
         long[] writes = new long[3];

@@ -84,7 +84,7 @@ final class FoldModel {
         long rowFolds = ceilDiv(spatialRows, rows);
         long colFolds = ceilDiv(spatialCols, cols);
         long folds = Math.multiplyExact(rowFolds, colFolds);
-        long preload = dataflow == Dataflow.OS || !scaleSim ? 0 : rows;
+        long preload = preloadCycles(array, dataflow, convention);
         long foldCycles = preload + step * (streamSteps + (scaleSim ? rows + cols - 2 : 0))
                 + timing.edgeStageCycles();
         // SCALE-Sim measures compute utilisation over its unskewed demand matrix: for ws/is that is the fold
@@ -121,8 +121,13 @@ final class FoldModel {
         // SCALE-Sim's cycle index is 0 for a single 1-cycle fold (1x1 os, K = 1), where it would divide by zero;
         // BitForge divides by at least one cycle.
         double overall = 100.0 * macs / (Math.max(1, computeCycles) * peakMacsPerCycle);
-        return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, 0, macs, overall,
+        return new ArrayMetrics(dataflow, timing, rowFolds, colFolds, foldCycles, computeCycles, 0, 0, macs, overall,
                 100.0 * computeUtilSum / folds, 100.0 * mappingSum / folds, classes);
+    }
+
+    /** Cycles a fold spends preloading its stationary operand: R for ws and is under SCALE-Sim's schedule. */
+    static long preloadCycles(ArraySpec array, Dataflow dataflow, FoldConvention convention) {
+        return dataflow == Dataflow.OS || convention != FoldConvention.SCALE_SIM ? 0 : array.rows();
     }
 
     /** Cycles the cells spend streaming (excluding fill, drain and preload), over all folds. */

@@ -49,6 +49,18 @@ class CostReportTest {
     }
 
     @Test
+    void sramStallsAreTheirOwnCauseAndAddUp() {
+        CycleBreakdown a = new CycleBreakdown(10, 1, 2, 3, 4);
+        CycleBreakdown b = new CycleBreakdown(20, 0, 0, 0, 5);
+        assertEquals(new CycleBreakdown(30, 1, 2, 3, 9), a.plus(b));
+        assertEquals(new CycleBreakdown(20, 2, 4, 6, 8), a.times(2));
+        assertEquals(10 + 1 + 2 + 3 + 4, a.total());
+        assertEquals(1 + 4, a.stalls());
+        assertEquals(0, new CycleBreakdown(1, 2, 3, 4).sramStall());
+        assertThrows(IllegalArgumentException.class, () -> new CycleBreakdown(0, 0, 0, 0, -1));
+    }
+
+    @Test
     void energyIsEnumOrderedAndRejectsNegatives() {
         EnergyBreakdown energy = EnergyBreakdown.of(Map.of(EnergyCategory.STATIC, 1.0, EnergyCategory.MAC, 2.0));
         assertEquals(List.of(EnergyCategory.values()), List.copyOf(energy.asMap().keySet()));

@@ -31,7 +31,9 @@ class EngineTest {
     private static final double EPS = 1e-9;
 
     static HardwareSpec spec(TechNode node) {
-        BufferSpec eightKib = new BufferSpec(8, 1, 1, 8);
+        // one bank of 256-bit words: enough for an 8-wide array edge of 32-bit partial sums per cycle, so the
+        // schedules in these tests never wait on an SRAM (and the Horowitz energy is the 8 KB bank's)
+        BufferSpec eightKib = new BufferSpec(8, 1, 1, 256);
         return new HardwareSpec("t", node, 1000, new PeSpec("int-test", new TestPeFamily.Params(8)),
                 new ArraySpec(4, 4), Dataflow.OS, new BufferSpecs(eightKib, eightKib, eightKib),
                 new VectorUnitSpec(16, 16), new DramSpec.Custom(16, 100, 10, 1), MappingSpec.NONE);

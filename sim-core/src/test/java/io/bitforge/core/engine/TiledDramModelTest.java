@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TiledDramModelTest {
     /** 4x4 OS array of the test family (INT8 in and out), buffers of {@code bytes} each, DRAM 10 pJ/bit. */
     static HardwareSpec spec(int bytes, MappingSpec mapping) {
-        BufferSpec buffer = new BufferSpec(bytes / 1024.0, 1, 1, 8);
+        // 128-bit words: a 32-bit element per array lane per cycle, so only DRAM can stall
+        BufferSpec buffer = new BufferSpec(bytes / 1024.0, 1, 1, 128);
         return new HardwareSpec("t", TechNode.N45, 1000, new PeSpec("int-test", new TestPeFamily.Params(8)),
                 new ArraySpec(4, 4), Dataflow.OS, new BufferSpecs(buffer, buffer, buffer),
                 new VectorUnitSpec(16, 16), new DramSpec.Custom(16, 100, 10, 1), mapping);
