@@ -66,7 +66,7 @@ class ShadedJarIT {
     void unknownListKindNamesTheAllowedValues() throws Exception {
         JarRunner.Result result = JarRunner.run("list", "gizmos");
         assertBadInput(result, "gizmos");
-        assertTrue(result.stderr().contains("pes, formats, workloads, devices, memories"), result.stderr());
+        assertTrue(result.stderr().contains("pes, formats, workloads, devices, memories, hardware"), result.stderr());
     }
 
     @Test

@@ -11,18 +11,17 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
 import io.bitforge.core.registry.CatalogKind;
-import io.bitforge.core.spec.HardwarePresets;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.RooflineChart;
 import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
-import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
@@ -115,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         TextTable table = new TextTable(List.of("design", "family", "array", "DRAM GB/s", "formats", "TTFT ms",
                 "TPOT ms", "tokens/s", "mJ/token", "area mm2"));
         List<Object> rows = new ArrayList<>();
-        for (String name : HardwarePresets.names()) {
+        for (String name : context.registry().ids(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(name, "preset");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("design", name);
@@ -231,7 +230,7 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("prompt", prompt);
         inputs.put("generate", generate);
         inputs.put("device", device);
-        inputs.put("designs", HardwarePresets.names());
+        inputs.put("designs", context.registry().ids(CatalogKind.HARDWARE));
         inputs.put("formats", FORMATS);
         return inputs;
     }

@@ -24,11 +24,12 @@ import java.util.stream.Collectors;
 
 /** {@code bitforge list pes|formats|workloads|devices|memories}: what the registry holds. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the PE families, number formats, workloads, devices or memory presets BitForge knows.")
+        description = "List the PE families, number formats, workloads, devices, memory presets or built-in hardware "
+                + "specs BitForge knows.")
 public final class ListCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "pes, formats, workloads, devices or memories")
+    @Parameters(index = "0", paramLabel = "KIND", description = "pes, formats, workloads, devices, memories or hardware")
     String kindWord;
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write a JSON array of objects (- is stdout).")

@@ -3,7 +3,8 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.spec.HardwarePresets;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class DemoCommandTest {
         JsonNode designsJson = Json.mapper().readTree(out.resolve("designs.json").toFile());
         List<String> designs = new ArrayList<>();
         designsJson.forEach(d -> designs.add(d.get("design").asText()));
-        assertEquals(HardwarePresets.names(), designs);
+        assertEquals(Registry.load().ids(CatalogKind.HARDWARE), designs);
         int simulated = 0;
         for (JsonNode design : designsJson) {
             JsonNode summary = design.get("summary");

@@ -3,7 +3,8 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.spec.HardwarePresets;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -157,7 +158,7 @@ class GemmCommandTest {
         assertBad("--wbits/--abits: hardware.pe.params.weightBits: must be <= 16, got 40", "--wbits", "40", "--m",
                 "1", "--k", "1", "--n", "1");
         assertBad("--hw: 'nowhere' is neither a spec file nor a preset; presets: "
-                + String.join(", ", HardwarePresets.names()),
+                + String.join(", ", Registry.load().ids(CatalogKind.HARDWARE)),
                 "--hw", "nowhere", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--k", "--m", "1", "--n", "1");
     }

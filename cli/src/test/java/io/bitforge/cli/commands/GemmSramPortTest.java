@@ -3,7 +3,8 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.spec.HardwarePresets;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GemmSramPortTest {
     /** The tpu-like-int8 preset with the activation buffer cut to one 8-bit word per cycle. */
     private static Path narrowActivations(Path dir) throws IOException {
-        String preset = HardwarePresets.text("tpu-like-int8");
+        String preset = Registry.load().hardware("tpu-like-int8").orElseThrow().yaml();
         String spec = preset.replace("activations: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 256}",
                 "activations: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 8}");
         assertTrue(!spec.equals(preset), "the preset's activation buffer line changed");
@@ -68,7 +69,7 @@ class GemmSramPortTest {
     void everyBuiltInDesignKeepsUpWithItsArray() throws IOException {
         // The presets' buffers are as wide as their arrays need at their native formats, so typical GEMMs
         // (square, decode GEMV, short reduction, tall-skinny) never wait on an SRAM port.
-        for (String preset : HardwarePresets.names()) {
+        for (String preset : Registry.load().ids(CatalogKind.HARDWARE)) {
             for (String[] shape : new String[][] {{"1024", "1024", "1024"}, {"1", "4096", "4096"},
                     {"512", "64", "512"}, {"64", "4096", "64"}}) {
                 JsonNode out = gemm("--hw", preset, "--m", shape[0], "--k", shape[1], "--n", shape[2]);

@@ -15,7 +15,6 @@ import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.CycleModel;
 import io.bitforge.core.spec.Dataflow;
-import io.bitforge.core.spec.HardwarePresets;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.tech.TechNode;
@@ -42,7 +41,7 @@ class BitSerialFamilyTest {
     }
 
     private BitSerialParams params(String yamlParams) {
-        HardwareSpec spec = loader.parse(HardwarePresets.text("bitmod-prefill").replace(PARAMS,
+        HardwareSpec spec = loader.parse(io.bitforge.core.registry.Registry.load().hardware("bitmod-prefill").orElseThrow().yaml().replace(PARAMS,
                 "  params: " + yamlParams), "hw.yaml");
         return (BitSerialParams) spec.pe().params();
     }

@@ -75,7 +75,7 @@ class MacFamiliesTest {
         assertEquals(1.155, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
         assertEquals(2953.05, cost.cellSquareMicrometres(), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5));
-        String yaml = io.bitforge.core.spec.HardwarePresets.text("fp16-baseline").replace("params: {format: fp16}",
+        String yaml = registry.hardware("fp16-baseline").orElseThrow().yaml().replace("params: {format: fp16}",
                 "params: {format: fp16, placeAndRouteFactor: 0.5}");
         BadInputException bad = assertThrows(BadInputException.class,
                 () -> new HardwareSpecLoader(registry).parse(yaml, "hw.yaml"));

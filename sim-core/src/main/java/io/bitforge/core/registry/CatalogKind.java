@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The kinds of things modules contribute to the registry, named as {@code bitforge list} spells them. */
 public enum CatalogKind {
-    PES, FORMATS, WORKLOADS, DEVICES, MEMORIES;
+    PES, FORMATS, WORKLOADS, DEVICES, MEMORIES, HARDWARE;
 
     /** The command-line word for this kind. */
     public String word() {

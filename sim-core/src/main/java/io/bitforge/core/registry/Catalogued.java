@@ -3,7 +3,8 @@ package io.bitforge.core.registry;
 import java.util.Map;
 
 /**
- * Something the registry lists: a PE family, a number format, a workload, a device or a memory preset.
+ * Something the registry lists: a PE family, a number format, a workload, a device, a memory preset or a
+ * built-in hardware spec.
  * {@link #facts()} holds the kind-specific fields that {@code bitforge list} prints beside the id.
  */
 public interface Catalogued {

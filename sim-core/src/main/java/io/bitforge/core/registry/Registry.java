@@ -3,6 +3,7 @@ package io.bitforge.core.registry;
 import io.bitforge.core.device.Device;
 import io.bitforge.core.memory.MemoryPreset;
 import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.spec.HardwarePreset;
 import io.bitforge.core.workload.WorkloadFactory;
 
 import java.util.ArrayList;
@@ -67,6 +68,11 @@ public final class Registry {
         return find(CatalogKind.WORKLOADS, id).map(WorkloadFactory.class::cast);
     }
 
+    /** A built-in hardware spec by name. */
+    public Optional<HardwarePreset> hardware(String id) {
+        return find(CatalogKind.HARDWARE, id).map(HardwarePreset.class::cast);
+    }
+
     /** The ids of one kind, for "allowed values" in error messages. */
     public List<String> ids(CatalogKind kind) {
         return List.copyOf(entries.get(kind).keySet());
@@ -96,6 +102,10 @@ public final class Registry {
 
         public Builder workload(WorkloadFactory workload) {
             return add(CatalogKind.WORKLOADS, workload);
+        }
+
+        public Builder hardware(HardwarePreset preset) {
+            return add(CatalogKind.HARDWARE, preset);
         }
 
         /** Number formats are listed through a describing entry; parsing goes through the format ids. */

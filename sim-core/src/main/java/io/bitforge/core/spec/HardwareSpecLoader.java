@@ -40,17 +40,18 @@ public final class HardwareSpecLoader {
         this.registry = registry;
     }
 
-    /** A spec file on disk or a built-in preset name ({@link HardwarePresets#names()}). */
+    /** A spec file on disk or a built-in preset name (the registry's {@link CatalogKind#HARDWARE} entries). */
     public HardwareSpec resolve(String fileOrPreset, String option) {
         Path path = Path.of(fileOrPreset);
         if (Files.isRegularFile(path)) {
             return load(path);
         }
-        if (HardwarePresets.names().contains(fileOrPreset)) {
-            return parse(HardwarePresets.text(fileOrPreset), "preset " + fileOrPreset);
+        var preset = registry.hardware(fileOrPreset);
+        if (preset.isPresent()) {
+            return parse(preset.get().yaml(), "preset " + fileOrPreset);
         }
         throw new BadInputException(option + ": '" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
-                + String.join(", ", HardwarePresets.names()));
+                + String.join(", ", registry.ids(CatalogKind.HARDWARE)));
     }
 
     public HardwareSpec load(Path file) {

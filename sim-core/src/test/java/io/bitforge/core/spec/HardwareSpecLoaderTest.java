@@ -225,11 +225,12 @@ class HardwareSpecLoaderTest {
 
     @Test
     void unknownPresetOrFileListsPresets() {
-        HardwareSpecLoader loader = new HardwareSpecLoader(registry());
+        Registry withPresets = Registry.builder().pe(new TestPeFamily()).memory(new TestDram())
+                .hardware(new HardwarePreset("b-preset", "name: b\n")).hardware(new HardwarePreset("a-preset", "name: a\n"))
+                .build();
+        HardwareSpecLoader loader = new HardwareSpecLoader(withPresets);
         String message = assertThrows(BadInputException.class, () -> loader.resolve("no-such", "--hw")).getMessage();
-        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: "
-                + String.join(", ", HardwarePresets.names()),
-                message);
+        assertEquals("--hw: 'no-such' is neither a spec file nor a preset; presets: a-preset, b-preset", message);
     }
 
     /** A memory preset for the registry of these tests. */
