@@ -60,11 +60,12 @@ public record QuantConfig(String text, Precision weights, Precision activations,
 
     /**
      * The config of an array's native formats, e.g. INT8 weights and activations for a TPU-like array: KV cache at
-     * the activation format, lm_head and router on the same datapath ({@code lm_head:same}).
+     * the weight format ({@link #nativeWithKvAtWeightsText}), lm_head and router on the same datapath
+     * ({@code lm_head:same}). What {@code simulate} runs without {@code --quant}, the demo and a space's
+     * {@code quant: native} use.
      */
     public static QuantConfig nativeTo(Precision weights, Precision activations) {
-        return QuantParser.parse("W" + weights.bits() + ":" + weights.format() + ",A" + activations.bits() + ":"
-                + activations.format() + ",lm_head:same");
+        return QuantParser.parse(nativeWithKvAtWeightsText(weights, activations));
     }
 
     /** The word a space file or the demo uses for {@link #nativeWithKvAtWeightsText}. */

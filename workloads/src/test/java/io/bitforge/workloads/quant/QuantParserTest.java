@@ -58,6 +58,10 @@ class QuantParserTest {
         assertEquals(List.of(Precision.INT8, Precision.INT8, Precision.INT8, Precision.INT8), List.of(
                 nativeInt8.weights(), nativeInt8.activations(), nativeInt8.kvCache(), nativeInt8.lmHead()));
         assertFalse(nativeInt8.highPrecisionKinds().contains(OpKind.ROUTER));
+        // a weight-only array: 4-bit weights x FP16 activations, so the KV cache goes to the weight format
+        QuantConfig weightOnly = QuantConfig.nativeTo(Precision.INT4, Precision.FP16);
+        assertEquals(Precision.INT4, weightOnly.kvCache());
+        assertEquals(Precision.FP16, weightOnly.activations());
     }
 
     @Test
