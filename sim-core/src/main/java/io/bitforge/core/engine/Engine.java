@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates ops on one hardware design: GEMMs with the {@link FoldModel} (or the PE family's own cost for
@@ -38,7 +39,9 @@ import java.util.Objects;
  * the {@link SramEnergyModel}'s energy per bit; vector energy = operations × {@link VectorUnitModel}'s energy per
  * op; area = cell area × cells. Every figure is scaled from its table's node to the spec's node with
  * {@link TechScaling}. DRAM bytes, DRAM energy and memory stalls come from a {@link MemoryModel}, which sees the
- * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted).
+ * fold schedule; the default is unlimited bandwidth (no stalls, no DRAM traffic counted). An
+ * {@link EnergyConvention} can change that accounting (PE energy per cell-cycle, SRAM reads per MAC, no node
+ * scaling, a constant static power booked per cycle) to reproduce other simulators.
  *
  * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
@@ -60,9 +63,11 @@ public final class Engine {
     private final SramEnergyModel sram;
     private final MemoryModel memory;
     private final FoldConvention convention;
+    private final EnergyConvention energy;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
+    private final double staticPicojoulesPerCycle;
     private final List<CostSource> baseSources;
 
     /**
@@ -74,11 +79,22 @@ public final class Engine {
      */
     public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
                   FoldConvention convention) {
+        this(spec, family, sram, memory, convention, EnergyConvention.DEFAULT);
+    }
+
+    /**
+     * An engine for one design with its own energy accounting.
+     *
+     * @param energy how energy is booked ({@link EnergyConvention#DEFAULT} by default)
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  FoldConvention convention, EnergyConvention energy) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.convention = Objects.requireNonNull(convention, "convention");
+        this.energy = Objects.requireNonNull(energy, "energy");
         if (!family.id().equals(spec.pe().family())) {
             throw new IllegalArgumentException("spec names PE family " + spec.pe().family() + " but got "
                     + family.id());
@@ -88,7 +104,7 @@ public final class Engine {
                     + family.dataflows().stream().map(Dataflow::id).sorted().toList() + ", got "
                     + spec.dataflow().id());
         }
-        double sramScale = TechScaling.energyFactor(sram.node(), spec.node());
+        double sramScale = scale(sram.node());
         BufferSpecs buffers = spec.buffers();
         for (Operand operand : Operand.values()) {
             sramReadPicojoulesPerBit[operand.ordinal()] = sram.readPicojoulesPerBit(buffers.of(operand)) * sramScale;
@@ -96,10 +112,11 @@ public final class Engine {
                     * sramScale;
         }
         vectorPicojoulesPerOp = VectorUnitModel.picojoulesPerOp(spec.vectorUnit().wordBits())
-                * TechScaling.energyFactor(VectorUnitModel.node(), spec.node());
+                * scale(VectorUnitModel.node());
+        staticPicojoulesPerCycle = energy.staticPicojoulesPerCycle(spec.clockMegahertz());
         List<CostSource> sources = new ArrayList<>();
         sources.add(sram.source());
-        TechScaling.sourceFor(sram.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(sram.node()).ifPresent(sources::add);
         baseSources = List.copyOf(sources);
         if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
@@ -121,7 +138,7 @@ public final class Engine {
 
     /** The same design and models with another fold convention. */
     public Engine withConvention(FoldConvention newConvention) {
-        return new Engine(spec, family, sram, memory, newConvention);
+        return new Engine(spec, family, sram, memory, newConvention, energy);
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -173,23 +190,33 @@ public final class Engine {
         long[] reads = new long[3];
         long[] writes = new long[3];
         sramAccesses(metrics, reads, writes);
-        return new GemmEvaluation(assemble(op, cycles, reads, writes, offChip).times(op.count()), metrics);
+        return new GemmEvaluation(assemble(op, timing, cycles, reads, writes, offChip).times(op.count()), metrics);
     }
 
     /**
      * Energy, area and sources of one GEMM instance given its cycles, SRAM element accesses and off-chip cost:
      * the part shared by every cycle model.
      */
-    private CostReport assemble(GemmOp op, CycleBreakdown cycles, long[] reads, long[] writes, MemoryCost offChip) {
+    private CostReport assemble(GemmOp op, CellTiming timing, CycleBreakdown cycles, long[] reads, long[] writes,
+                                MemoryCost offChip) {
         String pair = op.activations().format() + "x" + op.weights().format();
         long macs = op.macs();
+        if (energy.sramAccesses() == EnergyConvention.SramAccesses.PER_MAC) {
+            // no reuse inside the array: each MAC reads both its operands, each output is written once
+            reads = new long[] {macs, macs, 0};
+            writes = new long[] {0, 0, Math.multiplyExact(op.m(), op.n())};
+        }
         ActionCounts actions = ActionCounts.of(pair, macs, reads, writes, offChip.bytesByOperand());
 
         CellCost cell = family.cellCost(spec.pe().params(), op);
-        double macScale = TechScaling.energyFactor(cell.node(), spec.node());
+        double macScale = scale(cell.node());
+        // per MAC, or per cell and computing cycle: energy per MAC x MACs a cell does per cycle x cells x cycles
+        double charged = energy.peEnergy() == EnergyConvention.PeEnergy.PER_MAC ? macs
+                : (double) timing.macsPerStep() / timing.cyclesPerStep() * spec.array().cells()
+                        * (cycles.compute() + cycles.fillDrain());
         double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
-            picojoules[entry.getKey().ordinal()] += entry.getValue() * macs * macScale;
+            picojoules[entry.getKey().ordinal()] += entry.getValue() * charged * macScale;
         }
         int[] bits = {op.activations().bits(), op.weights().bits(), op.outputs().bits()};
         for (Operand operand : Operand.values()) {
@@ -198,15 +225,16 @@ public final class Engine {
             picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
         picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
-        EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
+        picojoules[EnergyCategory.STATIC.ordinal()] += cycles.total() * staticPicojoulesPerCycle;
+        EnergyBreakdown booked = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
         List<CostSource> sources = new ArrayList<>(cell.sources());
-        TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(cell.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
-        return new CostReport(cycles, actions, energy, Map.of("pe-array", area), dedupe(sources));
+        return new CostReport(cycles, actions, booked, Map.of("pe-array", area), dedupe(sources));
     }
 
     /**
@@ -226,7 +254,7 @@ public final class Engine {
         MemoryCost offChip = new MemoryCost(layer.stallCycles(), layer.inputDramBytes(), layer.weightDramBytes(),
                 layer.outputBytes(), layer.dramPicojoules(), LayerOverlapModel.sources());
         CycleBreakdown cycles = new CycleBreakdown(layer.computeCycles(), layer.stallCycles(), 0, 0);
-        return assemble(op, cycles, reads, writes, offChip);
+        return assemble(op, timing, cycles, reads, writes, offChip);
     }
 
     /** Cost of every instance of a vector op on the vector unit. */
@@ -246,17 +274,18 @@ public final class Engine {
                     * sramWritePicojoulesPerBit[operand.ordinal()];
         }
         MemoryCost offChip = memory.vector(spec, op, cycles);
-        EnergyBreakdown energy = EnergyBreakdown.of(EnergyCategory.VECTOR,
+        EnergyBreakdown booked = EnergyBreakdown.of(EnergyCategory.VECTOR,
                         op.elements() * op.opsPerElement() * vectorPicojoulesPerOp)
                 .plus(EnergyCategory.SRAM_READ, readPicojoules).plus(EnergyCategory.SRAM_WRITE, writePicojoules)
-                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules())
+                .plus(EnergyCategory.STATIC, (cycles + offChip.stallCycles()) * staticPicojoulesPerCycle);
         List<CostSource> sources = new ArrayList<>();
         sources.add(VectorUnitModel.SOURCE);
-        TechScaling.sourceFor(VectorUnitModel.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(VectorUnitModel.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
         CostReport one = new CostReport(new CycleBreakdown(0, offChip.stallCycles(), 0, cycles),
-                ActionCounts.of("", 0, reads, writes, offChip.bytesByOperand()), energy, Map.of(), dedupe(sources));
+                ActionCounts.of("", 0, reads, writes, offChip.bytesByOperand()), booked, Map.of(), dedupe(sources));
         return one.times(op.count());
     }
 
@@ -297,6 +326,15 @@ public final class Engine {
             reads[Operand.WEIGHTS.ordinal()] += Math.multiplyExact(fold.count(), fold.weightReads());
             writes[Operand.OUTPUTS.ordinal()] += Math.multiplyExact(fold.count(), fold.outputWrites());
         }
+    }
+
+    /** Energy factor from a table's node to the spec's, 1 when the energy convention keeps tables as they are. */
+    private double scale(TechNode from) {
+        return energy.scaleToNode() ? TechScaling.energyFactor(from, spec.node()) : 1.0;
+    }
+
+    private Optional<CostSource> scalingSource(TechNode from) {
+        return energy.scaleToNode() ? TechScaling.sourceFor(from, spec.node()) : Optional.empty();
     }
 
     private static List<CostSource> dedupe(List<CostSource> sources) {
