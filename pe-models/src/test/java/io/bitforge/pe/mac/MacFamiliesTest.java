@@ -68,6 +68,24 @@ class MacFamiliesTest {
     }
 
     @Test
+    void macFpWithMixPesTableUsesItsSixteenBitUnit() {
+        MacFpParams params = new MacFpParams("fp16", "mixpe");
+        CellCost cost = new MacFpFamily().cellCost(params, GemmOp.of("g", 1, 1, 1, Precision.FP16));
+        // MixPE artefact results/systolic_array_synth.csv (16,16): 1,032,924 nW at 500 MHz, one MAC per cycle:
+        // 1.032924e-3 W / 5e8 Hz = 2.065848 pJ
+        assertEquals(2.065848, cost.picojoulesPerMac().get(EnergyCategory.MAC), 1e-9);
+        assertEquals(io.bitforge.core.tech.TechNode.N45, cost.node());
+        assertEquals("mixpe", params.asMap().get("costTable"));
+        assertTrue(!new MacFpParams("fp16").asMap().containsKey("costTable"));
+        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", "horowitz"));
+        BadInputException bad = assertThrows(BadInputException.class, () -> new MacFpFamily().parseParams(
+                io.bitforge.core.spec.SpecNode.detached(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode().put("costTable", "horowitz"), "hw.yaml", "hardware.pe.params")));
+        assertTrue(bad.getMessage().contains("hardware.pe.params.costTable"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("must be one of bitmod, mixpe"), bad.getMessage());
+    }
+
+    @Test
     void engineCostsAnInt8GemmAtTheTablesNode() {
         HardwareSpec spec = new HardwareSpecLoader(registry).resolve("tpu-like-int8", "--hw");
         spec = new HardwareSpec(spec.name(), TechNode.N45, spec.clockMegahertz(), spec.pe(),
