@@ -1,9 +1,10 @@
 package io.bitforge.cli.reproduce;
 
 import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.engine.BitFusionTilingModel;
 import io.bitforge.core.engine.Engine;
-import io.bitforge.core.engine.HorowitzSram;
 import io.bitforge.core.engine.MemoryModel;
+import io.bitforge.core.engine.SramEnergyModel;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.GemmOp;
@@ -20,8 +21,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Runs a {@link ReproductionFile} through the ordinary {@link Engine}: every model's layer list on every design,
- * with the engine options the file names, and compares the ratios between designs with the artefact's.
+ * Runs a {@link ReproductionFile} through the ordinary {@link Engine}: every model's layer list on every design
+ * (with the design's companion GEMMs, {@link CompanionGemm}), with the engine options the file names (fold
+ * convention, memory model, SRAM energy, energy convention), and compares the ratios between designs with the
+ * artefact's.
  */
 public final class Reproduction {
     private Reproduction() {
@@ -63,14 +66,9 @@ public final class Reproduction {
 
     public static Result run(String paper, ReproductionFile file, Registry registry) {
         requireFamilies(paper, file, registry);
-        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
-        Map<String, Engine> engines = new LinkedHashMap<>();
-        for (ReproductionFile.Design design : file.designs()) {
-            HardwareSpec spec = loader.load(design.hardware());
-            PeFamily family = Engine.of(spec, registry).family();
-            engines.put(design.id(), new Engine(spec, family, new HorowitzSram(), memory(file.memory(), spec,
-                    registry), file.foldConvention()));
-        }
+        Map<String, Engine> engines = engines(file, registry);
+        Map<String, ReproductionFile.Design> designs = new LinkedHashMap<>();
+        file.designs().forEach(d -> designs.put(d.id(), d));
         List<Row> rows = new ArrayList<>();
         Map<String, Map<String, Row>> byModel = new LinkedHashMap<>();
         for (ReproductionFile.Model model : file.models()) {
@@ -78,7 +76,7 @@ public final class Reproduction {
             Map<String, Row> perDesign = new LinkedHashMap<>();
             for (Map.Entry<String, Engine> entry : engines.entrySet()) {
                 CostReport total = CostReport.ZERO;
-                for (GemmOp op : layers.gemms(entry.getKey(), file.batch())) {
+                for (GemmOp op : gemms(layers, designs.get(entry.getKey()), file.batch())) {
                     total = total.plus(entry.getValue().evaluate(op).cost());
                 }
                 Row row = new Row(model.name(), entry.getKey(), "inference", total.totalCycles(),
@@ -121,12 +119,37 @@ public final class Reproduction {
         return new Result(file, List.copyOf(rows), List.copyOf(normalised), List.copyOf(ratios));
     }
 
-    private static MemoryModel memory(ReproductionFile.Memory memory, HardwareSpec spec, Registry registry) {
+    /**
+     * One engine per design, built as the file's engine options say (fold convention, memory model, SRAM energy,
+     * energy convention), keyed by design id in the file's order.
+     */
+    public static Map<String, Engine> engines(ReproductionFile file, Registry registry) {
+        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
+        Map<String, Engine> engines = new LinkedHashMap<>();
+        for (ReproductionFile.Design design : file.designs()) {
+            HardwareSpec spec = loader.load(design.hardware());
+            PeFamily family = Engine.of(spec, registry).family();
+            SramEnergyModel sram = file.sram().model();
+            engines.put(design.id(), new Engine(spec, family, sram, memory(file.memory(), spec, registry, sram),
+                    file.foldConvention(), file.energy()));
+        }
+        return engines;
+    }
+
+    /** A design's GEMMs for one model: its layer list's, with the design's companion GEMMs when it has them. */
+    public static List<GemmOp> gemms(LayerList layers, ReproductionFile.Design design, long batch) {
+        List<GemmOp> ops = layers.gemms(design.id(), batch);
+        return design.companion().map(c -> c.around(ops)).orElse(ops);
+    }
+
+    private static MemoryModel memory(ReproductionFile.Memory memory, HardwareSpec spec, Registry registry,
+                                      SramEnergyModel sram) {
         return switch (memory) {
             case UNLIMITED_BANDWIDTH -> MemoryModel.UNLIMITED_BANDWIDTH;
             case DRAM_TRAFFIC -> TiledDramModel.of(spec, registry, OptionalDouble.empty());
             case DRAM -> TiledDramModel.of(spec, registry,
                     OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
+            case BITFUSION_TILING -> new BitFusionTilingModel(sram);
         };
     }
 

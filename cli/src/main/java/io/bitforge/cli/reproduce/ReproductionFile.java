@@ -3,9 +3,14 @@ package io.bitforge.cli.reproduce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.bitforge.core.engine.EnergyConvention;
 import io.bitforge.core.engine.FoldConvention;
+import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.SramEnergyModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.spec.SpecNode;
+import io.bitforge.memory.sram.BitFusionCactiSram;
+import io.bitforge.memory.sram.CactiSramEnergy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +30,17 @@ import java.util.Optional;
  */
 public record ReproductionFile(Path directory, String paper, String artefact, List<String> requiredFamilies,
                                long batch, FoldConvention foldConvention, Memory memory, String normaliseTo,
-                               List<Design> designs, List<Model> models, List<Ratio> ratios) {
+                               List<Design> designs, List<Model> models, List<Ratio> ratios, Sram sram,
+                               EnergyConvention energy) {
 
-    /** A design: its id (also the layer lists' {@code bits.<id>} column) and its hardware spec file. */
-    public record Design(String id, Path hardware) {
+    /**
+     * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file and, optionally,
+     * the GEMM the artefact's lists put next to each of its fully connected layers.
+     */
+    public record Design(String id, Path hardware, Optional<CompanionGemm> companion) {
+        public Design(String id, Path hardware) {
+            this(id, hardware, Optional.empty());
+        }
     }
 
     /**
@@ -50,10 +62,12 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
     /**
      * How DRAM is modelled: {@code unlimited-bandwidth} (no DRAM traffic counted), {@code dram-traffic} (the tiled
      * DRAM model's traffic and energy at unlimited bandwidth: no stalls), {@code dram} (the same at the spec's DRAM
-     * bandwidth, with stalls).
+     * bandwidth, with stalls), {@code bitfusion-tiling} (the Bit Fusion simulator's tiling search: its DRAM
+     * traffic and stalls, {@link io.bitforge.core.engine.BitFusionTilingModel}).
      */
     public enum Memory {
-        UNLIMITED_BANDWIDTH("unlimited-bandwidth"), DRAM_TRAFFIC("dram-traffic"), DRAM("dram");
+        UNLIMITED_BANDWIDTH("unlimited-bandwidth"), DRAM_TRAFFIC("dram-traffic"), DRAM("dram"),
+        BITFUSION_TILING("bitfusion-tiling");
 
         private final String id;
 
@@ -63,6 +77,33 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
 
         public String id() {
             return id;
+        }
+    }
+
+    /**
+     * SRAM energy per bit: {@code horowitz} (the engine's default, {@link HorowitzSram}), {@code cacti-fit}
+     * ({@link CactiSramEnergy}) or {@code bitfusion-cacti} (the Bit Fusion simulators' three CACTI banks,
+     * {@link BitFusionCactiSram}).
+     */
+    public enum Sram {
+        HOROWITZ("horowitz"), CACTI_FIT("cacti-fit"), BITFUSION_CACTI("bitfusion-cacti");
+
+        private final String id;
+
+        Sram(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public SramEnergyModel model() {
+            return switch (this) {
+                case HOROWITZ -> new HorowitzSram();
+                case CACTI_FIT -> new CactiSramEnergy();
+                case BITFUSION_CACTI -> new BitFusionCactiSram();
+            };
         }
     }
 
@@ -96,21 +137,28 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         if (root.optionalField("designs").isEmpty()) {
             // a reproduction still waiting for its families: only what it needs is given
             return new ReproductionFile(dir, paper, artefact, List.copyOf(required), 1, FoldConvention.STREAM_ONLY,
-                    Memory.UNLIMITED_BANDWIDTH, "", List.of(), List.of(), List.of());
+                    Memory.UNLIMITED_BANDWIDTH, "", List.of(), List.of(), List.of(), Sram.HOROWITZ,
+                    EnergyConvention.DEFAULT);
         }
         long batch = root.field("batch").longIn(1, 1 << 20);
         FoldConvention convention = FoldConvention.SCALE_SIM;
         Memory memory = Memory.UNLIMITED_BANDWIDTH;
+        Sram sram = Sram.HOROWITZ;
+        EnergyConvention energy = EnergyConvention.DEFAULT;
         Optional<SpecNode> engine = root.optionalField("engine");
         if (engine.isPresent()) {
-            SpecNode e = engine.get().requireObject().allowOnly("foldConvention", "memory");
+            SpecNode e = engine.get().requireObject().allowOnly("foldConvention", "memory", "sram", "peEnergy",
+                    "sramAccesses", "energyScaling", "staticMilliwatts");
             convention = e.optionalField("foldConvention").map(ReproductionFile::convention).orElse(convention);
             memory = e.optionalField("memory").map(ReproductionFile::memory).orElse(memory);
+            sram = e.optionalField("sram").map(ReproductionFile::sram).orElse(sram);
+            energy = ArtefactOptions.energy(e);
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "hardware");
-            designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text())));
+            d.requireObject().allowOnly("id", "hardware", "companionGemm");
+            designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text()),
+                    d.optionalField("companionGemm").map(ArtefactOptions::companion)));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
         SpecNode normalise = root.field("normaliseTo");
@@ -136,7 +184,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, memory,
                 normaliseTo,
-                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios));
+                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios), sram, energy);
     }
 
     /** True when the file lists designs to run (a file with only {@code requires} waits for its families). */
@@ -159,7 +207,17 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
                 return m;
             }
         }
-        throw node.error("must be one of unlimited-bandwidth, dram-traffic, dram", node.shown());
+        throw node.error("must be one of unlimited-bandwidth, dram-traffic, dram, bitfusion-tiling", node.shown());
+    }
+
+    private static Sram sram(SpecNode node) {
+        String id = node.text();
+        for (Sram s : Sram.values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        throw node.error("must be one of horowitz, cacti-fit, bitfusion-cacti", node.shown());
     }
 
     private static String designId(SpecNode node, List<String> ids) {

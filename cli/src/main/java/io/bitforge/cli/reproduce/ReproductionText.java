@@ -1,6 +1,7 @@
 package io.bitforge.cli.reproduce;
 
 import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.engine.EnergyConvention;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ public final class ReproductionText {
         out.append(result.file().paper()).append('\n').append("artefact: ").append(result.file().artefact())
                 .append('\n').append("batch ").append(result.file().batch()).append(", fold convention ")
                 .append(result.file().foldConvention().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .append("\n\n");
+                .append(", memory ").append(result.file().memory().id()).append(", sram ")
+                .append(result.file().sram().id()).append(energy(result.file().energy())).append("\n\n");
         TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy (uJ)"));
         for (Reproduction.Row row : result.rows()) {
             rows.row(List.of(row.model(), row.design(), row.phase(), String.format(Locale.ROOT, "%,d", row.cycles()),
@@ -36,6 +38,24 @@ public final class ReproductionText {
                     String.format(Locale.ROOT, "%.3f", r.paper()), percent(r.relativeDifference()), r.paperSource()));
         }
         out.append(ratios);
+        return out.toString();
+    }
+
+    /** The energy convention where it differs from the engine's default. */
+    private static String energy(EnergyConvention e) {
+        StringBuilder out = new StringBuilder();
+        if (e.peEnergy() != EnergyConvention.DEFAULT.peEnergy()) {
+            out.append(", PE energy per cell-cycle");
+        }
+        if (e.sramAccesses() != EnergyConvention.DEFAULT.sramAccesses()) {
+            out.append(", SRAM reads per MAC");
+        }
+        if (!e.scaleToNode()) {
+            out.append(", no node scaling");
+        }
+        if (e.staticMilliwatts() > 0) {
+            out.append(String.format(Locale.ROOT, ", static %.3f mW", e.staticMilliwatts()));
+        }
         return out.toString();
     }
 

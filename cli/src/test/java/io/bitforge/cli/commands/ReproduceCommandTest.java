@@ -42,6 +42,24 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void mixpeJsonTextAndResultsDirectory(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
+        String dir = Path.of("..", "examples", "reproduce", "mixpe").toString();
+        CliHarness.Result json = CliHarness.run("reproduce", "mixpe", "--dir", dir, "--json", "-");
+        assertEquals(0, json.exitCode(), json.stderr());
+        JsonNode tree = Json.mapper().readTree(json.stdout());
+        // 4 models x 6 designs
+        assertEquals(24, tree.get("rows").size());
+        assertEquals("fp16", tree.get("summary").get("normalisedTo").asText());
+        assertEquals(json.stdout(), CliHarness.run("reproduce", "mixpe", "--dir", dir, "--json", "-").stdout());
+        CliHarness.Result text = CliHarness.run("reproduce", "mixpe", "--dir", dir, "--out", out.toString());
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("speedup MixPE-W4A8 vs ANT (abstract)"), text.stdout());
+        assertTrue(text.stdout().contains("memory bitfusion-tiling, sram bitfusion-cacti, PE energy per cell-cycle, "
+                + "SRAM reads per MAC, no node scaling, static 484.615 mW"), text.stdout());
+        assertTrue(java.nio.file.Files.isRegularFile(out.resolve("reproduce.json")));
+    }
+
+    @Test
     void paperThatCannotRunYetExitsTwoNamingWhy(@TempDir Path dir) throws Exception {
         // a reproduction that lists only the families it needs, one of them not registered
         Files.writeString(dir.resolve("reproduction.yaml"), "paper: p\nartefact: a\nrequires: [no-such-family]\n");

@@ -1,5 +1,6 @@
 package io.bitforge.cli.reproduce;
 
+import io.bitforge.core.engine.EnergyConvention;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +59,49 @@ class ReproductionFileTest {
     }
 
     @Test
+    void artefactOptionsParse() throws IOException {
+        ReproductionFile file = read(VALID.replace("engine: {foldConvention: stream-only, memory: unlimited-bandwidth}",
+                "engine: {foldConvention: stream-only, memory: bitfusion-tiling, sram: bitfusion-cacti, "
+                        + "peEnergy: per-cell-cycle, sramAccesses: per-mac, energyScaling: none, "
+                        + "staticMilliwatts: 484.615}")
+                .replace("{id: x, hardware: x.yaml}", "{id: x, hardware: x.yaml, companionGemm: {position: after, "
+                        + "inputDivisor: 8, outputDivisor: 128, bits: 8}}"));
+        assertEquals(ReproductionFile.Memory.BITFUSION_TILING, file.memory());
+        assertEquals(ReproductionFile.Sram.BITFUSION_CACTI, file.sram());
+        assertEquals(new EnergyConvention(EnergyConvention.PeEnergy.PER_CELL_CYCLE,
+                EnergyConvention.SramAccesses.PER_MAC, false, 484.615), file.energy());
+        assertEquals(new CompanionGemm(CompanionGemm.Position.AFTER, 8, 128, 8),
+                file.designs().get(0).companion().orElseThrow());
+        // absent options keep the engine's defaults
+        assertEquals(EnergyConvention.DEFAULT, read(VALID).energy());
+        assertEquals(ReproductionFile.Sram.HOROWITZ, read(VALID).sram());
+    }
+
+    @Test
+    void badArtefactOptionsAreNamed() {
+        String engine = "engine: {foldConvention: stream-only, memory: unlimited-bandwidth}";
+        assertMessage(VALID.replace(engine, "engine: {sram: sram7}"),
+                "reproduction.engine.sram: must be one of horowitz, cacti-fit, bitfusion-cacti");
+        assertMessage(VALID.replace(engine, "engine: {peEnergy: per-op}"),
+                "reproduction.engine.peEnergy: must be per-mac or per-cell-cycle");
+        assertMessage(VALID.replace(engine, "engine: {sramAccesses: all}"),
+                "reproduction.engine.sramAccesses: must be folds or per-mac");
+        assertMessage(VALID.replace(engine, "engine: {energyScaling: 28nm}"),
+                "reproduction.engine.energyScaling: must be node or none");
+        assertMessage(VALID.replace(engine, "engine: {staticMilliwatts: -1}"), "reproduction.engine.staticMilliwatts");
+        assertMessage(VALID.replace(engine, "engine: {staticWatts: 1}"), "staticWatts");
+        String design = "{id: x, hardware: x.yaml}";
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, companionGemm: {position: beside, "
+                + "inputDivisor: 8, outputDivisor: 128, bits: 8}}"), "companionGemm.position: must be before or after");
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, companionGemm: {position: after, "
+                + "inputDivisor: 0, outputDivisor: 128, bits: 8}}"), "companionGemm.inputDivisor");
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, companionGemm: {position: after, "
+                + "inputDivisor: 8, bits: 8}}"), "companionGemm.outputDivisor: missing");
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, companionGemm: {position: after, "
+                + "inputDivisor: 8, outputDivisor: 128, bits: 8, count: 2}}"), "count");
+    }
+
+    @Test
     void missingFamilyIsNamed() throws IOException {
         ReproductionFile file = read("paper: p\nartefact: a\nrequires: [bitfusion, no-such-family]\n");
         BadInputException e = assertThrows(BadInputException.class,
@@ -67,5 +112,6 @@ class ReproductionFileTest {
     private void assertMessage(String text, String part) {
         BadInputException e = assertThrows(BadInputException.class, () -> read(text));
         assertTrue(e.getMessage().contains(part), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 }

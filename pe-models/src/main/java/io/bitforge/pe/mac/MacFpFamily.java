@@ -27,12 +27,21 @@ import java.util.Set;
  * results whose node the artefact does not state; BitMoD's memories are 28 nm CACTI, so 28 nm is assumed and the
  * source is flagged as an estimate. BF16 uses the FP16 figures (estimate). {@code placeAndRouteFactor} multiplies
  * energy and area (BitMoD's artefact charges its PEs 1.5x for placement and routing).
+ *
+ * <p>{@code costTable: mixpe} costs the cell as MixPE's artefact costs its FP16 baseline: the (16, 16) unit of
+ * yuzhang712/mixpe_simulator {@code results/systolic_array_synth.csv}, 1,032,924 nW total at 500 MHz (2.066 pJ per
+ * cycle). The table gives no node; its (8, 4) row is Bit Fusion's 45 nm unit, so 45 nm is assumed for the whole
+ * table (estimate), and no area (placeholder 1), so BitMoD's FP16 area stands in (estimate).
  */
 public final class MacFpFamily implements PeFamily {
     static final String TABLE = "BitMoD (Chen et al., HPCA 2025) FP16 baseline PE, yc2367/BitMoD-HPCA-25 test_*.py:"
             + " 0.77 pJ/cycle, 1968.7 um2";
     private static final double PICOJOULES_PER_MAC = 0.77;
     private static final double CELL_SQUARE_MICROMETRES = 1968.7;
+    static final String MIXPE_TABLE = "MixPE artefact yuzhang712/mixpe_simulator results/systolic_array_synth.csv, "
+            + "500MHz: (16,16) unit 1032924 nW total; node not stated (45nm assumed), area BitMoD's FP16 PE";
+    /** MixPE artefact (16,16) unit: 1,032,924 nW at 500 MHz = 1032.924 µW × 0.002 pJ per µW-cycle. */
+    private static final double MIXPE_PICOJOULES_PER_MAC = 1032.924 / 500.0;
 
     @Override
     public String id() {
@@ -54,13 +63,13 @@ public final class MacFpFamily implements PeFamily {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("cell", "one FP16 MAC");
         facts.put("dataflows", "os, ws, is");
-        facts.put("params", "format (fp16, bf16), placeAndRouteFactor");
+        facts.put("params", "format (fp16, bf16), placeAndRouteFactor, costTable (bitmod, mixpe)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("format", "placeAndRouteFactor");
+        params.allowOnly("format", "placeAndRouteFactor", "costTable");
         String format = params.optionalField("format").map(n -> {
             String text = n.text();
             if (!text.equals("fp16") && !text.equals("bf16")) {
@@ -75,7 +84,14 @@ public final class MacFpFamily implements PeFamily {
             }
             return factor;
         }).orElse(1.0);
-        return new MacFpParams(format, placeAndRoute);
+        String costTable = params.optionalField("costTable").map(n -> {
+            String text = n.text();
+            if (!text.equals("bitmod") && !text.equals("mixpe")) {
+                throw n.error("must be one of bitmod, mixpe", n.shown());
+            }
+            return text;
+        }).orElse("bitmod");
+        return new MacFpParams(format, placeAndRoute, costTable);
     }
 
     @Override
@@ -104,8 +120,13 @@ public final class MacFpFamily implements PeFamily {
     public CellCost cellCost(PeParams params, GemmOp op) {
         check(op);
         MacFpParams p = (MacFpParams) params;
-        boolean bf16 = p.format().equals("bf16");
         double pr = p.placeAndRouteFactor();
+        if (p.costTable().equals("mixpe")) {
+            return new CellCost(TechNode.N45, Map.of(EnergyCategory.MAC, MIXPE_PICOJOULES_PER_MAC * pr),
+                    CELL_SQUARE_MICROMETRES * pr, List.of(new CostSource("mixpe-synth-16-16", MIXPE_TABLE, "45nm",
+                            true)));
+        }
+        boolean bf16 = p.format().equals("bf16");
         CostSource source = new CostSource(bf16 ? "bitmod-fp16-pe-as-bf16" : "bitmod-fp16-pe",
                 TABLE + (bf16 ? " (FP16 figures used for BF16)" : "") + (pr == 1.0 ? "" : "; x" + pr
                         + " place-and-route"), "28nm", true);

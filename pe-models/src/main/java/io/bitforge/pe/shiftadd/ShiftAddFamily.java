@@ -44,7 +44,9 @@ import java.util.Set;
  * runs concurrently with the array as group sums arrive, so only its excess over the array's cycles, or at least
  * its last group, adds cycles ({@link ArrayWithSideWork}); the artefact instead appends a small dequantisation
  * GEMM after every 4-bit GEMM ({@code bitfusion/src/benchmarks/int48_bench.py}). Energy: the artefact's per-PE power at 500 MHz divided by
- * the products per cycle ({@link MixPeTables}); area: a cited substitute, flagged.
+ * the products per cycle ({@link MixPeTables}); area: a cited substitute, flagged. With {@code unitModel: fusion}
+ * the cell is the artefact's reading instead ({@link MixPeUnitModel#FUSION}): integer operands of up to p_max bits
+ * on the same fusible-unit timing and power, and no dequantisation side work (the workload carries it).
  *
  * <p><b>ShiftAddLLM</b> (You et al., arXiv 2406.05981) has no ASIC; BitForge models a cell that works through 8
  * activations per step by table lookup, one weight plane per cycle ({@code CellTiming(1, 8, 1, q)}), with the
@@ -84,13 +86,14 @@ public final class ShiftAddFamily implements PeFamily {
         facts.put("cell", "mixpe: f_a x f_w shift-add products per cycle; shiftaddllm: 8-activation table lookup per "
                 + "weight plane per cycle");
         facts.put("dataflows", "os");
-        facts.put("params", "variant (mixpe, shiftaddllm), weightBits, activationBits (8, 16), groupSize");
+        facts.put("params", "variant (mixpe, shiftaddllm), weightBits, activationBits (8, 16), groupSize, "
+                + "unitModel (native, fusion: the MixPE artefact's fusible-unit reading)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("variant", "weightBits", "activationBits", "groupSize");
+        params.allowOnly("variant", "weightBits", "activationBits", "groupSize", "unitModel");
         ShiftAddVariant variant = params.optionalField("variant").map(n -> ShiftAddVariant.fromId(n.text())
                 .orElseThrow(() -> n.error("must be one of mixpe, shiftaddllm", n.shown())))
                 .orElse(ShiftAddVariant.MIXPE);
@@ -112,7 +115,15 @@ public final class ShiftAddFamily implements PeFamily {
             }
             return size;
         }).orElse(128);
-        return new ShiftAddParams(variant, weightBits, activationBits, groupSize);
+        MixPeUnitModel unitModel = params.optionalField("unitModel").map(n -> {
+            MixPeUnitModel model = MixPeUnitModel.fromId(n.text())
+                    .orElseThrow(() -> n.error("must be native or fusion", n.shown()));
+            if (!mixpe && model != MixPeUnitModel.NATIVE) {
+                throw n.error("fusion needs variant mixpe", n.shown());
+            }
+            return model;
+        }).orElse(MixPeUnitModel.NATIVE);
+        return new ShiftAddParams(variant, weightBits, activationBits, groupSize, unitModel);
     }
 
     @Override
@@ -170,6 +181,10 @@ public final class ShiftAddFamily implements PeFamily {
     public Optional<CostReport> customGemmCost(PeParams params, GemmOp op, HardwareSpec spec) {
         ShiftAddParams p = (ShiftAddParams) params;
         check(p, op);
+        if (p.unitModel() == MixPeUnitModel.FUSION) {
+            // the artefact's reading: a plain fusible array; dequantisation is part of the workload
+            return Optional.empty();
+        }
         long groups = ceilDiv(op.k(), groupSize(p, op));
         if (p.variant() == ShiftAddVariant.SHIFTADDLLM) {
             long entries = Math.multiplyExact(op.m(), ceilDiv(op.k(), ShiftAddParams.TABLE_ACTIVATIONS)
@@ -202,6 +217,16 @@ public final class ShiftAddFamily implements PeFamily {
     private static void check(ShiftAddParams p, GemmOp op) {
         Precision a = op.activations();
         Precision w = op.weights();
+        if (p.unitModel() == MixPeUnitModel.FUSION) {
+            int maxBits = MixPeTables.forActivationBits(p.activationBits()).pMax;
+            if (a.isFloat() || w.isFloat() || a.bits() > maxBits || w.bits() > maxBits) {
+                throw new BadInputException(op.name() + ": shift-add mixpe with unitModel fusion is a ("
+                        + maxBits + ", " + MixPeTables.forActivationBits(p.activationBits()).pMin + ") fusible unit "
+                        + "multiplying integer operands of at most " + maxBits + " bits, got " + a
+                        + " activations x " + w + " weights");
+            }
+            return;
+        }
         String what = op.name() + ": shift-add " + p.variant().id() + " with " + p.weightBits() + "-bit weights and "
                 + (p.floatActivations() ? "FP16" : "INT" + p.activationBits()) + " activations cannot run "
                 + a + " activations x " + w + " weights";

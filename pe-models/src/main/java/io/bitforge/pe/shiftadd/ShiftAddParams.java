@@ -14,14 +14,19 @@ import java.util.Objects;
  *                       ShiftAddLLM: binary-coding planes q (1..8)
  * @param activationBits MixPE: 8 (INT8, W4A8) or 16 (FP16, W4A16); ShiftAddLLM: 16 (FP16)
  * @param groupSize      weights per quantisation group along K (scale and zero point, or q plane scales)
+ * @param unitModel      MixPE: the paper's cell or the artefact's fusible-unit reading of it ({@link MixPeUnitModel})
  */
-public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize)
-        implements PeParams {
+public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize,
+                             MixPeUnitModel unitModel) implements PeParams {
     /** Activations per ShiftAddLLM table (LUT-GEMM's μ = 8; GATECH-EIC/ShiftAddLLM energy/shiftaddllm_energy.py). */
     public static final int TABLE_ACTIVATIONS = 8;
 
     public ShiftAddParams {
         Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(unitModel, "unitModel");
+        if (unitModel == MixPeUnitModel.FUSION && variant != ShiftAddVariant.MIXPE) {
+            throw new IllegalArgumentException("shift-add unitModel fusion needs variant mixpe");
+        }
         boolean mixpe = variant == ShiftAddVariant.MIXPE;
         if (mixpe ? weightBits < 2 || weightBits > 4 : weightBits < 1 || weightBits > 8) {
             throw new IllegalArgumentException("shift-add " + variant.id() + " weightBits out of range: " + weightBits);
@@ -33,6 +38,11 @@ public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activa
         if (groupSize < 1 || (!mixpe && groupSize % TABLE_ACTIVATIONS != 0)) {
             throw new IllegalArgumentException("shift-add groupSize not supported: " + groupSize);
         }
+    }
+
+    /** The paper's cell ({@link MixPeUnitModel#NATIVE}). */
+    public ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize) {
+        this(variant, weightBits, activationBits, groupSize, MixPeUnitModel.NATIVE);
     }
 
     /** W4A16: FP16 activations. */
@@ -47,6 +57,10 @@ public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activa
         map.put("weightBits", weightBits);
         map.put("activationBits", activationBits);
         map.put("groupSize", groupSize);
+        if (unitModel != MixPeUnitModel.NATIVE) {
+            // only when set, so that existing designs keep their canonical form (and ids)
+            map.put("unitModel", unitModel.id());
+        }
         return map;
     }
 }

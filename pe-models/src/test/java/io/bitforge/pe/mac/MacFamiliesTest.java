@@ -69,21 +69,39 @@ class MacFamiliesTest {
 
     @Test
     void macFpPlaceAndRouteFactorScalesEnergyAndArea() {
-        CellCost cost = new MacFpFamily().cellCost(new MacFpParams("fp16", 1.5), GemmOp.of("g", 1, 1, 1,
+        CellCost cost = new MacFpFamily().cellCost(new MacFpParams("fp16", 1.5, "bitmod"), GemmOp.of("g", 1, 1, 1,
                 Precision.FP16));
         // BitMoD's artefact: 0.77 x 1.5 = 1.155 pJ per PE cycle, 1968.7 x 1.5 = 2953.05 um2
         assertEquals(1.155, cost.picojoulesPerMac().get(EnergyCategory.MAC), EPS);
         assertEquals(2953.05, cost.cellSquareMicrometres(), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 0.5, "bitmod"));
         String yaml = registry.hardware("fp16-baseline").orElseThrow().yaml().replace("params: {format: fp16}",
                 "params: {format: fp16, placeAndRouteFactor: 0.5}");
         BadInputException bad = assertThrows(BadInputException.class,
                 () -> new HardwareSpecLoader(registry).parse(yaml, "hw.yaml"));
         assertTrue(bad.getMessage().startsWith("hw.yaml: hardware.pe.params.placeAndRouteFactor: must be in [1, 4] "
                 + "(BitMoD's artefact uses 1.5), got 0.5"), bad.getMessage());
-        assertEquals(new MacFpParams("fp16", 1.5), new HardwareSpecLoader(registry).parse(yaml.replace("0.5", "1.5"),
+        assertEquals(new MacFpParams("fp16", 1.5, "bitmod"), new HardwareSpecLoader(registry).parse(yaml.replace("0.5", "1.5"),
                 "hw.yaml").pe().params());
         assertEquals(java.util.Map.of("format", "fp16"), new MacFpParams("fp16").asMap());
+    }
+
+    @Test
+    void macFpWithMixPesTableUsesItsSixteenBitUnit() {
+        MacFpParams params = new MacFpParams("fp16", 1.0, "mixpe");
+        CellCost cost = new MacFpFamily().cellCost(params, GemmOp.of("g", 1, 1, 1, Precision.FP16));
+        // MixPE artefact results/systolic_array_synth.csv (16,16): 1,032,924 nW at 500 MHz, one MAC per cycle:
+        // 1.032924e-3 W / 5e8 Hz = 2.065848 pJ
+        assertEquals(2.065848, cost.picojoulesPerMac().get(EnergyCategory.MAC), 1e-9);
+        assertEquals(io.bitforge.core.tech.TechNode.N45, cost.node());
+        assertEquals("mixpe", params.asMap().get("costTable"));
+        assertTrue(!new MacFpParams("fp16").asMap().containsKey("costTable"));
+        assertThrows(IllegalArgumentException.class, () -> new MacFpParams("fp16", 1.0, "horowitz"));
+        BadInputException bad = assertThrows(BadInputException.class, () -> new MacFpFamily().parseParams(
+                io.bitforge.core.spec.SpecNode.detached(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode().put("costTable", "horowitz"), "hw.yaml", "hardware.pe.params")));
+        assertTrue(bad.getMessage().contains("hardware.pe.params.costTable"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("must be one of bitmod, mixpe"), bad.getMessage());
     }
 
     @Test

@@ -133,6 +133,50 @@ class ShiftAddFamilyTest {
         assertThrows(BadInputException.class, () -> family.timing(bcq(3), op(Precision.FP16, Precision.INT4, 0)));
     }
 
+    @Test
+    void fusionUnitModelIsTheArtefactsFusibleUnit() {
+        ShiftAddParams w4a8 = fusion(8);
+        ShiftAddParams w4a16 = fusion(16);
+        // (8,4): the benchmark's 4-bit tags on both sides, f = floor(8/4) = 2 each: 4 products per cycle; 8-bit
+        // tags (patch embedding, dequantisation GEMM): f = 1.
+        assertEquals(new CellTiming(2, 1, 2, 1), family.timing(w4a8, op(Precision.INT4, Precision.INT4, 0)));
+        assertEquals(new CellTiming(1, 1, 1, 1), family.timing(w4a8, op(Precision.INT8, Precision.INT8, 0)));
+        // (16,8): 8-bit tags f = floor(16/8) = 2, 16-bit tags f = 1.
+        Precision int16 = new Precision("int16", 16);
+        assertEquals(new CellTiming(2, 1, 2, 1), family.timing(w4a16, op(Precision.INT8, Precision.INT8, 0)));
+        assertEquals(new CellTiming(1, 1, 1, 1), family.timing(w4a16, op(int16, int16, 0)));
+        // power per PE per cycle unchanged: (8,4) 344.3 uW at 500 MHz = 0.6886 pJ over 4 products
+        CellCost cost = family.cellCost(w4a8, op(Precision.INT4, Precision.INT4, 0));
+        assertEquals(344.3 / 500 / 4, cost.picojoulesPerMac().get(EnergyCategory.MAC), 1e-12);
+        // no dequantisation side work: the workload carries it
+        HardwareSpec spec = preset("mixpe-w4a8").withPe(new io.bitforge.core.spec.PeSpec("shift-add", w4a8));
+        assertTrue(family.customGemmCost(w4a8, op(Precision.INT4, Precision.INT4, 128), spec).isEmpty());
+        // floats and operands wider than p_max are not fusible-unit operands
+        assertThrows(BadInputException.class, () -> family.timing(w4a8, op(Precision.FP16, Precision.INT4, 0)));
+        BadInputException wide = assertThrows(BadInputException.class,
+                () -> family.timing(w4a8, op(int16, Precision.INT8, 0)));
+        assertTrue(wide.getMessage().contains("(8, 4) fusible unit multiplying integer operands of at most 8 bits"),
+                wide.getMessage());
+        // canonical form: unitModel only when it is not the default
+        assertEquals("fusion", w4a8.asMap().get("unitModel"));
+        assertTrue(!w4a8().asMap().containsKey("unitModel"));
+        assertEquals(w4a8, family.parseParams(node("{\"unitModel\": \"fusion\"}")));
+        assertBad("{\"unitModel\": \"fused\"}", "must be native or fusion");
+        assertBad("{\"variant\": \"shiftaddllm\", \"unitModel\": \"fusion\"}", "fusion needs variant mixpe");
+    }
+
+    private static ShiftAddParams fusion(int activationBits) {
+        return new ShiftAddParams(ShiftAddVariant.MIXPE, 4, activationBits, 128, MixPeUnitModel.FUSION);
+    }
+
+    private static SpecNode node(String json) {
+        try {
+            return SpecNode.detached(Json.mapper().readTree(json), "test.yaml", "hardware.pe.params");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private void assertBad(String json, String expected) {
         SpecNode node;
         try {

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +48,8 @@ import java.util.TreeMap;
  * fold schedule and the operands' stored widths; the default is unlimited bandwidth (no stalls, no DRAM traffic
  * counted). Operand SRAMs too narrow for the dataflow's per-cycle demand add SRAM stall cycles
  * ({@link SramPortStalls}). {@link EngineOptions} hold switches that mimic published simulators (fold convention,
- * step timing, the layer-overlap model's attention input width).
+ * step timing, the layer-overlap model's attention input width, and the {@link EnergyConvention}: PE energy per
+ * cell-cycle, SRAM reads per MAC, no node scaling, a constant static power booked per cycle).
  *
  * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
@@ -72,6 +74,7 @@ public final class Engine {
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
+    private final double staticPicojoulesPerCycle;
     private final List<CostSource> baseSources;
 
     /**
@@ -98,7 +101,7 @@ public final class Engine {
                     + family.dataflows().stream().map(Dataflow::id).sorted().toList() + ", got "
                     + spec.dataflow().id());
         }
-        double sramScale = TechScaling.energyFactor(sram.node(), spec.node());
+        double sramScale = scale(sram.node());
         BufferSpecs buffers = spec.buffers();
         for (Operand operand : Operand.values()) {
             sramReadPicojoulesPerBit[operand.ordinal()] = sram.readPicojoulesPerBit(buffers.of(operand)) * sramScale;
@@ -106,10 +109,11 @@ public final class Engine {
                     * sramScale;
         }
         vectorPicojoulesPerOp = VectorUnitModel.picojoulesPerOp(spec.vectorUnit().wordBits())
-                * TechScaling.energyFactor(VectorUnitModel.node(), spec.node());
+                * scale(VectorUnitModel.node());
+        staticPicojoulesPerCycle = options.energyConvention().staticPicojoulesPerCycle(spec.clockMegahertz());
         List<CostSource> sources = new ArrayList<>();
         sources.add(sram.source());
-        TechScaling.sourceFor(sram.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(sram.node()).ifPresent(sources::add);
         baseSources = List.copyOf(sources);
         if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
@@ -127,6 +131,13 @@ public final class Engine {
     public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
                   FoldConvention convention) {
         this(spec, family, sram, memory, EngineOptions.DEFAULT.withFoldConvention(convention));
+    }
+
+    /** An engine for one design with a fold convention and its own energy accounting. */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  FoldConvention convention, EnergyConvention energy) {
+        this(spec, family, sram, memory, EngineOptions.DEFAULT.withFoldConvention(convention)
+                .withEnergyConvention(energy));
     }
 
     /** An engine with SCALE-Sim's fold convention. */
@@ -215,7 +226,11 @@ public final class Engine {
         long[] reads = new long[3];
         long[] writes = new long[3];
         sramAccesses(metrics, reads, writes);
-        return new GemmEvaluation(assemble(op, cellOp, cycles, reads, writes, offChip, storedWeightBits, op.macs())
+        // per MAC, or per cell and computing cycle: energy per MAC x MACs a cell does per cycle x cells x cycles
+        double chargedMacs = options.energyConvention().peEnergy() == EnergyConvention.PeEnergy.PER_MAC ? op.macs()
+                : (double) timing.macsPerStep() / timing.cyclesPerStep() * spec.array().cells()
+                        * (cycles.compute() + cycles.fillDrain());
+        return new GemmEvaluation(assemble(op, cellOp, cycles, reads, writes, offChip, storedWeightBits, chargedMacs)
                 .times(op.count()), metrics);
     }
 
@@ -247,16 +262,23 @@ public final class Engine {
     /**
      * Energy, area and sources of one GEMM instance given its cycles, SRAM element accesses and off-chip cost:
      * the part shared by every cycle model. The cell's energies are charged for {@code chargedMacs} MACs (the
-     * op's own under the fold model, every lane of every tile under layer-overlap); weight SRAM accesses cost
+     * op's own under the fold model, or every cell in every computing cycle under a per-cell-cycle
+     * {@link EnergyConvention}; every lane of every tile under layer-overlap); weight SRAM accesses cost
      * {@code storedWeightBits} each.
      */
     private CostReport assemble(GemmOp op, GemmOp cellOp, CycleBreakdown cycles, long[] reads, long[] writes,
-                                MemoryCost offChip, double storedWeightBits, long chargedMacs) {
+                                MemoryCost offChip, double storedWeightBits, double chargedMacs) {
         String pair = op.activations().format() + "x" + op.weights().format();
-        ActionCounts actions = ActionCounts.of(pair, op.macs(), reads, writes, offChip.bytesByOperand());
+        long macs = op.macs();
+        if (options.energyConvention().sramAccesses() == EnergyConvention.SramAccesses.PER_MAC) {
+            // no reuse inside the array: each MAC reads both its operands, each output is written once
+            reads = new long[] {macs, macs, 0};
+            writes = new long[] {0, 0, Math.multiplyExact(op.m(), op.n())};
+        }
+        ActionCounts actions = ActionCounts.of(pair, macs, reads, writes, offChip.bytesByOperand());
 
         CellCost cell = family.cellCost(spec.pe().params(), cellOp);
-        double macScale = TechScaling.energyFactor(cell.node(), spec.node());
+        double macScale = scale(cell.node());
         double[] picojoules = new double[CATEGORY_COUNT];
         for (Map.Entry<EnergyCategory, Double> entry : cell.picojoulesPerMac().entrySet()) {
             picojoules[entry.getKey().ordinal()] += entry.getValue() * chargedMacs * macScale;
@@ -268,6 +290,7 @@ public final class Engine {
             picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
         picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
+        picojoules[EnergyCategory.STATIC.ordinal()] += cycles.total() * staticPicojoulesPerCycle;
         EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
@@ -275,7 +298,7 @@ public final class Engine {
         Map<String, Double> areas = new TreeMap<>();
         areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
-        TechScaling.sourceFor(cell.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(cell.node()).ifPresent(sources::add);
         for (EdgeUnit unit : family.edgeUnits(spec.pe().params())) {
             areas.merge(unit.unit(), unit.squareMicrometresPerLane() * edgeLanes(unit.operand())
                     * TechScaling.areaFactor(unit.node(), spec.node()), Double::sum);
@@ -351,10 +374,11 @@ public final class Engine {
         EnergyBreakdown energy = EnergyBreakdown.of(EnergyCategory.VECTOR,
                         op.elements() * op.opsPerElement() * vectorPicojoulesPerOp)
                 .plus(EnergyCategory.SRAM_READ, readPicojoules).plus(EnergyCategory.SRAM_WRITE, writePicojoules)
-                .plus(EnergyCategory.DRAM, offChip.dramPicojoules());
+                .plus(EnergyCategory.DRAM, offChip.dramPicojoules())
+                .plus(EnergyCategory.STATIC, (cycles + offChip.stallCycles()) * staticPicojoulesPerCycle);
         List<CostSource> sources = new ArrayList<>();
         sources.add(VectorUnitModel.SOURCE);
-        TechScaling.sourceFor(VectorUnitModel.node(), spec.node()).ifPresent(sources::add);
+        scalingSource(VectorUnitModel.node()).ifPresent(sources::add);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
         CostReport one = new CostReport(new CycleBreakdown(0, offChip.stallCycles(), 0, cycles),
@@ -403,6 +427,16 @@ public final class Engine {
 
     private static List<CostSource> dedupe(List<CostSource> sources) {
         return new ArrayList<>(new java.util.LinkedHashSet<>(sources));
+    }
+
+    /** Energy factor from a table's node to the spec's, 1 when the energy convention keeps tables as they are. */
+    private double scale(TechNode from) {
+        return options.energyConvention().scaleToNode() ? TechScaling.energyFactor(from, spec.node()) : 1.0;
+    }
+
+    private Optional<CostSource> scalingSource(TechNode from) {
+        return options.energyConvention().scaleToNode() ? TechScaling.sourceFor(from, spec.node())
+                : Optional.empty();
     }
 
     /** Node every result of this engine is reported at. */

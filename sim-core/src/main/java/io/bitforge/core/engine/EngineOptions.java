@@ -15,15 +15,19 @@ import java.util.OptionalLong;
  *                            {@code ATTENTION_CONTEXT}) read from DRAM, instead of K. BitMoD's artefact
  *                            (yc2367/BitMoD-HPCA-25 {@code bitmod_sim/pe_array.py}) gives both products an input
  *                            of the model's K/V width, hidden·kv_heads/heads; empty (the default) means K
+ * @param energyConvention    how energy is booked from the cost tables ({@link EnergyConvention#DEFAULT}:
+ *                            BitForge's own accounting)
  */
-public record EngineOptions(FoldConvention foldConvention, StepTiming stepTiming, OptionalLong attentionInputWidth) {
+public record EngineOptions(FoldConvention foldConvention, StepTiming stepTiming, OptionalLong attentionInputWidth,
+                            EnergyConvention energyConvention) {
     public static final EngineOptions DEFAULT = new EngineOptions(FoldConvention.SCALE_SIM, StepTiming.OPERANDS,
-            OptionalLong.empty());
+            OptionalLong.empty(), EnergyConvention.DEFAULT);
 
     public EngineOptions {
         Objects.requireNonNull(foldConvention, "foldConvention");
         Objects.requireNonNull(stepTiming, "stepTiming");
         Objects.requireNonNull(attentionInputWidth, "attentionInputWidth");
+        Objects.requireNonNull(energyConvention, "energyConvention");
         if (attentionInputWidth.isPresent() && attentionInputWidth.getAsLong() < 1) {
             throw new IllegalArgumentException("attention input width must be >= 1, got "
                     + attentionInputWidth.getAsLong());
@@ -31,14 +35,18 @@ public record EngineOptions(FoldConvention foldConvention, StepTiming stepTiming
     }
 
     public EngineOptions withFoldConvention(FoldConvention convention) {
-        return new EngineOptions(convention, stepTiming, attentionInputWidth);
+        return new EngineOptions(convention, stepTiming, attentionInputWidth, energyConvention);
     }
 
     public EngineOptions withStepTiming(StepTiming timing) {
-        return new EngineOptions(foldConvention, timing, attentionInputWidth);
+        return new EngineOptions(foldConvention, timing, attentionInputWidth, energyConvention);
     }
 
     public EngineOptions withAttentionInputWidth(long elements) {
-        return new EngineOptions(foldConvention, stepTiming, OptionalLong.of(elements));
+        return new EngineOptions(foldConvention, stepTiming, OptionalLong.of(elements), energyConvention);
+    }
+
+    public EngineOptions withEnergyConvention(EnergyConvention convention) {
+        return new EngineOptions(foldConvention, stepTiming, attentionInputWidth, convention);
     }
 }

@@ -1,0 +1,48 @@
+package io.bitforge.core.engine;
+
+import java.util.Objects;
+
+/**
+ * How the engine books energy from its cost tables. {@link #DEFAULT} is BitForge's own accounting: PE energy per
+ * MAC performed, SRAM accesses as the fold schedule makes them (operands reused across the array), every table
+ * scaled to the spec's node, no constant power. The other settings reproduce simulators that account differently
+ * (the Bit Fusion-derived artefacts of ANT and MixPE, {@code bitfusion/src/simulator/stats.py} and
+ * {@code bitfusion/src/optimizer/optimizer.py}):
+ *
+ * @param peEnergy         {@link PeEnergy#PER_MAC}: a MAC costs the family's energy per MAC; or
+ *                         {@link PeEnergy#PER_CELL_CYCLE}: every cell draws its energy per cycle (energy per MAC ×
+ *                         MACs per cycle) in every cycle the array computes, busy or idle (no clock gating)
+ * @param sramAccesses     {@link SramAccesses#FOLDS}: reads and writes of the fold schedule; or
+ *                         {@link SramAccesses#PER_MAC}: every MAC reads its activation and its weight from the
+ *                         buffers (no reuse inside the array) and every output is written once
+ * @param scaleToNode      true: every energy table is scaled to the spec's node (Stillmaker &amp; Baas); false: used
+ *                         at its own figures, as a simulator that mixes tables of different nodes does
+ * @param staticMilliwatts constant power drawn for every cycle of the run (e.g. DRAM background power), booked as
+ *                         static energy; 0 for none
+ */
+public record EnergyConvention(PeEnergy peEnergy, SramAccesses sramAccesses, boolean scaleToNode,
+                               double staticMilliwatts) {
+    public static final EnergyConvention DEFAULT = new EnergyConvention(PeEnergy.PER_MAC, SramAccesses.FOLDS, true,
+            0);
+
+    /** What a PE's energy is charged for. */
+    public enum PeEnergy { PER_MAC, PER_CELL_CYCLE }
+
+    /** How SRAM accesses are counted. */
+    public enum SramAccesses { FOLDS, PER_MAC }
+
+    public EnergyConvention {
+        Objects.requireNonNull(peEnergy, "peEnergy");
+        Objects.requireNonNull(sramAccesses, "sramAccesses");
+        if (!(staticMilliwatts >= 0) || Double.isInfinite(staticMilliwatts)) {
+            throw new IllegalArgumentException("static power must be >= 0 mW, got " + staticMilliwatts);
+        }
+    }
+
+    /**
+     * Static energy per cycle at a clock: 1 mW for one cycle of f MHz is 1e-3 J/s × 1/(f·1e6) s = 1000/f pJ.
+     */
+    public double staticPicojoulesPerCycle(double clockMegahertz) {
+        return staticMilliwatts * 1000.0 / clockMegahertz;
+    }
+}
