@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Bit Fusion simulator's tiling search on hand-derived cases: a 4x4 array of one-MAC cells, 8-bit operands,
  * 8 KiB buffers (half: 32,768 bits), a 16-byte (128-bit) DRAM interface at 10 pJ/bit, stream-only fold cycles.
+ * The weight buffers have 4 one-byte banks, one per array column, so SRAM ports never stall.
  */
 class BitFusionTilingModelTest {
     private static final double EPS = 1e-9;
@@ -52,7 +53,7 @@ class BitFusionTilingModelTest {
         // cycles) and the write-back promotes (the artefact then records 0 for it): latency 4. Middle traffic
         // 768 - 512 = 256 bits = 2 cycles < 8 compute: stalls = 4. Splitting K into 2 or 4 tiles ties on cycles but
         // reads and writes the 16-bit partial sums once per K tile, so it loses the tie-break.
-        CostReport cost = cost(spec(new BufferSpec(8, 1, 1, 8), Dataflow.OS), GemmOp.of("g", 4, 8, 4,
+        CostReport cost = cost(spec(new BufferSpec(8, 4, 1, 8), Dataflow.OS), GemmOp.of("g", 4, 8, 4,
                 Precision.INT8));
         assertEquals(8, cost.cycles().compute());
         assertEquals(4, cost.cycles().memoryStall());
@@ -70,7 +71,7 @@ class BitFusionTilingModelTest {
         // 256 bits > 128 (stop: the first fill stays 128), activations do not depend on N (fetched once, 128 bits)
         // and the write-back grows to 2*4*4*16 = 512 bits (fits, recorded as 0). Latency ceil((128+128)/128) = 2;
         // middle (128 + 256 + 512) - 256 = 640 bits = 5 cycles < 8: stalls 2, total 10.
-        CostReport cost = cost(spec(new BufferSpec(32.0 / 1024, 1, 1, 8), Dataflow.OS),
+        CostReport cost = cost(spec(new BufferSpec(32.0 / 1024, 4, 1, 8), Dataflow.OS),
                 GemmOp.of("g", 4, 4, 8, Precision.INT8));
         assertEquals(8, cost.cycles().compute());
         assertEquals(2, cost.cycles().memoryStall());
@@ -100,9 +101,9 @@ class BitFusionTilingModelTest {
                 () -> cost(spec(new BufferSpec(2.0 / 1024, 1, 1, 8), Dataflow.OS), op));
         assertTrue(tooSmall.getMessage().contains("hardware.buffers: too small for g"), tooSmall.getMessage());
         BadInputException ws = assertThrows(BadInputException.class,
-                () -> cost(spec(new BufferSpec(8, 1, 1, 8), Dataflow.WS), op));
+                () -> cost(spec(new BufferSpec(8, 4, 1, 8), Dataflow.WS), op));
         assertTrue(ws.getMessage().contains("output-stationary"), ws.getMessage());
-        HardwareSpec preset = spec(new BufferSpec(8, 1, 1, 8), Dataflow.OS);
+        HardwareSpec preset = spec(new BufferSpec(8, 4, 1, 8), Dataflow.OS);
         HardwareSpec withPreset = new HardwareSpec(preset.name(), preset.node(), preset.clockMegahertz(), preset.pe(),
                 preset.array(), preset.dataflow(), preset.buffers(), preset.vectorUnit(),
                 new DramSpec.Preset("hbm2e"), preset.mapping());
