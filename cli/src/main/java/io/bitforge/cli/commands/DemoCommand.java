@@ -3,6 +3,7 @@ package io.bitforge.cli.commands;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.TextTable;
+import io.bitforge.cli.reproduce.Reproductions;
 import io.bitforge.cli.simulate.SimulationRun;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
@@ -31,6 +32,7 @@ import io.bitforge.workloads.tensors.SyntheticTensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,12 +44,14 @@ import java.util.concurrent.Callable;
 /**
  * {@code bitforge demo}: the main job on embedded defaults. One LLM (Llama-2-7B, prompt 1024, 256 generated
  * tokens) is simulated on every built-in hardware preset at the array's native formats, analysed on a real GPU's
- * roofline at 16 and 4 bits, and its weight formats compared on a seeded LLM-like weight matrix. Everything is
- * written to a results directory with a manifest.
+ * roofline at 16 and 4 bits, and its weight formats compared on a seeded LLM-like weight matrix; then the shipped
+ * reproductions of published simulators (ANT, BitMoD, MixPE) run through the same engine and their headline ratios
+ * are set beside the papers'. Everything is written to a results directory with a manifest.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run BitForge's main job on built-in defaults: simulate an LLM on every preset design, "
-                + "draw its roofline on a GPU, compare weight formats, and write a results directory.")
+                + "draw its roofline on a GPU, compare weight formats, reproduce published simulators' headline "
+                + "ratios, and write a results directory.")
 public final class DemoCommand implements Callable<Integer> {
     /** Formats compared in the quantisation part, at group size 128 (per channel for OVP, as OliVe uses it). */
     private static final List<String> FORMATS = List.of("int8", "int4", "fp4-e2m1", "flint4", "bitmod-mix4",
@@ -68,6 +72,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "a100-80gb",
             description = "GPU for the roofline part (default: ${DEFAULT-VALUE}).")
     String device;
+
+    @Option(names = "--reproductions", defaultValue = "examples/reproduce", paramLabel = "DIR",
+            description = "Folder of the shipped reproductions, one sub-folder per paper (default: ${DEFAULT-VALUE}; "
+                    + "the part is skipped when it is missing).")
+    Path reproductions;
 
     @Option(names = "--out", defaultValue = "bitforge-demo", paramLabel = "DIR",
             description = "Results directory (default: ${DEFAULT-VALUE}).")
@@ -99,8 +108,11 @@ public final class DemoCommand implements Callable<Integer> {
         results.json("roofline.json", "the workload's roofline on the GPU, per quantisation config",
                 roofline(llm, results));
         results.json("formats.json", "weight formats on a seeded LLM-like matrix (quantize rows)", formats());
+        results.json("reproductions.json", "headline ratios of the shipped reproductions, measured and published",
+                reproductions());
         results.finish("demo", VersionProvider.version(), inputs(), SEED);
-        print.println("Wrote " + out + ": manifest.json, designs.json, roofline.json, roofline.png/svg, formats.json"
+        print.println("Wrote " + out + ": manifest.json, designs.json, roofline.json, roofline.png/svg, formats.json, "
+                + "reproductions.json"
                 + " (bitforge report --in " + out + " --out demo.html makes a page of them).");
         return 0;
     }
@@ -224,6 +236,46 @@ public final class DemoCommand implements Callable<Integer> {
         return json;
     }
 
+    /** Every shipped reproduction's headline ratios that the paper or its artefact publishes. */
+    private List<Object> reproductions() {
+        var print = context.out();
+        print.println("4. Published simulators reproduced through the same engine (bitforge reproduce PAPER for the "
+                + "per-model tables)");
+        List<Object> json = new ArrayList<>();
+        if (!Files.isDirectory(reproductions)) {
+            print.println("   skipped: " + reproductions + " not found (run from the BitForge checkout)");
+            print.println();
+            return json;
+        }
+        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"));
+        for (String paper : Reproductions.PAPERS) {
+            Reproductions.Outcome outcome = Reproductions.run(paper,
+                    Reproductions.file(paper, reproductions.resolve(paper)), context.registry());
+            for (Reproductions.Headline headline : outcome.headlines()) {
+                if (headline.paper().isEmpty()) {
+                    continue;
+                }
+                double published = headline.paper().getAsDouble();
+                double difference = headline.value() / published - 1;
+                table.row(List.of(paper, headline.name(), fixed(headline.value()), fixed(published),
+                        String.format(Locale.ROOT, "%+.1f%%", 100 * difference)));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("paper", paper);
+                row.put("name", headline.name());
+                row.put("value", headline.value());
+                row.put("published", published);
+                row.put("relativeDifference", difference);
+                row.put("source", headline.paperSource());
+                json.add(row);
+            }
+        }
+        print.print(table);
+        print.println("   published: the paper's abstract, or its artefact's own output where the abstract differs "
+                + "(see README, bitforge reproduce)");
+        print.println();
+        return json;
+    }
+
     private Map<String, Object> inputs() {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("workload", workload);
@@ -232,6 +284,7 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.put("device", device);
         inputs.put("designs", context.registry().ids(CatalogKind.HARDWARE));
         inputs.put("formats", FORMATS);
+        inputs.put("reproductions", reproductions.toString());
         return inputs;
     }
 

@@ -3,12 +3,7 @@ package io.bitforge.cli.commands;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.reproduce.PhasedReproduction;
-import io.bitforge.cli.reproduce.PhasedReproductionFile;
-import io.bitforge.cli.reproduce.PhasedReproductionText;
-import io.bitforge.cli.reproduce.Reproduction;
-import io.bitforge.cli.reproduce.ReproductionFile;
-import io.bitforge.cli.reproduce.ReproductionText;
+import io.bitforge.cli.reproduce.Reproductions;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.reports.results.ResultsWriter;
@@ -16,9 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +26,7 @@ import java.util.concurrent.Callable;
         description = {"Reproduce a paper's published simulator results with BitForge's engine and PE families.",
                 "Reads <dir>/reproduction.yaml (default dir: examples/reproduce/<paper>)."})
 public final class ReproduceCommand implements Callable<Integer> {
-    static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe");
+    static final List<String> PAPERS = Reproductions.PAPERS;
     private final CliContext context;
 
     @Parameters(index = "0", paramLabel = "PAPER", description = "ant, bitmod or mixpe.")
@@ -55,24 +48,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!PAPERS.contains(paper)) {
             throw BadInputException.field(null, "PAPER", "'" + paper + "'", "must be one of " + PAPERS);
         }
-        Path directory = dir == null ? Path.of("examples", "reproduce", paper) : dir;
-        Path file = directory.resolve("reproduction.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": not found (run from the BitForge checkout, or give --dir)");
-        }
-        Map<String, Object> jsonResult;
-        String text;
-        if (PhasedReproductionFile.describes(file)) {
-            // an LLM study by phases (kind: llm-phases), e.g. BitMoD's
-            PhasedReproduction.Result result = PhasedReproduction.run(paper, PhasedReproductionFile.read(file),
-                    context.registry());
-            jsonResult = PhasedReproductionText.json(result);
-            text = PhasedReproductionText.render(result);
-        } else {
-            Reproduction.Result result = Reproduction.run(paper, ReproductionFile.read(file), context.registry());
-            jsonResult = json(result);
-            text = ReproductionText.render(result);
-        }
+        Path file = Reproductions.file(paper, dir);
+        Reproductions.Outcome outcome = Reproductions.run(paper, file, context.registry());
+        Map<String, Object> jsonResult = outcome.json();
+        String text = outcome.text();
         OutputTarget.write("--json", json, Json.write(jsonResult), context.out());
         if (out != null) {
             Map<String, Object> given = new LinkedHashMap<>();
@@ -87,50 +66,5 @@ public final class ReproduceCommand implements Callable<Integer> {
             context.out().print(text);
         }
         return 0;
-    }
-
-    /** {@code {"rows":[…], "summary":{"ratios":[…], "normalised":[…]}}}. */
-    static Map<String, Object> json(Reproduction.Result result) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Reproduction.Row row : result.rows()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", row.model());
-            r.put("design", row.design());
-            r.put("phase", row.phase());
-            r.put("cycles", row.cycles());
-            r.put("energyPicojoules", row.energyPicojoules());
-            rows.add(r);
-        }
-        List<Map<String, Object>> ratios = new ArrayList<>();
-        for (Reproduction.RatioResult ratio : result.ratios()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", ratio.name());
-            r.put("value", ratio.value());
-            r.put("paper", ratio.paper());
-            r.put("relativeDifference", ratio.relativeDifference());
-            r.put("paperSource", ratio.paperSource());
-            ratios.add(r);
-        }
-        List<Map<String, Object>> normalised = new ArrayList<>();
-        for (Reproduction.Normalised n : result.normalised()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", n.model());
-            r.put("design", n.design());
-            r.put("metric", n.metric());
-            r.put("measured", n.measured());
-            r.put("published", n.published());
-            r.put("relativeDifference", n.relativeDifference());
-            normalised.add(r);
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("paper", result.file().paper());
-        summary.put("artefact", result.file().artefact());
-        summary.put("normalisedTo", result.file().normaliseTo());
-        summary.put("ratios", ratios);
-        summary.put("normalised", normalised);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", rows);
-        out.put("summary", summary);
-        return out;
     }
 }

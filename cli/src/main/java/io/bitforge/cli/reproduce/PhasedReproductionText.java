@@ -61,16 +61,7 @@ public final class PhasedReproductionText {
      * relativeDifference are null when the paper publishes no value.
      */
     public static Map<String, Object> json(PhasedReproduction.Result result) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Reproduction.Row row : result.rows()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", row.model());
-            r.put("design", row.design());
-            r.put("phase", row.phase());
-            r.put("cycles", row.cycles());
-            r.put("energyPicojoules", row.energyPicojoules());
-            rows.add(r);
-        }
+        List<Map<String, Object>> rows = result.rows().stream().map(Reproduction.Row::toMap).toList();
         List<Map<String, Object>> ratios = new ArrayList<>();
         for (PhasedReproduction.RatioResult ratio : result.ratios()) {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -32,6 +32,16 @@ public final class Reproduction {
 
     /** One model on one design: the summed cost of its layers. */
     public record Row(String model, String design, String phase, long cycles, double energyPicojoules) {
+        /** The JSON row: {@code {model, design, phase, cycles, energyPicojoules}}. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", model);
+            r.put("design", design);
+            r.put("phase", phase);
+            r.put("cycles", cycles);
+            r.put("energyPicojoules", energyPicojoules);
+            return r;
+        }
     }
 
     /** A model's figure on a design relative to the reference design, measured and as the artefact publishes it. */

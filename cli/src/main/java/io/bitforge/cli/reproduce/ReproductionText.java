@@ -3,8 +3,11 @@ package io.bitforge.cli.reproduce;
 import io.bitforge.cli.output.TextTable;
 import io.bitforge.core.engine.EnergyConvention;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The text rendering of a reproduction: per-model figures, normalised tables beside the artefact's, ratios. */
 public final class ReproductionText {
@@ -61,5 +64,41 @@ public final class ReproductionText {
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
+    }
+
+    /** {@code {"rows":[…], "summary":{"ratios":[…], "normalised":[…]}}}. */
+    public static Map<String, Object> json(Reproduction.Result result) {
+        List<Map<String, Object>> rows = result.rows().stream().map(Reproduction.Row::toMap).toList();
+        List<Map<String, Object>> ratios = new ArrayList<>();
+        for (Reproduction.RatioResult ratio : result.ratios()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", ratio.name());
+            r.put("value", ratio.value());
+            r.put("paper", ratio.paper());
+            r.put("relativeDifference", ratio.relativeDifference());
+            r.put("paperSource", ratio.paperSource());
+            ratios.add(r);
+        }
+        List<Map<String, Object>> normalised = new ArrayList<>();
+        for (Reproduction.Normalised n : result.normalised()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", n.model());
+            r.put("design", n.design());
+            r.put("metric", n.metric());
+            r.put("measured", n.measured());
+            r.put("published", n.published());
+            r.put("relativeDifference", n.relativeDifference());
+            normalised.add(r);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("paper", result.file().paper());
+        summary.put("artefact", result.file().artefact());
+        summary.put("normalisedTo", result.file().normaliseTo());
+        summary.put("ratios", ratios);
+        summary.put("normalised", normalised);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", rows);
+        out.put("summary", summary);
+        return out;
     }
 }

@@ -20,7 +20,8 @@ class DemoCommandTest {
     @Test
     void demoSimulatesEveryPresetAndWritesAResultsDirectory(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo");
-        CliHarness.Result result = CliHarness.run("demo", "--prompt", "64", "--generate", "8", "--out", out.toString());
+        CliHarness.Result result = CliHarness.run("demo", "--prompt", "64", "--generate", "8", "--out", out.toString(),
+                "--reproductions", Path.of("..", "examples", "reproduce").toString());
         assertEquals(0, result.exitCode(), result.stderr());
         JsonNode manifest = Json.mapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("demo", manifest.get("kind").asText());
@@ -49,6 +50,20 @@ class DemoCommandTest {
         double tpot4 = roofline.get("W4A16KV16g128").get("generation").get("timePerOutputTokenSeconds").asDouble();
         assertTrue(tpot4 < tpot16 / 2, tpot4 + " vs " + tpot16);
         assertEquals(6, Json.mapper().readTree(out.resolve("formats.json").toFile()).size());
+        // every shipped reproduction contributes its published headline ratios, e.g. BitMoD's 1.69x over ANT
+        JsonNode reproductions = Json.mapper().readTree(out.resolve("reproductions.json").toFile());
+        List<String> papers = new ArrayList<>();
+        reproductions.forEach(r -> papers.add(r.get("paper").asText()));
+        assertTrue(papers.containsAll(List.of("ant", "bitmod", "mixpe")), papers.toString());
+        boolean bitmodVsAnt = false;
+        for (JsonNode r : reproductions) {
+            if (r.get("name").asText().equals("speedup BitMoD vs ANT")) {
+                bitmodVsAnt = true;
+                assertEquals(1.69, r.get("published").asDouble(), 1e-12);
+                assertTrue(Math.abs(r.get("relativeDifference").asDouble()) <= 0.03, r.toString());
+            }
+        }
+        assertTrue(bitmodVsAnt, reproductions.toString());
         // The directory is a results directory: bitforge report reads it through its manifest.
         CliHarness.Result page = CliHarness.run("report", "--in", out.toString(), "--out",
                 dir.resolve("demo.html").toString());

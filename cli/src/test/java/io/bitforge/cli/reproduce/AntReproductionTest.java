@@ -1,12 +1,13 @@
 package io.bitforge.cli.reproduce;
 
+import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,15 +63,23 @@ class AntReproductionTest {
     }
 
     @Test
-    void engineCyclesEqualTheArtefactsFormulaForEveryModelAndDesign() {
-        Map<String, LayerList> lists = new HashMap<>();
-        for (ReproductionFile.Model model : file.models()) {
-            lists.put(model.name(), LayerList.read(model.layers()));
-        }
+    void engineComputeCyclesEqualTheArtefactsFormulaForEveryModelAndDesign() {
+        Map<String, Engine> engines = Reproduction.engines(file, Registry.load());
         assertEquals(16, result.rows().size(), "8 workloads x 2 designs");
-        for (Reproduction.Row row : result.rows()) {
-            long expected = artefactCycles(lists.get(row.model()), row.design(), 64);
-            assertEquals(expected, row.cycles(), row.model() + " on " + row.design());
+        for (ReproductionFile.Model model : file.models()) {
+            LayerList layers = LayerList.read(model.layers());
+            for (ReproductionFile.Design design : file.designs()) {
+                CostReport cost = CostReport.ZERO;
+                for (GemmOp op : Reproduction.gemms(layers, design, 64)) {
+                    cost = cost.plus(engines.get(design.id()).evaluate(op).cost());
+                }
+                long expected = artefactCycles(layers, design.id(), 64);
+                assertEquals(expected, cost.cycles().compute(), model.name() + " on " + design.id());
+                // the rest is the artefact's tiling: memory stalls and first-tile latency, a few percent
+                long stalls = cost.totalCycles() - expected;
+                assertTrue(stalls >= 0 && stalls <= 0.10 * expected, model.name() + " on " + design.id() + ": "
+                        + stalls + " stall cycles");
+            }
         }
     }
 
@@ -119,13 +128,25 @@ class AntReproductionTest {
     }
 
     @Test
-    void energyGapIsReportedNotHidden() {
-        // The artefact's energy adds static (leakage over the run) and DRAM energy; BitForge counts MAC and SRAM
-        // energy only while DRAM models are absent, so the energy ratio is larger than the paper's 2.5x. The
-        // measured ratio must still favour ANT and is reported with its difference.
+    void energyOverBitFusionMatchesThePaperWithinThreePercent() {
+        // ANT (Guo et al., MICRO 2022) abstract: 2.5x energy efficiency; ant_res.csv means 0.76 / 0.30. The
+        // artefact's energy is Static + DRAM + Buffer + Core, which the reproduction's engine options book.
         Reproduction.RatioResult energy = ratio("energy ANT-OS vs Bit Fusion (paper)");
         assertEquals(2.5, energy.paper(), 1e-12);
-        assertTrue(energy.value() > 1, energy.toString());
+        assertTrue(Math.abs(energy.relativeDifference()) <= 0.03, energy.toString());
+        Reproduction.RatioResult perModel = ratio("energy ANT-OS vs Bit Fusion (per-model mean)");
+        assertTrue(Math.abs(perModel.relativeDifference()) <= 0.03, perModel.toString());
+    }
+
+    @Test
+    void everyModelsNormalisedEnergyIsWithinFivePercent() {
+        // the CSV's energies are sums of four two-decimal rows (e.g. VGG16 ANT-OS 0.08+0.04+0.10+0.06), so each is
+        // uncertain by up to 0.02 before the ratio
+        for (Reproduction.Normalised n : result.normalised()) {
+            if (n.metric().equals("energy") && !n.design().equals("bitfusion")) {
+                assertTrue(Math.abs(n.relativeDifference()) <= 0.05, n.toString());
+            }
+        }
     }
 
     private static Reproduction.RatioResult ratio(String name) {
