@@ -1,19 +1,12 @@
 package io.bitforge.memory.scalesim;
 
 /**
- * Input stationary (systolic_compute_is.py): the reduction on the array's rows (Sr = K), output pixels on its
- * columns (Sc = M), filters streamed in time (T = N). Per fold: R cycles load the inputs (bottom-up, unskewed),
- * the filter streams for T cycles after those R and is skewed, outputs appear after 2R − 1 cycles, skewed.
- * A fold spans 2R + C + T − 2 cycles.
+ * Input stationary (systolic_compute_is.py): output pixels on the array's columns (Sc = M), filters streamed in
+ * time (T = N); the inputs are the stationary operand, the filters the streamed one ({@link StationaryDemand}).
  */
-final class IsDemand extends SystolicDemand {
+final class IsDemand extends StationaryDemand {
     IsDemand(OperandAddresses addresses, ScaleSimConfig config) {
         super(addresses, config);
-    }
-
-    @Override
-    int spatialRows() {
-        return addresses.k();
     }
 
     @Override
@@ -27,11 +20,6 @@ final class IsDemand extends SystolicDemand {
     }
 
     @Override
-    int rowsPerFold() {
-        return 2 * arrayRows + arrayCols + temporal() - 2;
-    }
-
-    @Override
     int ifmapWidth() {
         return arrayCols;
     }
@@ -42,58 +30,37 @@ final class IsDemand extends SystolicDemand {
     }
 
     @Override
+    long stationaryAddress(int k, int j) {
+        return addresses.ifmap(j, k);
+    }
+
+    @Override
+    long streamedAddress(int k, int t) {
+        return addresses.filter(k, t);
+    }
+
+    @Override
+    long outputAddress(int t, int j) {
+        return addresses.ofmap(j, t);
+    }
+
+    @Override
     void ifmapRow(int fold, int r, long[] out) {
-        if (r >= arrayRows) {
-            none(out);
-            return;
-        }
-        int rowStart = rowFold(fold) * arrayRows;
-        int colStart = colFold(fold) * arrayCols;
-        int rows = rowsUsed(fold);
-        int cols = colsUsed(fold);
-        int arrayRow = arrayRows - 1 - r;
-        for (int c = 0; c < out.length; c++) {
-            out[c] = arrayRow < rows && c < cols ? addresses.ifmap(colStart + c, rowStart + arrayRow) : -1;
-        }
+        stationaryRow(fold, r, out);
     }
 
     @Override
     void filterRow(int fold, int r, long[] out) {
-        int rowStart = rowFold(fold) * arrayRows;
-        int used = rowsUsed(fold);
-        int t = temporal();
-        skewed(r, arrayRows + t + arrayCols - 1, out, (row, c) -> {
-            int time = row - arrayRows;
-            return time >= 0 && time < t && c < used ? addresses.filter(rowStart + c, time) : -1;
-        });
-    }
-
-    @Override
-    void ofmapRow(int fold, int r, long[] out) {
-        int colStart = colFold(fold) * arrayCols;
-        int cols = colsUsed(fold);
-        int idle = 2 * arrayRows - 1;
-        skewed(r, idle + temporal(), out, (row, c) ->
-                row >= idle && c < cols ? addresses.ofmap(colStart + c, row - idle) : -1);
+        streamedRow(fold, r, out);
     }
 
     @Override
     long ifmapReads() {
-        return (long) spatialRows() * spatialCols();
+        return stationaryReads();
     }
 
     @Override
     long filterReads() {
-        return (long) colFolds() * temporal() * spatialRows();
-    }
-
-    @Override
-    long ofmapWrites() {
-        return (long) rowFolds() * temporal() * spatialCols();
-    }
-
-    @Override
-    long utilisationCyclesPerFold() {
-        return 2L * arrayRows + 2L * arrayCols + temporal() - 3;
+        return streamedReads();
     }
 }

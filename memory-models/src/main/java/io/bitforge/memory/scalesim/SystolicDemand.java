@@ -10,7 +10,7 @@ import java.util.Arrays;
  * inserts as rows of −1 and the systolic skew (column c delayed by c cycles). Rows are produced on demand so a
  * layer never has to fit in memory as a matrix.
  */
-abstract sealed class SystolicDemand permits OsDemand, WsDemand, IsDemand {
+abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     protected final OperandAddresses addresses;
     protected final int arrayRows;
     protected final int arrayCols;

@@ -14,6 +14,7 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.pe.PlaceAndRoute;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -150,13 +151,7 @@ public final class BitFusionFamily implements PeFamily {
             }
             return v;
         }).orElse((double) bits);
-        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
-            double factor = n.positive();
-            if (factor < 1 || factor > 4) {
-                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
-            }
-            return factor;
-        }).orElse(1.0);
+        double placeAndRoute = PlaceAndRoute.factor(params);
         return new AntWeightOnlyParams(type, bits, effective, placeAndRoute);
     }
 

@@ -18,6 +18,7 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.pe.PlaceAndRoute;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -105,13 +106,7 @@ public final class BitSerialFamily implements PeFamily {
             }
             return bits;
         }).orElse(bitmod ? 2 : 1);
-        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
-            double factor = n.positive();
-            if (factor < 1 || factor > 4) {
-                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
-            }
-            return factor;
-        }).orElse(1.0);
+        double placeAndRoute = PlaceAndRoute.factor(params);
         return new BitSerialParams(timing, weightFormat, activationFormat, groupSize, lanes, bitsPerCycle,
                 placeAndRoute);
     }

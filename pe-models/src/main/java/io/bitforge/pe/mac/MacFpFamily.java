@@ -13,6 +13,7 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.pe.PlaceAndRoute;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -77,13 +78,7 @@ public final class MacFpFamily implements PeFamily {
             }
             return text;
         }).orElse("fp16");
-        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
-            double factor = n.positive();
-            if (factor < 1 || factor > 4) {
-                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
-            }
-            return factor;
-        }).orElse(1.0);
+        double placeAndRoute = PlaceAndRoute.factor(params);
         String costTable = params.optionalField("costTable").map(n -> {
             String text = n.text();
             if (!text.equals("bitmod") && !text.equals("mixpe")) {

@@ -2,9 +2,9 @@ package io.bitforge.pe.ovp;
 
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
+import io.bitforge.core.cost.Operand;
 import io.bitforge.core.format.OvpFormat;
 import io.bitforge.core.io.BadInputException;
-import io.bitforge.core.cost.Operand;
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Precision;
@@ -17,6 +17,7 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.pe.PlaceAndRoute;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -107,13 +108,7 @@ public final class OvpFamily implements PeFamily {
     public PeParams parseParams(SpecNode params) {
         params.allowOnly("mode", "weightBits", "weightType", "activationBits", "activationType",
                 "effectiveWeightBits", "placeAndRouteFactor");
-        double placeAndRoute = params.optionalField("placeAndRouteFactor").map(n -> {
-            double factor = n.positive();
-            if (factor < 1 || factor > 4) {
-                throw n.error("must be in [1, 4] (BitMoD's artefact uses 1.5)", n.shown());
-            }
-            return factor;
-        }).orElse(1.0);
+        double placeAndRoute = PlaceAndRoute.factor(params);
         OvpMode mode = params.optionalField("mode").map(n -> OvpMode.fromId(n.text())
                 .orElseThrow(() -> n.error("must be one of " + OvpMode.ids(), n.shown()))).orElse(OvpMode.W4A4);
         OvpFormat.Normal weights = normal(params, "weightBits", "weightType");
