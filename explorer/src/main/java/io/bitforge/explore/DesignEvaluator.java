@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Scores one design on the space's weighted workloads with the {@link Engine} and the same {@link DramFloor} as
  * {@code simulate}: each op takes at least its DRAM bytes over the design's sustained DRAM bandwidth, and its
- * footprint's DRAM energy counts, so a space's {@code dram} field matters. The workloads' op graphs and their
+ * footprint's DRAM energy counts, so a space's {@code dram} field matters. With {@link SpaceMemory#TILED} the
+ * engine is {@code simulate}'s own ({@link Engine#withTiledDram}), so buffer sizes set DRAM traffic and stalls. The workloads' op graphs and their
  * footprints do not depend on the design (only on the quantisation formats), so they are built once per format
  * set and shared (read-only) by every evaluation; nothing about a design's result is cached. A workload with
  * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format.
@@ -34,6 +35,7 @@ public final class DesignEvaluator {
     private static final double SQUARE_MICROMETRES_PER_SQUARE_MILLIMETRE = 1e6;
 
     private final Registry registry;
+    private final SpaceMemory memory;
     private final List<WorkloadTerm> terms;
     /** Per term: the graphs by quantisation text (one entry, or one per native format pair for "native"). */
     private final List<Map<String, List<Phase>>> graphs;
@@ -66,7 +68,12 @@ public final class DesignEvaluator {
     }
 
     public DesignEvaluator(Registry registry, List<WorkloadTerm> terms) {
+        this(registry, terms, SpaceMemory.FLOOR);
+    }
+
+    public DesignEvaluator(Registry registry, List<WorkloadTerm> terms, SpaceMemory memory) {
         this.registry = registry;
+        this.memory = memory;
         this.terms = List.copyOf(terms);
         List<Map<String, List<Phase>>> built = new ArrayList<>();
         for (WorkloadTerm term : terms) {
@@ -105,7 +112,7 @@ public final class DesignEvaluator {
     }
 
     public DesignMetrics evaluate(HardwareSpec spec) {
-        Engine engine = Engine.of(spec, registry);
+        Engine engine = memory == SpaceMemory.TILED ? Engine.withTiledDram(spec, registry) : Engine.of(spec, registry);
         DramFigures dram = DramFigures.of(spec, registry);
         double latency = 0;
         double energy = 0;

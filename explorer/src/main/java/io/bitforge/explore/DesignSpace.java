@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record DesignSpace(String name, Map<String, Object> base, List<SpaceParameter> parameters,
                           List<WorkloadTerm> workloads, List<Objective> objectives, Constraints constraints,
-                          Map<String, Object> asWritten) {
+                          SpaceMemory memory, Map<String, Object> asWritten) {
     public DesignSpace {
         Objects.requireNonNull(name, "name");
         base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
@@ -25,6 +25,7 @@ public record DesignSpace(String name, Map<String, Object> base, List<SpaceParam
         workloads = List.copyOf(workloads);
         objectives = List.copyOf(objectives);
         Objects.requireNonNull(constraints, "constraints");
+        Objects.requireNonNull(memory, "memory");
         asWritten = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(asWritten));
     }
 

@@ -71,7 +71,7 @@ public final class Explorer {
         Run(DesignSpace space, ResultStore store, ExploreProgress progress) {
             this.space = space;
             this.storedAtStart = java.util.Set.copyOf(store.designs().stream().map(StoredDesign::id).toList());
-            this.evaluator = new DesignEvaluator(registry, space.workloads());
+            this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory());
             this.store = store;
             this.progress = progress;
         }

@@ -85,7 +85,7 @@ public final class SpaceLoader {
                     + "parameters, workloads, objectives)");
         }
         Node root = new Node(tree, "space", JsonPointer.empty(), fileName, lines);
-        root.allowOnly("name", "base", "parameters", "workloads", "objectives", "constraints");
+        root.allowOnly("name", "base", "parameters", "workloads", "objectives", "constraints", "memory");
         String name = root.field("name").text();
 
         Map<String, Object> base = base(root.field("base"), dir);
@@ -130,10 +130,12 @@ public final class SpaceLoader {
             objectives.add(objective);
         }
         Constraints constraints = root.optional("constraints").map(SpaceLoader::constraints).orElse(Constraints.NONE);
+        SpaceMemory memory = root.optional("memory").map(m -> SpaceMemory.fromId(m.text()).orElseThrow(() -> m.error(
+                "must be one of " + String.join(", ", SpaceMemory.ids()), m.shown()))).orElse(SpaceMemory.FLOOR);
         @SuppressWarnings("unchecked")
         Map<String, Object> asWritten = YAML.convertValue(tree, Map.class);
         asWritten.put("base", base);
-        return new DesignSpace(name, base, parameters, workloads, objectives, constraints, asWritten);
+        return new DesignSpace(name, base, parameters, workloads, objectives, constraints, memory, asWritten);
     }
 
     @SuppressWarnings("unchecked")

@@ -268,6 +268,43 @@ class ExplorerTest {
         assertEquals(0.5, twoBytes.latencySeconds() / oneByte.latencySeconds(), 0.01);
     }
 
+    @Test
+    void tiledMemoryMakesTheWeightBufferMatter() {
+        // Llama-2-7B prefill of 256 tokens (W8A8): with a 4 KiB weight buffer the tiler cannot keep a projection's
+        // weights on chip across the tokens' tiles and re-fetches them from DRAM; with 512 KiB it re-fetches less.
+        // The floor mode charges each op's footprint once, whatever the buffers. Both modes share the MAC and SRAM
+        // energy, so tiled minus floor energy is the re-fetched DRAM traffic's energy: >= 0, larger when smaller.
+        String text = """
+                name: buffers
+                base: tpu-like-int8
+                parameters:
+                  - path: buffers.weights.kib
+                    values: [4, 512]
+                workloads:
+                  - {workload: llama-2-7b, phase: prefill, prompt: 256, context: 256, quant: "W8A8KV8,lm_head:same"}
+                objectives: [latency, energy, area]
+                """;
+        DesignSpace floor = Spaces.parse(text);
+        DesignSpace tiled = Spaces.parse(text + "memory: tiled\n");
+        HardwareSpecLoader loader = new HardwareSpecLoader(Spaces.REGISTRY);
+        HardwareSpec small = loader.fromMap(floor.pointSpec(new int[]{0}), "t");
+        HardwareSpec large = loader.fromMap(floor.pointSpec(new int[]{1}), "t");
+        DesignEvaluator floorEvaluator = new DesignEvaluator(Spaces.REGISTRY, floor.workloads(), floor.memory());
+        DesignEvaluator tiledEvaluator = new DesignEvaluator(Spaces.REGISTRY, tiled.workloads(), tiled.memory());
+        DesignMetrics floorSmall = floorEvaluator.evaluate(small);
+        DesignMetrics floorLarge = floorEvaluator.evaluate(large);
+        DesignMetrics tiledSmall = tiledEvaluator.evaluate(small);
+        DesignMetrics tiledLarge = tiledEvaluator.evaluate(large);
+        assertEquals(floorSmall.latencySeconds(), floorLarge.latencySeconds(), "floor: buffers do not set time");
+        double refetchSmall = tiledSmall.energyJoules() - floorSmall.energyJoules();
+        double refetchLarge = tiledLarge.energyJoules() - floorLarge.energyJoules();
+        assertTrue(refetchLarge >= -1e-9 * floorLarge.energyJoules(), "re-fetch energy " + refetchLarge);
+        assertTrue(refetchSmall > refetchLarge, refetchSmall + " vs " + refetchLarge);
+        // the tiled model moves at least each op's footprint, so it is never faster than the floor
+        assertTrue(tiledSmall.latencySeconds() >= floorSmall.latencySeconds() * (1 - 1e-12));
+        assertTrue(tiledLarge.latencySeconds() >= floorLarge.latencySeconds() * (1 - 1e-12));
+    }
+
     private static PhaseGraph phaseGraph(DesignSpace space) {
         return Spaces.REGISTRY.workload("llama-2-7b").orElseThrow().build(space.workloads().get(0).settings()).get(0);
     }

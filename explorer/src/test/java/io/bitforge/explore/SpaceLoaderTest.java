@@ -71,6 +71,14 @@ class SpaceLoaderTest {
     }
 
     @Test
+    void memoryIsFloorByDefaultAndTiledOnRequest() {
+        assertEquals(SpaceMemory.FLOOR, Spaces.parse(Spaces.SMALL).memory());
+        assertEquals(SpaceMemory.TILED, Spaces.parse(Spaces.SMALL + "memory: tiled\n").memory());
+        String message = error(Spaces.SMALL + "memory: exact\n");
+        assertTrue(message.startsWith("space.yaml: space.memory: must be one of floor, tiled, got 'exact'"), message);
+    }
+
+    @Test
     void unknownFieldsObjectivesAndWorkloadsAreRejected() {
         assertTrue(error(Spaces.SMALL + "budget: 3\n").contains("space.budget: unknown field"));
         String objective = error(Spaces.SMALL.replace("[latency, energy, area]", "[latency, speed]"));

@@ -1,9 +1,6 @@
 package io.bitforge.cli.simulate;
 
 import io.bitforge.core.engine.Engine;
-import io.bitforge.core.engine.HorowitzSram;
-import io.bitforge.core.engine.MemoryModel;
-import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -19,7 +16,6 @@ import io.bitforge.workloads.quant.QuantParser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
@@ -65,9 +61,7 @@ public final class SimulationRun {
      * the simulator keeps each op's whole DRAM footprint as a floor for ops the tiled model does not cover.
      */
     public static Engine engine(Registry registry, HardwareSpec spec) {
-        MemoryModel memory = TiledDramModel.of(spec, registry,
-                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
-        return new Engine(spec, registry.peFamily(spec.pe().family()).orElseThrow(), new HorowitzSram(), memory);
+        return Engine.withTiledDram(spec, registry);
     }
 
     /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */

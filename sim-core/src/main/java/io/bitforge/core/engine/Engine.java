@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -173,6 +174,16 @@ public final class Engine {
                 "hardware.pe.family: must be a registered PE family (" + String.join(", ",
                         registry.ids(CatalogKind.PES)) + "), got '" + spec.pe().family() + "'"));
         return new Engine(spec, family);
+    }
+
+    /**
+     * The engine {@code simulate} uses: GEMMs tiled to the spec's SRAMs ({@link TiledDramModel}) and stalled on its
+     * DRAM's sustained bandwidth, with the default SRAM energy model.
+     */
+    public static Engine withTiledDram(HardwareSpec spec, Registry registry) {
+        MemoryModel memory = TiledDramModel.of(spec, registry,
+                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
+        return new Engine(spec, of(spec, registry).family(), new HorowitzSram(), memory);
     }
 
     public HardwareSpec spec() {
