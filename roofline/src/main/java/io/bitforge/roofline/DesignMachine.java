@@ -66,6 +66,12 @@ public record DesignMachine(HardwareSpec spec, PeFamily family, double memoryByt
         return spec.name();
     }
 
+    /** The design's stored width, as {@code simulate} moves weights. */
+    @Override
+    public OptionalDouble storedWeightBits(GemmOp op) {
+        return OptionalDouble.of(family.storedWeightBits(spec.pe().params(), op));
+    }
+
     @Override
     public Peak gemmPeak(Precision activations, Precision weights) {
         GemmOp probe = new GemmOp("--hw " + spec.name(), OpKind.GEMM, 1, 1, 1, 1, activations, weights, activations,

@@ -6,6 +6,7 @@ import io.bitforge.core.op.Op;
 import io.bitforge.core.op.Precision;
 import io.bitforge.core.op.VectorOp;
 
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -40,7 +41,9 @@ public final class OpTraffic {
 
     static OpCost gemm(GemmOp op, RooflineMachine machine) {
         long a = op.activations().bytesFor(op.m() * op.k());
-        long b = op.weights().bytesFor(op.k() * op.n()) + groupScaleBytes(op);
+        OptionalDouble stored = op.bOperand() == BOperand.WEIGHTS ? machine.storedWeightBits(op) : OptionalDouble.empty();
+        long b = stored.isPresent() ? (long) Math.ceil((double) op.k() * op.n() * stored.getAsDouble() / 8)
+                : op.weights().bytesFor(op.k() * op.n()) + groupScaleBytes(op);
         long c = op.outputs().bytesFor(op.m() * op.n());
         boolean kvWrite = writesKvCache(op.name());
         OperandBytes one = new OperandBytes(

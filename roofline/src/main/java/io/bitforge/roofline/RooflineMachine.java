@@ -1,5 +1,6 @@
 package io.bitforge.roofline;
 
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Precision;
 
 import java.util.List;
@@ -27,4 +28,12 @@ public interface RooflineMachine {
 
     /** Device-to-device bandwidth per direction in bytes per second, if the machine has a link. */
     OptionalDouble linkBytesPerSecond();
+
+    /**
+     * Bits one weight of {@code op} is stored at, metadata included, when the machine says (a simulated design's PE
+     * family: {@code PeFamily.storedWeightBits}); empty means the format's bits plus one FP16 scale per group.
+     */
+    default OptionalDouble storedWeightBits(GemmOp op) {
+        return OptionalDouble.empty();
+    }
 }

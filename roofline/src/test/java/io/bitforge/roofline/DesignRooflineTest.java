@@ -47,4 +47,19 @@ class DesignRooflineTest {
         assertEquals(32e9, fp16.memoryBytesPerSecond(), 1e-3);
         assertEquals(2, fp16.roofs().size());
     }
+
+    @Test
+    void weightsMoveAtTheDesignsStoredWidth() {
+        // olive-weight-only stores 4.5 effective bits per weight (BitMoD's OliVe setting, the preset's
+        // effectiveWeightBits): a 4096 x 4096 weight GEMM moves 4096 * 4096 * 4.5 / 8 = 9,437,184 weight bytes,
+        // where its 4-bit code alone would be 8,388,608.
+        DesignMachine olive = preset("olive-weight-only");
+        Precision ovp = olive.family().nativePrecisions(olive.spec().pe().params()).weights();
+        assertEquals(4, ovp.bits());
+        GemmOp proj = new GemmOp("q_proj", OpKind.PROJECTION, 1, 4096, 4096, 1, Precision.FP16, ovp, Precision.FP16,
+                BOperand.WEIGHTS, 0);
+        assertEquals(9_437_184, OpTraffic.of(proj, olive).bytes().weights());
+        // a GPU has no stored-width rule: the format's bytes
+        assertEquals(8_388_608, OpTraffic.of(proj, new DeviceMachine(DevicePresets.all().get(0))).bytes().weights());
+    }
 }
