@@ -127,11 +127,7 @@ public final class DiffusionReport {
         Map<String, Object> hw = new LinkedHashMap<>();
         hw.put("designId", spec.designId());
         hw.put("spec", spec.asMap());
-        Map<String, Object> dramMap = new LinkedHashMap<>();
-        dramMap.put("name", dram.name());
-        dramMap.put("bytesPerCycle", dram.bytesPerCycle());
-        dramMap.put("picojoulesPerBit", dram.picojoulesPerBit());
-        hw.put("dram", dramMap);
+        hw.put("dram", dram.asMap());
         root.put("hardware", hw);
         Map<String, Object> summary = new LinkedHashMap<>(run.summary());
         summary.put("stepUtilizationPercent", step().utilizationPercent());

@@ -168,12 +168,7 @@ public final class SimulationReport {
         Map<String, Object> hw = new LinkedHashMap<>();
         hw.put("designId", spec.designId());
         hw.put("spec", spec.asMap());
-        Map<String, Object> dramMap = new LinkedHashMap<>();
-        dramMap.put("name", dram.name());
-        dramMap.put("bytesPerCycle", dram.bytesPerCycle());
-        dramMap.put("picojoulesPerBit", dram.picojoulesPerBit());
-        dramMap.put("capacityBytes", dram.capacityBytes());
-        hw.put("dram", dramMap);
+        hw.put("dram", dram.asMap());
         root.put("hardware", hw);
         root.put("capacity", capacityMap());
         root.put("summary", summaryMap());

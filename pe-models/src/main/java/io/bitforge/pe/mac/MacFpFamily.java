@@ -14,6 +14,7 @@ import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
 import io.bitforge.pe.PlaceAndRoute;
+import io.bitforge.pe.SynthesisPower;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -41,8 +42,8 @@ public final class MacFpFamily implements PeFamily {
     private static final double CELL_SQUARE_MICROMETRES = 1968.7;
     static final String MIXPE_TABLE = "MixPE artefact yuzhang712/mixpe_simulator results/systolic_array_synth.csv, "
             + "500MHz: (16,16) unit 1032924 nW total; node not stated (45nm assumed), area BitMoD's FP16 PE";
-    /** MixPE artefact (16,16) unit: 1,032,924 nW at 500 MHz = 1032.924 µW × 0.002 pJ per µW-cycle. */
-    private static final double MIXPE_PICOJOULES_PER_MAC = 1032.924 / 500.0;
+    /** MixPE artefact (16,16) unit: 1,032,924 nW at 500 MHz (results/systolic_array_synth.csv). */
+    private static final double MIXPE_PICOJOULES_PER_MAC = SynthesisPower.picojoulesPerCycle(1032.924, 500);
 
     @Override
     public String id() {

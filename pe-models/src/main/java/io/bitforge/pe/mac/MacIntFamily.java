@@ -13,6 +13,7 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
+import io.bitforge.pe.SynthesisPower;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ import java.util.Set;
 public final class MacIntFamily implements PeFamily {
     static final String TABLE = "Bit Fusion (Sharma et al., ISCA 2018) synthesis, hsharma35/bitfusion "
             + "results/systolic_array_synth.csv, 45nm 500MHz";
-    /** Energy per MAC = power / clock: at 500 MHz, 1 µW is 1e-6 J/s / 5e8 /s = 2e-15 J = 0.002 pJ per cycle. */
-    private static final double PICOJOULES_PER_MICROWATT_AT_500_MHZ = 1.0 / 500.0;
+    /** The synthesis table's clock; energy per MAC = power / clock ({@link SynthesisPower}). */
+    static final double SYNTHESIS_CLOCK_MEGAHERTZ = 500;
 
     @Override
     public String id() {
@@ -93,7 +94,7 @@ public final class MacIntFamily implements PeFamily {
         MacIntParams p = (MacIntParams) params;
         check(p, op);
         FixedUnit unit = FixedUnit.forBits(p.unitBits());
-        double picojoulesPerMac = unit.microwatts * PICOJOULES_PER_MICROWATT_AT_500_MHZ;
+        double picojoulesPerMac = SynthesisPower.picojoulesPerCycle(unit.microwatts, SYNTHESIS_CLOCK_MEGAHERTZ);
         CostSource source = new CostSource("bitfusion-synth-fixed-" + unit.bits + "x" + unit.bits,
                 TABLE + ": fixed " + unit.bits + "x" + unit.bits + " unit " + unit.squareMicrometres + " um2, "
                         + unit.microwatts + " uW", "45nm", false);

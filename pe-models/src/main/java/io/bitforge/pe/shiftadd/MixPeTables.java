@@ -1,6 +1,7 @@
 package io.bitforge.pe.shiftadd;
 
 import io.bitforge.core.cost.CostSource;
+import io.bitforge.pe.SynthesisPower;
 
 /**
  * MixPE's per-PE figures. Power: the MixPE artefact's synthesis table (yuzhang712/mixpe_simulator
@@ -19,8 +20,8 @@ enum MixPeTables {
     /** W4A16: p_max 16, p_min 8 (conf_mixfloat.ini). 673,440 nW. */
     P16_8(16, 8, 673.440, 1733.1 * 673.440 / 344.300);
 
-    /** At 500 MHz, 1 µW is 1e-6 J/s / 5e8 /s = 0.002 pJ per cycle. */
-    private static final double PICOJOULES_PER_MICROWATT_AT_500_MHZ = 1.0 / 500.0;
+    /** The table's clock (systolic_array_synth.csv, 500 MHz). */
+    private static final double CLOCK_MEGAHERTZ = 500;
     static final String POWER = "MixPE artefact yuzhang712/mixpe_simulator results/systolic_array_synth.csv, 500MHz";
 
     final int pMax;
@@ -41,7 +42,7 @@ enum MixPeTables {
 
     /** Energy of one PE in one active cycle. */
     double picojoulesPerCycle() {
-        return microwatts * PICOJOULES_PER_MICROWATT_AT_500_MHZ;
+        return SynthesisPower.picojoulesPerCycle(microwatts, CLOCK_MEGAHERTZ);
     }
 
     /** Bit Fusion's throughput factor floor(p_max / max(bits, p_min)) (bitfusion/src/simulator/accelerator.py). */

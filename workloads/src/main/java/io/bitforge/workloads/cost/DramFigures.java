@@ -7,11 +7,24 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.DramSpec;
 import io.bitforge.core.spec.HardwareSpec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The DRAM figures a simulation needs from a spec: sustained bytes per accelerator cycle, energy per bit and
  * capacity, from the spec's custom figures or its registered preset.
  */
 public record DramFigures(String name, double bytesPerCycle, double picojoulesPerBit, long capacityBytes) {
+
+    /** The figures as reports write them: name, bytesPerCycle, picojoulesPerBit, capacityBytes. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", name);
+        map.put("bytesPerCycle", bytesPerCycle);
+        map.put("picojoulesPerBit", picojoulesPerBit);
+        map.put("capacityBytes", capacityBytes);
+        return map;
+    }
 
     public static DramFigures of(HardwareSpec spec, Registry registry) {
         if (spec.dram() instanceof DramSpec.Custom custom) {
