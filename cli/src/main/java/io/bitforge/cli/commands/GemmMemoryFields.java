@@ -11,7 +11,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.memory.scalesim.ScaleSimConfig;
 import io.bitforge.memory.scalesim.ScaleSimDataflow;
 import io.bitforge.memory.scalesim.ScaleSimLayerResult;
-import io.bitforge.memory.scalesim.ScaleSimLayerRun;
+import io.bitforge.memory.scalesim.ScaleSimRun;
 import io.bitforge.memory.scalesim.TopologyLayer;
 
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ final class GemmMemoryFields {
         int m = intDim("--m", op.m());
         int k = intDim("--k", op.k());
         int n = intDim("--n", op.n());
-        ScaleSimLayerResult r = ScaleSimLayerRun.run(TopologyLayer.gemm("gemm", m, n, k), config);
+        ScaleSimLayerResult r = ScaleSimRun.run(config, List.of(TopologyLayer.gemm("gemm", m, n, k))).get(0);
         result.put("computeCycles", r.totalCycles() - r.stallCycles());
         result.put("stallCycles", r.stallCycles());
         // SCALE-Sim models no SRAM bank or port limit: every stall is its DRAM's

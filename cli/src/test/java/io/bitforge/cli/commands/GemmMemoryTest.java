@@ -144,7 +144,7 @@ class GemmMemoryTest {
         Path badTopology = Files.writeString(dir.resolve("bad.csv"), "Layer, M, N, K,\nfc1, 64, x, 16,\n");
         Path config = Files.writeString(dir.resolve("good.cfg"), ScaleSimInteropTest.CONFIG);
         assertBad(CliHarness.run("gemm", "--scalesim-config", config.toString(), "--topology",
-                badTopology.toString()), "bad.csv: line 2: fc1.N: must be an integer >= 1, got 'x'");
+                badTopology.toString()), "bad.csv: line 2: fc1.N: must be an integer from 1 to 2147483647, got 'x'");
     }
 
     private static void assertBad(CliHarness.Result result, String message) {

@@ -1,12 +1,15 @@
 package io.bitforge.memory.scalesim;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Suggestions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +27,10 @@ import java.util.Optional;
  * <li>{@code [run_presets] InterfaceBandwidth (CALC|USER)}; BitForge defaults it to CALC when absent</li>
  * <li>{@code [network_presets] TopologyCsvLoc} (optional, quoted path)</li>
  * </ul>
- * Other keys (layout, sparsity, ramulator sections of later versions) are ignored, except that enabled
- * sparsity support is rejected because BitForge does not model it in this mode.
+ * The other keys of SCALE-Sim v3 (request buffers, {@code [layout]}, {@code [sparsity]},
+ * {@code UseRamulatorTrace}) are accepted and ignored, except that enabled sparsity support is rejected because
+ * BitForge does not model it in this mode. Any other section or key is refused with the nearest known name: a
+ * misspelt {@code [run_presets]} would otherwise silently switch a USER-bandwidth run to CALC mode.
  */
 public final class ScaleSimConfigParser {
     private ScaleSimConfigParser() {
@@ -41,9 +46,36 @@ public final class ScaleSimConfigParser {
         return parse(file.getFileName().toString(), lines);
     }
 
+    /**
+     * Every section and option SCALE-Sim v2 and v3 read (scalesim/scale_config.py, read_conf_file), option
+     * names as configparser folds them (lower case).
+     */
+    private static final Map<String, List<String>> KNOWN = knownKeys();
+
+    private static Map<String, List<String>> knownKeys() {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        List<String> layout = List.of("IfmapCustomLayout", "FilterCustomLayout", "IfmapSRAMBankBandwidth",
+                "IfmapSRAMBankNum", "IfmapSRAMBankPort", "FilterSRAMBankBandwidth", "FilterSRAMBankNum",
+                "FilterSRAMBankPort");
+        List<String> architecture = new ArrayList<>(List.of("ArrayHeight", "ArrayWidth", "IfmapSramSzkB",
+                "FilterSramSzkB", "OfmapSramSzkB", "IfmapOffset", "FilterOffset", "OfmapOffset", "Dataflow",
+                "Bandwidth", "MemoryBanks", "ReadRequestBuffer", "WriteRequestBuffer"));
+        // SCALE-Sim v2's own configs/scale.cfg puts the layout switches under [architecture_presets]
+        architecture.addAll(layout);
+        known.put("general", List.of("run_name"));
+        known.put("architecture_presets", List.copyOf(architecture));
+        known.put("layout", layout);
+        known.put("sparsity", List.of("SparsitySupport", "SparseRep", "NonZeroElems", "OptimizedMapping",
+                "BlockSize", "RandomNumberGeneratorSeed"));
+        known.put("run_presets", List.of("InterfaceBandwidth", "UseRamulatorTrace"));
+        known.put("network_presets", List.of("TopologyCsvLoc", "LayoutCsvLoc"));
+        return Collections.unmodifiableMap(known);
+    }
+
     /** Parses {@code lines}; {@code fileName} names the file in error messages. */
     public static ScaleSimConfig parse(String fileName, List<String> lines) {
         Ini ini = Ini.read(fileName, lines);
+        ini.refuseUnknown();
         String runName = ini.require("general", "run_name").value;
         boolean user = false;
         Optional<Entry> mode = ini.find("run_presets", "InterfaceBandwidth");
@@ -119,9 +151,10 @@ public final class ScaleSimConfigParser {
     }
 
     /** The sections and options of one INI file, option names folded to lower case as configparser does. */
-    private record Ini(String file, Map<String, Map<String, Entry>> sections) {
+    private record Ini(String file, Map<String, Map<String, Entry>> sections, Map<String, Integer> headerLines) {
         static Ini read(String file, List<String> lines) {
-            Map<String, Map<String, Entry>> sections = new HashMap<>();
+            Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+            Map<String, Integer> headerLines = new HashMap<>();
             String section = null;
             for (int i = 0; i < lines.size(); i++) {
                 int lineNumber = i + 1;
@@ -135,7 +168,8 @@ public final class ScaleSimConfigParser {
                                 + "[name], got '" + line + "'");
                     }
                     section = line.substring(1, line.length() - 1).strip();
-                    sections.putIfAbsent(section, new HashMap<>());
+                    sections.putIfAbsent(section, new LinkedHashMap<>());
+                    headerLines.putIfAbsent(section, lineNumber);
                     continue;
                 }
                 int colon = line.indexOf(':');
@@ -154,7 +188,28 @@ public final class ScaleSimConfigParser {
                 sections.get(section).put(key.toLowerCase(Locale.ROOT),
                         new Entry(file, lineNumber, section, key, value));
             }
-            return new Ini(file, sections);
+            return new Ini(file, sections, headerLines);
+        }
+
+        /** Refuses a section or option SCALE-Sim does not read, naming the nearest known one. */
+        void refuseUnknown() {
+            for (Map.Entry<String, Map<String, Entry>> section : sections.entrySet()) {
+                List<String> keys = KNOWN.get(section.getKey());
+                if (keys == null) {
+                    throw new BadInputException(file + ": line " + headerLines.get(section.getKey())
+                            + ": section [" + section.getKey() + "]: unknown"
+                            + Suggestions.didYouMean(section.getKey(), KNOWN.keySet())
+                            + "; allowed: " + String.join(", ", KNOWN.keySet()));
+                }
+                for (Entry entry : section.getValue().values()) {
+                    boolean known = keys.stream().anyMatch(k -> k.equalsIgnoreCase(entry.key()));
+                    if (!known) {
+                        throw new BadInputException(file + ": line " + entry.line() + ": " + section.getKey() + "."
+                                + entry.key() + ": unknown option" + Suggestions.didYouMean(entry.key(), keys)
+                                + "; allowed in [" + section.getKey() + "]: " + String.join(", ", keys));
+                    }
+                }
+            }
         }
 
         Optional<Entry> find(String section, String key) {

@@ -8,7 +8,14 @@ public final class ScaleSimRun {
     private ScaleSimRun() {
     }
 
+    /** Runs the layers, refusing up front a run estimated past a minute or the heap ({@link ScaleSimWork}). */
     public static List<ScaleSimLayerResult> run(ScaleSimConfig config, List<TopologyLayer> layers) {
+        return run(config, layers, false);
+    }
+
+    /** As {@link #run(ScaleSimConfig, List)}; {@code force} runs a long run anyway (never one past the heap). */
+    public static List<ScaleSimLayerResult> run(ScaleSimConfig config, List<TopologyLayer> layers, boolean force) {
+        ScaleSimWork.check(layers, config, force);
         List<ScaleSimLayerResult> results = new ArrayList<>();
         for (TopologyLayer layer : layers) {
             results.add(ScaleSimLayerRun.run(layer, config));

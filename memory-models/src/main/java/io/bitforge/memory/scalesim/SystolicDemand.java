@@ -75,7 +75,7 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     }
 
     int folds() {
-        return rowFolds() * colFolds();
+        return Math.multiplyExact(rowFolds(), colFolds());
     }
 
     /** Row fold of fold index {@code fold} (row folds vary fastest). */
@@ -138,7 +138,8 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     }
 
     static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        // in long: a + b - 1 wraps past the int range when a is near Integer.MAX_VALUE
+        return (int) (((long) a + b - 1) / b);
     }
 
     /** An unskewed demand matrix of one fold. */

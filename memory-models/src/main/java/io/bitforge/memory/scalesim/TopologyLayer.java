@@ -1,5 +1,7 @@
 package io.bitforge.memory.scalesim;
 
+import io.bitforge.core.io.BadInputException;
+
 /**
  * One layer of a SCALE-Sim topology, in its convolution form (scalesim/topology_utils.py). A GEMM row
  * {@code layer, M, N, K} becomes the convolution SCALE-Sim builds from it: an M × K input, one 1 × K filter
@@ -16,6 +18,15 @@ public record TopologyLayer(String name, int ifmapRows, int ifmapCols, int filte
         if (filterRows > ifmapRows || filterCols > ifmapCols) {
             throw new IllegalArgumentException(name + ": the filter cannot be larger than the input");
         }
+        // The GEMM view's M (output pixels) and K (window) index int arrays and loops; past the int range the
+        // layer would wrap to a negative size and report zero cycles.
+        long pixels = outputs(ifmapRows, filterRows, strideRows) * outputs(ifmapCols, filterCols, strideCols);
+        long window = (long) filterRows * filterCols * channels;
+        if (pixels > Integer.MAX_VALUE || window > Integer.MAX_VALUE) {
+            throw new BadInputException(name + ": " + (pixels > Integer.MAX_VALUE
+                    ? "output pixels per filter (M) = " + pixels : "window size (K) = filter h x w x channels = " + window)
+                    + ": must be at most " + Integer.MAX_VALUE + " (the largest layer SCALE-Sim mode indexes)");
+        }
     }
 
     /** SCALE-Sim's GEMM row mapping: entries {@code [M, K, 1, K, 1, N, 1, 1]}. */
@@ -25,11 +36,16 @@ public record TopologyLayer(String name, int ifmapRows, int ifmapCols, int filte
 
     /** ceil((ifmap − filter + stride) / stride), as SCALE-Sim computes it (no padding). */
     public int ofmapRows() {
-        return (ifmapRows - filterRows + strideRows + strideRows - 1) / strideRows;
+        return (int) outputs(ifmapRows, filterRows, strideRows);
     }
 
     public int ofmapCols() {
-        return (ifmapCols - filterCols + strideCols + strideCols - 1) / strideCols;
+        return (int) outputs(ifmapCols, filterCols, strideCols);
+    }
+
+    /** ceil((input − filter + stride) / stride) in long, so that no term wraps near Integer.MAX_VALUE. */
+    private static long outputs(int input, int filter, int stride) {
+        return ((long) input - filter + stride + stride - 1) / stride;
     }
 
     /** Output pixels per filter: the GEMM's M. */

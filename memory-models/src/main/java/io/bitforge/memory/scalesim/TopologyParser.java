@@ -34,12 +34,17 @@ public final class TopologyParser {
 
     public static List<TopologyLayer> parse(String fileName, List<String> lines) {
         List<TopologyLayer> layers = new ArrayList<>();
+        int batchColumn = lines.isEmpty() ? -1 : batchColumn(lines.get(0));
         for (int i = 1; i < lines.size(); i++) {
             String row = lines.get(i).strip();
             if (row.isEmpty()) {
                 continue;
             }
-            layers.addAll(parseRow(fileName, i + 1, row));
+            try {
+                layers.addAll(parseRow(fileName, i + 1, row, batchColumn));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(fileName + ": line " + (i + 1) + ": " + e.getMessage(), e);
+            }
         }
         if (layers.isEmpty()) {
             throw new BadInputException(fileName + ": no layers: a topology needs a header line and at least one "
@@ -49,10 +54,32 @@ public final class TopologyParser {
         return List.copyOf(layers);
     }
 
-    private static List<TopologyLayer> parseRow(String file, int line, String row) {
+    /**
+     * The index of a header cell naming a batch column (SCALE-Sim v3's topologies add "Batch Size" after
+     * "Strides"), or −1; read by name so that it is never taken for a stride.
+     */
+    private static int batchColumn(String header) {
+        String[] cells = header.split(",", -1);
+        for (int c = 1; c < cells.length; c++) {
+            if (cells[c].strip().toLowerCase(java.util.Locale.ROOT).startsWith("batch")) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static List<TopologyLayer> parseRow(String file, int line, String row, int batchColumn) {
         List<String> cells = new ArrayList<>(Arrays.asList(row.split(",", -1)));
         if (cells.size() > 1 && cells.get(cells.size() - 1).isBlank()) {
             cells.remove(cells.size() - 1);
+        }
+        if (batchColumn > 0 && batchColumn < cells.size()) {
+            String batch = cells.remove(batchColumn).strip();
+            if (!batch.equals("1")) {
+                throw new BadInputException(file + ": line " + line + ": " + describe(cells.get(0).strip())
+                        + "Batch Size: must be 1 (BitForge's SCALE-Sim mode runs one input per layer), got '"
+                        + batch + "'");
+            }
         }
         String name = cells.get(0).strip();
         int numbers = cells.size() - 1;
@@ -73,8 +100,8 @@ public final class TopologyParser {
                 v[c] = 0;
             }
             if (v[c] < 1) {
-                throw new BadInputException(file + ": line " + line + ": " + name + "." + fields[c]
-                        + ": must be an integer >= 1, got '" + cell + "'");
+                throw new BadInputException(file + ": line " + line + ": " + describe(name) + fields[c]
+                        + ": must be an integer from 1 to " + Integer.MAX_VALUE + ", got '" + cell + "'");
             }
         }
         if (numbers == 3) {
@@ -82,7 +109,7 @@ public final class TopologyParser {
         }
         int strideCols = numbers == 8 ? v[7] : v[6];
         if (v[2] > v[0] || v[3] > v[1]) {
-            throw new BadInputException(file + ": line " + line + ": " + name + ".Filter "
+            throw new BadInputException(file + ": line " + line + ": " + describe(name) + "Filter "
                     + (v[2] > v[0] ? "Height" : "Width") + ": must not exceed the IFMAP "
                     + (v[2] > v[0] ? "height " + v[0] : "width " + v[1]) + ", got " + (v[2] > v[0] ? v[2] : v[3]));
         }
@@ -95,5 +122,10 @@ public final class TopologyParser {
             return channels;
         }
         return List.of(new TopologyLayer(name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], strideCols));
+    }
+
+    /** The layer's name followed by '.', or nothing when the name cell is empty (no stray dot). */
+    private static String describe(String name) {
+        return name.isEmpty() ? "" : name + ".";
     }
 }

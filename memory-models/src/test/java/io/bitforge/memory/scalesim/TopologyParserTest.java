@@ -52,7 +52,7 @@ class TopologyParserTest {
 
     @Test
     void badCellsNameFileLineAndField() {
-        assertEquals("t.csv: line 3: fc2.N: must be an integer >= 1, got 'x'",
+        assertEquals("t.csv: line 3: fc2.N: must be an integer from 1 to 2147483647, got 'x'",
                 assertThrows(BadInputException.class, () -> TopologyParser.parse("t.csv",
                         List.of("Layer, M, N, K,", "fc1, 1, 2, 3,", "fc2, 4, x, 6,"))).getMessage());
         assertEquals("t.csv: line 2: c.Filter Height: must not exceed the IFMAP height 5, got 7",

@@ -1,0 +1,83 @@
+package io.bitforge.memory.scalesim;
+
+import io.bitforge.core.io.BadInputException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Inputs that once gave wrong numbers with exit 0 or ran without end in SCALE-Sim mode. */
+class ScaleSimBoundsTest {
+    private static String refusal(Runnable run) {
+        return assertThrows(BadInputException.class, run::run).getMessage();
+    }
+
+    @Test
+    void aMisspeltSectionHeaderIsRefusedWithTheNearestName() {
+        List<String> lines = new ArrayList<>(ScaleSimConfigParserTest.SCALE_CFG);
+        lines.set(lines.indexOf("[run_presets]"), "[run_preset]");
+        String message = refusal(() -> ScaleSimConfigParser.parse("hw.cfg", lines));
+        assertTrue(message.startsWith("hw.cfg: line 18: section [run_preset]: unknown (did you mean 'run_presets'?)"),
+                message);
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithTheNearestName() {
+        List<String> lines = new ArrayList<>(ScaleSimConfigParserTest.SCALE_CFG);
+        lines.set(lines.indexOf("InterfaceBandwidth: USER "), "InterfaceBandwith: USER");
+        String message = refusal(() -> ScaleSimConfigParser.parse("hw.cfg", lines));
+        assertTrue(message.startsWith("hw.cfg: line 19: run_presets.InterfaceBandwith: unknown option (did you mean "
+                + "'InterfaceBandwidth'?)"), message);
+    }
+
+    @Test
+    void aConvolutionWithMoreOutputPixelsThanAnIntIsRefused() {
+        // 65536 x 65536 input, 3 x 3 filter, stride 1: (65536 - 3 + 1)^2 = 65534^2 = 4,294,705,156 output pixels.
+        String message = refusal(() -> TopologyParser.parse("t.csv", List.of(
+                "Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,",
+                "c1, 65536, 65536, 3, 3, 3, 8, 1,")));
+        assertEquals("t.csv: line 2: c1: output pixels per filter (M) = 4294705156: must be at most 2147483647 "
+                + "(the largest layer SCALE-Sim mode indexes)", message);
+    }
+
+    @Test
+    void aGemmAtIntMaxIsEstimatedAndRefusedInsteadOfReportingZeroCycles() {
+        // 8 x 8 OS array: ceil((2^31 - 1) / 8) = 2^28 folds of K + R + C - 2 = 22 rows, each 8 + 2 x 8 = 24 words
+        // wide: 268,435,456 x 22 x 24 = 1.417e11 words, at 5e7 words/s about 2835 s = 47 min.
+        ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layers = List.of(TopologyLayer.gemm("g1", Integer.MAX_VALUE, 8, 8));
+        assertEquals(141_733_920_768.0, ScaleSimWork.of(layers.get(0), config).demandWords());
+        String message = refusal(() -> ScaleSimRun.run(config, layers));
+        assertTrue(message.startsWith("g1: SCALE-Sim mode would simulate about 1.42e+11 demand words, about 47 min; "
+                + "refused"), message);
+    }
+
+    @Test
+    void theFoldCountOfANearIntMaxDimensionDoesNotWrap() {
+        // ceil((2^31 - 1) / 8) = 2^28; (a + b - 1) in int would wrap negative and give no folds at all.
+        assertEquals(1 << 28, SystolicDemand.ceilDiv(Integer.MAX_VALUE, 8));
+    }
+
+    @Test
+    void aBatchColumnIsReadByNameNotAsAStride() {
+        List<String> header = List.of(
+                "Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides, Batch Size,",
+                "c1, 8, 8, 3, 3, 2, 4, 1, 1,");
+        TopologyLayer layer = TopologyParser.parse("t.csv", header).get(0);
+        assertEquals(1, layer.strideCols());
+        assertEquals(1, layer.strideRows());
+        String message = refusal(() -> TopologyParser.parse("t.csv", List.of(header.get(0),
+                "c1, 8, 8, 3, 3, 2, 4, 1, 4,")));
+        assertTrue(message.startsWith("t.csv: line 2: c1.Batch Size: must be 1"), message);
+    }
+
+    @Test
+    void anEmptyLayerNameLeavesNoStrayDot() {
+        String message = refusal(() -> TopologyParser.parse("t.csv", List.of("Layer, M, N, K,", ", 0, 8, 8,")));
+        assertEquals("t.csv: line 2: M: must be an integer from 1 to 2147483647, got '0'", message);
+    }
+}
