@@ -68,16 +68,16 @@ public record ScaleSimWork(double demandWords, double heapBytes) {
         for (TopologyLayer layer : layers) {
             ScaleSimWork work = of(layer, config);
             totalSeconds += work.seconds();
+            if (!force && totalSeconds > MAX_SECONDS) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s: SCALE-Sim mode would simulate about "
+                        + "%.3g demand words, about %s; refused (the limit is %d s without forcing)",
+                        layer.name(), work.demandWords(), duration(totalSeconds), (int) MAX_SECONDS));
+            }
             if (work.heapBytes() > maxHeap) {
                 throw new BadInputException(String.format(Locale.ROOT, "%s: needs about %.1f GiB of address "
                         + "matrices, more than the %.1f GiB heap; SCALE-Sim mode simulates every demand row, so "
                         + "shrink the layer or raise -Xmx (BITFORGE_JAVA_OPTS)", layer.name(),
                         work.heapBytes() / (1L << 30), maxHeap / (double) (1L << 30)));
-            }
-            if (!force && totalSeconds > MAX_SECONDS) {
-                throw new BadInputException(String.format(Locale.ROOT, "%s: SCALE-Sim mode would simulate about "
-                        + "%.3g demand words, about %s; refused (the limit is %d s without forcing)",
-                        layer.name(), work.demandWords(), duration(totalSeconds), (int) MAX_SECONDS));
             }
         }
     }

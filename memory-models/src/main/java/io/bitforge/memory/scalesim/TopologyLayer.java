@@ -1,7 +1,5 @@
 package io.bitforge.memory.scalesim;
 
-import io.bitforge.core.io.BadInputException;
-
 /**
  * One layer of a SCALE-Sim topology, in its convolution form (scalesim/topology_utils.py). A GEMM row
  * {@code layer, M, N, K} becomes the convolution SCALE-Sim builds from it: an M × K input, one 1 × K filter
@@ -23,7 +21,7 @@ public record TopologyLayer(String name, int ifmapRows, int ifmapCols, int filte
         long pixels = outputs(ifmapRows, filterRows, strideRows) * outputs(ifmapCols, filterCols, strideCols);
         long window = (long) filterRows * filterCols * channels;
         if (pixels > Integer.MAX_VALUE || window > Integer.MAX_VALUE) {
-            throw new BadInputException(name + ": " + (pixels > Integer.MAX_VALUE
+            throw new IllegalArgumentException(name + ": " + (pixels > Integer.MAX_VALUE
                     ? "output pixels per filter (M) = " + pixels : "window size (K) = filter h x w x channels = " + window)
                     + ": must be at most " + Integer.MAX_VALUE + " (the largest layer SCALE-Sim mode indexes)");
         }

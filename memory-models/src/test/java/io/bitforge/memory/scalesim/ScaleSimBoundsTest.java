@@ -21,7 +21,7 @@ class ScaleSimBoundsTest {
         List<String> lines = new ArrayList<>(ScaleSimConfigParserTest.SCALE_CFG);
         lines.set(lines.indexOf("[run_presets]"), "[run_preset]");
         String message = refusal(() -> ScaleSimConfigParser.parse("hw.cfg", lines));
-        assertTrue(message.startsWith("hw.cfg: line 18: section [run_preset]: unknown (did you mean 'run_presets'?)"),
+        assertTrue(message.startsWith("hw.cfg: line 21: section [run_preset]: unknown (did you mean 'run_presets'?)"),
                 message);
     }
 
@@ -30,7 +30,7 @@ class ScaleSimBoundsTest {
         List<String> lines = new ArrayList<>(ScaleSimConfigParserTest.SCALE_CFG);
         lines.set(lines.indexOf("InterfaceBandwidth: USER "), "InterfaceBandwith: USER");
         String message = refusal(() -> ScaleSimConfigParser.parse("hw.cfg", lines));
-        assertTrue(message.startsWith("hw.cfg: line 19: run_presets.InterfaceBandwith: unknown option (did you mean "
+        assertTrue(message.startsWith("hw.cfg: line 22: run_presets.InterfaceBandwith: unknown option (did you mean "
                 + "'InterfaceBandwidth'?)"), message);
     }
 
