@@ -9,13 +9,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON configuration every result file uses: two-space indentation, '\n' line ends on every
- * platform, fields in declaration order, map entries in insertion order, so output is byte-identical for
- * the same inputs.
+ * platform, fields in declaration order, entries of ordered maps (LinkedHashMap, sorted maps) in their order
+ * and of every other map and set sorted by key ({@code Map.of} iterates in an order that changes between JVM
+ * runs), so output is byte-identical for the same inputs. A NaN or infinite number is refused with the path of the
+ * field ({@link FiniteNumbers}): JSON has no such value and a reader would fail or misread it.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(DeterministicOrder.module())
+            .addModule(FiniteNumbers.module())
             .build();
 
     private Json() {
