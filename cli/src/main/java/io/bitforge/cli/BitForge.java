@@ -15,6 +15,7 @@ import io.bitforge.cli.commands.RooflineCommand;
 import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.OutputFailedException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +96,18 @@ public final class BitForge implements Runnable {
                     + failed.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
+        commandLine.setExecutionStrategy(parseResult -> {
+            OutputPaths.refuseDuplicates(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            if (ex instanceof OutputFailedException) {
+                err.println("bitforge: " + oneLine(ex.getMessage()));
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return INTERNAL_ERROR;
+            }
             if (ex instanceof BadInputException) {
                 err.println("bitforge: " + oneLine(ex.getMessage()));
                 if (debug) {
@@ -105,7 +117,13 @@ public final class BitForge implements Runnable {
             }
             return internalError(err, ex, debug);
         });
-        return commandLine.execute(args.toArray(String[]::new));
+        int code = commandLine.execute(args.toArray(String[]::new));
+        if (out.checkError() && code == OK) {
+            // a closed pipe or a full disk behind stdout: the output is lost, so the run did not succeed
+            err.println("bitforge: cannot write standard output (closed pipe or full disk)");
+            return INTERNAL_ERROR;
+        }
+        return code;
     }
 
     private static int internalError(PrintStream err, Throwable ex, boolean debug) {

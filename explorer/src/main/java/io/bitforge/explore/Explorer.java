@@ -1,5 +1,6 @@
 package io.bitforge.explore;
 
+import io.bitforge.core.io.AtomicFiles;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.registry.Registry;
@@ -8,9 +9,7 @@ import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.SpecNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -350,11 +349,8 @@ public final class Explorer {
         }
     }
 
+    /** Atomically (temp + rename): a killed run never leaves a half-written manifest or front. */
     private static void writeJson(Path file, Object value) {
-        try {
-            Files.writeString(file, Json.write(value), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.writeString(file, Json.write(value));
     }
 }

@@ -1,14 +1,18 @@
 package io.bitforge.cli.output;
 
+import io.bitforge.core.io.AtomicFiles;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.OutputFailedException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a result to a file or, for "-", to standard output. */
+/**
+ * Writes a result to a file (atomically: temp + rename) or, for "-", to standard output. A write that fails after
+ * the path was accepted (full disk, closed pipe) is {@link OutputFailedException}, exit 1 naming the target.
+ */
 public final class OutputTarget {
     private OutputTarget() {
     }
@@ -24,6 +28,9 @@ public final class OutputTarget {
         if (target.equals("-")) {
             stdout.print(content);
             stdout.flush();
+            if (stdout.checkError()) {
+                throw new OutputFailedException(option + " standard output", new IOException("write failed"));
+            }
             return;
         }
         Path path = Path.of(target);
@@ -32,10 +39,9 @@ public final class OutputTarget {
             throw new BadInputException(option + ": cannot write " + target + ": folder " + parent
                     + " does not exist");
         }
-        try {
-            Files.writeString(path, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(option + ": cannot write " + target + ": " + e.getMessage(), e);
+        if (Files.isDirectory(path)) {
+            throw new BadInputException(option + ": cannot write " + target + ": it is a folder");
         }
+        AtomicFiles.writeString(path, content);
     }
 }

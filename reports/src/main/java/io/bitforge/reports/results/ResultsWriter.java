@@ -1,5 +1,6 @@
 package io.bitforge.reports.results;
 
+import io.bitforge.core.io.AtomicFiles;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.reports.chart.ChartRender;
@@ -104,12 +105,7 @@ public final class ResultsWriter {
             throw new IllegalArgumentException("result file " + file.name() + " written twice or named like the "
                     + "manifest");
         }
-        try {
-            Files.write(directory.resolve(file.name()), content);
-        } catch (IOException e) {
-            throw new BadInputException(option + ": cannot write " + directory.resolve(file.name()) + ": "
-                    + e.getMessage(), e);
-        }
+        AtomicFiles.write(directory.resolve(file.name()), content);
         files.add(file);
         return this;
     }
@@ -117,13 +113,8 @@ public final class ResultsWriter {
     /** Writes the manifest listing every file written so far and returns it. */
     public Manifest finish(String kind, String bitforgeVersion, Map<String, Object> inputs, Long seed) {
         Manifest manifest = new Manifest(kind, bitforgeVersion, new LinkedHashMap<>(inputs), seed, files);
-        try {
-            Files.writeString(directory.resolve(Manifest.FILE_NAME), Json.write(manifest.toJson()),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(option + ": cannot write " + directory.resolve(Manifest.FILE_NAME) + ": "
-                    + e.getMessage(), e);
-        }
+        // last and atomically: a directory with a manifest has every file the manifest lists
+        AtomicFiles.writeString(directory.resolve(Manifest.FILE_NAME), Json.write(manifest.toJson()));
         return manifest;
     }
 }
