@@ -12,6 +12,7 @@ import io.bitforge.pe.reram.AdcStudy;
 import io.bitforge.pe.reram.ReramParams;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.NonFinitePolicy;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.SyntheticTensors;
 import picocli.CommandLine.Command;
@@ -67,6 +68,11 @@ public final class AdcStudyCommand implements Callable<Integer> {
             description = "A reram hardware spec or preset (default " + DEFAULT_PRESET + ").")
     String hardware;
 
+    @Option(names = "--non-finite", paramLabel = "error|skip|clamp", defaultValue = "error",
+            description = "NaN/Infinity in the weights: refuse naming the first one, read it as 0, or clamp it to "
+                    + "the row's largest finite magnitude (default ${DEFAULT-VALUE}).")
+    String nonFinite;
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
 
@@ -86,11 +92,24 @@ public final class AdcStudyCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--hw", "'" + hw + "'",
                     "must be a reram design (pe.family: reram; this one is " + spec.pe().family() + ")");
         }
-        if (tokens < 1) {
-            throw BadInputException.field(null, "--tokens", tokens, "must be >= 1");
+        if (tokens < 1 || tokens > QuantizeCommand.MAX_TOKENS) {
+            throw BadInputException.field(null, "--tokens", tokens, "must be from 1 to " + QuantizeCommand.MAX_TOKENS);
         }
+        NonFinitePolicy policy = NonFinitePolicy.of("--non-finite", nonFinite);
         Map<String, Object> source = new LinkedHashMap<>();
-        MatrixSource matrix = matrix(source);
+        MatrixSource matrix = policy.applyTo(matrix(source));
+        if (matrix.rows() * matrix.cols() == 0) {
+            throw new BadInputException(source.getOrDefault("tensor", "the weights") + ": has no values; nothing to "
+                    + "program into the crossbars");
+        }
+        // the weights as floats and ints plus the activations as longs must fit the heap, with room to spare
+        double heapBytes = 8.0 * matrix.rows() * matrix.cols() + 8.0 * tokens * matrix.cols();
+        if (heapBytes > Runtime.getRuntime().maxMemory() / 2.0) {
+            throw new BadInputException(String.format(Locale.ROOT, "adc-study: %d x %d weights with %d activation "
+                    + "vectors need about %.1f GiB, more than half the %.1f GiB heap; choose a smaller tensor or "
+                    + "--tokens", matrix.rows(), matrix.cols(), tokens, heapBytes / (1L << 30),
+                    Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
+        }
         int outputs = Math.toIntExact(matrix.rows());
         int inputs = Math.toIntExact(matrix.cols());
         float[] values = new float[Math.multiplyExact(outputs, inputs)];

@@ -18,6 +18,7 @@ import io.bitforge.reports.chart.SqnrPoint;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.NonFinitePolicy;
 import io.bitforge.workloads.tensors.QuantStudy;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.TensorInfo;
@@ -53,6 +54,9 @@ public final class QuantizeCommand implements Callable<Integer> {
             "bitmod-fp3-er-", "bitmod-fp3-ea+", "bitmod-fp3-ea-", "bitmod-fp4-er+", "bitmod-fp4-er-", "bitmod-fp4-ea+",
             "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "ovp-int4", "ovp-flint4", "ovp-int8", "bcq2", "bcq3",
             "bcq4", "bcq3-pot", "ternary");
+
+    /** Activation vectors for the product error: each is a [cols] vector held in memory with the tensor's. */
+    static final int MAX_TOKENS = 65_536;
 
     private final CliContext context;
 
@@ -107,6 +111,11 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "Random activation vectors for the product error W·X; 0 skips it (default ${DEFAULT-VALUE}).")
     int tokens;
 
+    @Option(names = "--non-finite", paramLabel = "error|skip|clamp", defaultValue = "error",
+            description = "NaN/Infinity in a tensor: refuse it naming the first one, read it as 0, or clamp it to "
+                    + "the row's largest finite magnitude (default ${DEFAULT-VALUE}).")
+    String nonFinite;
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
 
@@ -124,8 +133,12 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Quantizer> quantizers = quantizers();
+        NonFinitePolicy policy = NonFinitePolicy.of("--non-finite", nonFinite);
+        if (tokens < 0 || tokens > MAX_TOKENS) {
+            throw BadInputException.field(null, "--tokens", tokens, "must be from 0 to " + MAX_TOKENS);
+        }
         Map<String, Object> source = new LinkedHashMap<>();
-        List<MatrixSource> matrices = matrices(source);
+        List<MatrixSource> matrices = matrices(source).stream().map(policy::applyTo).toList();
         long values = matrices.stream().mapToLong(m -> m.rows() * m.cols()).sum();
         List<FormatResult> results;
         try (Progress progress = new Progress(context, values * quantizers.size())) {
@@ -249,6 +262,10 @@ public final class QuantizeCommand implements Callable<Integer> {
             for (String name : tensors) {
                 chosen.add(checkpoint.tensor(name));
             }
+        }
+        if (chosen.isEmpty()) {
+            throw new BadInputException("--safetensors " + safetensors + ": no tensor with 2 or more dimensions and "
+                    + "at least one value (" + checkpoint.tensors().size() + " tensors in the file); nothing to quantise");
         }
         source.put("safetensors", safetensors.toString());
         source.put("tensors", chosen.stream().map(TensorInfo::name).toList());
