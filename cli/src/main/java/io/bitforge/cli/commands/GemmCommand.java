@@ -156,8 +156,8 @@ public final class GemmCommand implements Callable<Integer> {
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
         HardwareSpec spec = loader.resolve(hardware == null ? DEFAULT_PRESET : hardware, "--hw");
         if (rows != null || cols != null) {
-            int r = rows == null ? spec.array().rows() : requirePositive("--rows", rows);
-            int c = cols == null ? spec.array().cols() : requirePositive("--cols", cols);
+            int r = rows == null ? spec.array().rows() : arrayEdge("--rows", rows);
+            int c = cols == null ? spec.array().cols() : arrayEdge("--cols", cols);
             spec = spec.withArray(new ArraySpec(r, c));
         }
         if (dataflow != null) {
@@ -212,6 +212,15 @@ public final class GemmCommand implements Callable<Integer> {
                     + "--scalesim-config with --topology");
         }
         requirePositive(option, value);
+    }
+
+    /** The bounds a hardware spec's array.rows and array.cols have (HardwareSpecLoader). */
+    private static int arrayEdge(String option, int value) {
+        if (value < 1 || value > 1 << 16) {
+            throw BadInputException.field(null, option, value, "must be from 1 to 65536, as array.rows and "
+                    + "array.cols in a hardware spec");
+        }
+        return value;
     }
 
     private static int requirePositive(String option, long value) {

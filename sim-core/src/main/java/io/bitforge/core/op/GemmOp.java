@@ -1,5 +1,8 @@
 package io.bitforge.core.op;
 
+import io.bitforge.core.io.BadInputException;
+
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,7 +32,20 @@ public record GemmOp(String name, OpKind kind, long m, long k, long n, long coun
         if (weightGroupSize < 0) {
             throw new IllegalArgumentException(name + ": weight group size must be >= 0, got " + weightGroupSize);
         }
+        // in double so that the check itself cannot wrap; past the bound a count of MACs or bits would overflow
+        double allMacs = (double) m * k * n * count;
+        if (allMacs > MAX_MACS) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: M x K x N x count = %d x %d x %d x %d = "
+                    + "%.3g multiply-accumulates: must be at most 2^56 (%.3g), the largest BitForge counts exactly",
+                    name, m, k, n, count, allMacs, (double) MAX_MACS));
+        }
     }
+
+    /**
+     * The most multiply-accumulates one op may count (all instances): 2^56 leaves 7 bits of headroom in a long for
+     * MACs times operand bits.
+     */
+    public static final long MAX_MACS = 1L << 56;
 
     /** A plain GEMM with one precision for A and B, outputs at the same precision, static weights. */
     public static GemmOp of(String name, long m, long k, long n, Precision precision) {

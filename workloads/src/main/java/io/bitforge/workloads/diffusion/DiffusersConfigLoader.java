@@ -117,6 +117,14 @@ public final class DiffusersConfigLoader {
                         "must divide block_out_channels[" + level + "] = " + channels.get(level));
             }
         }
+        // diffusers' GroupNorm (torch.nn.GroupNorm) requires the groups to divide the channels at every level
+        int groups = f.intValue("norm_num_groups", 32);
+        for (int level = 0; level < levels; level++) {
+            if (groups < 1 || channels.get(level) % groups != 0) {
+                throw BadInputException.field(f.file(), "norm_num_groups", groups, "must divide block_out_channels["
+                        + level + "] = " + channels.get(level) + " (GroupNorm splits the channels into equal groups)");
+            }
+        }
         int crossDim = f.intValue("cross_attention_dim", 1280);
         String addition = f.root().path("addition_embed_type").isTextual()
                 ? f.root().get("addition_embed_type").asText() : null;
