@@ -17,6 +17,7 @@ import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.OutputFailedException;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.verilog.tools.ToolRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,9 @@ import java.util.List;
 @Command(name = "bitforge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate, explore and generate RTL for mixed-precision accelerators running quantized "
                 + "LLM and diffusion inference.",
-        footer = {"", "Exit codes: 0 ok, 2 bad input, 1 internal error. Add --debug for stack traces."})
+        footer = {"", "Exit codes: 0 ok, 2 bad input, 1 internal error. Add --debug for stack traces.",
+                "--tool-timeout SECONDS (any command) limits every external tool run (iverilog, vvp, verilator, "
+                        + "yosys, nextpnr-ice40, icepack, icetime) instead of its default."})
 public final class BitForge implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -78,6 +81,16 @@ public final class BitForge implements Runnable {
     public static int run(String[] rawArgs, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(Arrays.asList(rawArgs));
         boolean debug = args.remove("--debug");
+        String toolTimeout;
+        try {
+            toolTimeout = ToolTimeout.take(args);
+        } catch (BadInputException e) {
+            err.println("bitforge: " + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        }
+        if (toolTimeout != null) {
+            System.setProperty(ToolRunner.TIMEOUT_PROPERTY, toolTimeout);
+        }
         CliContext context;
         try {
             context = new CliContext(Registry.load(), out, err, System.console() != null);

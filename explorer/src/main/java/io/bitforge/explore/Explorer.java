@@ -31,6 +31,15 @@ import java.util.concurrent.TimeUnit;
 public final class Explorer {
     public static final String MANIFEST = "manifest.json";
     public static final String PARETO = "pareto.json";
+
+    /**
+     * A grid explored whole without a budget may have at most this many designs: about 10 minutes at
+     * {@link #DESIGNS_PER_SECOND}; beyond it the run is refused up front instead of running for days.
+     */
+    static final long MAX_UNBUDGETED_GRID = 10_000;
+
+    /** Measured: the array-sweep example (192 designs, two Llama-2-7B workloads) in 11 s on a shared 2-core machine. */
+    static final long DESIGNS_PER_SECOND = 17;
     public static final String SUMMARY = "summary.json";
     static final long DEFAULT_RANDOM_BUDGET = 1000;
     static final long DEFAULT_NSGA2_BUDGET = 2000;
@@ -170,6 +179,13 @@ public final class Explorer {
         long budget = request.budget() > 0 ? request.budget()
                 : request.strategy() == Strategy.RANDOM ? DEFAULT_RANDOM_BUDGET : Long.MAX_VALUE;
         boolean whole = size.compareTo(BigInteger.valueOf(budget)) <= 0;
+        if (request.strategy() == Strategy.GRID && request.budget() == 0
+                && size.compareTo(BigInteger.valueOf(MAX_UNBUDGETED_GRID)) > 0) {
+            throw new BadInputException(request.spaceFile() + ": the grid has " + size + " designs; exploring all "
+                    + "of them would take about " + size.divide(BigInteger.valueOf(DESIGNS_PER_SECOND)) + " s at ~"
+                    + DESIGNS_PER_SECOND + " designs/s; refused without a budget above " + MAX_UNBUDGETED_GRID
+                    + " designs (set a budget to sample the grid, seeded)");
+        }
         java.util.Iterator<int[]> choices;
         long count;
         if (request.strategy() == Strategy.GRID && whole) {

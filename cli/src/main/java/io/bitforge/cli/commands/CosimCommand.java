@@ -244,7 +244,8 @@ public final class CosimCommand implements Callable<Integer> {
                 Files.createDirectories(out);
                 return out;
             }
-            return Files.createTempDirectory("bitforge-cosim");
+            // deleted on exit and on SIGTERM too, not only in the finally below
+            return ToolRunner.temporaryFolder("bitforge-cosim");
         } catch (IOException e) {
             throw new BadInputException("--out: cannot create " + out + ": " + e.getMessage(), e);
         }

@@ -69,9 +69,22 @@ public final class Cosim {
         return result("verilator", r, trace);
     }
 
+    /**
+     * A mismatch only when the simulator ran the testbench to its verdict; a tool that failed to compile, timed out,
+     * crashed or printed no verdict is a {@link ToolException} naming it, never blamed on the model.
+     */
     private static CosimResult result(String simulator, ToolResult r, Trace trace) {
         String log = r.stdout() + r.stderr();
-        boolean passed = r.ok() && log.contains("PASS " + trace.cycles() + " cycles") && !log.contains("MISMATCH");
+        boolean mismatch = log.contains("MISMATCH");
+        boolean passLine = log.contains("PASS " + trace.cycles() + " cycles");
+        if (r.timedOut()) {
+            throw r.failure();
+        }
+        if (!mismatch && !(passLine && r.ok())) {
+            throw r.failure(r.ok() ? "printed no verdict (neither PASS " + trace.cycles() + " cycles nor MISMATCH)"
+                    : "exited with " + r.exitCode());
+        }
+        boolean passed = r.ok() && passLine && !mismatch;
         return new CosimResult(simulator, passed, trace.cycles(), log, r.elapsed());
     }
 

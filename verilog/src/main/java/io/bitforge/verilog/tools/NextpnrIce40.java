@@ -27,7 +27,10 @@ public final class NextpnrIce40 {
         List<String> cmd = List.of("nextpnr-ice40", "--" + device, "--package", pkg, "--json", jsonNetlist,
                 "--pcf", pcf, "--pcf-allow-unconstrained", "--asc", asc, "--freq", Double.toString(freqMhz),
                 "--seed", Integer.toString(seed), "--report", "pnr_report.json", "--log", "nextpnr.log");
-        ToolRunner.run(dir, timeout, cmd).orThrow();
+        ToolResult r = ToolRunner.run(dir, timeout, cmd).orThrow();
+        if (!Files.isRegularFile(dir.resolve("pnr_report.json")) || !Files.isRegularFile(dir.resolve(asc))) {
+            throw r.failure("exited with 0 but wrote no pnr_report.json or " + asc);
+        }
         return parseReport(dir.resolve("pnr_report.json"));
     }
 

@@ -10,13 +10,41 @@ public record ToolResult(List<String> command, int exitCode, String stdout, Stri
         return exitCode == 0 && !timedOut;
     }
 
-    /** Throws with the command and the tail of its output unless the run succeeded. */
+    /** Throws naming the tool, what went wrong and its last lines unless the run succeeded. */
     public ToolResult orThrow() {
         if (!ok()) {
-            throw new ToolException(String.join(" ", command) + (timedOut ? " timed out after " + elapsed.toSeconds()
-                    + " s" : " exited with " + exitCode) + "\n" + tail(stdout + stderr, 3000));
+            throw failure();
         }
         return this;
+    }
+
+    /** The tool's name (the executable without its folder). */
+    public String tool() {
+        String exe = command.get(0);
+        return exe.substring(exe.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * "TOOL timed out after N s (limit; --tool-timeout)" or "TOOL exited with N", then its last lines with colour
+     * codes stripped, so that the one-line message says which tool failed and why.
+     */
+    public ToolException failure() {
+        return failure(timedOut ? "timed out after " + elapsed.toSeconds() + " s (raise it with --tool-timeout)"
+                : "exited with " + exitCode);
+    }
+
+    /** As {@link #failure()} with {@code what} saying what went wrong. */
+    public ToolException failure(String what) {
+        List<String> lines = lastLines(stdout + "\n" + stderr, 4);
+        return new ToolException(tool() + " " + what + (lines.isEmpty() ? " and printed nothing"
+                : "; last lines: " + String.join(" | ", lines)));
+    }
+
+    /** The last {@code count} non-blank lines of {@code text}, ANSI escape sequences removed, each at most 200 chars. */
+    static List<String> lastLines(String text, int count) {
+        List<String> lines = text.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "").lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).map(l -> l.length() > 200 ? l.substring(0, 200) + "..." : l).toList();
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 
     static String tail(String s, int chars) {

@@ -13,10 +13,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs external programs with a working directory and a timeout, capturing their output. */
+/**
+ * Runs external programs with a working directory and a timeout, capturing their output. The timeout is the
+ * tool's default unless the user set one for every tool ({@link #TIMEOUT_PROPERTY}, the CLI's
+ * {@code --tool-timeout}). A run killed with the JVM (exit, SIGTERM, Ctrl-C) takes its whole process tree with it:
+ * a shutdown hook destroys the tool and its children, so no tool is left running as an orphan.
+ */
 public final class ToolRunner {
     /** The script that installs every tool the flow uses (Debian packages). */
     public static final String INSTALL_HINT = "scripts/install-toolchain.sh";
+
+    /** System property: seconds every tool may run, overriding the per-tool defaults. */
+    public static final String TIMEOUT_PROPERTY = "bitforge.toolTimeoutSeconds";
 
     private ToolRunner() {
     }
@@ -47,26 +55,96 @@ public final class ToolRunner {
         if (!present) {
             throw new ToolException(command.get(0) + " is not on PATH; install the toolchain with " + INSTALL_HINT);
         }
+        Duration limit = timeout(timeout);
         long start = System.nanoTime();
+        Process p = null;
+        Thread reaper = null;
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
+            p = new ProcessBuilder(command).directory(workDir.toFile()).start();
+            reaper = reaper(p);
+            Runtime.getRuntime().addShutdownHook(reaper);
             p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Process process = p;
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            boolean finished = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                destroyTree(p);
                 p.waitFor(10, TimeUnit.SECONDS);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new ToolResult(List.copyOf(command), finished ? p.exitValue() : -1, out.join(), err.join(), elapsed,
                     !finished);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ToolException(command.get(0) + " could not be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            destroyTree(p);
             throw new ToolException("interrupted while running " + command.get(0));
+        } finally {
+            if (reaper != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting: the hook is running and destroys the tool
+                }
+            }
+        }
+    }
+
+    /** The user's timeout for every tool when set (seconds, > 0), else {@code toolDefault}. */
+    static Duration timeout(Duration toolDefault) {
+        String seconds = System.getProperty(TIMEOUT_PROPERTY);
+        if (seconds == null) {
+            return toolDefault;
+        }
+        try {
+            long s = Long.parseLong(seconds.strip());
+            return s > 0 ? Duration.ofSeconds(s) : toolDefault;
+        } catch (NumberFormatException e) {
+            return toolDefault;
+        }
+    }
+
+    /** A shutdown hook that destroys {@code process} and every descendant. */
+    private static Thread reaper(Process process) {
+        return new Thread(() -> destroyTree(process), "bitforge-tool-reaper");
+    }
+
+    /** Destroys the children first, so that none is re-parented to init and left running. */
+    static void destroyTree(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /**
+     * A new temporary folder, deleted with its contents when the JVM exits (normally or on SIGTERM) unless
+     * {@link #keep} is called; a killed cosimulation leaves nothing in the temporary directory.
+     */
+    public static Path temporaryFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "bitforge-temp-cleaner"));
+        return folder;
+    }
+
+    /** Deletes {@code folder} and everything under it; missing files are ignored. */
+    public static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort while exiting
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort while exiting
         }
     }
 

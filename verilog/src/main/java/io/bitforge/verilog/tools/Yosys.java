@@ -34,7 +34,11 @@ public final class Yosys {
         }
         script.append("; tee -q -o ").append(statFile).append(" stat -json");
         List<String> cmd = new ArrayList<>(List.of("yosys", "-q", "-p", script.toString()));
-        ToolRunner.run(dir, timeout, cmd).orThrow();
+        ToolResult r = ToolRunner.run(dir, timeout, cmd).orThrow();
+        if (!Files.isRegularFile(dir.resolve(statFile)) || jsonNetlist != null
+                && !Files.isRegularFile(dir.resolve(jsonNetlist))) {
+            throw r.failure("exited with 0 but wrote no " + (jsonNetlist == null ? statFile : jsonNetlist));
+        }
         return parseStat(flow, dir.resolve(statFile));
     }
 
