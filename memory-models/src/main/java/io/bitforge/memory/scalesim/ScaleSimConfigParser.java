@@ -1,6 +1,7 @@
 package io.bitforge.memory.scalesim;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.InputText;
 import io.bitforge.core.io.Suggestions;
 
 import java.io.IOException;
@@ -37,13 +38,7 @@ public final class ScaleSimConfigParser {
     }
 
     public static ScaleSimConfig parse(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the SCALE-Sim config: " + e.getMessage(), e);
-        }
-        return parse(file.getFileName().toString(), lines);
+        return parse(file.getFileName().toString(), InputText.lines(file, "SCALE-Sim config"));
     }
 
     /**

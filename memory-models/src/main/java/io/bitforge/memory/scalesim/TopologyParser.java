@@ -1,6 +1,7 @@
 package io.bitforge.memory.scalesim;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.InputText;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +24,7 @@ public final class TopologyParser {
     }
 
     public static List<TopologyLayer> parse(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the topology: " + e.getMessage(), e);
-        }
-        return parse(file.getFileName().toString(), lines);
+        return parse(file.getFileName().toString(), InputText.lines(file, "SCALE-Sim topology"));
     }
 
     public static List<TopologyLayer> parse(String fileName, List<String> lines) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.InputText;
 import io.bitforge.core.io.SourceLines;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
@@ -55,13 +56,7 @@ public final class HardwareSpecLoader {
     }
 
     public HardwareSpec load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(InputText.read(file, "hardware spec"), file.toString());
     }
 
     public HardwareSpec load(InputStream in, String fileName) {
@@ -80,9 +75,7 @@ public final class HardwareSpecLoader {
             tree = YAML.readTree(text);
             lines = SourceLines.index(text);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new BadInputException(fileName + ": not valid YAML/JSON: " + e.getOriginalMessage()
-                    + (line > 0 ? " (line " + line + ")" : ""), e);
+            throw InputText.syntaxError(fileName, e);
         } catch (IOException e) {
             throw new BadInputException(fileName + ": cannot read: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.bitforge.workloads.diffusion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.io.Json;
 
 import java.io.IOException;
@@ -55,7 +56,10 @@ public final class DiffusersConfigLoader {
     public static boolean isDiffusersConfig(JsonNode root) {
         String className = root.path("_class_name").asText("");
         if (!className.isEmpty()) {
-            return UNET_CLASSES.contains(className) || TRANSFORMER_CLASSES.contains(className);
+            // a misspelt diffusers class is still a diffusers config: reported as _class_name, not as a missing
+            // model_type
+            return UNET_CLASSES.contains(className) || TRANSFORMER_CLASSES.contains(className)
+                    || !root.has("model_type");
         }
         return !root.has("model_type") && (root.has("down_block_types") || root.has("patch_size"));
     }
@@ -89,7 +93,8 @@ public final class DiffusersConfigLoader {
         }
         throw BadInputException.field(file, "_class_name", "'" + className + "'",
                 "must be one of UNet2DConditionModel, Transformer2DModel, PixArtTransformer2DModel, "
-                        + "DiTTransformer2DModel");
+                        + "DiTTransformer2DModel" + Suggestions.didYouMean(className, List.of("UNet2DConditionModel",
+                        "Transformer2DModel", "PixArtTransformer2DModel", "DiTTransformer2DModel")));
     }
 
     private static UnetSpec unet(Fields f) {

@@ -1,5 +1,6 @@
 package io.bitforge.workloads.llm;
 
+import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
@@ -55,10 +56,25 @@ public final class LlmGraphBuilder {
         this.options = options;
     }
 
+    /**
+     * The most tokens (or layer steps) one phase may count: 2^40 leaves room in a long for tokens times hidden
+     * size times bits (a product past it wrapped to a negative element count).
+     */
+    public static final long MAX_TOKENS = 1L << 40;
+
+    private static void requireCountable(String what, long a, long b) {
+        double product = (double) a * b;
+        if (product > MAX_TOKENS) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "%s = %d x %d = %.3g: must be at most "
+                    + "2^40 (%.3g), the most tokens BitForge counts exactly", what, a, b, product, (double) MAX_TOKENS));
+        }
+    }
+
     /** Prefill: {@code batch} sequences of {@code prompt} tokens; produces one token per sequence. */
     public PhaseGraph prefill(long batch, long prompt) {
         requirePositive("batch", batch);
         requirePositive("prompt", prompt);
+        requireCountable("batch x prompt", batch, prompt);
         long rows = batch * prompt;
         long layers = model.layers();
         Emitter out = new Emitter();
@@ -88,6 +104,8 @@ public final class LlmGraphBuilder {
         if (context < 0) {
             throw new IllegalArgumentException("context must be >= 0, got " + context);
         }
+        requireCountable("batch x (context + generate)", batch, context + generated);
+        requireCountable("layers x generate", model.layers(), generated);
         long layerSteps = model.layers() * generated;
         Emitter out = new Emitter();
         embedding(out, batch, generated);
