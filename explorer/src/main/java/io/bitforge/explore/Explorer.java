@@ -143,7 +143,7 @@ public final class Explorer {
     public ExploreSummary run(ExploreRequest request, ExploreProgress progress) {
         DesignSpace space = request.space();
         Path dir = request.outDir();
-        Map<String, Object> manifest = manifest(request);
+        Map<String, Object> manifest = manifest(request, false);
         checkResumable(request, manifest);
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
             Thread thread = new Thread(runnable, "bitforge-explore");
@@ -158,7 +158,10 @@ public final class Explorer {
                 case NSGA2 -> nsga2(request, run, pool);
             };
             progress.finish();
-            return finish(request, run, strategyFacts, store.truncatedBytes());
+            ExploreSummary summary = finish(request, run, strategyFacts, store.truncatedBytes());
+            // last: the manifest lists the front and the summary only once they exist
+            writeJson(dir.resolve(MANIFEST), manifest(request, true));
+            return summary;
         } finally {
             pool.shutdownNow();
             try {
@@ -315,7 +318,7 @@ public final class Explorer {
     }
 
     /** DESIGN.md "Results directories": kind, version, the full inputs, the seed. */
-    private static Map<String, Object> manifest(ExploreRequest request) {
+    private static Map<String, Object> manifest(ExploreRequest request, boolean finished) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("spaceFile", request.spaceFile());
         inputs.put("space", request.space().asWritten());
@@ -326,11 +329,13 @@ public final class Explorer {
         manifest.put("bitforgeVersion", request.bitforgeVersion());
         manifest.put("inputs", inputs);
         manifest.put("seed", request.seed());
-        // The files of a results directory (DESIGN.md), so `bitforge report` can read even an unfinished run.
-        manifest.put("files", List.of(
+        // The files of a results directory (DESIGN.md), so `bitforge report` can read even an unfinished run: while
+        // it runs only the store exists; the front and the summary are listed once written.
+        manifest.put("files", finished ? List.of(
                 fileEntry(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics"),
                 fileEntry(PARETO, "result", "the Pareto front of the feasible designs"),
-                fileEntry(SUMMARY, "result", "counts, strategy facts and first rejections")));
+                fileEntry(SUMMARY, "result", "counts, strategy facts and first rejections"))
+                : List.of(fileEntry(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics")));
         return manifest;
     }
 

@@ -89,7 +89,13 @@ public final class ResultStore implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void readBack() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not UTF-8 text; the store is damaged (resume into another folder, "
+                    + "or remove the damaged line)");
+        }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
