@@ -19,7 +19,6 @@ import io.bitforge.workloads.quant.QuantConfig;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,8 +4,6 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.InputText;
 import io.bitforge.core.io.Suggestions;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

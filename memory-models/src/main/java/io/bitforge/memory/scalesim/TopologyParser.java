@@ -3,8 +3,6 @@ package io.bitforge.memory.scalesim;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.InputText;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
