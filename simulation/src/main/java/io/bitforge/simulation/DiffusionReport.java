@@ -1,10 +1,11 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
-import io.bitforge.cli.output.Csv;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.Csv;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
@@ -29,7 +30,7 @@ import java.util.Map;
  * floor per op), then per-step, per-request and per-image latency, images per second and energy
  * ({@link DiffusionRun}), as text, JSON (fixed key order) and CSV (one row per op).
  */
-public final class DiffusionReport {
+public final class DiffusionReport implements SimulationOutcome {
     private static final int TOP_OPS = 15;
 
     private final HardwareSpec spec;
@@ -63,6 +64,8 @@ public final class DiffusionReport {
         for (PhaseGraph phase : workload.build(settings)) {
             try {
                 results.add(simulator.run(phase));
+            } catch (BadRequestException e) {
+                throw e.withHint(hint(e.getMessage()));
             } catch (BadInputException e) {
                 throw new BadInputException(e.getMessage() + hint(e.getMessage()), e);
             }
@@ -76,7 +79,7 @@ public final class DiffusionReport {
             return "; SVDQuant's low-rank branch runs at fp16, beside the 4-bit GEMM: the array must run both";
         }
         if (message.contains("fp16")) {
-            return "; --quant leaves embed and matmul at fp16 unless named, e.g. all:W8A8 or all:W8A8,ffn:W4A8";
+            return "; the quant config leaves embed and matmul at fp16 unless named, e.g. all:W8A8 or all:W8A8,ffn:W4A8";
         }
         return "";
     }
@@ -100,6 +103,17 @@ public final class DiffusionReport {
 
     private PhaseResult step() {
         return phases.stream().filter(p -> p.phase().kind() == PhaseKind.DENOISE_STEP).findFirst().orElseThrow();
+    }
+
+    /** The diffusion result has no per-GEMM mapping section: {@code explain} changes nothing. */
+    @Override
+    public Map<String, Object> asMap(boolean explain) {
+        return asMap();
+    }
+
+    @Override
+    public String text(boolean explain) {
+        return text();
     }
 
     public Map<String, Object> asMap() {

@@ -1,4 +1,4 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;

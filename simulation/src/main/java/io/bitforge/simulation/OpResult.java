@@ -1,4 +1,4 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;

@@ -1,6 +1,6 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.op.GemmOp;
@@ -24,8 +24,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The result of {@code bitforge simulate} as text, JSON (a map in a fixed key order) and CSV. */
-public final class SimulationReport {
+/** An LLM simulation's result (prefill and/or decode on one design) as text, JSON (a map in a fixed key order) and
+ * CSV. */
+public final class SimulationReport implements SimulationOutcome {
     private final HardwareSpec spec;
     private final DramFigures dram;
     private final LlmWorkload workload;
@@ -52,19 +53,19 @@ public final class SimulationReport {
         return phases.stream().filter(p -> p.phase().kind() == kind).findFirst();
     }
 
-    long totalCycles() {
+    public long totalCycles() {
         return phases.stream().mapToLong(PhaseResult::cycles).sum();
     }
 
-    double latencySeconds() {
+    public double latencySeconds() {
         return phases.stream().mapToDouble(PhaseResult::latencySeconds).sum();
     }
 
-    long outputTokens() {
+    public long outputTokens() {
         return phases.stream().mapToLong(p -> p.phase().outputItems()).sum();
     }
 
-    CostReport totalCost() {
+    public CostReport totalCost() {
         CostReport total = CostReport.ZERO;
         for (PhaseResult p : phases) {
             total = total.plus(p.cost());
@@ -72,7 +73,7 @@ public final class SimulationReport {
         return total;
     }
 
-    double utilizationPercent() {
+    public double utilizationPercent() {
         long cycles = totalCycles();
         return cycles == 0 ? 0 : phases.stream().mapToDouble(p -> p.utilizationPercent() * p.cycles()).sum() / cycles;
     }
@@ -101,27 +102,27 @@ public final class SimulationReport {
         return map;
     }
 
-    HardwareSpec spec() {
+    public HardwareSpec spec() {
         return spec;
     }
 
-    DramFigures dram() {
+    public DramFigures dram() {
         return dram;
     }
 
-    LlmWorkload workload() {
+    public LlmWorkload workload() {
         return workload;
     }
 
-    WorkloadSettings settings() {
+    public WorkloadSettings settings() {
         return settings;
     }
 
-    QuantConfig quant() {
+    public QuantConfig quant() {
         return quant;
     }
 
-    LlmOptions options() {
+    public LlmOptions options() {
         return options;
     }
 
@@ -129,7 +130,7 @@ public final class SimulationReport {
         return phases;
     }
 
-    Capacity.Report capacity() {
+    public Capacity.Report capacity() {
         return capacity;
     }
 

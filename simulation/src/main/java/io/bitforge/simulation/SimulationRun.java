@@ -1,4 +1,4 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.io.BadInputException;
@@ -46,7 +46,7 @@ public final class SimulationRun {
                 boolean highPrecisionOp = e.getMessage().startsWith("lm_head") || e.getMessage().startsWith("router");
                 if (quantConfig.lmHeadIsHighPrecision() && highPrecisionOp) {
                     throw new BadInputException(e.getMessage() + "; lm_head (and the MoE router) stay in "
-                            + quantConfig.highPrecision() + " unless --quant says lm_head:same", e);
+                            + quantConfig.highPrecision() + " unless the quant config says lm_head:same", e);
                 }
                 throw e;
             }

@@ -1,6 +1,6 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.op.GemmOp;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static io.bitforge.cli.simulate.SimulationReport.fmt;
+import static io.bitforge.simulation.SimulationReport.fmt;
 
 /** The readable form of a {@link SimulationReport}: header, phase table, summary lines, per-op table, mappings. */
 final class SimulationText {

@@ -1,4 +1,4 @@
-package io.bitforge.cli.simulate;
+package io.bitforge.simulation;
 
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.BOperand;

@@ -1,10 +1,12 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.ReproduceRequest;
+import io.bitforge.api.SimulateRequest;
+import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.TextTable;
-import io.bitforge.cli.reproduce.Reproductions;
-import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.core.io.TextTable;
+import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
@@ -121,8 +123,6 @@ public final class DemoCommand implements Callable<Integer> {
         var print = context.out();
         print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
-        WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, "native", 0, 0, false,
-                Map.of());
         TextTable table = new TextTable(List.of("design", "family", "array", "DRAM GB/s", "formats", "TTFT ms",
                 "TPOT ms", "tokens/s", "mJ/token", "area mm2"));
         List<Object> rows = new ArrayList<>();
@@ -134,8 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
             row.put("family", spec.pe().family());
             try {
                 String quant = nativeQuant(spec);
-                Map<String, Object> summary = SimulationRun.run(context.registry(), spec, llm, settings, quant)
-                        .summaryMap();
+                Map<String, Object> summary = context.library().simulate(SimulateRequest.builder().hardware(spec)
+                        .workload(WorkloadChoice.of(llm)).prompt(prompt).context(prompt).generate(generate)
+                        .quant(quant).build()).summaryMap();
                 row.put("quant", quant);
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
@@ -249,8 +250,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"));
         for (String paper : Reproductions.PAPERS) {
-            Reproductions.Outcome outcome = Reproductions.run(paper,
-                    Reproductions.file(paper, reproductions.resolve(paper)), context.registry());
+            Reproductions.Outcome outcome = context.library().reproduce(new ReproduceRequest(paper,
+                    reproductions.resolve(paper)));
             for (Reproductions.Headline headline : outcome.headlines()) {
                 if (headline.paper().isEmpty()) {
                     continue;

@@ -2,9 +2,9 @@ package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bitforge.cli.CliContext;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.Operand;

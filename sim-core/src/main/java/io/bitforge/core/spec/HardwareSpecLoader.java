@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.SourceLines;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
@@ -50,7 +51,7 @@ public final class HardwareSpecLoader {
         if (preset.isPresent()) {
             return parse(preset.get().yaml(), "preset " + fileOrPreset);
         }
-        throw new BadInputException(option + ": '" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
+        throw new BadRequestException(option, "'" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
                 + String.join(", ", registry.ids(CatalogKind.HARDWARE)));
     }
 

@@ -1,4 +1,4 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.BOperand;

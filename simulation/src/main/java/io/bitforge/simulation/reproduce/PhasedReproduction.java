@@ -1,4 +1,4 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bitforge.core.cost.CostReport;

@@ -1,6 +1,6 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

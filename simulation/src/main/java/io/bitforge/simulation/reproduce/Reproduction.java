@@ -1,4 +1,4 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.BitFusionTilingModel;

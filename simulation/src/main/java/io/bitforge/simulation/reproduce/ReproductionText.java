@@ -1,6 +1,6 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.engine.EnergyConvention;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
 
 import java.nio.file.Files;
@@ -25,15 +25,17 @@ public final class Reproductions {
     public record Headline(String name, double value, OptionalDouble paper, String paperSource) {
     }
 
-    /** What a run gives: the JSON document, the readable text and the headline ratios. */
-    public record Outcome(String paperTitle, Map<String, Object> json, String text, List<Headline> headlines) {
+    /** What a run gives: the reproduction file read, the JSON document, the readable text and the headline ratios. */
+    public record Outcome(Path file, String paperTitle, Map<String, Object> json, String text,
+                          List<Headline> headlines) {
     }
 
     /** {@code dir/reproduction.yaml}, {@code dir} defaulting to {@code examples/reproduce/<paper>}. */
     public static Path file(String paper, Path dir) {
         Path file = (dir == null ? Path.of("examples", "reproduce", paper) : dir).resolve("reproduction.yaml");
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": not found (run from the BitForge checkout, or give --dir)");
+            throw new BadRequestException("directory", file + ": not found (run from the BitForge checkout, or name "
+                    + "the directory holding reproduction.yaml)");
         }
         return file;
     }
@@ -44,13 +46,13 @@ public final class Reproductions {
                     registry);
             List<Headline> headlines = result.ratios().stream()
                     .map(r -> new Headline(r.name(), r.value(), r.paper(), r.paperSource())).toList();
-            return new Outcome(result.file().paper(), PhasedReproductionText.json(result),
+            return new Outcome(file, result.file().paper(), PhasedReproductionText.json(result),
                     PhasedReproductionText.render(result), headlines);
         }
         Reproduction.Result result = Reproduction.run(paper, ReproductionFile.read(file), registry);
         List<Headline> headlines = result.ratios().stream()
                 .map(r -> new Headline(r.name(), r.value(), OptionalDouble.of(r.paper()), r.paperSource())).toList();
-        return new Outcome(result.file().paper(), ReproductionText.json(result), ReproductionText.render(result),
-                headlines);
+        return new Outcome(file, result.file().paper(), ReproductionText.json(result),
+                ReproductionText.render(result), headlines);
     }
 }

@@ -1,4 +1,4 @@
-package io.bitforge.cli.reproduce;
+package io.bitforge.simulation.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,168 @@
+package io.bitforge.api;
+
+import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.registry.RegistryContributor;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.simulation.DiffusionReport;
+import io.bitforge.simulation.DiffusionSimulation;
+import io.bitforge.simulation.SimulationOutcome;
+import io.bitforge.simulation.SimulationReport;
+import io.bitforge.simulation.SimulationRun;
+import io.bitforge.simulation.reproduce.Reproductions;
+import io.bitforge.workloads.diffusion.DiffusionWorkload;
+import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.WorkloadLookup;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * BitForge as a library: immutable requests in, the result records the command line's JSON is written from out.
+ * One instance holds one {@link Registry} (PE families, memories, devices, workloads, hardware presets) and is
+ * safe to share. Errors are {@link io.bitforge.core.io.BadInputException}s; those about one request field are
+ * {@link BadRequestException}s naming it ({@code batch}, {@code hardware}, {@code quant}).
+ *
+ * <pre>{@code
+ * BitForge bitforge = BitForge.create();
+ * SimulationReport report = bitforge.simulate(SimulateRequest.builder()
+ *         .hardware("tpu-like-int8").workload("llama-2-7b").quant("W8A8").build());
+ * }</pre>
+ */
+public final class BitForge {
+    private final Registry registry;
+
+    private BitForge(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** Every provider on the class path ({@link RegistryContributor}s found by {@link ServiceLoader}). */
+    public static BitForge create() {
+        return new BitForge(Registry.load());
+    }
+
+    /** A registry the caller assembled. */
+    public static BitForge of(Registry registry) {
+        return new BitForge(registry);
+    }
+
+    /**
+     * Every provider on the class path plus the caller's own entries (a PE family, a DRAM preset, a workload, a
+     * device), added to the same builder so they are found by id like the built-in ones.
+     */
+    public static BitForge withExtensions(Consumer<Registry.Builder> extensions) {
+        Registry.Builder builder = Registry.builder();
+        for (RegistryContributor contributor : ServiceLoader.load(RegistryContributor.class,
+                BitForge.class.getClassLoader())) {
+            contributor.contribute(builder);
+        }
+        extensions.accept(builder);
+        return new BitForge(builder.build());
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** A spec file or preset, validated; errors name the field {@code hardware}. */
+    public HardwareSpec hardware(HardwareChoice choice) {
+        if (choice instanceof HardwareChoice.Given given) {
+            return given.spec();
+        }
+        return new HardwareSpecLoader(registry).resolve(((HardwareChoice.Named) choice).fileOrPreset(), "hardware");
+    }
+
+    /** A registered workload, a model config file, or the caller's own; errors name the field {@code workload}. */
+    public WorkloadFactory workload(WorkloadChoice choice) {
+        if (choice instanceof WorkloadChoice.Given given) {
+            return given.workload();
+        }
+        if (choice instanceof WorkloadChoice.ConfigFile file) {
+            return WorkloadLookup.resolve(registry, null, file.file());
+        }
+        return WorkloadLookup.resolve(registry, ((WorkloadChoice.Named) choice).id(), null);
+    }
+
+    /** Exactly one of a workload id and a model config file (the other null), as a command line gives them. */
+    public WorkloadFactory workload(String id, Path configFile) {
+        return WorkloadLookup.resolve(registry, id, configFile);
+    }
+
+    /**
+     * Any workload on a design: an LLM's prefill and/or decode, or a diffusion model's denoising steps. The one
+     * place that dispatches on the workload's kind; a new kind adds its branch here.
+     */
+    public SimulationOutcome simulateWorkload(SimulateRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        WorkloadFactory workload = workload(request.workload());
+        if (workload instanceof DiffusionWorkload diffusion) {
+            return runDiffusion(spec, diffusion, request);
+        }
+        if (workload instanceof LlmWorkload llm) {
+            return runLlm(spec, llm, request);
+        }
+        throw BadRequestException.of("workload", workload.id(), "must be an LLM or a diffusion model for simulate "
+                + "(kind " + workload.kind() + " is not supported yet)");
+    }
+
+    /** An LLM's prefill and/or decode on a design (the workload must be an LLM). */
+    public SimulationReport simulate(SimulateRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        WorkloadFactory workload = workload(request.workload());
+        if (!(workload instanceof LlmWorkload llm)) {
+            throw BadRequestException.of("workload", workload.id(), "must be an LLM (kind " + workload.kind()
+                    + "); simulateDiffusion runs diffusion models");
+        }
+        return runLlm(spec, llm, request);
+    }
+
+    /** A diffusion model's phases on a design (the workload must be a diffusion model). */
+    public DiffusionReport simulateDiffusion(SimulateRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        WorkloadFactory workload = workload(request.workload());
+        if (!(workload instanceof DiffusionWorkload diffusion)) {
+            throw BadRequestException.of("workload", workload.id(), "must be a diffusion model (kind "
+                    + workload.kind() + "); simulate runs LLMs");
+        }
+        return runDiffusion(spec, diffusion, request);
+    }
+
+    /** A paper's reproduction through the engine: its JSON document, readable text and headline ratios. */
+    public Reproductions.Outcome reproduce(ReproduceRequest request) {
+        if (!Reproductions.PAPERS.contains(request.paper())) {
+            throw BadRequestException.of("paper", "'" + request.paper() + "'", "must be one of "
+                    + Reproductions.PAPERS);
+        }
+        return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),
+                registry);
+    }
+
+    private SimulationReport runLlm(HardwareSpec spec, LlmWorkload llm, SimulateRequest request) {
+        String diffusionOnly = request.diffusionOnlyField();
+        if (diffusionOnly != null) {
+            throw BadRequestException.of(diffusionOnly, llm.id(), "only applies to diffusion workloads (sd-1.5, "
+                    + "sdxl, dit-xl-2, pixart-alpha or a diffusers config)");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("attention", request.attention());
+        options.put("lmHead", request.lmHead());
+        WorkloadSettings settings = new WorkloadSettings(request.phase(), request.batch(), request.prompt(),
+                request.context(), request.generate(), "native", 0, 0, false, options);
+        return SimulationRun.run(registry, spec, llm, settings, request.quant());
+    }
+
+    private DiffusionReport runDiffusion(HardwareSpec spec, DiffusionWorkload model, SimulateRequest request) {
+        int steps = request.steps() == null ? DiffusionSimulation.DEFAULT_STEPS : request.steps();
+        int resolution = request.resolution() == null ? model.nativeResolution() : request.resolution();
+        WorkloadSettings settings = new WorkloadSettings("both", request.batch(), 0, 0, 0, "native", steps,
+                resolution, request.guidance(), DiffusionSimulation.options(request.textEncoder(),
+                request.vaeDecoder(), request.svdquantRank()));
+        return DiffusionSimulation.run(registry, spec, model, settings, request.quant());
+    }
+}
