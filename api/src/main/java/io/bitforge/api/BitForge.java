@@ -37,9 +37,20 @@ import java.util.function.Consumer;
  */
 public final class BitForge {
     private final Registry registry;
+    private final Consumer<String> notes;
+
+    private BitForge(Registry registry, Consumer<String> notes) {
+        this.registry = registry;
+        this.notes = notes;
+    }
 
     private BitForge(Registry registry) {
-        this.registry = registry;
+        this(registry, System.err::println);
+    }
+
+    /** The same library with deprecation notes (one line each) sent to {@code notes}; standard error by default. */
+    public BitForge withNotes(Consumer<String> newNotes) {
+        return new BitForge(registry, newNotes);
     }
 
     /** Every provider on the class path ({@link RegistryContributor}s found by {@link ServiceLoader}). */
@@ -75,7 +86,8 @@ public final class BitForge {
         if (choice instanceof HardwareChoice.Given given) {
             return given.spec();
         }
-        return new HardwareSpecLoader(registry).resolve(((HardwareChoice.Named) choice).fileOrPreset(), "hardware");
+        return new HardwareSpecLoader(registry, notes).resolve(((HardwareChoice.Named) choice).fileOrPreset(),
+                "hardware");
     }
 
     /** A registered workload, a model config file, or the caller's own; errors name the field {@code workload}. */
@@ -99,7 +111,7 @@ public final class BitForge {
      * place that dispatches on the workload's kind; a new kind adds its branch here.
      */
     public SimulationOutcome simulateWorkload(SimulateRequest request) {
-        HardwareSpec spec = hardware(request.hardware());
+        HardwareSpec spec = mapped(request);
         WorkloadFactory workload = workload(request.workload());
         if (workload instanceof DiffusionWorkload diffusion) {
             return runDiffusion(spec, diffusion, request);
@@ -113,7 +125,7 @@ public final class BitForge {
 
     /** An LLM's prefill and/or decode on a design (the workload must be an LLM). */
     public SimulationReport simulate(SimulateRequest request) {
-        HardwareSpec spec = hardware(request.hardware());
+        HardwareSpec spec = mapped(request);
         WorkloadFactory workload = workload(request.workload());
         if (!(workload instanceof LlmWorkload llm)) {
             throw BadRequestException.of("workload", workload.id(), "must be an LLM (kind " + workload.kind()
@@ -124,7 +136,7 @@ public final class BitForge {
 
     /** A diffusion model's phases on a design (the workload must be a diffusion model). */
     public DiffusionReport simulateDiffusion(SimulateRequest request) {
-        HardwareSpec spec = hardware(request.hardware());
+        HardwareSpec spec = mapped(request);
         WorkloadFactory workload = workload(request.workload());
         if (!(workload instanceof DiffusionWorkload diffusion)) {
             throw BadRequestException.of("workload", workload.id(), "must be a diffusion model (kind "
@@ -141,6 +153,12 @@ public final class BitForge {
         }
         return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),
                 registry);
+    }
+
+    /** The request's design with its mapping stage applied: the request's mapping replaces the spec's own. */
+    private HardwareSpec mapped(SimulateRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        return request.mapping() == null ? spec : request.mapping().applyTo(spec);
     }
 
     private SimulationReport runLlm(HardwareSpec spec, LlmWorkload llm, SimulateRequest request) {

@@ -1,5 +1,6 @@
 package io.bitforge.api;
 
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.spec.HardwareSpec;
 
@@ -22,11 +23,13 @@ import io.bitforge.core.spec.HardwareSpec;
  * @param textEncoder  diffusion: add the text encoder(s), once per request
  * @param vaeDecoder   diffusion: add the VAE decoder, once per request
  * @param svdquantRank diffusion: SVDQuant's 16-bit low-rank branch of this rank beside every 4-bit GEMM; null = none
+ * @param mapping      how GEMMs are laid onto the design (tiles, loop order, dataflow, cycle model); null = the
+ *                     spec's own (its deprecated {@code mapping:} block, or the tiler's choice)
  */
 public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, String phase, int batch, int prompt,
                               int context, int generate, String quant, String attention, String lmHead,
                               Integer steps, Integer resolution, boolean guidance, boolean textEncoder,
-                              boolean vaeDecoder, Integer svdquantRank) {
+                              boolean vaeDecoder, Integer svdquantRank, Mapping mapping) {
     public SimulateRequest {
         if (hardware == null) {
             throw new BadRequestException("hardware", "is required (a spec file, a preset or a HardwareSpec)");
@@ -82,6 +85,7 @@ public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, 
         private boolean textEncoder;
         private boolean vaeDecoder;
         private Integer svdquantRank;
+        private Mapping mapping;
 
         private Builder() {
         }
@@ -180,9 +184,14 @@ public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, 
             return this;
         }
 
+        public Builder mapping(Mapping mapping) {
+            this.mapping = mapping;
+            return this;
+        }
+
         public SimulateRequest build() {
             return new SimulateRequest(hardware, workload, phase, batch, prompt, context, generate, quant, attention,
-                    lmHead, steps, resolution, guidance, textEncoder, vaeDecoder, svdquantRank);
+                    lmHead, steps, resolution, guidance, textEncoder, vaeDecoder, svdquantRank, mapping);
         }
     }
 }

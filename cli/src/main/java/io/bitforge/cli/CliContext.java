@@ -8,6 +8,7 @@ import java.io.PrintStream;
 public record CliContext(Registry registry, PrintStream out, PrintStream err, boolean terminal) {
     /** The library facade over this registry: what every command calls. */
     public io.bitforge.api.BitForge library() {
-        return io.bitforge.api.BitForge.of(registry);
+        return io.bitforge.api.BitForge.of(registry)
+                .withNotes(note -> err.println("bitforge: note: " + note));
     }
 }

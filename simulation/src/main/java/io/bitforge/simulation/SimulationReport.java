@@ -283,7 +283,7 @@ public final class SimulationReport implements SimulationOutcome {
         map.put("why", "dataflow " + metrics.dataflow().id() + " from the spec puts " + dims[0] + " on the "
                 + rows + " rows and " + dims[1] + " on the " + cols + " columns and streams " + dims[2]
                 + " (SCALE-Sim v2 fold model)" + (spec.mapping().isEmpty() ? ""
-                : "; the spec's mapping pins are not applied by this engine"));
+                : "; DRAM tiles and loop order follow the mapping's pins"));
         return map;
     }
 

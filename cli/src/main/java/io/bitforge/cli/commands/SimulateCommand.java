@@ -8,6 +8,7 @@ import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
 import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.engine.MappingLoader;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.WorkloadFactory;
@@ -81,6 +82,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Show each GEMM's mapping onto the array and why.")
     boolean explain;
 
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A mapping file: {tileM, tileK, tileN, "
+            + "loopOrder, dataflow, cycleModel}, each optional (default: the tiler chooses).")
+    Path mapping;
+
     @Mixin
     DiffusionOptions diffusion = new DiffusionOptions();
 
@@ -105,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
         WorkloadFactory factory = library.workload(workload, modelConfig);
         SimulateRequest.Builder request = SimulateRequest.builder().hardware(spec).workload(WorkloadChoice.of(factory))
                 .phase(phase).batch(batch).prompt(prompt).context(decodeContext).generate(generate).quant(quant)
-                .attention(attention).lmHead(lmHead);
+                .attention(attention).lmHead(lmHead).mapping(mapping == null ? null : MappingLoader.load(mapping));
         diffusion.applyTo(request);
         SimulationOutcome outcome = library.simulateWorkload(request.build());
         if (json != null) {
