@@ -7,6 +7,14 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.explore.ExploreProgress;
+import io.bitforge.explore.ExploreRequest;
+import io.bitforge.explore.ExploreSummary;
+import io.bitforge.explore.Explorer;
+import io.bitforge.roofline.RooflineMachine;
+import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineReport;
+import io.bitforge.roofline.RooflineRun;
 import io.bitforge.simulation.DiffusionReport;
 import io.bitforge.simulation.DiffusionSimulation;
 import io.bitforge.simulation.SimulationOutcome;
@@ -159,6 +167,27 @@ public final class BitForge {
     private HardwareSpec mapped(SimulateRequest request) {
         HardwareSpec spec = hardware(request.hardware());
         return request.mapping() == null ? spec : request.mapping().applyTo(spec);
+    }
+
+    /**
+     * The machine a roofline request names: a real device or a simulated design (its roofs from its PE family);
+     * errors name {@code device} or {@code hardware}.
+     */
+    public RooflineMachine rooflineMachine(RooflineRequest request) {
+        return RooflineStudy.machine(this, request);
+    }
+
+    /** A workload's ops against the roofs of a device or a design: per op ops, bytes, bound and time; totals. */
+    public RooflineReport roofline(RooflineRequest request) {
+        RooflineMachine machine = rooflineMachine(request);
+        WorkloadSettings settings = RooflineStudy.settings(request);
+        RooflineOptions options = RooflineStudy.options(request, machine);
+        return RooflineRun.run(workload(request.workload()), settings, machine, options);
+    }
+
+    /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
+    public ExploreSummary explore(ExploreRequest request, ExploreProgress progress) {
+        return new Explorer(registry).run(request, progress);
     }
 
     private SimulationReport runLlm(HardwareSpec spec, LlmWorkload llm, SimulateRequest request) {

@@ -100,7 +100,7 @@ public final class ExploreCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ExploreSummary summary;
         try (Progress progress = new Progress(context)) {
-            summary = new Explorer(context.registry()).run(request, progress);
+            summary = context.library().explore(request, progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         writeParetoChart(space);
