@@ -243,7 +243,7 @@ public final class DiffusionReport implements SimulationOutcome {
 
         PhaseResult step = step();
         out.append("costliest ops of one denoising step (").append(Math.min(TOP_OPS, step.ops().size())).append(" of ")
-                .append(step.ops().size()).append("; --csv lists every op):\n");
+                .append(step.ops().size()).append("; the CSV lists every op):\n");
         TextTable ops = new TextTable(List.of("op", "kind", "count", "shape", "cycles", "share %", "bound", "util %",
                 "energy uJ"));
         step.ops().stream().sorted(Comparator.comparingLong(OpResult::cycles).reversed()).limit(TOP_OPS).forEach(r -> {

@@ -29,7 +29,7 @@ public record ResultsDirectory(Path directory, Manifest manifest) {
         }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(where + ": missing; a results directory holds a manifest.json (written by "
-                    + "a command's --out DIR)");
+                    + "any command given a results directory to write)");
         }
         JsonNode root = parse(file);
         if (!root.isObject()) {
