@@ -20,6 +20,8 @@ import io.bitforge.simulation.DiffusionSimulation;
 import io.bitforge.simulation.SimulationOutcome;
 import io.bitforge.simulation.SimulationReport;
 import io.bitforge.simulation.SimulationRun;
+import io.bitforge.simulation.gemm.GemmReport;
+import io.bitforge.simulation.gemm.GemmSimulation;
 import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
@@ -27,7 +29,9 @@ import io.bitforge.workloads.llm.WorkloadLookup;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
@@ -167,6 +171,32 @@ public final class BitForge {
     private HardwareSpec mapped(SimulateRequest request) {
         HardwareSpec spec = hardware(request.hardware());
         return request.mapping() == null ? spec : request.mapping().applyTo(spec);
+    }
+
+    /** One GEMM on a design through the engine and its tiled DRAM model (or SCALE-Sim's, in SCALE-Sim mode). */
+    public GemmReport gemm(GemmRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        for (String field : List.of("m", "k", "n")) {
+            long value = field.equals("m") ? request.m() : field.equals("k") ? request.k() : request.n();
+            if (value < 1) {
+                throw BadRequestException.of(field, value, "must be > 0");
+            }
+        }
+        OptionalDouble bandwidth = OptionalDouble.empty();
+        Double bytesPerCycle = request.bandwidthBytesPerCycle();
+        if (bytesPerCycle != null) {
+            if (!(bytesPerCycle > 0) || bytesPerCycle.isInfinite()) {
+                throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be > 0");
+            }
+            if (request.scalesim() && (bytesPerCycle != Math.rint(bytesPerCycle)
+                    || bytesPerCycle > Integer.MAX_VALUE)) {
+                throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be a whole number of "
+                        + "words per cycle in SCALE-Sim mode (SCALE-Sim's Bandwidth)");
+            }
+            bandwidth = OptionalDouble.of(bytesPerCycle);
+        }
+        return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
+                request.scalesim());
     }
 
     /**

@@ -41,7 +41,7 @@ class DocsReferenceTest {
         for (String field : List.of("hardware", "workload", "modelConfig", "device", "phase", "batch", "prompt",
                 "context", "generate", "quant", "attention", "lmHead", "steps", "resolution", "guidance",
                 "textEncoder", "vaeDecoder", "svdquantRank", "directory", "strategy", "resume", "out", "in",
-                "queryBlock", "tensorParallel", "linkGigabytesPerSecond")) {
+                "queryBlock", "tensorParallel", "linkGigabytesPerSecond", "m", "k", "n", "bandwidthBytesPerCycle")) {
             String flag = RequestFlags.flag(field);
             assertTrue(flags.contains(flag), field + " maps to " + flag + ", which no command has");
         }

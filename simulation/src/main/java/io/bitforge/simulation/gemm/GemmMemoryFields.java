@@ -1,10 +1,11 @@
-package io.bitforge.cli.commands;
+package io.bitforge.simulation.gemm;
 
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.engine.DramTraffic;
 import io.bitforge.core.engine.GemmMemoryPlan;
 import io.bitforge.core.engine.MemoryTimeline;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.spec.BufferSpec;
 import io.bitforge.core.spec.HardwareSpec;
@@ -22,7 +23,7 @@ import java.util.OptionalDouble;
 /**
  * The DRAM fields {@code bitforge gemm} adds to its result: per-operand DRAM traffic, average DRAM bandwidth per
  * operand, stalls, and either the tiling BitForge chose ({@link #general}) or SCALE-Sim v2's own memory figures
- * ({@link #scaleSim}, the {@code --scalesim} compatibility mode, one word = one byte).
+ * ({@link #scaleSim}, the SCALE-Sim compatibility mode, one word = one byte).
  */
 final class GemmMemoryFields {
     private GemmMemoryFields() {
@@ -61,9 +62,9 @@ final class GemmMemoryFields {
                 kib(spec.buffers().outputs(), "outputs"), 0, 10_000_000, 20_000_000,
                 ScaleSimDataflow.valueOf(spec.dataflow().name()), user,
                 user ? List.of((int) bandwidth.getAsDouble()) : List.of(), 1, java.util.Optional.empty());
-        int m = intDim("--m", op.m());
-        int k = intDim("--k", op.k());
-        int n = intDim("--n", op.n());
+        int m = intDim("m", op.m());
+        int k = intDim("k", op.k());
+        int n = intDim("n", op.n());
         ScaleSimLayerResult r = ScaleSimLayerRun.run(TopologyLayer.gemm("gemm", m, n, k), config);
         result.put("computeCycles", r.totalCycles() - r.stallCycles());
         result.put("stallCycles", r.stallCycles());
@@ -115,15 +116,14 @@ final class GemmMemoryFields {
         double kib = buffer.kib();
         if (kib != Math.rint(kib) || kib > Integer.MAX_VALUE) {
             throw BadInputException.field(null, "hardware.buffers." + operand + ".kib", kib,
-                    "must be a whole number of KiB in --scalesim mode (SCALE-Sim's SramSzkB are integers)");
+                    "must be a whole number of KiB in SCALE-Sim mode (SCALE-Sim's SramSzkB are integers)");
         }
         return (int) kib;
     }
 
-    private static int intDim(String option, long value) {
+    private static int intDim(String field, long value) {
         if (value > Integer.MAX_VALUE) {
-            throw BadInputException.field(null, option, value, "must be <= " + Integer.MAX_VALUE
-                    + " in --scalesim mode");
+            throw BadRequestException.of(field, value, "must be <= " + Integer.MAX_VALUE + " in SCALE-Sim mode");
         }
         return (int) value;
     }
