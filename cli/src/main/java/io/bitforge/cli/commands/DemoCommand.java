@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.api.ReproduceRequest;
+import io.bitforge.api.RooflineRequest;
 import io.bitforge.api.SimulateRequest;
 import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
@@ -17,14 +18,11 @@ import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
-import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.reports.results.ResultsWriter;
-import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.RooflineChart;
-import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineMachine;
 import io.bitforge.roofline.RooflineReport;
-import io.bitforge.roofline.RooflineRun;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
@@ -179,15 +177,16 @@ public final class DemoCommand implements Callable<Integer> {
     private Map<String, Object> roofline(LlmWorkload llm, ResultsWriter results) {
         var print = context.out();
         print.println("2. Roofline of " + llm.id() + " on " + device + " (analytical bound, LLM-Viewer conventions)");
-        DeviceMachine machine = new DeviceMachine(context.registry().device(device).orElseThrow());
+        io.bitforge.api.BitForge library = context.library();
+        RooflineRequest.Builder request = RooflineRequest.builder().device(device).workload(WorkloadChoice.of(llm))
+                .prompt(prompt).context(prompt).generate(generate);
+        RooflineMachine machine = library.rooflineMachine(request.build());
         TextTable table = new TextTable(List.of("quant", "TTFT ms", "TPOT ms", "tokens/s", "weights GB",
                 "KV cache GB"));
         Map<String, Object> byQuant = new LinkedHashMap<>();
         RooflineReport chartReport = null;
         for (String quant : List.of("W16A16KV16", "W4A16KV16g128")) {
-            WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, quant, 0, 0, false,
-                    Map.of());
-            RooflineReport report = RooflineRun.run(llm, settings, machine, RooflineOptions.defaults());
+            RooflineReport report = library.roofline(request.quant(quant).build());
             GenerationSummary generation = report.generation();
             table.row(List.of(quant, fixed(1e3 * generation.timeToFirstTokenSeconds()),
                     fixed(1e3 * generation.timePerOutputTokenSeconds()), fixed(generation.decodeTokensPerSecond()),
