@@ -26,6 +26,8 @@ import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.llm.WorkloadLookup;
+import io.bitforge.workloads.tensors.FormatResult;
+import io.bitforge.workloads.tensors.QuantStudy;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * BitForge as a library: immutable requests in, the result records the command line's JSON is written from out.
@@ -197,6 +200,12 @@ public final class BitForge {
         }
         return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
                 request.scalesim());
+    }
+
+    /** Quantisation error (SQNR, W.X SQNR, bits per element) of each quantizer on the matrices, in order. */
+    public List<FormatResult> quantize(QuantizeRequest request, LongConsumer progress) {
+        return new QuantStudy(request.quantizers(), request.tokens(), request.seed(), request.blockElements(),
+                progress).run(request.matrices());
     }
 
     /**
