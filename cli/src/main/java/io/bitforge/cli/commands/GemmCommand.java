@@ -2,6 +2,7 @@ package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bitforge.api.GemmRequest;
+import io.bitforge.api.HardwareChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
@@ -15,7 +16,6 @@ import io.bitforge.core.spec.BufferSpec;
 import io.bitforge.core.spec.BufferSpecs;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.core.spec.SpecNode;
@@ -115,8 +115,8 @@ public final class GemmCommand implements Callable<Integer> {
     }
 
     private HardwareSpec spec() {
-        HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
-        HardwareSpec spec = loader.resolve(hardware == null ? DEFAULT_PRESET : hardware, "--hw");
+        HardwareSpec spec = context.library().hardware(HardwareChoice.named(hardware == null ? DEFAULT_PRESET
+                : hardware));
         if (rows != null || cols != null) {
             int r = rows == null ? spec.array().rows() : requirePositive("--rows", rows);
             int c = cols == null ? spec.array().cols() : requirePositive("--cols", cols);
