@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
- * when none is given), runs every op through the engine with the DRAM floor, and checks capacity. Used by
- * {@code bitforge simulate} and {@code bitforge demo}.
+ * when none is given), runs every op through the engine with the DRAM floor, and checks capacity. Reached through
+ * the library facade ({@code io.bitforge.api.BitForge#simulate}), which {@code simulate}, the demo and the
+ * benchmarks call.
  */
 public final class SimulationRun {
     private SimulationRun() {

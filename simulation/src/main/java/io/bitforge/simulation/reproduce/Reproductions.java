@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 
 /**
  * Runs a paper's reproduction, whichever kind its file is: layer lists per design ({@link Reproduction}, ANT's and
- * MixPE's) or an LLM study by phases ({@link PhasedReproduction}, BitMoD's). Used by {@code bitforge reproduce}
- * and the demo.
+ * MixPE's) or an LLM study by phases ({@link PhasedReproduction}, BitMoD's). Reached through the library facade
+ * ({@code io.bitforge.api.BitForge#reproduce}), which {@code reproduce} and the demo call.
  */
 public final class Reproductions {
     /** The papers shipped under {@code examples/reproduce/}. */
