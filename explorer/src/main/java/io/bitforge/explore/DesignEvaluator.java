@@ -9,8 +9,8 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
-import io.bitforge.workloads.cost.DramFigures;
-import io.bitforge.workloads.cost.DramFloor;
+import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFloor;
 import io.bitforge.workloads.llm.OpFootprint;
 import io.bitforge.workloads.quant.QuantConfig;
 

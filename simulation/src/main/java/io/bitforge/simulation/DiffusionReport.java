@@ -13,7 +13,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionRun;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;

@@ -5,7 +5,7 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 

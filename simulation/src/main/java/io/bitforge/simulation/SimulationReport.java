@@ -9,7 +9,7 @@ import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.workloads.llm.AttentionCounting;
 import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.DecodeAttention;

@@ -7,7 +7,7 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.LlmOptions;
 import io.bitforge.workloads.llm.LlmWorkload;

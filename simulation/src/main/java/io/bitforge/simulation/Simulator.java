@@ -10,8 +10,8 @@ import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
-import io.bitforge.workloads.cost.DramFigures;
-import io.bitforge.workloads.cost.DramFloor;
+import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFloor;
 import io.bitforge.workloads.llm.OpFootprint;
 
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.roofline.DesignMachine;
 import io.bitforge.roofline.OpRoofline;
 import io.bitforge.roofline.OpTraffic;
-import io.bitforge.workloads.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFigures;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;

@@ -1,4 +1,4 @@
-package io.bitforge.workloads.cost;
+package io.bitforge.simulation.cost;
 
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.memory.MemoryPreset;
