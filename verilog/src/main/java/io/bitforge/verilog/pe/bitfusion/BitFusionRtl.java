@@ -110,7 +110,7 @@ public record BitFusionRtl(BitFusionParams params) implements PeRtl {
                 Expr product = fuse(m, brick, acts[mm], weights[nn], "brick_" + mm + "_" + nn);
                 Reg sum = m.reg("acc_" + mm + "_" + nn + "_q", acc, 0);
                 Expr previous = Mux.of(start, Const.of(acc, 0), sum);
-                m.next(sum, previous.plus(product).truncate(ACCUMULATOR_BITS), en);
+                m.next(sum, previous.plusWrapped(product), en);
                 m.drive(m.out("acc_" + mm + "_" + nn, acc), sum);
             }
         }
