@@ -25,6 +25,10 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
         PeRtl pe = forSpec(spec, rtl);
         TileShape shape = tile != null ? tile : new TileShape(spec.array().rows() * pe.timing().lanesM(),
                 4 * pe.timing().lanesK(), spec.array().cols() * pe.timing().lanesN());
+        if (shape.k() > pe.maxTileK()) {
+            throw new BadInputException("--k " + shape.k() + ": the " + pe.familyId() + " RTL runs tiles of at most "
+                    + pe.maxTileK() + " along K (one quantisation group)");
+        }
         ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), shape, pe.timing());
         Random rnd = new Random(seed);
         long[] a = pick(pe.activationCodes(), shape.m() * shape.k(), rnd);
