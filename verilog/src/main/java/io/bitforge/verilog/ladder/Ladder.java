@@ -85,7 +85,8 @@ public final class Ladder {
                 }
             }
             for (String tool : List.of("icarus", "verilator")) {
-                if (options.simulators().contains(tool) && (tool.equals("icarus") || tile == random)) {
+                boolean runs = tile == random || tool.equals("icarus") && options.icarusExhaustive();
+                if (options.simulators().contains(tool) && runs) {
                     Path dir = options.workDir().resolve(tool + "-" + tile.name());
                     levels.add(replay(tool, top, run, dir, tile.name()));
                 }

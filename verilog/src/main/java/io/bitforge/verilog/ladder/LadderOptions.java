@@ -7,10 +7,10 @@ import java.util.Set;
 /**
  * What the ladder runs: the seed of the random tile, the HDL simulators beyond the Java one ({@code icarus},
  * {@code verilator}), where tools work (required when a tool runs), and where to write the random tile's VCD
- * (null: none). The exhaustive operand-pair tile runs on the Java simulator and Icarus; Verilator (a compile of
- * tens of seconds per design) runs the random tile only.
+ * (null: none). The exhaustive operand-pair tile runs on the Java simulator and (unless {@code icarusExhaustive}
+ * is off) Icarus; Verilator (a compile of tens of seconds per design) runs the random tile only.
  */
-public record LadderOptions(long seed, Set<String> simulators, Path workDir, Path vcd) {
+public record LadderOptions(long seed, Set<String> simulators, Path workDir, Path vcd, boolean icarusExhaustive) {
     public static final Set<String> TOOLS = Set.of("icarus", "verilator");
 
     public LadderOptions {
@@ -24,8 +24,18 @@ public record LadderOptions(long seed, Set<String> simulators, Path workDir, Pat
         }
     }
 
+    /** Icarus on both tiles. */
+    public LadderOptions(long seed, Set<String> simulators, Path workDir, Path vcd) {
+        this(seed, simulators, workDir, vcd, true);
+    }
+
     /** The Java simulator only. */
     public static LadderOptions javaOnly(long seed) {
         return new LadderOptions(seed, Set.of(), null, null);
+    }
+
+    /** The same, with Icarus on the random tile only (the exhaustive one stays on the Java simulator). */
+    public LadderOptions randomTileInTools() {
+        return new LadderOptions(seed, simulators, workDir, vcd, false);
     }
 }
