@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,11 +55,18 @@ class PeCosimCommandTest {
     }
 
     @Test
-    void verilogOfAHardwareSpecWritesTheArrayItsPeAndBuffers(@TempDir Path dir) {
+    void verilogOfAHardwareSpecWritesTheArrayItsPeAndBuffers(@TempDir Path dir) throws Exception {
         CliHarness.Result r = CliHarness.run("verilog", "--hw", "mixpe-w4a8", "--rows", "4", "--cols", "4", "--out",
                 dir.toString());
         assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
         assertTrue(Files.exists(dir.resolve("mixpe_os_mixpe_w4a8_g128.v")), r.stdout());
-        assertTrue(Files.exists(dir.resolve("shift_add_mixpe_w4a8_g128_os_r4_c4_m4_k4_n8.v")), r.stdout());
+        Path top = dir.resolve("shift_add_mixpe_w4a8_g128_os_r4_c4_m4_k4_n8.v");
+        assertTrue(Files.exists(top), r.stdout());
+        // operand buffers load from $readmemh files: row 0's activations, 4 steps of one INT8 code each
+        String verilog = Files.readString(top);
+        assertTrue(verilog.contains("$readmemh(\"shift_add_mixpe_w4a8_g128_os_r4_c4_m4_k4_n8_abuf_0.hex\""), verilog);
+        List<String> words = Files.readAllLines(dir.resolve("shift_add_mixpe_w4a8_g128_os_r4_c4_m4_k4_n8_abuf_0.hex"));
+        assertEquals(4, words.size());
+        assertTrue(words.stream().allMatch(w -> w.matches("[0-9a-f]{2}")), words.toString());
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * one GEMM tile from {@code start} to {@code done} on its own.
  *
  * <p><b>Datapath.</b> Row i's activation buffer and column j's weight buffer ({@link TileBuffers}, initial
- * contents = the tile) feed the array edges through skew registers (row i and column j delayed i and j steps);
+ * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating) feed the array edges through skew registers (row i and column j delayed i and j steps);
  * operands hop one cell right (A) or down (B) per step, so step t of row fold fr meets column fold fc in
  * cell (i, j) at step t + i + j. A fold lasts {@link ArrayPlan#foldSteps} steps; the steps past T feed zeros.
  *
@@ -154,14 +154,16 @@ public final class TileArray {
         Shape bWord = Shape.u(layout.weightWordBits());
         Expr[] aEdge = new Expr[rows];
         for (int i = 0; i < rows; i++) {
-            Memory buf = m.memory("abuf_" + i, aWord, aDepth, layout.activationWords(a, i), ReadUnderWrite.READ_FIRST);
+            Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
+                    ReadUnderWrite.READ_FIRST);
             Expr addr = aBase.plus(t).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
             aEdge[i] = skew(m, word, i, "a" + i, hop);
         }
         Expr[] bEdge = new Expr[cols];
         for (int j = 0; j < cols; j++) {
-            Memory buf = m.memory("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j), ReadUnderWrite.READ_FIRST);
+            Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
+                    ReadUnderWrite.READ_FIRST);
             Expr addr = bBase.plus(t).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
             bEdge[j] = skew(m, word, j, "b" + j, hop);
@@ -214,7 +216,7 @@ public final class TileArray {
                         Reg reg = chain.get(r);
                         m.when(capture, s -> s.next(reg, sum)).elseWhen(draining, s -> s.next(reg, shifted));
                     }
-                    Memory result = m.memory("cbuf_" + tag, acc, layout.resultDepth(), List.of(),
+                    Memory result = m.memoryFromHex("cbuf_" + tag, acc, layout.resultDepth(), List.of(),
                             ReadUnderWrite.READ_FIRST);
                     m.write(result, drainAddr.resize(Shape.u(result.addressWidth())), chain.get(seg - 1), draining);
                     m.drive(m.out("c_" + tag, acc), m.readSync(result, "c_rd_" + tag,
