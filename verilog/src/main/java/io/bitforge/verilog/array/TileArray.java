@@ -61,6 +61,10 @@ public final class TileArray {
             throw new IllegalArgumentException("tile " + tile + " needs " + tile.m() * tile.k() + " and "
                     + tile.k() * tile.n() + " codes, got " + a.length + " and " + b.length);
         }
+        if (tile.k() > pe.maxTileK()) {
+            throw new IllegalArgumentException("tile K " + tile.k() + " exceeds the " + pe.familyId() + " cell's "
+                    + pe.maxTileK());
+        }
         if (!plan.timing().equals(pe.timing())) {
             throw new IllegalArgumentException("plan timing " + plan.timing() + " is not the cell's " + pe.timing());
         }

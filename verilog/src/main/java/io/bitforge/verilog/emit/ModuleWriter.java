@@ -457,6 +457,7 @@ final class ModuleWriter {
         Expr r = b.right();
         switch (b.op()) {
             case ADD:
+            case ADD_WRAP:
                 return ext(l, w) + " + " + ext(r, w);
             case SUB:
                 return ext(l, w) + " - " + ext(r, w);

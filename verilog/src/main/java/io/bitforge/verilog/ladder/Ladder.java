@@ -103,6 +103,10 @@ public final class Ladder {
         GemmOp op = new GemmOp("rtl-tile", OpKind.GEMM, tile.m(), tile.k(), tile.n(), 1, p.activations(),
                 p.weights(), p.outputs(), BOperand.WEIGHTS, 0);
         ArrayMetrics metrics = engine.evaluate(op).metrics();
+        if (metrics == null) {
+            // the family adds side work to its array (or costs the GEMM itself): compare with the array part
+            metrics = new Engine(sized, new ArrayOnlyFamily(family)).evaluate(op).metrics();
+        }
         return metrics.computeCycles();
     }
 

@@ -63,6 +63,11 @@ public interface PeRtl {
     /** Every weight code the format allows. */
     long[] weightCodes();
 
+    /** The deepest tile along K the cell's results stay meaningful for (e.g. one quantisation group). */
+    default int maxTileK() {
+        return 4096;
+    }
+
     /** The family's functional model in pe-models: the exact GEMM of the codes, as the RTL's accumulators hold it. */
     ReferenceGemm reference();
 }

@@ -83,7 +83,7 @@ public record MacIntRtl(MacIntParams params) implements PeRtl {
         // a fold's first step replaces the sum instead of adding to it
         Expr previous = Mux.of(start, Const.of(Shape.s(accBits), 0), acc);
         m.when(en, s -> {
-            s.next(acc, previous.plus(product).truncate(accBits));
+            s.next(acc, previous.plusWrapped(product));
             s.next(aQ, aIn);
             s.next(bQ, bIn);
         });
