@@ -4,6 +4,7 @@ import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Catalogued;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeParams;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The specs that exercise a PE family's precision modes: every built-in preset of the family, then the family's
  * default parameters (on the first such preset, or on {@code fallbackPreset}) when no preset uses them. Specs
- * with the same parameters appear once.
+ * with the same parameters appear once. The arrays are generated output-stationary, so a preset with another
+ * dataflow (fp16-baseline, isaac-like, olive-weight-only are ws) is taken with {@code dataflow: os}.
  */
 public final class FamilySpecs {
     private FamilySpecs() {
@@ -38,6 +40,8 @@ public final class FamilySpecs {
                     : byParams.values().iterator().next();
             byParams.put(defaults, base.withPe(new PeSpec(family.id(), defaults)).withName(base.name() + "+defaults"));
         }
-        return new ArrayList<>(byParams.values());
+        List<HardwareSpec> specs = new ArrayList<>();
+        byParams.values().forEach(s -> specs.add(s.withDataflow(Dataflow.OS)));
+        return specs;
     }
 }
