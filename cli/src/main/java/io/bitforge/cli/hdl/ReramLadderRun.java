@@ -105,6 +105,7 @@ final class ReramLadderRun {
                 passed &= level(levels, "adc-study " + scheme.id(), same, String.format(Locale.ROOT,
                         "RTL mean %.6f comparator cycles per conversion, %s: %.6f", r.meanComparatorCycles(), command,
                         expected.meanComparatorCycles()));
+                levels.get(levels.size() - 1).put("rtlMeanComparatorCycles", r.meanComparatorCycles());
                 for (String tool : simulator.equals("both") ? List.of("icarus", "verilator")
                         : simulator.equals("java") ? List.<String>of() : List.of(simulator)) {
                     Path dir = workDir.resolve("reram-" + spec.name() + "-" + scheme.id() + "-" + tool);
