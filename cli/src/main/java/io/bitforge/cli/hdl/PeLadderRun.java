@@ -4,6 +4,7 @@ import io.bitforge.cli.BitForge;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.Ladder;
@@ -57,9 +58,21 @@ public final class PeLadderRun implements Callable<Integer> {
         };
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allPassed = true;
+        List<String> skipped = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             HardwareSpec spec = specs.get(i);
-            PeRtl pe = PeDesign.forSpec(spec, rtl);
+            PeRtl pe;
+            try {
+                pe = PeDesign.forSpec(spec, rtl);
+            } catch (BadInputException e) {
+                // --pe alone walks the family's presets; one whose mode has no RTL yet is named, not fatal
+                if (design.hw() != null) {
+                    throw e;
+                }
+                skipped.add(spec.name() + ": " + e.getMessage());
+                context.err().println("bitforge: cosim: skipped spec " + spec.name() + ": " + e.getMessage());
+                continue;
+            }
             Path dir = workDir == null ? null : workDir.resolve(pe.familyId() + "-" + pe.modeName());
             Path trace = vcd == null || specs.size() == 1 ? vcd : numbered(vcd, i);
             LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace));
@@ -73,6 +86,11 @@ public final class PeLadderRun implements Callable<Integer> {
         result.put("seed", seed);
         result.put("simulator", simulator);
         result.put("ladders", rows);
+        result.put("skipped", skipped);
+        if (rows.isEmpty()) {
+            throw new BadInputException("--pe " + design.pe() + ": no preset of the family has a mode with RTL ("
+                    + String.join("; ", skipped) + ")");
+        }
         result.put("passed", allPassed);
         OutputTarget.write("--json", json, Json.write(result), context.out());
         return allPassed ? BitForge.OK : BitForge.INTERNAL_ERROR;

@@ -1,0 +1,30 @@
+package io.bitforge.verilog.pe.bitserial;
+
+import io.bitforge.core.format.IntFormat;
+import io.bitforge.core.format.NumberFormats;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.pe.bitserial.BitSerialParams;
+import io.bitforge.pe.bitserial.TimingMode;
+import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.pe.PeRtlProvider;
+
+/** Registers the {@code bit-serial} RTL: BitMoD's term engine with integer activations ({@link BitModRtl}). */
+public final class BitSerialRtlProvider implements PeRtlProvider {
+    @Override
+    public String familyId() {
+        return "bit-serial";
+    }
+
+    @Override
+    public PeRtl create(PeParams params) {
+        BitSerialParams p = (BitSerialParams) params;
+        if (p.timing() != TimingMode.BITMOD || !(NumberFormats.parse(p.activationFormat()) instanceof IntFormat f)
+                || f.encoding() == IntFormat.Encoding.SIGN_MAGNITUDE) {
+            throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with integer "
+                    + "activations (activationFormat int{N} or uint{N}); got timing " + p.timing().id()
+                    + ", activationFormat " + p.activationFormat());
+        }
+        return new BitModRtl(p);
+    }
+}
