@@ -31,6 +31,15 @@ public final class FpRounder {
      */
     public static Expr roundMagnitude(ModuleBuilder m, String name, Expr significand, Expr exponent, Expr sticky,
                                       FloatLayout out) {
+        return roundMagnitude(m, name, significand, exponent, sticky, out, false);
+    }
+
+    /**
+     * As above; with {@code saturate} a result beyond the largest finite value becomes ±max instead of infinity
+     * (BitForge's FP16 format saturates, {@link io.bitforge.core.format.Overflow#SATURATE}).
+     */
+    public static Expr roundMagnitude(ModuleBuilder m, String name, Expr significand, Expr exponent, Expr sticky,
+                                      FloatLayout out, boolean saturate) {
         int w = significand.width();
         int mb = out.mantissaBits();
         int e = out.exponentBits();
@@ -60,7 +69,10 @@ public final class FpRounder {
         Expr body = Named.wire(m, name + "_body", Concat.of(List.of(exponentField, mantissa))
                 .plus(roundUp.resize(Shape.u(e + mb))).truncate(e + mb));
         Expr overflow = biased.ge(Const.of(Shape.s(e + 2), (1L << e) - 1));
-        Expr infinity = Const.of(Shape.u(e + mb), out.infinityCode());
+        Expr infinity = Const.of(Shape.u(e + mb), saturate ? out.maxFiniteCode() : out.infinityCode());
+        if (saturate) { // a rounding carry into the all-ones exponent is an overflow too
+            overflow = overflow.or(body.ge(Const.of(Shape.u(e + mb), out.infinityCode())));
+        }
         Expr zero = significand.eq(Const.of(Shape.u(w), 0));
         return Named.wire(m, name + "_mag", Mux.of(zero, Const.of(Shape.u(e + mb), 0),
                 Mux.of(overflow, infinity, body)));
