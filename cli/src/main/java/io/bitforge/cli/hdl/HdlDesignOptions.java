@@ -10,6 +10,7 @@ import io.bitforge.verilog.gen.SystolicWrapper;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.array.TileShape;
+import io.bitforge.cli.CliContext;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.PeDesign;
@@ -142,12 +143,14 @@ public final class HdlDesignOptions {
      * preset, 4x4 unless --rows/--cols say otherwise), its operand buffers holding a tile of codes seeded with
      * {@code seed}.
      */
-    public ModuleDef build(Registry registry, long seed) {
+    public ModuleDef build(CliContext context, long seed) {
+        Registry registry = context.registry();
         if (!isPeArray()) {
             return build();
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = PeSpecOptions.specs(this, registry, rtl, hw == null).get(0);
+        HardwareSpec spec = PeDesign.withRtlParams(PeSpecOptions.specs(this, registry, rtl, hw == null).get(0), rtl,
+                note -> context.err().println("bitforge: " + note));
         PeRtl peRtl = PeDesign.forSpec(spec, rtl);
         TileShape tile = tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
                 spec.array().cols() * peRtl.timing().lanesN());

@@ -60,7 +60,9 @@ public final class PeLadderRun implements Callable<Integer> {
         boolean allPassed = true;
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            HardwareSpec spec = specs.get(i);
+            List<String> notes = new ArrayList<>();
+            HardwareSpec spec = PeDesign.withRtlParams(specs.get(i), rtl, notes::add);
+            notes.forEach(n -> context.err().println("bitforge: cosim: " + n));
             PeRtl pe;
             try {
                 pe = PeDesign.forSpec(spec, rtl);
@@ -77,7 +79,9 @@ public final class PeLadderRun implements Callable<Integer> {
             Path trace = vcd == null || specs.size() == 1 ? vcd : numbered(vcd, i);
             LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace));
             allPassed &= report.passed();
-            rows.add(asMap(spec, report));
+            Map<String, Object> row = asMap(spec, report);
+            row.put("substituted", notes);
+            rows.add(row);
             if (json == null) {
                 print(spec, report);
             }

@@ -56,7 +56,11 @@ final class ReramLadderRun {
             specs = List.of(new HardwareSpecLoader(context.registry()).resolve(design.hw(), "--hw"));
         } else {
             PeFamily family = context.registry().peFamily(FAMILY).orElseThrow();
-            specs = FamilySpecs.of(context.registry(), family, "isaac-like");
+            // the crossbar's digital side has no dataflow: one run per parameter set
+            Map<Object, HardwareSpec> byParams = new LinkedHashMap<>();
+            FamilySpecs.of(context.registry(), family, "isaac-like").forEach(s -> byParams.putIfAbsent(s.pe().params(),
+                    s));
+            specs = List.copyOf(byParams.values());
         }
         TileShape tile = design.tile(1, 16, 2);
         int inputs = tile == null ? 16 : tile.k();

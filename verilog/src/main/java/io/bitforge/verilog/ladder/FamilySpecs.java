@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The specs that exercise a PE family's precision modes: every built-in preset of the family, then the family's
  * default parameters (on the first such preset, or on {@code fallbackPreset}) when no preset uses them. Specs
- * with the same parameters appear once. The arrays are generated output-stationary, so a preset with another
- * dataflow (fp16-baseline, isaac-like, olive-weight-only are ws) is taken with {@code dataflow: os}.
+ * with the same parameters and dataflow appear once. The arrays are generated output-stationary, so parameters that
+ * only presets of another dataflow use (fp16-baseline and olive-weight-only are ws) are also taken with
+ * {@code dataflow: os} (named {@code +os}).
  */
 public final class FamilySpecs {
     private FamilySpecs() {
@@ -27,21 +28,27 @@ public final class FamilySpecs {
 
     public static List<HardwareSpec> of(Registry registry, PeFamily family, String fallbackPreset) {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
-        Map<PeParams, HardwareSpec> byParams = new LinkedHashMap<>();
+        Map<List<Object>, HardwareSpec> byParams = new LinkedHashMap<>();
         for (Catalogued preset : registry.list(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(preset.id(), "--hw");
             if (spec.pe().family().equals(family.id())) {
-                byParams.putIfAbsent(spec.pe().params(), spec);
+                byParams.putIfAbsent(List.of(spec.pe().params(), spec.dataflow()), spec);
             }
         }
         PeParams defaults = family.defaultParams();
-        if (!byParams.containsKey(defaults)) {
+        if (byParams.keySet().stream().noneMatch(key -> key.get(0).equals(defaults))) {
             HardwareSpec base = byParams.isEmpty() ? loader.resolve(fallbackPreset, "--hw")
                     : byParams.values().iterator().next();
-            byParams.put(defaults, base.withPe(new PeSpec(family.id(), defaults)).withName(base.name() + "+defaults"));
+            // the defaults ride on the first preset's spec
+            byParams.put(List.of(defaults, base.dataflow()), base.withPe(new PeSpec(family.id(), defaults)).withName(base.name() + "+defaults"));
         }
-        List<HardwareSpec> specs = new ArrayList<>();
-        byParams.values().forEach(s -> specs.add(s.withDataflow(Dataflow.OS)));
+        List<HardwareSpec> specs = new ArrayList<>(byParams.values());
+        for (HardwareSpec spec : List.copyOf(byParams.values())) {
+            if (spec.dataflow() != Dataflow.OS && !byParams.containsKey(List.of(spec.pe().params(), Dataflow.OS))) {
+                byParams.put(List.of(spec.pe().params(), Dataflow.OS), spec);
+                specs.add(spec.withDataflow(Dataflow.OS).withName(spec.name() + "+os"));
+            }
+        }
         return specs;
     }
 }

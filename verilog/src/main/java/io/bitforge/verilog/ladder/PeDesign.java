@@ -8,7 +8,11 @@ import io.bitforge.verilog.array.TileArray;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.pe.PeRtlProvider;
 import io.bitforge.verilog.pe.PeRtlRegistry;
+import io.bitforge.core.spec.PeSpec;
+
+import java.util.function.Consumer;
 
 import java.util.Random;
 
@@ -34,6 +38,24 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
         long[] a = pick(pe.activationCodes(), shape.m() * shape.k(), rnd);
         long[] b = pick(pe.weightCodes(), shape.k() * shape.n(), rnd);
         return new PeDesign(pe, plan, a, b, TileArray.build(pe, plan, a, b));
+    }
+
+    /**
+     * The spec itself when its parameters have RTL, else the spec with the provider's stand-in parameters
+     * ({@link PeRtlProvider#standIn}), whose note goes to {@code notes}; unchanged (so that {@link #forSpec} names
+     * the problem) when there is no stand-in.
+     */
+    public static HardwareSpec withRtlParams(HardwareSpec spec, PeRtlRegistry rtl, Consumer<String> notes) {
+        PeRtlProvider provider = rtl.require("hardware.pe.family:", spec.pe().family());
+        try {
+            provider.create(spec.pe().params());
+            return spec;
+        } catch (BadInputException e) {
+            return provider.standIn(spec.pe().params()).map(s -> {
+                notes.accept(spec.name() + ": " + s.note());
+                return spec.withPe(new PeSpec(spec.pe().family(), s.params()));
+            }).orElse(spec);
+        }
     }
 
     /** The spec's family's RTL at the spec's parameters; bad input when the family or dataflow has none. */
