@@ -46,7 +46,8 @@ public final class FamilySpecs {
         for (HardwareSpec spec : List.copyOf(byParams.values())) {
             if (spec.dataflow() != Dataflow.OS && !byParams.containsKey(List.of(spec.pe().params(), Dataflow.OS))) {
                 byParams.put(List.of(spec.pe().params(), Dataflow.OS), spec);
-                specs.add(spec.withDataflow(Dataflow.OS).withName(spec.name() + "+os"));
+                // first, so that a command that builds one design (verilog, fpga) gets one it can generate
+                specs.add(0, spec.withDataflow(Dataflow.OS).withName(spec.name() + "+os"));
             }
         }
         return specs;
