@@ -219,8 +219,8 @@ public final class OvpFormat implements NumberFormat {
      * outlier, its partner becomes the victim (marker, value 0); with two, {@link #victimRule()} picks the survivor.
      */
     public int encodePair(double even, double odd, Rounding rounding) {
-        double evenRounded = elementGrid.nearestValue(even, rounding);
-        double oddRounded = elementGrid.nearestValue(odd, rounding);
+        double evenRounded = elementValue(even, rounding);
+        double oddRounded = elementValue(odd, rounding);
         boolean evenOutlier = Math.abs(evenRounded) > normalMax();
         boolean oddOutlier = Math.abs(oddRounded) > normalMax();
         if (evenOutlier && oddOutlier && victimRule == VictimRule.KEEP_LARGER
@@ -234,6 +234,22 @@ public final class OvpFormat implements NumberFormat {
             return victimMarker() | outlierCode(oddRounded) << bits();
         }
         return normalCode(even, rounding) | normalCode(odd, rounding) << bits();
+    }
+
+    /**
+     * The nearest element value. With {@link Rounding#HALF_UP}, OliVe's tie rule: its kernel scans the normal
+     * values and then the outliers keeping the last of equal distance, so a tie goes to the upper value except
+     * between the largest negative normal and the smallest negative outlier, where the outlier (listed later) wins.
+     */
+    private double elementValue(double value, Rounding rounding) {
+        double rounded = elementGrid.nearestValue(value, rounding);
+        if (rounding == Rounding.HALF_UP && rounded == -normalMax()) {
+            double outlier = -outlierGrid.value(outlierGrid.size() / 2);
+            if (value == (rounded + outlier) / 2) {
+                return outlier;
+            }
+        }
+        return rounded;
     }
 
     /** Encodes an element without a partner (a trailing odd element): normal values only. */

@@ -67,6 +67,8 @@ final class ElementGroupQuantizer implements GroupQuantizer {
             scale = GroupStats.usable(stats.absMean());
         } else if (scaleRule == ScaleRule.MSE_SEARCH) {
             scale = bestSearchedScale(x, from, to, stats);
+        } else if (scaleRule == ScaleRule.CLIP_SEARCH) {
+            scale = clipSearchedScale(x, from, to, stats);
         } else {
             scale = GroupStats.usable(stats.absMax() / symmetricLimit);
         }
@@ -77,6 +79,31 @@ final class ElementGroupQuantizer implements GroupQuantizer {
         if (!symmetric) {
             out.zeroPoints()[group] = zero;
         }
+    }
+
+    /**
+     * ANT's search_mse (ant_quantization/antquant/quant_modules.py): α = absmax·i/100 for i = 75 … 149, or 95 … 149
+     * above 6 bits (w_low = 75 and w_up = 150 are the defaults of ImageNet/main.py); the scale maps the grid's
+     * largest value to α, and the first α of least squared error wins (the reference updates on a strictly
+     * smaller score). A candidate stops summing once it cannot win.
+     */
+    private double clipSearchedScale(float[] x, int from, int to, GroupStats stats) {
+        int lowest = format.bits() > 6 ? 95 : 75;
+        double best = GroupStats.usable(stats.absMax() / symmetricLimit);
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int i = lowest; i < 150; i++) {
+            double scale = GroupStats.usable(stats.absMax() * (i * 0.01) / symmetricLimit);
+            double error = 0;
+            for (int k = from; k < to && error < bestError; k++) {
+                double e = x[k] - scale * grid.nearestValue(x[k] / scale, rounding);
+                error += e * e;
+            }
+            if (error < bestError) {
+                bestError = error;
+                best = scale;
+            }
+        }
+        return best;
     }
 
     private double bestSearchedScale(float[] x, int from, int to, GroupStats stats) {

@@ -1,0 +1,178 @@
+package io.bitforge.core.quant;
+
+import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.format.BcqFormat;
+import io.bitforge.core.format.ValueGrid;
+
+import java.util.Arrays;
+
+/**
+ * Binary-coding quantisation of one group as ShiftAddLLM's code does it (GATECH-EIC/ShiftAddLLM,
+ * quantizers/bcq_quant/bcq.py quantize and bcq_shift.py quantize_shift), the {@link QuantMethod#PAPER} method:
+ * <ol>
+ *   <li>greedy start: plane i is the sign of the residual with sign(0) = 0, αᵢ its mean magnitude;</li>
+ *   <li>at one plane that is all (the reference refines only when q > 1);</li>
+ *   <li>otherwise {@value #ROUNDS} rounds of: least-squares scales for the current planes (the greedy planes,
+ *       zeros included, in the first round) by the reference's batch conjugate gradient — q steps from the
+ *       previous scales, 1e-6 added to both denominators — then |α| sorted descending, for the -pot formats
+ *       rounded to a sum of power-of-two terms (additive_power_of_2), then every element to the nearest of the
+ *       2^q values Σ±αᵢ with ties to the upper value (find_B_torch's binary search moves right unless
+ *       {@code w < mid}).</li>
+ * </ol>
+ * Once the codes repeat, every further round would compute the same scales again, so the loop stops there.
+ * One difference is unavoidable: at one plane an element that is exactly 0 keeps the reference's value 0 only in
+ * the reference (b = sign(0) = 0); a one-bit code must be ±α, and it takes +α.
+ */
+final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
+    /** The rounds of ShiftAddLLM's README commands ({@code --bcq_round 50}; the argparse default is 5). */
+    static final int ROUNDS = 50;
+    /** The guard batch_cg_torch adds to both of its denominators. */
+    private static final double CG_GUARD = 1e-6;
+
+    private final BcqFormat format;
+    private final Rounding rounding;
+
+    ShiftAddBcqGroupQuantizer(BcqFormat format, Rounding rounding) {
+        this.format = format;
+        this.rounding = rounding;
+    }
+
+    @Override
+    public int scalesPerGroup() {
+        return format.planes();
+    }
+
+    @Override
+    public boolean storesZeroPoint() {
+        return false;
+    }
+
+    @Override
+    public void quantize(float[] x, int from, int to, int group, Output out) {
+        GroupStats.of(x, from, to); // rejects non-finite input
+        int q = format.planes();
+        int n = to - from;
+        double[][] planes = new double[q][n];
+        double[] alphas = new double[q];
+        double[] residual = new double[n];
+        for (int k = 0; k < n; k++) {
+            residual[k] = x[from + k];
+        }
+        for (int p = 0; p < q; p++) {
+            double magnitude = 0;
+            for (int k = 0; k < n; k++) {
+                magnitude += Math.abs(residual[k]);
+            }
+            alphas[p] = magnitude / n;
+            for (int k = 0; k < n; k++) {
+                planes[p][k] = Math.signum(residual[k]);
+                residual[k] -= planes[p][k] * alphas[p];
+            }
+        }
+        int[] codes = new int[n];
+        if (q == 1) {
+            for (int k = 0; k < n; k++) {
+                codes[k] = planes[0][k] >= 0 ? 1 : 0;
+            }
+        } else {
+            int[] previous = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                alphas = conjugateGradient(planes, x, from, alphas);
+                for (int i = 0; i < q; i++) {
+                    alphas[i] = Math.abs(alphas[i]);
+                }
+                Arrays.sort(alphas);
+                reverse(alphas);
+                if (format.powerOfTwoScales()) {
+                    for (int i = 0; i < q; i++) {
+                        alphas[i] = PowerOfTwo.roundToSum(alphas[i], format.powerOfTwoTerms());
+                    }
+                }
+                ValueGrid grid = format.grid(alphas);
+                for (int k = 0; k < n; k++) {
+                    codes[k] = grid.nearestCode(x[from + k], rounding);
+                    for (int p = 0; p < q; p++) {
+                        planes[p][k] = ((codes[k] >>> p) & 1) == 1 ? 1 : -1;
+                    }
+                }
+                if (previous != null && Arrays.equals(previous, codes)) {
+                    break;
+                }
+                previous = codes.clone();
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            out.codes()[from + k] = (short) codes[k];
+        }
+        System.arraycopy(alphas, 0, out.scales(), group * q, q);
+    }
+
+    /** batch_cg_torch for one group: q conjugate-gradient steps on BᵀB·α = Bᵀx from the given α. */
+    private static double[] conjugateGradient(double[][] planes, float[] x, int from, double[] start) {
+        int q = planes.length;
+        int n = planes[0].length;
+        double[][] gram = new double[q][q];
+        double[] rhs = new double[q];
+        for (int i = 0; i < q; i++) {
+            for (int k = 0; k < n; k++) {
+                rhs[i] += planes[i][k] * x[from + k];
+            }
+            for (int j = 0; j < q; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += planes[i][k] * planes[j][k];
+                }
+                gram[i][j] = sum;
+            }
+        }
+        double[] solution = start.clone();
+        double[] r = new double[q];
+        double[] ax = times(gram, solution);
+        for (int i = 0; i < q; i++) {
+            r[i] = rhs[i] - ax[i];
+        }
+        double[] p = r.clone();
+        double rtrNew = dot(r, r);
+        for (int step = 0; step < q; step++) {
+            double rtr = rtrNew;
+            double[] ap = times(gram, p);
+            double a = rtr / (dot(p, ap) + CG_GUARD);
+            for (int i = 0; i < q; i++) {
+                solution[i] += a * p[i];
+                r[i] -= a * ap[i];
+            }
+            rtrNew = dot(r, r);
+            double beta = rtrNew / (rtr + CG_GUARD);
+            for (int i = 0; i < q; i++) {
+                p[i] = r[i] + beta * p[i];
+            }
+        }
+        return solution;
+    }
+
+    private static double[] times(double[][] m, double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            for (int j = 0; j < v.length; j++) {
+                out[i] += m[i][j] * v[j];
+            }
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static void reverse(double[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
