@@ -81,8 +81,14 @@ public final class QuantizeCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}; see docs/quantizers.md).")
     String scaleSearch;
 
+    @Option(names = "--bcq-rounds", paramLabel = "N", defaultValue = "5",
+            description = "bcq formats under --scale-search paper: ShiftAddLLM's refinement rounds (default "
+                    + "${DEFAULT-VALUE}, its --bcq_round default; its README runs 50).")
+    int bcqRounds;
+
     @Option(names = "--dequantized-out", paramLabel = "FILE.safetensors",
-            description = "Also write every format's dequantised tensors (F32, named FORMAT/TENSOR).")
+            description = "Also write the source tensors (original/TENSOR) and every format's dequantised tensors "
+                    + "(FORMAT/TENSOR) as F32.")
     Path dequantizedOut;
 
     @Option(names = "--safetensors", paramLabel = "FILE", description = "A .safetensors file, a "
@@ -201,6 +207,7 @@ public final class QuantizeCommand implements Callable<Integer> {
         inputs.put("groupSize", groupSize == null ? 128 : groupSize);
         inputs.put("victimRule", victimRule);
         inputs.put("scaleSearch", scaleSearch);
+        inputs.put("bcqRounds", bcqRounds);
         inputs.put("source", source);
         inputs.put("tokens", tokens);
         results.finish("quantize", VersionProvider.version(), inputs, seed);
@@ -231,6 +238,9 @@ public final class QuantizeCommand implements Callable<Integer> {
             default -> throw BadInputException.field(null, "--scale-search", "'" + scaleSearch + "'",
                     "must be paper or bitforge");
         };
+        if (bcqRounds < 0) {
+            throw BadInputException.field(null, "--bcq-rounds", bcqRounds, "must be >= 0");
+        }
         int size = groupSize == null ? 128 : groupSize;
         List<Quantizer> out = new ArrayList<>();
         for (String id : ids) {
@@ -242,7 +252,7 @@ public final class QuantizeCommand implements Callable<Integer> {
                             + "pair neighbouring values");
                 }
             }
-            Quantizer.Builder builder = Quantizer.builder(format).granularity(g).method(method);
+            Quantizer.Builder builder = Quantizer.builder(format).granularity(g).method(method).bcqRounds(bcqRounds);
             if (g == Granularity.GROUP) {
                 builder.groupSize(size);
             }

@@ -35,6 +35,7 @@ public final class Quantizer {
     private final boolean symmetric;
     private final ScaleRule scaleRule;
     private final QuantMethod method;
+    private final int bcqRounds;
     private final Rounding rounding;
     private final int scaleBits;
     private final int zeroPointBits;
@@ -44,6 +45,7 @@ public final class Quantizer {
         this.granularity = b.granularity;
         this.groupSize = b.groupSize;
         this.method = b.method;
+        this.bcqRounds = b.bcqRounds;
         this.rounding = b.rounding != null ? b.rounding : defaultRounding(format, method);
         this.scaleBits = b.scaleBits;
         boolean elementFormat = format instanceof ElementFormat;
@@ -177,7 +179,7 @@ public final class Quantizer {
         if (format instanceof OvpFormat o) {
             return new OvpGroupQuantizer(o, scaleRule, rounding);
         }
-        return method == QuantMethod.PAPER ? new ShiftAddBcqGroupQuantizer((BcqFormat) format, rounding)
+        return method == QuantMethod.PAPER ? new ShiftAddBcqGroupQuantizer((BcqFormat) format, bcqRounds)
                 : new BcqGroupQuantizer((BcqFormat) format, rounding);
     }
 
@@ -198,6 +200,7 @@ public final class Quantizer {
         private Boolean symmetric;
         private ScaleRule scaleRule;
         private QuantMethod method = QuantMethod.PAPER;
+        private int bcqRounds = ShiftAddBcqGroupQuantizer.DEFAULT_ROUNDS;
         private Rounding rounding;
         private int scaleBits = 16;
         private Integer zeroPointBits;
@@ -234,6 +237,15 @@ public final class Quantizer {
         /** Whose quantiser the paper formats use (default {@link QuantMethod#PAPER}); sets the default scale rule and ties. */
         public Builder method(QuantMethod method) {
             this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** Refinement rounds of ShiftAddLLM's binary-coding fit (paper method; default 5, its README runs 50). */
+        public Builder bcqRounds(int rounds) {
+            if (rounds < 0) {
+                throw new IllegalArgumentException("bcq rounds must be >= 0, got " + rounds);
+            }
+            this.bcqRounds = rounds;
             return this;
         }
 

@@ -1,8 +1,6 @@
 package io.bitforge.core.quant;
 
-import io.bitforge.core.arith.Rounding;
 import io.bitforge.core.format.BcqFormat;
-import io.bitforge.core.format.ValueGrid;
 
 import java.util.Arrays;
 
@@ -12,29 +10,31 @@ import java.util.Arrays;
  * <ol>
  *   <li>greedy start: plane i is the sign of the residual with sign(0) = 0, αᵢ its mean magnitude;</li>
  *   <li>at one plane that is all (the reference refines only when q > 1);</li>
- *   <li>otherwise {@value #ROUNDS} rounds of: least-squares scales for the current planes (the greedy planes,
+ *   <li>otherwise a fixed number of rounds (5 by default, as ShiftAddLLM's {@code --bcq_round} and BCQuantizer;
+ *       its README runs 50) of: least-squares scales for the current planes (the greedy planes,
  *       zeros included, in the first round) by the reference's batch conjugate gradient — q steps from the
  *       previous scales, 1e-6 added to both denominators — then |α| sorted descending, for the -pot formats
  *       rounded to a sum of power-of-two terms (additive_power_of_2), then every element to the nearest of the
  *       2^q values Σ±αᵢ with ties to the upper value (find_B_torch's binary search moves right unless
  *       {@code w < mid}).</li>
  * </ol>
- * Once the codes repeat, every further round would compute the same scales again, so the loop stops there.
- * One difference is unavoidable: at one plane an element that is exactly 0 keeps the reference's value 0 only in
+ * Every round runs even when the codes repeat: the 1e-6 guards damp the conjugate gradient, so the scales keep
+ * moving from round to round as in the reference. One difference is unavoidable: at one plane an element that is exactly 0 keeps the reference's value 0 only in
  * the reference (b = sign(0) = 0); a one-bit code must be ±α, and it takes +α.
  */
 final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
-    /** The rounds of ShiftAddLLM's README commands ({@code --bcq_round 50}; the argparse default is 5). */
-    static final int ROUNDS = 50;
+    /** ShiftAddLLM's default rounds ({@code --bcq_round} in model/opt.py and model/llama.py, BCQuantizer). */
+    static final int DEFAULT_ROUNDS = 5;
     /** The guard batch_cg_torch adds to both of its denominators. */
     private static final double CG_GUARD = 1e-6;
 
     private final BcqFormat format;
-    private final Rounding rounding;
+    private final int rounds;
 
-    ShiftAddBcqGroupQuantizer(BcqFormat format, Rounding rounding) {
+    /** Ties follow the reference's binary search (to the upper level) whatever rule the quantiser was given. */
+    ShiftAddBcqGroupQuantizer(BcqFormat format, int rounds) {
         this.format = format;
-        this.rounding = rounding;
+        this.rounds = rounds;
     }
 
     @Override
@@ -75,8 +75,7 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                 codes[k] = planes[0][k] >= 0 ? 1 : 0;
             }
         } else {
-            int[] previous = null;
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 alphas = conjugateGradient(planes, x, from, alphas);
                 for (int i = 0; i < q; i++) {
                     alphas[i] = Math.abs(alphas[i]);
@@ -88,23 +87,73 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                         alphas[i] = PowerOfTwo.roundToSum(alphas[i], format.powerOfTwoTerms());
                     }
                 }
-                ValueGrid grid = format.grid(alphas);
+                assign(x, from, alphas, codes);
                 for (int k = 0; k < n; k++) {
-                    codes[k] = grid.nearestCode(x[from + k], rounding);
                     for (int p = 0; p < q; p++) {
                         planes[p][k] = ((codes[k] >>> p) & 1) == 1 ? 1 : -1;
                     }
                 }
-                if (previous != null && Arrays.equals(previous, codes)) {
-                    break;
-                }
-                previous = codes.clone();
             }
         }
         for (int k = 0; k < n; k++) {
             out.codes()[from + k] = (short) codes[k];
         }
         System.arraycopy(alphas, 0, out.scales(), group * q, q);
+    }
+
+    /**
+     * find_B_torch: the 2^q sign vectors in the reference's order (list_binary_vecs: row r has plane i = +1 when
+     * bit q−1−i of r is 0), stably sorted by their level; a binary search moves right unless x < the midpoint, so a
+     * tie goes up, and between equal levels (equal scales, common after power-of-two rounding) the one whose
+     * vector comes first in that order below the level and the last one above it.
+     */
+    private void assign(float[] x, int from, double[] alphas, int[] codes) {
+        int q = alphas.length;
+        int count = 1 << q;
+        double[] levels = new double[count];
+        int[] rowCodes = new int[count];
+        for (int r = 0; r < count; r++) {
+            int code = 0;
+            double level = 0;
+            for (int i = 0; i < q; i++) {
+                boolean plus = ((r >>> (q - 1 - i)) & 1) == 0;
+                code |= plus ? 1 << i : 0;
+                level += plus ? alphas[i] : -alphas[i];
+            }
+            levels[r] = level;
+            rowCodes[r] = code;
+        }
+        // Stable insertion sort of the rows by level.
+        for (int a = 1; a < count; a++) {
+            double level = levels[a];
+            int code = rowCodes[a];
+            int b = a - 1;
+            while (b >= 0 && levels[b] > level) {
+                levels[b + 1] = levels[b];
+                rowCodes[b + 1] = rowCodes[b];
+                b--;
+            }
+            levels[b + 1] = level;
+            rowCodes[b + 1] = code;
+        }
+        double[] mids = new double[count - 1];
+        for (int k = 0; k + 1 < count; k++) {
+            mids[k] = (levels[k] + levels[k + 1]) / 2;
+        }
+        for (int k = 0; k < codes.length; k++) {
+            double v = x[from + k];
+            int low = 0;
+            int high = count - 1;
+            while (low < high) {
+                int mid = (low + high - 1) >>> 1;
+                if (v < mids[mid]) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            codes[k] = rowCodes[low];
+        }
     }
 
     /** batch_cg_torch for one group: q conjugate-gradient steps on BᵀB·α = Bᵀx from the given α. */

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Writes what quantisers make of matrices as a {@code .safetensors} file of F32 tensors, so the values can be
- * compared with another implementation: one tensor per quantiser and matrix, named {@code FORMAT/MATRIX} (the
- * format id, then the source tensor's name), in the source's shape. Rows are quantised block by block as they are
+ * compared with another implementation: first each source matrix as {@code original/MATRIX}, then one tensor per
+ * quantiser and matrix, named {@code FORMAT/MATRIX} (the format id, then the source tensor's name), all in the
+ * source's shape. Rows are quantised block by block as they are
  * written (the whole tensor at once for per-tensor granularity), so memory stays bounded by one block.
  */
 public final class DequantizedExport {
@@ -25,6 +26,12 @@ public final class DequantizedExport {
     /** Writes every quantiser's reconstruction of every matrix to {@code file}; {@code blockElements} as QuantStudy. */
     public static void write(Path file, List<Quantizer> quantizers, List<MatrixSource> matrices, int blockElements) {
         List<SafetensorsWriter.Entry> entries = new ArrayList<>();
+        for (MatrixSource m : matrices) {
+            if (m.rows() > 0 && m.cols() > 0) {
+                entries.add(new SafetensorsWriter.Entry("original/" + m.name(), DType.F32, m.shape(), (row, into) ->
+                        m.readRows(row, 1, into)));
+            }
+        }
         for (Quantizer q : quantizers) {
             for (MatrixSource m : matrices) {
                 if (m.rows() == 0 || m.cols() == 0) {
