@@ -10,6 +10,9 @@ Written from the published procedures (float32 arithmetic where the references c
   BCQ   GATECH-EIC/ShiftAddLLM quantizers/bcq_quant/bcq.py, bcq_shift.py
 
 usage: reference_quantizers.py FILE.safetensors [--group-size G] [--bcq-rounds N]   (G omitted: per channel)
+       reference_quantizers.py FILE.safetensors --write-reference OUT.safetensors
+           writes original/NAME and, for the paper formats, FORMAT/channel (ANT, OliVe) and FORMAT/group128 (BCQ)
+           reference values of original/NAME: the fixture BitForge's tests compare against
 Needs only NumPy.
 """
 import argparse
@@ -209,6 +212,39 @@ def reference(groups, fmt, rounds):
     return None
 
 
+def write_safetensors(path, tensors):
+    header = {}
+    offset = 0
+    blobs = []
+    for name, value in tensors.items():
+        blob = np.ascontiguousarray(value, dtype="<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(value.shape), "data_offsets": [offset, offset + len(blob)]}
+        offset += len(blob)
+        blobs.append(blob)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * ((8 - len(text) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+
+
+REFERENCE_FORMATS = [("flint4", 0), ("pot4", 0), ("ovp-int4", 0), ("ovp-flint4", 0), ("ovp-int8", 0),
+                     ("bcq2", 128), ("bcq3", 128), ("bcq4", 128), ("bcq3-pot", 128)]
+
+
+def write_reference(tensors, out, rounds):
+    name = next(n for n in tensors if n.startswith("original/"))
+    x = tensors[name].reshape(tensors[name].shape[0], -1).astype(F)
+    result = {"original": x}
+    for fmt, group in REFERENCE_FORMATS:
+        g = group or x.shape[1]
+        ref = reference(x.reshape(-1, g), fmt, rounds).reshape(x.shape)
+        result[fmt + ("/group%d" % group if group else "/channel")] = ref.astype(F)
+    write_safetensors(out, result)
+
+
 def sqnr(x, y):
     return 10 * np.log10(np.sum(x.astype(np.float64) ** 2) / np.sum((x.astype(np.float64) - y) ** 2))
 
@@ -218,8 +254,12 @@ def main():
     ap.add_argument("file")
     ap.add_argument("--group-size", type=int, default=0)
     ap.add_argument("--bcq-rounds", type=int, default=5)
+    ap.add_argument("--write-reference")
     args = ap.parse_args()
     tensors = read_safetensors(args.file)
+    if args.write_reference:
+        write_reference(tensors, args.write_reference, args.bcq_rounds)
+        return
     print("format,tensor,sameLevelPercent,bitforgeSqnrDecibels,referenceSqnrDecibels")
     for name, values in tensors.items():
         fmt, _, tensor = name.partition("/")
