@@ -167,7 +167,19 @@ public final class ValueGrid {
             int high = bucketHigh[b];
             // Rounding in the bucket index can put x just outside its bucket; then search everything.
             if (values[low] <= x && x <= values[high]) {
-                return Arrays.binarySearch(values, low, high + 1, x);
+                // Usually high = low + 1 already: narrow to neighbours, values[low] <= x <= values[high].
+                while (high - low > 1) {
+                    int mid = (low + high) >>> 1;
+                    if (values[mid] <= x) {
+                        low = mid;
+                    } else {
+                        high = mid;
+                    }
+                }
+                if (values[low] == x) {
+                    return low;
+                }
+                return values[high] == x ? high : -high - 1;
             }
         }
         return Arrays.binarySearch(values, x);

@@ -86,11 +86,11 @@ final class OvpGroupQuantizer implements GroupQuantizer {
         int b = format.bits();
         int mask = (1 << b) - 1;
         int i = from;
+        double[] values = new double[2];
         for (; i + 1 < to && error < limit; i += 2) {
-            int pair = format.encodePair(x[i] / scale, x[i + 1] / scale, rounding);
+            int pair = format.encodePair(x[i] / scale, x[i + 1] / scale, rounding, values);
             codes[i] = (short) (pair & mask);
             codes[i + 1] = (short) (pair >>> b);
-            double[] values = format.decodePair(pair);
             double e0 = x[i] - scale * values[0];
             double e1 = x[i + 1] - scale * values[1];
             error += e0 * e0 + e1 * e1;
