@@ -76,7 +76,16 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
             }
         } else {
             for (int round = 0; round < rounds; round++) {
-                alphas = conjugateGradient(planes, x, from, alphas);
+                // The first round fits the greedy planes (zeros included); later ones the ±1 planes of the codes,
+                // whose BᵀB and Bᵀx follow from each code's count and sum.
+                double[][] gram = new double[q][q];
+                double[] rhs = new double[q];
+                if (round == 0) {
+                    normalEquations(planes, x, from, gram, rhs);
+                } else {
+                    normalEquations(codes, x, from, gram, rhs);
+                }
+                alphas = conjugateGradient(gram, rhs, alphas);
                 for (int i = 0; i < q; i++) {
                     alphas[i] = Math.abs(alphas[i]);
                 }
@@ -88,11 +97,6 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                     }
                 }
                 assign(x, from, alphas, codes);
-                for (int k = 0; k < n; k++) {
-                    for (int p = 0; p < q; p++) {
-                        planes[p][k] = ((codes[k] >>> p) & 1) == 1 ? 1 : -1;
-                    }
-                }
             }
         }
         for (int k = 0; k < n; k++) {
@@ -156,12 +160,10 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
         }
     }
 
-    /** batch_cg_torch for one group: q conjugate-gradient steps on BᵀB·α = Bᵀx from the given α. */
-    private static double[] conjugateGradient(double[][] planes, float[] x, int from, double[] start) {
+    /** BᵀB and Bᵀx for planes given element by element (entries −1, 0 or +1). */
+    private static void normalEquations(double[][] planes, float[] x, int from, double[][] gram, double[] rhs) {
         int q = planes.length;
         int n = planes[0].length;
-        double[][] gram = new double[q][q];
-        double[] rhs = new double[q];
         for (int i = 0; i < q; i++) {
             for (int k = 0; k < n; k++) {
                 rhs[i] += planes[i][k] * x[from + k];
@@ -174,6 +176,34 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                 gram[i][j] = sum;
             }
         }
+    }
+
+    /** BᵀB and Bᵀx for ±1 planes given as codes (bit i set = plane i is +1), from each code's count and sum. */
+    private static void normalEquations(int[] codes, float[] x, int from, double[][] gram, double[] rhs) {
+        int q = gram.length;
+        long[] counts = new long[1 << q];
+        double[] sums = new double[1 << q];
+        for (int k = 0; k < codes.length; k++) {
+            counts[codes[k]]++;
+            sums[codes[k]] += x[from + k];
+        }
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            for (int i = 0; i < q; i++) {
+                double si = ((c >>> i) & 1) == 1 ? 1 : -1;
+                rhs[i] += si * sums[c];
+                for (int j = 0; j < q; j++) {
+                    gram[i][j] += si * (((c >>> j) & 1) == 1 ? 1 : -1) * counts[c];
+                }
+            }
+        }
+    }
+
+    /** batch_cg_torch for one group: q conjugate-gradient steps on BᵀB·α = Bᵀx from the given α. */
+    private static double[] conjugateGradient(double[][] gram, double[] rhs, double[] start) {
+        int q = rhs.length;
         double[] solution = start.clone();
         double[] r = new double[q];
         double[] ax = times(gram, solution);
