@@ -131,4 +131,19 @@ class PaperQuantizersTest {
             }
         }
     }
+
+    @Test
+    void antChoosesTheTypeWhoseGridHoldsTheTensor() {
+        // Rows whose values lie on the pot4 grid {0, ±1, ±2, …, ±64} (absmax 64, ratio 1.00 gives scale 1): pot4 is
+        // exact; int4 (±7 steps of 64/7) and flint4 (up to 16 = 64 at scale 4, no 32) are not.
+        float[] pot = {64, -32, 16, 1, -2, 4, 8, 0, -64, 32, -16, -1, 2, -4, -8, 1};
+        AntTypeSelection.Choice p = AntTypeSelection.choose(pot, 2, 8, Granularity.CHANNEL, 0);
+        assertEquals("pot4", p.format().id());
+        assertEquals(0.0, p.summedMeanSquaredErrors().get("pot4"), 1e-12);
+        // Integers −7..7 with absmax 7: int4 at scale 1 is exact; pot4 lacks 3, 5, 6, 7 and flint4 lacks 5 and 7.
+        float[] ints = {7, -6, 5, -4, 3, -2, 1, 0, -7, 6, -5, 4, -3, 2, -1, 0};
+        AntTypeSelection.Choice i = AntTypeSelection.choose(ints, 2, 8, Granularity.CHANNEL, 0);
+        assertEquals("int4", i.format().id());
+        assertTrue(i.summedMeanSquaredErrors().get("flint4") > 0);
+    }
 }
