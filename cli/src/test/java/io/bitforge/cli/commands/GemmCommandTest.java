@@ -144,7 +144,8 @@ class GemmCommandTest {
 
     @Test
     void badValuesAreOneLineWithExitTwo() {
-        assertBad("--rows: must be > 0, got 0", "--rows", "0", "--m", "1", "--k", "1", "--n", "1");
+        assertBad("--rows: must be from 1 to 65536, as array.rows and array.cols in a hardware spec, got 0", "--rows",
+                "0", "--m", "1", "--k", "1", "--n", "1");
         assertBad("--dataflow: must be one of os, ws, is, got 'xs'", "--dataflow", "xs", "--m", "1", "--k", "1",
                 "--n", "1");
         // the test class path also holds the CLI's fixture family, so only the known part of the list is checked
