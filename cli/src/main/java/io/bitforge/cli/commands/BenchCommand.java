@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchResult r = runner.run(BenchCases.of(name, context.registry(), exploreThreads));
             results.add(r);
             if (table) {
-                context.out().printf(Locale.ROOT, "  %-10s %,14.1f %s/s  (rounds %,.1f .. %,.1f; %d thread%s)%n",
+                context.out().printf(Locale.ROOT, "  %-11s %,14.1f %s/s  (rounds %,.1f .. %,.1f; %d thread%s)%n",
                         name, r.median(), r.benchCase().unit(), r.min(), r.max(), r.benchCase().threads(),
                         r.benchCase().threads() == 1 ? "" : "s");
             }
