@@ -46,8 +46,10 @@ public final class GemmTiler {
         LoopOrder[] orders = pins.order().map(o -> new LoopOrder[] {o}).orElse(LoopOrder.values());
         TilingSearch search = new TilingSearch(m, k, n, bits, buffers, kPin, cost);
         int[] widest = new int[mSizes.length];
+        int[] widestSpilling = new int[mSizes.length];
         for (int i = 0; i < mSizes.length; i++) {
             widest[i] = search.widestN(mSizes[i], nSizes);
+            widestSpilling[i] = search.widestSpillingN(mSizes[i], nSizes);
         }
         for (LoopOrder order : orders) { // seed the bound
             for (int i = 0; i < mSizes.length; i++) {
@@ -60,7 +62,7 @@ public final class GemmTiler {
         for (LoopOrder order : orders) {
             for (int i = 0; i < mSizes.length; i++) {
                 if (widest[i] >= 0) {
-                    search.scan(order, mSizes[i], nSizes, 0, widest[i]);
+                    search.scan(order, mSizes[i], nSizes, 0, widest[i], widestSpilling[i]);
                 }
             }
         }

@@ -20,6 +20,8 @@ final class TilingSearch {
     private final long bSweep;
     private final long cFinal;
     private final long cPartial;
+    /** Per loop order (by ordinal): the positions of the M, K and N loops, 0 = outermost. */
+    private final int[][] positions = new int[LoopOrder.values().length][];
     private long bestTraffic = Long.MAX_VALUE;
     private long bestCycles;
     private long bestSteps;
@@ -38,6 +40,10 @@ final class TilingSearch {
         this.bSweep = GemmTiling.sweepBytes(k, 0, n, 0, bits.b());
         this.cFinal = GemmTiling.sweepBytes(m, 0, n, 0, bits.c());
         this.cPartial = GemmTiling.sweepBytes(m, 0, n, 0, bits.partialSum());
+        for (LoopOrder order : LoopOrder.values()) {
+            positions[order.ordinal()] = new int[] {order.position(LoopOrder.Dim.M), order.position(LoopOrder.Dim.K),
+                    order.position(LoopOrder.Dim.N)};
+        }
     }
 
     long bestTraffic() {
@@ -89,6 +95,15 @@ final class TilingSearch {
      * fit beside an M tile of {@code mt} with at least a 1-deep K tile; -1 when none.
      */
     int widestN(long mt, long[] nSizes) {
+        return widestN(mt, nSizes, Math.min(bits.c(), bits.partialSum()));
+    }
+
+    /** The same with the C tile at the partial-sum width: the widest N tile a candidate with K trips can have. */
+    int widestSpillingN(long mt, long[] nSizes) {
+        return widestN(mt, nSizes, bits.partialSum());
+    }
+
+    private int widestN(long mt, long[] nSizes, int cBits) {
         if (largestFittingK(mt, nSizes[0]) < 1) {
             return -1; // the K tile only shrinks as N grows
         }
@@ -96,26 +111,35 @@ final class TilingSearch {
         int high = nSizes.length - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (couldFit(mt, nSizes[mid])) {
+            if (couldFit(mt, nSizes[mid], cBits)) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        return couldFit(mt, nSizes[low]) ? low : -1;
+        return couldFit(mt, nSizes[low], cBits) ? low : -1;
     }
 
     /**
      * Scores the candidates with M tile {@code mt} and N tiles {@code nSizes[low..high]} that can still win, in
      * ascending N order: a range is skipped when the traffic at its fewest K trips (its narrowest N tile) and
-     * fewest N trips (its widest) exceeds the best so far; without a cost, a range with one K tile throughout
-     * is represented by its widest fitting N tile, which moves no more bytes in fewer steps.
+     * fewest N trips (its widest) exceeds the best so far, where candidates with more than one K trip can be no
+     * wider than {@code widestSpilling} (their C tile holds partial sums); without a cost, a range with one K tile
+     * throughout is represented by its widest fitting N tile, which moves no more bytes in fewer steps.
      */
-    void scan(LoopOrder order, long mt, long[] nSizes, int low, int high) {
+    void scan(LoopOrder order, long mt, long[] nSizes, int low, int high, int widestSpilling) {
         long mTrips = GemmTiling.trips(m, mt);
         long kNarrow = largestFittingK(mt, nSizes[low]);
-        if (kNarrow < 1 || traffic(order, mTrips, GemmTiling.trips(k, kNarrow),
-                GemmTiling.trips(n, nSizes[high])) > bestTraffic) {
+        if (kNarrow < 1) {
+            return;
+        }
+        long kTrips = GemmTiling.trips(k, kNarrow);
+        long bound = kTrips > 1 ? Long.MAX_VALUE : traffic(order, mTrips, 1, GemmTiling.trips(n, nSizes[high]));
+        if (widestSpilling >= low) {
+            bound = Math.min(bound, traffic(order, mTrips, Math.max(kTrips, 2),
+                    GemmTiling.trips(n, nSizes[Math.min(high, widestSpilling)])));
+        }
+        if (bound > bestTraffic) {
             return;
         }
         if (cost == null && largestFittingK(mt, nSizes[high]) == kNarrow) {
@@ -134,25 +158,26 @@ final class TilingSearch {
             return;
         }
         int mid = (low + high) >>> 1;
-        scan(order, mt, nSizes, low, mid);
-        scan(order, mt, nSizes, mid + 1, high);
+        scan(order, mt, nSizes, low, mid, widestSpilling);
+        scan(order, mt, nSizes, mid + 1, high, widestSpilling);
     }
 
-    /** Necessary for any K tile: the C tile (at its narrower width) and one row of the B tile fit. */
-    private boolean couldFit(long mt, long nt) {
-        return GemmTiling.tileBytes(mt, nt, Math.min(bits.c(), bits.partialSum())) <= buffers.outputs() / 2
+    /** Necessary for any K tile: the C tile (at {@code cBits}) and one row of the B tile fit. */
+    private boolean couldFit(long mt, long nt, int cBits) {
+        return GemmTiling.tileBytes(mt, nt, cBits) <= buffers.outputs() / 2
                 && largestFittingK(mt, nt) >= 1;
     }
 
     /** DRAM bytes of a tiling with these trip counts ({@link GemmTiling#of}'s rules). */
     long traffic(LoopOrder order, long mTrips, long kTrips, long nTrips) {
-        long[] trips = {mTrips, kTrips, nTrips};
-        long aFetches = GemmTiling.outside(order, trips, LoopOrder.Dim.N, LoopOrder.Dim.M, LoopOrder.Dim.K)
-                ? nTrips : 1;
-        long bFetches = GemmTiling.outside(order, trips, LoopOrder.Dim.M, LoopOrder.Dim.K, LoopOrder.Dim.N)
-                ? mTrips : 1;
-        long cVisits = GemmTiling.outside(order, trips, LoopOrder.Dim.K, LoopOrder.Dim.M, LoopOrder.Dim.N)
-                ? kTrips : 1;
+        int[] at = positions[order.ordinal()];
+        int m = at[0];
+        int k = at[1];
+        int n = at[2];
+        // GemmTiling.outside: a loop of more than one trip outside the innermost iterating loop of the operand
+        long aFetches = nTrips > 1 && n < Math.max(mTrips > 1 ? m : -1, kTrips > 1 ? k : -1) ? nTrips : 1;
+        long bFetches = mTrips > 1 && m < Math.max(kTrips > 1 ? k : -1, nTrips > 1 ? n : -1) ? mTrips : 1;
+        long cVisits = kTrips > 1 && k < Math.max(mTrips > 1 ? m : -1, nTrips > 1 ? n : -1) ? kTrips : 1;
         long spilled = Math.multiplyExact(cVisits - 1, cPartial);
         return Math.addExact(Math.addExact(Math.multiplyExact(aSweep, aFetches), Math.multiplyExact(bSweep, bFetches)),
                 Math.addExact(cFinal, Math.multiplyExact(2, spilled)));
