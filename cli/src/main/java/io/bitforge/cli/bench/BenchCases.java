@@ -60,7 +60,7 @@ public final class BenchCases {
             objectives: [latency, energy, area]
             """;
     /** Designs per call of the explore-run benchmark: enough that the command's fixed costs are a small share. */
-    private static final int EXPLORE_RUN_DESIGNS = 4000;
+    public static final int EXPLORE_RUN_DESIGNS = 4000;
     private static final int HDL_ARRAY = 8;
     private static final int HDL_CYCLES_PER_CALL = 1000;
 
