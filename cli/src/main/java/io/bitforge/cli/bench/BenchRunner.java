@@ -25,20 +25,30 @@ public record BenchRunner(double warmupSeconds, int rounds, double roundSeconds)
         ExecutorService pool = Executors.newFixedThreadPool(benchCase.threads());
         try {
             timed(pool, work, benchCase.threads(), warmupSeconds);
-            List<Double> warmup = new ArrayList<>();
-            boolean steady = false;
-            while (!steady && warmup.size() < MAX_EXTRA_WARMUP_WINDOWS) {
-                warmup.add(timed(pool, work, benchCase.threads(), roundSeconds));
-                steady = warmup.size() >= 2 && agree(warmup.get(warmup.size() - 2), warmup.get(warmup.size() - 1));
-            }
+            Warmup warmup = untilSteady(() -> timed(pool, work, benchCase.threads(), roundSeconds));
             double[] perSecond = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 perSecond[r] = timed(pool, work, benchCase.threads(), roundSeconds);
             }
-            return BenchResult.of(benchCase, perSecond, warmup, steady);
+            return BenchResult.of(benchCase, perSecond, warmup.windows(), warmup.steady());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The windows of a steady-state check, and whether the last two agreed. */
+    record Warmup(List<Double> windows, boolean steady) {
+    }
+
+    /** Measures windows until two successive ones agree, at most {@link #MAX_EXTRA_WARMUP_WINDOWS}. */
+    static Warmup untilSteady(java.util.function.DoubleSupplier window) {
+        List<Double> windows = new ArrayList<>();
+        boolean steady = false;
+        while (!steady && windows.size() < MAX_EXTRA_WARMUP_WINDOWS) {
+            windows.add(window.getAsDouble());
+            steady = windows.size() >= 2 && agree(windows.get(windows.size() - 2), windows.get(windows.size() - 1));
+        }
+        return new Warmup(List.copyOf(windows), steady);
     }
 
     private static boolean agree(double a, double b) {

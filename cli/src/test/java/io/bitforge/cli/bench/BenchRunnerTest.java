@@ -2,7 +2,8 @@ package io.bitforge.cli.bench;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Iterator;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,34 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchRunnerTest {
     @Test
-    void warmUpEndsOnceTwoWindowsAgree() {
-        // every call takes the same 5 ms, so the first two 50-ms windows already agree
-        BenchResult r = new BenchRunner(0, 2, 0.05).run(new BenchCase("steady", "calls", "", 1, () -> () -> {
-            sleepMicros(5000);
-            return 1;
-        }));
-        assertTrue(r.steadyState());
-        assertEquals(2, r.warmupUnitsPerSecond().size());
-        assertEquals(2, r.unitsPerSecond().size());
+    void warmUpEndsOnceTwoSuccessiveWindowsAgreeWithinTenPercent() {
+        // 100 -> 80 differs by 20%, 80 -> 75 by 6.25%: steady after the third window
+        BenchRunner.Warmup w = BenchRunner.untilSteady(script(100, 80, 75, 1));
+        assertTrue(w.steady());
+        assertEquals(List.of(100.0, 80.0, 75.0), w.windows());
+        // exactly 10% still agrees
+        assertEquals(2, BenchRunner.untilSteady(script(100, 90)).windows().size());
     }
 
     @Test
-    void warmUpGivesUpWhenTheRateKeepsFalling() {
-        // each call takes 1.5 times as long as the one before: once a call outlasts a window, windows differ by 1.5x
-        AtomicLong micros = new AtomicLong(1000);
-        BenchResult r = new BenchRunner(0, 1, 0.01).run(new BenchCase("slowing", "calls", "", 1, () -> () -> {
-            sleepMicros(micros.getAndUpdate(m -> m * 3 / 2));
-            return 1;
-        }));
-        assertFalse(r.steadyState());
-        assertEquals(BenchRunner.MAX_EXTRA_WARMUP_WINDOWS, r.warmupUnitsPerSecond().size());
+    void warmUpGivesUpAfterTenWindowsWhenTheRateKeepsHalving() {
+        BenchRunner.Warmup w = BenchRunner.untilSteady(script(1024, 512, 256, 128, 64, 32, 16, 8, 4, 2, 1, 1));
+        assertFalse(w.steady());
+        assertEquals(BenchRunner.MAX_EXTRA_WARMUP_WINDOWS, w.windows().size());
     }
 
-    private static void sleepMicros(long micros) {
-        try {
-            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static java.util.function.DoubleSupplier script(double... rates) {
+        Iterator<Double> next = java.util.Arrays.stream(rates).boxed().iterator();
+        return next::next;
     }
 }
