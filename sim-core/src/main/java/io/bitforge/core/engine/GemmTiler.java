@@ -18,8 +18,9 @@ import java.util.Optional;
  *
  * <p>Pruning, which never changes the choice: a tiling's traffic depends only on its loop order and trip counts
  * and never falls when a trip count grows. For one M tile, a range of N tiles can do no better than the traffic
- * at the K trips of its narrowest N tile (the largest K tile) and the N trips of its widest, so ranges whose bound
- * exceeds the best traffic found so far (seeded with the widest fitting N tile per M tile) are skipped, and the
+ * at the K trips of its narrowest N tile (the largest K tile) and the N trips of its widest (for candidates with
+ * more than one K trip, the widest whose partial sums fit), so ranges whose bound exceeds the best traffic found
+ * so far (seeded with the widest fitting N tile per M tile) are skipped, and the
  * others are halved until they are small or share one K tile (then, without a cost, only their widest fitting N
  * tile can win: the same K trips, fewer N trips). Candidates are scored in primitive arithmetic and only the
  * winner becomes a {@link GemmTiling}.
