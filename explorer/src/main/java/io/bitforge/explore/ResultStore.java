@@ -103,8 +103,17 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void readBack() throws IOException {
+        try {
+            readLines();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not UTF-8 text; the store is damaged (resume into another folder, "
+                    + "or remove the damaged line)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readLines() throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
