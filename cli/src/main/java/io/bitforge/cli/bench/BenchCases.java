@@ -1,9 +1,10 @@
 package io.bitforge.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.api.SimulateRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.commands.ExploreCommand;
-import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.simulation.SimulationRun;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Precision;
@@ -11,13 +12,11 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.SpecNode;
-import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.explore.DesignEvaluator;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
-import io.bitforge.workloads.llm.LlmWorkload;
 
 import picocli.CommandLine;
 
@@ -29,7 +28,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -112,11 +110,10 @@ public final class BenchCases {
     }
 
     private static BenchCase.Work simulate(Registry registry) {
-        HardwareSpec spec = preset(registry);
-        LlmWorkload llm = (LlmWorkload) registry.workload("llama-2-7b").orElseThrow();
-        WorkloadSettings settings = new WorkloadSettings("both", 1, 2048, 1024, 256, "native", 0, 0, false,
-                Map.of());
-        return () -> SimulationRun.run(registry, spec, llm, settings, null).phases().isEmpty() ? 0 : 1;
+        SimulateRequest request = SimulateRequest.builder().hardware(preset(registry)).workload("llama-2-7b")
+                .prompt(2048).generate(256).build();
+        io.bitforge.api.BitForge library = io.bitforge.api.BitForge.of(registry);
+        return () -> library.simulate(request).phases().isEmpty() ? 0 : 1;
     }
 
     private static BenchCase.Work explore(Registry registry) {

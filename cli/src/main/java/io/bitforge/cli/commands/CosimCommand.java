@@ -5,7 +5,7 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.GemmStimulus;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.gen.SystolicArray;
