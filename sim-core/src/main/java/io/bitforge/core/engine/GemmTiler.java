@@ -45,7 +45,7 @@ public final class GemmTiler {
         long[] nSizes = pins.n().isPresent() ? new long[] {Math.min(pins.n().getAsLong(), n)} : tileSizes(n);
         long kPin = pins.k().isPresent() ? Math.min(pins.k().getAsLong(), k) : 0;
         LoopOrder[] orders = pins.order().map(o -> new LoopOrder[] {o}).orElse(LoopOrder.values());
-        TilingSearch search = new TilingSearch(m, k, n, bits, buffers, kPin, cost);
+        TileCandidates search = new TileCandidates(m, k, n, bits, buffers, kPin, cost);
         int[] widest = new int[mSizes.length];
         int[] widestSpilling = new int[mSizes.length];
         for (int i = 0; i < mSizes.length; i++) {
@@ -119,7 +119,7 @@ public final class GemmTiler {
     }
 
     static boolean fits(GemmTile tile, long k, OperandBits bits, BufferBytes buffers) {
-        return TilingSearch.fits(tile.m(), tile.k(), tile.n(), k, bits, buffers);
+        return TileCandidates.fits(tile.m(), tile.k(), tile.n(), k, bits, buffers);
     }
 
     /** Ascending tile sizes s with ceil(D / ceil(D / s)) = s: the smallest size for each trip count. */

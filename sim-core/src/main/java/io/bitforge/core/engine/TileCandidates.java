@@ -7,7 +7,7 @@ import java.util.Optional;
  * alone, by {@link GemmTiling}'s rules), the best so far by (traffic, compute cycles, steps, first seen), and the
  * lower bounds that let the search skip candidates that cannot win.
  */
-final class TilingSearch {
+final class TileCandidates {
     private final long m;
     private final long k;
     private final long n;
@@ -28,7 +28,7 @@ final class TilingSearch {
     private LoopOrder bestOrder;
     private GemmTile bestTile;
 
-    TilingSearch(long m, long k, long n, OperandBits bits, BufferBytes buffers, long kPin, TileCycles cost) {
+    TileCandidates(long m, long k, long n, OperandBits bits, BufferBytes buffers, long kPin, TileCycles cost) {
         this.m = m;
         this.k = k;
         this.n = n;
