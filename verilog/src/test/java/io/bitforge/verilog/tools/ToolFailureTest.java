@@ -22,7 +22,10 @@ class ToolFailureTest {
         assertTrue(r.timedOut());
         assertTrue(r.elapsed().toSeconds() < 20, "killed at the timeout, took " + r.elapsed());
         long child = Long.parseLong(Files.readString(dir.resolve("child.pid")).strip());
-        Thread.sleep(200);
+        // a SIGKILLed process may take a moment to go on a loaded machine
+        for (int i = 0; i < 50 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(100);
+        }
         assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child " + child + " alive");
         String message = r.failure().getMessage();
         assertTrue(message.startsWith("sh timed out after 1 s"), message);
