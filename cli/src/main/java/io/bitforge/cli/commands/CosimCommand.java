@@ -6,7 +6,7 @@ import io.bitforge.cli.hdl.GemmStimulus;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.PeLadderRun;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.gen.SystolicArray;

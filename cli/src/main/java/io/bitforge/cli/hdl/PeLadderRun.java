@@ -3,7 +3,7 @@ package io.bitforge.cli.hdl;
 import io.bitforge.cli.BitForge;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
@@ -46,6 +46,9 @@ public final class PeLadderRun implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ReramLadderRun.applies(design, context)) {
+            return ReramLadderRun.run(context, design, seed, simulator, workDir, json);
+        }
         PeRtlRegistry rtl = PeRtlRegistry.load();
         List<HardwareSpec> specs = PeSpecOptions.specs(design, context.registry(), rtl, true);
         Set<String> tools = switch (simulator) {
