@@ -82,7 +82,7 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(), EmitOptions.synthesis());
+        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(context, 1), EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
             Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);

@@ -46,7 +46,7 @@ public final class VerilogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleDef top = designOptions.build();
+        ModuleDef top = designOptions.build(context, 1);
         EmittedDesign emitted = VerilogEmitter.emit(top, synthesis ? EmitOptions.synthesis() : EmitOptions.simulation());
         try {
             emitted.writeTo(out);

@@ -12,11 +12,11 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs several quantisers over matrices block by block and measures each: value error, the error of the
@@ -130,9 +130,9 @@ public final class QuantStudy {
             return null;
         }
         float[] y = new float[rows * tokens];
-        double[] sums = new double[tokens];
-        for (int r = 0; r < rows; r++) {
-            Arrays.fill(sums, 0);
+        // Rows are independent: computed in parallel, each summed in the same order, so the result is the same.
+        IntStream.range(0, rows).parallel().forEach(r -> {
+            double[] sums = new double[tokens];
             int rowStart = r * cols;
             for (int c = 0; c < cols; c++) {
                 double wc = w[rowStart + c];
@@ -147,7 +147,7 @@ public final class QuantStudy {
             for (int t = 0; t < tokens; t++) {
                 y[r * tokens + t] = (float) sums[t];
             }
-        }
+        });
         return y;
     }
 
