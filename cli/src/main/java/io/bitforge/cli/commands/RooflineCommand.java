@@ -25,6 +25,7 @@ import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.RooflineRun;
 import io.bitforge.roofline.Totals;
+import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
 import picocli.CommandLine.Command;
@@ -61,9 +62,16 @@ public final class RooflineCommand implements Callable<Integer> {
             description = "A simulated design: hardware spec file or preset; its roofs come from its PE family.")
     String hardware;
 
-    @Option(names = "--workload", paramLabel = "NAME", required = true,
+    @Option(names = "--workload", paramLabel = "NAME",
             description = "A workload from the zoo (see 'bitforge list workloads').")
     String workload;
+
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "A Hugging Face or diffusers config.json instead of --workload.")
+    Path modelConfig;
+
+    @Option(names = "--allow-long-context", description = "Run past the model's context limit (with a warning).")
+    boolean allowLongContext;
 
     @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "both",
             description = "prefill, decode or both (default: ${DEFAULT-VALUE}).")
@@ -131,9 +139,8 @@ public final class RooflineCommand implements Callable<Integer> {
         if (plot != null && !(plot.endsWith(".png") || plot.endsWith(".svg"))) {
             throw BadInputException.field(null, "--plot", "'" + plot + "'", "must end in .png or .svg");
         }
-        WorkloadFactory factory = context.registry().workload(workload).orElseThrow(() -> BadInputException.field(
-                null, "--workload", "'" + workload + "'", "must be one of "
-                        + String.join(", ", context.registry().ids(CatalogKind.WORKLOADS))));
+        WorkloadFactory factory = WorkloadLookup.resolve(context.registry(), workload, modelConfig);
+        WorkloadLookup.warnings(factory, settings).forEach(context.err()::println);
         RooflineReport report = RooflineRun.run(factory, settings, machine, options);
         OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
         OutputTarget.write("--csv", csv, toCsv(report), context.out());
@@ -161,6 +168,8 @@ public final class RooflineCommand implements Callable<Integer> {
         inputs.put("device", device);
         inputs.put("hw", hardware);
         inputs.put("workload", workload);
+        inputs.put("modelConfig", modelConfig == null ? null : modelConfig.toString());
+        inputs.put("allowLongContext", allowLongContext);
         inputs.put("phase", phase);
         inputs.put("batch", batch);
         inputs.put("prompt", prompt);
@@ -203,7 +212,8 @@ public final class RooflineCommand implements Callable<Integer> {
         positive("--generate", generate);
         WorkloadSettings defaults = WorkloadSettings.defaults();
         return new WorkloadSettings(phase, batch, prompt, contextTokens, generate, quant, defaults.steps(),
-                defaults.resolution(), defaults.guidance(), workloadOptions);
+                defaults.resolution(), defaults.guidance(),
+                WorkloadLookup.withLongContext(workloadOptions, allowLongContext));
     }
 
     private RooflineOptions options(RooflineMachine machine) {

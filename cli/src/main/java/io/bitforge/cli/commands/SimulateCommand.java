@@ -58,6 +58,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead.")
     Path modelConfig;
 
+    @Option(names = "--allow-long-context", description = "Run past the model's context limit (with a warning).")
+    boolean allowLongContext;
+
     @Option(names = "--phase", defaultValue = "both", paramLabel = "prefill|decode|both",
             description = "Phases to simulate (default: ${DEFAULT-VALUE}); both decodes from the prompt.")
     String phase;
@@ -123,7 +126,8 @@ public final class SimulateCommand implements Callable<Integer> {
         options.put("attention", attention);
         options.put("lmHead", lmHead);
         WorkloadSettings settings = new WorkloadSettings(phase, batch, prompt, decodeContext, generate,
-                "native", 0, 0, false, options);
+                "native", 0, 0, false, WorkloadLookup.withLongContext(options, allowLongContext));
+        WorkloadLookup.warnings(llm, settings).forEach(context.err()::println);
         SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, quant);
         if (json != null) {
             OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
