@@ -10,6 +10,8 @@ import io.bitforge.cli.simulate.OpResult;
 import io.bitforge.cli.simulate.PhaseResult;
 import io.bitforge.cli.simulate.SimulationReport;
 import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.cli.simulate.SpeculationOptions;
+import io.bitforge.cli.simulate.SpeculationReport;
 import io.bitforge.cli.simulate.Simulator;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.Engine;
@@ -96,6 +98,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     DiffusionOptions diffusion = new DiffusionOptions();
 
+    @Mixin
+    SpeculationOptions speculation = new SpeculationOptions();
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the full result as JSON (- is stdout).")
     String json;
 
@@ -129,8 +134,14 @@ public final class SimulateCommand implements Callable<Integer> {
                 "native", 0, 0, false, WorkloadLookup.withLongContext(options, allowLongContext));
         WorkloadLookup.warnings(llm, settings).forEach(context.err()::println);
         SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, quant);
+        SpeculationReport speculative = speculation.enabled() ? SpeculationReport.of(context.registry(), spec, llm,
+                report, speculation.speculation(context.registry())) : null;
         if (json != null) {
-            OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
+            Map<String, Object> map = new LinkedHashMap<>(report.asMap(explain));
+            if (speculative != null) {
+                map.put("speculation", speculative.asMap());
+            }
+            OutputTarget.write("--json", json, Json.write(map), context.out());
         }
         if (out != null) {
             Map<String, Object> given = new LinkedHashMap<>();
@@ -152,6 +163,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (json == null && csv == null) {
             context.out().print(report.text(explain));
+            if (speculative != null) {
+                context.out().print(speculative.text(spec));
+            }
         }
         return 0;
     }

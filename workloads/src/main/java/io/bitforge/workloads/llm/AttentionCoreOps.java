@@ -123,6 +123,28 @@ final class AttentionCoreOps {
     }
 
     /**
+     * Verification of a speculative step (Medusa's tree attention, Cai et al. 2024, Sec. 2.1.2; draft-model
+     * verification, Leviathan et al. 2023): {@code queries} candidate tokens per sequence attend the
+     * {@code context} cached tokens and the candidates (a tree mask hides the non-ancestors, but the kernel computes
+     * the whole queries × (context + queries) block, as a non-fused prefill does).
+     */
+    void verify(OpEmitter out, long batch, long context, long queries) {
+        Core core = Core.of(model.attention(), true);
+        for (LayerGroup layers : groups()) {
+            long instances = batch * core.kvHeads() * layers.layers();
+            long keys = layers.window() > 0 ? Math.min(context + queries, layers.window() + queries - 1)
+                    : context + queries;
+            out.gemm(new GemmOp("qk_matmul" + layers.label(), OpKind.ATTENTION_SCORE, core.group() * queries,
+                    core.scoreDim(), keys, instances, quant.activations(), quant.kvCache(), quant.highPrecision(),
+                    BOperand.KV_CACHE, 0));
+            normalise(out, layers, queries * keys, queries, batch);
+            out.gemm(new GemmOp("sv_matmul" + layers.label(), OpKind.ATTENTION_CONTEXT, core.group() * queries, keys,
+                    core.valueDim(), instances, quant.activations(), quant.kvCache(), quant.activations(),
+                    BOperand.KV_CACHE, 0));
+        }
+    }
+
+    /**
      * Soft-cap and softmax over {@code scores} per head and sequence; each of the sequence's {@code queries} query
      * rows adds a sink logit per head when the model has sinks.
      */

@@ -107,6 +107,32 @@ public final class LlmGraphBuilder {
         return new PhaseGraph("decode", PhaseKind.DECODE, new OpGraph(name, out.ops()), 1, batch * generated);
     }
 
+    /**
+     * One speculative verification pass: {@code batch} sequences with {@code context} cached tokens each run
+     * {@code queries} candidate tokens through every layer at once (a decode step with T query rows, the
+     * absorbed form for latent attention) and lm_head on every candidate, whose logits decide acceptance.
+     */
+    public PhaseGraph verify(long batch, long context, long queries) {
+        requirePositive("batch", batch);
+        requirePositive("queries", queries);
+        if (context < 0) {
+            throw new IllegalArgumentException("context must be >= 0, got " + context);
+        }
+        long rows = batch * queries;
+        long layers = model.layers();
+        OpEmitter out = new OpEmitter(quant.highPrecision());
+        embedding(out, rows, 1);
+        attentionIn(out, rows, layers, true);
+        core.verify(out, batch, context, queries);
+        attentionOut(out, rows, layers, true);
+        mlp(out, rows, 1);
+        out.vector("final_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
+                model.norm().parameters(structure.hidden()), 1);
+        lmHead(out, rows, 1);
+        String name = model.id() + " verify B=" + batch + " C=" + context + " T=" + queries + " quant=" + quant.text();
+        return new PhaseGraph("verify", PhaseKind.DECODE, new OpGraph(name, out.ops()), 1, batch);
+    }
+
     private void embedding(OpEmitter out, long rows, long count) {
         boolean learned = model.positionEmbeddingRows() > 0;
         // Gather one row per token (and add a learned position row: 1 op per element).
