@@ -77,7 +77,8 @@ public final class HfConfigLoader {
             case "phi" -> phi(f, names);
             case "gpt2" -> GptFamilies.gpt2(f, names);
             case "gptj" -> GptFamilies.gptj(f, names);
-            case "falcon" -> GptFamilies.falcon(f, names);
+            // Falcon-7B's first configs named the architecture RefinedWebModel (n_layer, n_head field names).
+            case "falcon", "RefinedWebModel" -> GptFamilies.falcon(f, names);
             case "deepseek_v2", "deepseek_v3" -> ExpertFamilies.deepseek(f, modelType, names);
             case "gpt_oss" -> ExpertFamilies.gptOss(f, names);
             default -> throw BadInputException.field(file, "model_type", "'" + modelType + "'",

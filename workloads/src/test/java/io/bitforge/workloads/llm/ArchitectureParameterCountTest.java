@@ -46,6 +46,10 @@ class ArchitectureParameterCountTest {
         // 165,183,488 -> 207,070,080, x32 = 6,626,242,560; ln_f 9,088. Total 6,921,720,704 ("7B"; a checkpoint
         // that stores the tied lm_head separately holds 295,469,056 more values).
         assertEquals(6_921_720_704L, params(ArchitectureConfigs.FALCON_7B));
+        // The first Falcon-7B config: model_type RefinedWebModel with n_layer / n_head.
+        assertEquals(6_921_720_704L, params("""
+                {"model_type": "RefinedWebModel", "hidden_size": 4544, "n_layer": 32, "n_head": 71,
+                 "multi_query": true, "parallel_attn": true, "bias": false, "vocab_size": 65024}"""));
     }
 
     @Test
