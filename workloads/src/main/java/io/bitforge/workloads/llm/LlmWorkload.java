@@ -94,6 +94,14 @@ public final class LlmWorkload implements WorkloadFactory {
         facts.put("heads", m.attention().heads());
         facts.put("kvHeads", m.attention().kvHeads());
         facts.put("experts", m.mlp().experts());
+        facts.put("contextLimit", m.contextLimit());
+        if (m.attention().window().isPresent()) {
+            facts.put("slidingWindow", m.attention().window().tokens());
+            facts.put("slidingWindowLayers", m.attention().window().layers());
+        }
+        if (m.attention().isLatent()) {
+            facts.put("kvLoraRank", m.attention().latent().kvLoraRank());
+        }
         return facts;
     }
 
