@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param id                    registry id, e.g. {@code llama-2-7b}
  * @param name                  display name, e.g. {@code Llama-2-7B}
  * @param source                the configuration file the numbers come from
- * @param modelType             HF {@code model_type} (llama, mistral, mixtral, qwen2, opt, phi, bitnet)
+ * @param modelType             HF {@code model_type} (one of {@link HfConfigLoader#SUPPORTED})
  * @param hiddenSize            model width
  * @param layers                decoder layers
  * @param vocabSize             vocabulary (rows of the embedding table and columns of lm_head)
