@@ -240,7 +240,9 @@ public final class LlmGraphBuilder {
             if (mlp.denseLayers() > 0) {
                 feedForward(out, structure.denseLayerProjections(), "dense_act", rows, steps * mlp.denseLayers());
             }
-            experts(out, rows, steps * model.moeLayers());
+            if (model.moeLayers() > 0) {
+                experts(out, rows, steps * model.moeLayers());
+            }
         }
         if (model.sandwichNorms()) {
             out.vector("mlp_output_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,

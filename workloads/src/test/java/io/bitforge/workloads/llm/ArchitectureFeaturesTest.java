@@ -98,6 +98,18 @@ class ArchitectureFeaturesTest {
     }
 
     @Test
+    void allLayersDenseLeavesNoExpertOps() {
+        ModelConfig dense = parse(ArchitectureConfigs.DEEPSEEK_V2_LITE.replace("\"first_k_dense_replace\": 1",
+                "\"first_k_dense_replace\": 27"));
+        PhaseGraph prefill = Graphs.builder(dense, "W16A16").prefill(1, 8);
+        assertEquals(27, gemm(prefill, "dense_gate_proj").count());
+        assertTrue(prefill.graph().ops().stream().noneMatch(o -> o.name().startsWith("router")));
+        // 27 dense MLPs of 3 x 2048 x 10944 instead of the experts.
+        assertEquals(27L * 3 * 2048 * 10944, new ModelStructure(dense).denseLayerProjections().stream()
+                .mapToLong(WeightTensor::elements).sum());
+    }
+
+    @Test
     void gptOssHasSinksBiasedRouterAndFusedExperts() {
         ModelConfig oss = parse(ArchitectureConfigs.GPT_OSS_20B);
         PhaseGraph decode = Graphs.builder(oss, "W16A16").decode(1, 1000, 1);
