@@ -40,7 +40,8 @@ class ModelConfigCommandsTest {
         CliHarness.Result allowed = CliHarness.run("simulate", "--hw", "tpu-like-int8", "--model-config",
                 file.toString(), "--prompt", "1000", "--generate", "64", "--allow-long-context");
         assertEquals(0, allowed.exitCode(), allowed.stderr());
-        assertTrue(allowed.stderr().contains("warning") && allowed.stderr().contains("1064"), allowed.stderr());
+        assertTrue(allowed.stderr().contains("past its context limit") && allowed.stderr().contains("1064"),
+                allowed.stderr());
         assertFalse(allowed.stdout().isEmpty());
     }
 }

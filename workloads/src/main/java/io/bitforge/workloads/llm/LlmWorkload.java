@@ -1,6 +1,6 @@
 package io.bitforge.workloads.llm;
 
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
@@ -128,7 +128,7 @@ public final class LlmWorkload implements WorkloadFactory {
         if (length <= limit || !LlmOptions.from(settings).allowLongContext()) {
             return Optional.empty();
         }
-        return Optional.of("warning: " + id + " runs " + length + " tokens, past its context limit of " + limit
+        return Optional.of(id + " runs " + length + " tokens, past its context limit of " + limit
                 + " (max_position_embeddings, rope scaling considered); results extrapolate the model");
     }
 
@@ -138,35 +138,35 @@ public final class LlmWorkload implements WorkloadFactory {
         LlmOptions options = LlmOptions.from(settings);
         long length = sequenceLength(settings);
         if (length > model().contextLimit() && !options.allowLongContext()) {
-            String field = settings.phase().equals("decode") ? "--context + --generate" : settings.phase().equals(
-                    "prefill") ? "--prompt" : "--prompt + --generate";
-            throw BadInputException.field(null, field, length, "must be <= " + model().contextLimit()
+            String field = settings.phase().equals("decode") ? "context + generate" : settings.phase().equals(
+                    "prefill") ? "prompt" : "prompt + generate";
+            throw BadRequestException.of(field, length, "must be <= " + model().contextLimit()
                     + ", the context limit of " + id + " (max_position_embeddings, rope scaling considered); "
-                    + "--allow-long-context runs it anyway");
+                    + "allowLongContext runs it anyway");
         }
         LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, options);
-        requirePositive("--batch", settings.batch());
+        requirePositive("batch", settings.batch());
         return switch (settings.phase()) {
             case "prefill" -> List.of(builder.prefill(settings.batch(),
-                    requirePositive("--prompt", settings.prompt())));
+                    requirePositive("prompt", settings.prompt())));
             case "decode" -> {
                 if (settings.context() < 0) {
-                    throw BadInputException.field(null, "--context", settings.context(), "must be >= 0");
+                    throw BadRequestException.of("context", settings.context(), "must be >= 0");
                 }
                 yield List.of(builder.decode(settings.batch(), settings.context(),
-                        requirePositive("--generate", settings.generate())));
+                        requirePositive("generate", settings.generate())));
             }
-            case "both" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())),
+            case "both" -> List.of(builder.prefill(settings.batch(), requirePositive("prompt", settings.prompt())),
                     builder.decode(settings.batch(), settings.prompt(),
-                            requirePositive("--generate", settings.generate())));
-            default -> throw BadInputException.field(null, "--phase", settings.phase(),
+                            requirePositive("generate", settings.generate())));
+            default -> throw BadRequestException.of("phase", settings.phase(),
                     "must be prefill, decode or both");
         };
     }
 
-    private static int requirePositive(String option, int value) {
+    private static int requirePositive(String field, int value) {
         if (value < 1) {
-            throw BadInputException.field(null, option, value, "must be >= 1");
+            throw BadRequestException.of(field, value, "must be >= 1");
         }
         return value;
     }
