@@ -21,6 +21,7 @@ import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.DequantizedExport;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.QuantStudy;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.TensorInfo;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

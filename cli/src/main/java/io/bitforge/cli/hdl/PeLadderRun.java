@@ -3,7 +3,7 @@ package io.bitforge.cli.hdl;
 import io.bitforge.cli.BitForge;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
