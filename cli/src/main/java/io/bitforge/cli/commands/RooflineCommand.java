@@ -130,13 +130,18 @@ public final class RooflineCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--plot", "'" + plot + "'", "must end in .png or .svg");
         }
         io.bitforge.api.BitForge library = context.library();
-        WorkloadFactory factory = library.workload(workload, modelConfig);
+        if (workload != null && modelConfig != null) {
+            throw BadInputException.field(null, "--workload/--model-config", "both", "give one of them");
+        }
+        WorkloadChoice choice = modelConfig != null ? WorkloadChoice.configFile(modelConfig)
+                : workload == null ? null : WorkloadChoice.named(workload);
         RooflineRequest request = RooflineRequest.builder().device(device).hardware(hardware)
-                .workload(WorkloadChoice.of(factory)).phase(phase).batch(batch).prompt(prompt).context(contextTokens).generate(generate).quant(quant)
+                .workload(choice).phase(phase).batch(batch).prompt(prompt).context(contextTokens).generate(generate).quant(quant)
                 .workloadOptions(WorkloadLookup.withLongContext(workloadOptions, allowLongContext)).fusedAttention(fusedAttention).queryBlock(queryBlock)
                 .tensorParallel(tensorParallel).linkGigabytesPerSecond(linkGigabytesPerSecond).build();
         RooflineMachine machine = library.rooflineMachine(request);
         RooflineReport report = library.roofline(request);
+        WorkloadFactory factory = library.workload(request.workload());
         OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
         OutputTarget.write("--csv", csv, toCsv(report), context.out());
         if (plot != null) {
