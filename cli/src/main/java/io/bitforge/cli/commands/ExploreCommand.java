@@ -103,43 +103,27 @@ public final class ExploreCommand implements Callable<Integer> {
             summary = context.library().explore(request, progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        writeParetoChart(space);
+        writeParetoChart(space, summary.pareto());
         context.out().print(text(space, summary, seconds));
         return 0;
     }
 
-    /** Most designs drawn besides the front: the chart stays readable and marking dominance stays quick. */
-    private static final int CHART_DESIGNS = 2000;
-
     /**
      * Adds the Pareto chart (latency vs energy, area as marker size) to the results directory and rewrites its
-     * manifest with the chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches.
+     * manifest with the chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. The
+     * chart is drawn from the front the run kept in memory, not by reading the store back.
      */
-    private void writeParetoChart(DesignSpace space) {
+    private void writeParetoChart(DesignSpace space, List<StoredDesign> front) {
         try {
             List<ParetoPoint> points = new ArrayList<>();
-            java.util.Set<String> front = new java.util.HashSet<>();
-            Json.mapper().readTree(out.resolve(Explorer.PARETO).toFile()).get("designs")
-                    .forEach(d -> front.add(d.get("id").asText()));
-            int others = 0;
-            for (String line : Files.readAllLines(out.resolve(ResultStore.RESULTS))) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode design = Json.mapper().readTree(line);
-                String id = design.get("id").asText();
-                boolean onFront = front.contains(id);
-                if (!design.path("feasible").asBoolean(true) || (!onFront && others >= CHART_DESIGNS)) {
-                    continue;
-                }
-                others += onFront ? 0 : 1;
-                JsonNode hw = design.get("hardware");
-                JsonNode metrics = design.get("metrics");
-                String label = hw.get("pe").get("family").asText() + " " + hw.get("array").get("rows").asText() + "x"
-                        + hw.get("array").get("cols").asText() + " " + hw.get("dataflow").asText();
-                points.add(new ParetoPoint(id, label, metrics.get("latencySeconds").asDouble(),
-                        metrics.get("energyJoules").asDouble(), metrics.get("areaSquareMillimetres").asDouble(),
-                        false));
+            for (StoredDesign design : front) {
+                Map<String, Object> hw = design.hardware();
+                Map<?, ?> pe = (Map<?, ?>) hw.get("pe");
+                Map<?, ?> array = (Map<?, ?>) hw.get("array");
+                String label = pe.get("family") + " " + array.get("rows") + "x" + array.get("cols") + " "
+                        + hw.get("dataflow");
+                points.add(new ParetoPoint(design.id(), label, design.metrics().latencySeconds(),
+                        design.metrics().energyJoules(), design.metrics().areaSquareMillimetres(), false));
             }
             if (points.isEmpty()) {
                 return;
