@@ -1,10 +1,11 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.QuantizeRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.format.OvpFormat;
@@ -151,7 +152,7 @@ public final class QuantizeCommand implements Callable<Integer> {
         }
         List<FormatResult> results;
         try (Progress progress = new Progress(context, values * quantizers.size())) {
-            results = new QuantStudy(quantizers, tokens, seed, QuantStudy.DEFAULT_BLOCK_ELEMENTS, progress).run(matrices);
+            results = context.library().quantize(QuantizeRequest.of(quantizers, matrices, tokens, seed), progress);
         }
         List<Map<String, Object>> rowsOut = new ArrayList<>();
         for (FormatResult r : results) {

@@ -79,14 +79,14 @@ public final class QuantStudy {
         boolean whole = quantizers.stream().anyMatch(q -> q.granularity() == Granularity.TENSOR);
         long rowsPerBlock = whole ? rows : Math.max(1, Math.min(rows, blockElements / cols));
         if (rowsPerBlock * cols > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(matrix.name() + ": --granularity tensor needs the whole tensor in one block, "
+            throw new BadInputException(matrix.name() + ": granularity tensor needs the whole tensor in one block, "
                     + "but it has " + rows * cols + " values (at most " + (Integer.MAX_VALUE - 8)
                     + "); use channel or group");
         }
         // Values, their reconstruction and codes (4 + 4 + 2 bytes each) must fit comfortably in the heap.
         long blockBytes = rowsPerBlock * cols * 10;
         if (whole && blockBytes > Runtime.getRuntime().maxMemory() / 2) {
-            throw new BadInputException(matrix.name() + ": --granularity tensor holds the whole tensor (" + rows * cols
+            throw new BadInputException(matrix.name() + ": granularity tensor holds the whole tensor (" + rows * cols
                     + " values, about " + (blockBytes >> 20) + " MiB) in memory, more than half the "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group, or a larger -Xmx");
         }
