@@ -264,6 +264,27 @@ public final class OvpFormat implements NumberFormat {
         return elementCodes[evenIndex] | elementCodes[oddIndex] << bits();
     }
 
+    /** The index in {@link #elementGrid()} that a value rounds to as {@link #encodePair} rounds each element. */
+    public int elementGridIndex(double value, Rounding rounding) {
+        return elementIndex(value, rounding);
+    }
+
+    /**
+     * Whether the rounding between element-grid values {@code lower} and {@code lower + 1} keeps an exact midpoint
+     * on the lower value: under {@link Rounding#HALF_UP} only OliVe's negative normal/outlier boundary does.
+     */
+    public boolean midpointGoesLower(int lower, Rounding rounding) {
+        if (rounding != Rounding.HALF_UP) {
+            return rounding == Rounding.HALF_DOWN_TOWARD_LOWER || rounding == Rounding.TRUNCATE;
+        }
+        return elementGrid.value(lower + 1) == -normalMax();
+    }
+
+    /** Whether element-grid index {@code index} is an outlier value. */
+    public boolean isOutlierIndex(int index) {
+        return elementOutliers[index];
+    }
+
     /**
      * The index of the nearest element value. With {@link Rounding#HALF_UP}, OliVe's tie rule: its kernel scans the
      * normal values and then the outliers keeping the last of equal distance, so a tie goes to the upper value
