@@ -211,12 +211,13 @@ public final class RooflineChart {
         return out.toByteArray();
     }
 
-    /** An SVG document; the same chart always gives the same text. */
+    /** An SVG document with a viewBox (so it scales in a page); the same chart always gives the same text. */
     public String svg(int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("bitforge-roofline-");
         chart().draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        return "<?xml version=\"1.0\"?>\n"
+                + g.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null) + "\n";
     }
 
     /** Whole decades around the ops and ridge points, with a decade of margin. */

@@ -49,6 +49,7 @@ class RooflineChartTest {
         String second = chart().svg(900, 640);
         assertEquals(first, second);
         assertTrue(first.contains("<svg"));
+        assertTrue(first.contains("viewBox='0.0 0.0 900.0 640.0'"), "a viewBox, so the chart scales in a page");
         assertTrue(first.contains("bitforge-roofline-"), "fixed defs prefix");
         // Decade labels are 10 with an integer superscript exponent, as text: 10⁻¹ ... 10⁴ on x, 10¹⁵ on y.
         assertTrue(first.contains(">10⁻¹<"), "0.1 as a decade label");

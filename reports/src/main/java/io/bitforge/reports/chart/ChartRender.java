@@ -4,6 +4,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,15 @@ public final class ChartRender {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(defsPrefix);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        return document(g, width, height);
+    }
+
+    /**
+     * The SVG document with a {@code viewBox} beside its width and height, so a page can scale it to its box
+     * (JFreeSVG's {@code getSVGDocument} writes no viewBox).
+     */
+    public static String document(SVGGraphics2D g, int width, int height) {
+        return "<?xml version=\"1.0\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
     }
 }
