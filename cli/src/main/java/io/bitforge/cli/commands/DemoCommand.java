@@ -16,6 +16,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.reports.html.HtmlReport;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
@@ -111,9 +112,10 @@ public final class DemoCommand implements Callable<Integer> {
         results.json("reproductions.json", "headline ratios of the shipped reproductions, measured and published",
                 reproductions());
         results.finish("demo", VersionProvider.version(), inputs(), SEED);
+        Path page = new HtmlReport(VersionProvider.version()).writeBeside(out);
         print.println("Wrote " + out + ": manifest.json, designs.json, roofline.json, roofline.png/svg, formats.json, "
-                + "reproductions.json"
-                + " (bitforge report --in " + out + " --out demo.html makes a page of them).");
+                + "reproductions.json and the page to open, with the headline tables and charts:");
+        print.println(page);
         return 0;
     }
 
@@ -271,7 +273,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         print.print(table);
         print.println("   published: the paper's abstract, or its artefact's own output where the abstract differs "
-                + "(see README, bitforge reproduce)");
+                + "(see docs/commands/reproduce.md)");
         print.println();
         return json;
     }

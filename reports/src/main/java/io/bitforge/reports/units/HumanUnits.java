@@ -54,11 +54,11 @@ public final class HumanUnits {
         if (value == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_UP));
         int integerDigits = rounded.precision() - rounded.scale();
         if (integerDigits >= digits) {
-            return rounded.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+            return rounded.setScale(0, RoundingMode.HALF_UP).toPlainString();
         }
-        return rounded.setScale(digits - integerDigits, RoundingMode.HALF_EVEN).toPlainString();
+        return rounded.setScale(digits - integerDigits, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -15,6 +15,11 @@ public final class QuantityColumn {
     private final SiPrefix prefix;
     private final int decimals;
 
+    /** A column of figures in a unit that takes no prefix (mm², %, dB, ratios): three significant digits. */
+    public static QuantityColumn unprefixed(String name, String unit, List<Double> values) {
+        return new QuantityColumn(name, unit, SiPrefix.NONE, decimalsOf(largest(values), SiPrefix.NONE));
+    }
+
     private QuantityColumn(String name, String unit, SiPrefix prefix, int decimals) {
         this.name = name;
         this.unit = unit;
@@ -26,20 +31,28 @@ public final class QuantityColumn {
     public static QuantityColumn of(String name, String unit, List<Double> values) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(unit, "unit");
+        double largest = largest(values);
+        SiPrefix prefix = SiPrefix.of(largest);
+        return new QuantityColumn(name, unit, prefix, decimalsOf(largest, prefix));
+    }
+
+    private static double largest(List<Double> values) {
         double largest = 0;
         for (Double v : values) {
             if (v != null && Double.isFinite(v)) {
                 largest = Math.max(largest, Math.abs(v));
             }
         }
-        SiPrefix prefix = SiPrefix.of(largest);
-        int decimals = 0;
-        if (largest > 0) {
-            String top = HumanUnits.significant(prefix.scale(largest), HumanUnits.DIGITS);
-            int dot = top.indexOf('.');
-            decimals = dot < 0 ? 0 : top.length() - dot - 1;
+        return largest;
+    }
+
+    private static int decimalsOf(double largest, SiPrefix prefix) {
+        if (largest == 0) {
+            return 0;
         }
-        return new QuantityColumn(name, unit, prefix, decimals);
+        String top = HumanUnits.significant(prefix.scale(largest), HumanUnits.DIGITS);
+        int dot = top.indexOf('.');
+        return dot < 0 ? 0 : top.length() - dot - 1;
     }
 
     /** The header: the name and, if any, the prefixed unit in parentheses. */
@@ -66,7 +79,7 @@ public final class QuantityColumn {
             int needed = HumanUnits.DIGITS - 1 - (int) Math.floor(Math.log10(magnitude));
             places = Math.max(places, Math.min(needed, 6));
         }
-        return new java.math.BigDecimal(scaled).setScale(places, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return new java.math.BigDecimal(scaled).setScale(places, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Every value as a cell. */
