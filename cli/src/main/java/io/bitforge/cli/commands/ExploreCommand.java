@@ -16,8 +16,9 @@ import io.bitforge.explore.ResultStore;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.explore.StoredDesign;
 import io.bitforge.explore.Strategy;
-import io.bitforge.reports.chart.ParetoChart;
-import io.bitforge.reports.chart.ParetoPoint;
+import io.bitforge.reports.chart.ExplorerAxes;
+import io.bitforge.reports.chart.ObjectivesParetoChart;
+import io.bitforge.reports.chart.ParetoDesign;
 import io.bitforge.reports.results.ResultsWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -112,12 +113,14 @@ public final class ExploreCommand implements Callable<Integer> {
     private static final int CHART_DESIGNS = 2000;
 
     /**
-     * Adds the Pareto chart (latency vs energy, area as marker size) to the results directory and rewrites its
-     * manifest with the chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches.
+     * Adds the Pareto chart (the space's objectives: one chart for two, a matrix of pairs for more; families
+     * coloured; the front by the explorer's own code) to the results directory and rewrites its manifest with the
+     * chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. Every front design is
+     * drawn and at most {@link #CHART_DESIGNS} others: a subset holding the whole front has the same front.
      */
     private void writeParetoChart(DesignSpace space) {
         try {
-            List<ParetoPoint> points = new ArrayList<>();
+            List<ParetoDesign> designs = new ArrayList<>();
             java.util.Set<String> front = new java.util.HashSet<>();
             Json.mapper().readTree(out.resolve(Explorer.PARETO).toFile()).get("designs")
                     .forEach(d -> front.add(d.get("id").asText()));
@@ -135,26 +138,30 @@ public final class ExploreCommand implements Callable<Integer> {
                 others += onFront ? 0 : 1;
                 JsonNode hw = design.get("hardware");
                 JsonNode metrics = design.get("metrics");
-                String label = hw.get("pe").get("family").asText() + " " + hw.get("array").get("rows").asText() + "x"
+                String family = hw.get("pe").get("family").asText();
+                String label = family + " " + hw.get("array").get("rows").asText() + "x"
                         + hw.get("array").get("cols").asText() + " " + hw.get("dataflow").asText();
-                points.add(new ParetoPoint(id, label, metrics.get("latencySeconds").asDouble(),
-                        metrics.get("energyJoules").asDouble(), metrics.get("areaSquareMillimetres").asDouble(),
-                        false));
+                double[] values = space.objectives().stream()
+                        .mapToDouble(o -> metrics.get(o.metric()).asDouble()).toArray();
+                designs.add(new ParetoDesign(id, label, family, values));
             }
-            if (points.isEmpty()) {
+            if (designs.isEmpty()) {
                 return;
             }
             JsonNode manifest = Json.mapper().readTree(out.resolve(Explorer.MANIFEST).toFile());
             @SuppressWarnings("unchecked")
             Map<String, Object> inputs = Json.mapper().convertValue(manifest.get("inputs"), Map.class);
             Long seedUsed = manifest.hasNonNull("seed") ? manifest.get("seed").asLong() : null;
+            ObjectivesParetoChart chart = new ObjectivesParetoChart(space.name() + ": Pareto front",
+                    ExplorerAxes.of(space.objectives()), designs);
+            int panels = space.objectives().size() - 1;
             ResultsWriter.create(out, "--out")
                     .existing(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics")
                     .existing(Explorer.PARETO, "result", "the Pareto front of the feasible designs")
                     .existing(Explorer.SUMMARY, "result", "counts, strategy facts and first rejections")
-                    .chart("pareto", "latency against energy, area as marker size, the front joined",
-                            new ParetoChart(space.name() + ": Pareto front", ParetoPoint.markDominated(points))
-                                    .chart(), 1000, 700)
+                    .chart("pareto", "the designs on the space's objectives, PE families coloured, the front ringed",
+                            chart.drawing(), panels == 1 ? 1000 : 420 * panels + 160,
+                            panels == 1 ? 700 : 380 * panels + 120)
                     .finish("explore", VersionProvider.version(), inputs, seedUsed);
         } catch (IOException e) {
             throw new BadInputException("--out: cannot read back " + out + ": " + e.getMessage(), e);
