@@ -138,14 +138,14 @@ public final class RooflineCommand implements Callable<Integer> {
         OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
         OutputTarget.write("--csv", csv, toCsv(report), context.out());
         if (plot != null) {
-            writePlot(RooflineChart.of(factory.id() + " on " + machine.name(), machine, report.phases()));
+            writePlot(RooflineChart.of(factory.id() + " on " + machine.name() + " at " + quant, machine, report.phases()));
         }
         if (out != null) {
             ResultsWriter results = ResultsWriter.create(out, "--out");
             results.json("roofline.json", "per-op roofline, phase totals, footprint and generation summary",
                     report.toJson());
             results.csv("roofline.csv", "one row per op", toCsv(report));
-            results.chart("roofline", "Roofline", RooflineChart.of(factory.id() + " on " + machine.name(), machine,
+            results.chart("roofline", "Roofline", RooflineChart.of(factory.id() + " on " + machine.name() + " at " + quant, machine,
                     report.phases()).chart(), PLOT_WIDTH, PLOT_HEIGHT);
             results.finish("roofline", VersionProvider.version(), inputs(), null);
         }

@@ -1,0 +1,102 @@
+package io.bitforge.roofline;
+
+import org.jfree.chart.annotations.AbstractXYAnnotation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small numbers beside the costliest ops' markers, placed when the chart is drawn so that no two labels overlap
+ * each other, a marker, or the plot's edge: each label tries positions around its marker, nearest first, and
+ * further rings joined to the marker by a leader line. The numbers refer to the chart's numbered legend.
+ */
+final class NumberedOpLabels extends AbstractXYAnnotation {
+    private static final long serialVersionUID = 1L;
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    private static final double MARKER_RADIUS = 5;
+    /** Directions tried around a marker: right first (labels read left to right), then up, down, left. */
+    private static final double[] ANGLES = {0, -Math.PI / 4, Math.PI / 4, -Math.PI / 2, Math.PI / 2,
+        -3 * Math.PI / 4, 3 * Math.PI / 4, Math.PI, -Math.PI / 8, Math.PI / 8, -3 * Math.PI / 8, 3 * Math.PI / 8};
+
+    /** One label: the number, its marker at (log10 x, log10 y), its colour. */
+    record Label(int number, double x, double y, Color colour) {
+    }
+
+    private final List<Label> labels;
+    /** Every op marker (log10 coordinates), which labels must not cover. */
+    private final List<double[]> markers;
+
+    NumberedOpLabels(List<Label> labels, List<double[]> markers) {
+        this.labels = List.copyOf(labels);
+        this.markers = List.copyOf(markers);
+    }
+
+    @Override
+    public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis, ValueAxis rangeAxis,
+                     int rendererIndex, PlotRenderingInfo info) {
+        RectangleEdge xEdge = plot.getDomainAxisEdge();
+        RectangleEdge yEdge = plot.getRangeAxisEdge();
+        List<Rectangle2D> taken = new ArrayList<>();
+        for (double[] m : markers) {
+            double px = domainAxis.valueToJava2D(m[0], dataArea, xEdge);
+            double py = rangeAxis.valueToJava2D(m[1], dataArea, yEdge);
+            taken.add(new Rectangle2D.Double(px - MARKER_RADIUS, py - MARKER_RADIUS, 2 * MARKER_RADIUS,
+                    2 * MARKER_RADIUS));
+        }
+        g2.setFont(FONT);
+        FontMetrics metrics = g2.getFontMetrics();
+        for (Label label : labels) {
+            double px = domainAxis.valueToJava2D(label.x(), dataArea, xEdge);
+            double py = rangeAxis.valueToJava2D(label.y(), dataArea, yEdge);
+            String text = String.valueOf(label.number());
+            double w = metrics.stringWidth(text) + 2;
+            double h = metrics.getAscent();
+            Rectangle2D box = place(px, py, w, h, taken, dataArea);
+            taken.add(box);
+            double cx = box.getCenterX();
+            double cy = box.getCenterY();
+            if (Math.hypot(cx - px, cy - py) > 16) {
+                g2.setPaint(new Color(0x80, 0x80, 0x80));
+                g2.setStroke(new BasicStroke(0.8f));
+                g2.draw(new Line2D.Double(px, py, cx, cy));
+            }
+            g2.setPaint(label.colour().darker());
+            g2.drawString(text, (float) (box.getX() + 1), (float) (box.getY() + h));
+        }
+    }
+
+    /** The first free box on rings of growing radius around the marker, inside the plot; else the nearest one. */
+    static Rectangle2D place(double px, double py, double w, double h, List<Rectangle2D> taken,
+                             Rectangle2D dataArea) {
+        Rectangle2D fallback = null;
+        for (int ring = 1; ring <= 8; ring++) {
+            double r = MARKER_RADIUS + 2 + (ring - 1) * 9;
+            for (double angle : ANGLES) {
+                double cx = px + (r + w / 2) * Math.cos(angle);
+                double cy = py + (r + h / 2) * Math.sin(angle);
+                Rectangle2D box = new Rectangle2D.Double(cx - w / 2, cy - h / 2, w, h);
+                if (!dataArea.contains(box)) {
+                    continue;
+                }
+                if (fallback == null) {
+                    fallback = box;
+                }
+                if (taken.stream().noneMatch(t -> t.intersects(box))) {
+                    return box;
+                }
+            }
+        }
+        return fallback != null ? fallback : new Rectangle2D.Double(px + MARKER_RADIUS, py - h / 2, w, h);
+    }
+}
