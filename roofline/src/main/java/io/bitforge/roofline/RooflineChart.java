@@ -181,14 +181,14 @@ public final class RooflineChart {
         }
         List<Point> numbered = numbered();
         if (!numbered.isEmpty()) {
-            List<NumberedOpLabels.Label> labels = new ArrayList<>();
+            List<PlacedLabels.Label> labels = new ArrayList<>();
             List<String> groupNames = new ArrayList<>(groups.keySet());
             for (int i = 0; i < numbered.size(); i++) {
                 Point p = numbered.get(i);
-                labels.add(new NumberedOpLabels.Label(i + 1, log(p.arithmeticIntensity()), log(p.opsPerSecond()),
+                labels.add(new PlacedLabels.Label(i + 1, log(p.arithmeticIntensity()), log(p.opsPerSecond()),
                         POINT_COLOURS[groupNames.indexOf(p.group()) % POINT_COLOURS.length]));
             }
-            plot.addAnnotation(new NumberedOpLabels(labels, points.stream()
+            plot.addAnnotation(new PlacedLabels(labels, points.stream()
                     .map(p -> new double[] {log(p.arithmeticIntensity()), log(p.opsPerSecond())}).toList()));
         }
         renderer.setSeriesShapesVisible(0, false);

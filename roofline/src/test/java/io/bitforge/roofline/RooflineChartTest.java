@@ -124,7 +124,7 @@ class RooflineChartTest {
         List<java.awt.geom.Rectangle2D> taken = new java.util.ArrayList<>();
         // Ten ops on one spot at the right edge, where the old labels were clipped.
         for (int i = 0; i < 10; i++) {
-            java.awt.geom.Rectangle2D box = NumberedOpLabels.place(398, 150, 14, 9, taken, area);
+            java.awt.geom.Rectangle2D box = PlacedLabels.place(398, 150, 14, 9, taken, area);
             assertTrue(area.contains(box), "inside the plot: " + box);
             for (java.awt.geom.Rectangle2D other : taken) {
                 assertTrue(!other.intersects(box), "overlap: " + box + " and " + other);

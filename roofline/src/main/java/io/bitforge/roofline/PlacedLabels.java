@@ -21,7 +21,7 @@ import java.util.List;
  * each other, a marker, or the plot's edge: each label tries positions around its marker, nearest first, and
  * further rings joined to the marker by a leader line. The numbers refer to the chart's numbered legend.
  */
-final class NumberedOpLabels extends AbstractXYAnnotation {
+final class PlacedLabels extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private static final double MARKER_RADIUS = 5;
@@ -37,7 +37,7 @@ final class NumberedOpLabels extends AbstractXYAnnotation {
     /** Every op marker (log10 coordinates), which labels must not cover. */
     private final List<double[]> markers;
 
-    NumberedOpLabels(List<Label> labels, List<double[]> markers) {
+    PlacedLabels(List<Label> labels, List<double[]> markers) {
         this.labels = List.copyOf(labels);
         this.markers = List.copyOf(markers);
     }
