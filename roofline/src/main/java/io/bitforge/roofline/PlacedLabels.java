@@ -17,29 +17,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Small numbers beside the costliest ops' markers, placed when the chart is drawn so that no two labels overlap
- * each other, a marker, or the plot's edge: each label tries positions around its marker, nearest first, and
- * further rings joined to the marker by a leader line. The numbers refer to the chart's numbered legend.
+ * Labels beside markers of an XY chart (plotted coordinates), placed when the chart is drawn so that no two labels
+ * overlap each other, a marker, or the plot's edge: each label tries positions around its marker, nearest first,
+ * then on wider rings joined to the marker by a leader line. The roofline numbers its costliest ops with it; the
+ * reports' charts label their points with it.
  */
-final class PlacedLabels extends AbstractXYAnnotation {
+public final class PlacedLabels extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private static final double MARKER_RADIUS = 5;
     /** Directions tried around a marker: right first (labels read left to right), then up, down, left. */
     private static final double[] ANGLES = {0, -Math.PI / 4, Math.PI / 4, -Math.PI / 2, Math.PI / 2,
         -3 * Math.PI / 4, 3 * Math.PI / 4, Math.PI, -Math.PI / 8, Math.PI / 8, -3 * Math.PI / 8, 3 * Math.PI / 8};
 
-    /** One label: the number, its marker at (log10 x, log10 y), its colour. */
-    record Label(int number, double x, double y, Color colour) {
+    /** One label: its text, its marker at (x, y) in plotted coordinates, its colour. */
+    public record Label(String text, double x, double y, Color colour) {
     }
 
     private final List<Label> labels;
+    private final Font font;
     /** Every op marker (log10 coordinates), which labels must not cover. */
     private final List<double[]> markers;
 
-    PlacedLabels(List<Label> labels, List<double[]> markers) {
+    /** @param markers every marker (plotted coordinates) that labels must not cover */
+    public PlacedLabels(List<Label> labels, List<double[]> markers, Font font) {
         this.labels = List.copyOf(labels);
         this.markers = List.copyOf(markers);
+        this.font = font;
     }
 
     @Override
@@ -54,24 +57,25 @@ final class PlacedLabels extends AbstractXYAnnotation {
             taken.add(new Rectangle2D.Double(px - MARKER_RADIUS, py - MARKER_RADIUS, 2 * MARKER_RADIUS,
                     2 * MARKER_RADIUS));
         }
-        g2.setFont(FONT);
+        g2.setFont(font);
         FontMetrics metrics = g2.getFontMetrics();
         for (Label label : labels) {
             double px = domainAxis.valueToJava2D(label.x(), dataArea, xEdge);
             double py = rangeAxis.valueToJava2D(label.y(), dataArea, yEdge);
-            String text = String.valueOf(label.number());
+            String text = label.text();
             double w = metrics.stringWidth(text) + 2;
             double h = metrics.getAscent();
             Rectangle2D box = place(px, py, w, h, taken, dataArea);
             taken.add(box);
-            double cx = box.getCenterX();
-            double cy = box.getCenterY();
-            if (Math.hypot(cx - px, cy - py) > 16) {
+            // The leader line ends at the box's nearest point, so it never crosses the text.
+            double cx = Math.max(box.getMinX(), Math.min(px, box.getMaxX()));
+            double cy = Math.max(box.getMinY(), Math.min(py, box.getMaxY()));
+            if (Math.hypot(cx - px, cy - py) > MARKER_RADIUS + 6) {
                 g2.setPaint(new Color(0x80, 0x80, 0x80));
                 g2.setStroke(new BasicStroke(0.8f));
                 g2.draw(new Line2D.Double(px, py, cx, cy));
             }
-            g2.setPaint(label.colour().darker());
+            g2.setPaint(label.colour());
             g2.drawString(text, (float) (box.getX() + 1), (float) (box.getY() + h));
         }
     }

@@ -185,11 +185,13 @@ public final class RooflineChart {
             List<String> groupNames = new ArrayList<>(groups.keySet());
             for (int i = 0; i < numbered.size(); i++) {
                 Point p = numbered.get(i);
-                labels.add(new PlacedLabels.Label(i + 1, log(p.arithmeticIntensity()), log(p.opsPerSecond()),
-                        POINT_COLOURS[groupNames.indexOf(p.group()) % POINT_COLOURS.length]));
+                labels.add(new PlacedLabels.Label(String.valueOf(i + 1), log(p.arithmeticIntensity()),
+                        log(p.opsPerSecond()), POINT_COLOURS[groupNames.indexOf(p.group()) % POINT_COLOURS.length]
+                        .darker()));
             }
             plot.addAnnotation(new PlacedLabels(labels, points.stream()
-                    .map(p -> new double[] {log(p.arithmeticIntensity()), log(p.opsPerSecond())}).toList()));
+                    .map(p -> new double[] {log(p.arithmeticIntensity()), log(p.opsPerSecond())}).toList(),
+                    new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         }
         renderer.setSeriesShapesVisible(0, false);
         plot.setDataset(data);
