@@ -7,6 +7,9 @@ import java.util.List;
 public final class TextTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    /** A column whose text wraps at word boundaries to this width (-1: none). */
+    private int wrapColumn = -1;
+    private int wrapWidth;
 
     public TextTable(List<String> headers) {
         this.headers = List.copyOf(headers);
@@ -25,6 +28,28 @@ public final class TextTable {
         return this;
     }
 
+    /** Wraps {@code column}'s cells at spaces to {@code width} characters, continuing on the next lines. */
+    public TextTable wrap(int column, int width) {
+        if (column < 0 || column >= headers.size() || width < 10) {
+            throw new IllegalArgumentException("wrap column " + column + " width " + width);
+        }
+        wrapColumn = column;
+        wrapWidth = width;
+        return this;
+    }
+
+    /** The widest cell (header included) of each column. */
+    public int[] naturalWidths() {
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = headers.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        return widths;
+    }
+
     public int size() {
         return rows.size();
     }
@@ -37,9 +62,17 @@ public final class TextTable {
             widths[c] = headers.get(c).length();
             numeric[c] = !rows.isEmpty();
             for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], c == wrapColumn ? 0 : row.get(c).length());
                 numeric[c] &= row.get(c).isEmpty() || row.get(c).matches("[-+]?[0-9][0-9,._eE+%-]*");
             }
+        }
+        if (wrapColumn >= 0) {
+            for (List<String> row : rows) {
+                for (String line : wrapped(row.get(wrapColumn), wrapWidth)) {
+                    widths[wrapColumn] = Math.max(widths[wrapColumn], line.length());
+                }
+            }
+            numeric[wrapColumn] = false;
         }
         StringBuilder out = new StringBuilder();
         append(out, headers, widths, numeric);
@@ -49,9 +82,48 @@ public final class TextTable {
         }
         out.append(rule).append('\n');
         for (List<String> row : rows) {
-            append(out, row, widths, numeric);
+            if (wrapColumn < 0) {
+                append(out, row, widths, numeric);
+                continue;
+            }
+            List<String> lines = wrapped(row.get(wrapColumn), wrapWidth);
+            for (int i = 0; i < lines.size(); i++) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    cells.add(c == wrapColumn ? lines.get(i) : i == 0 ? row.get(c) : "");
+                }
+                append(out, cells, widths, numeric);
+            }
         }
         return out.toString();
+    }
+
+    /** Text broken at spaces into lines of at most {@code width} (a longer word is cut). */
+    public static List<String> wrapped(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (word.length() > width) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static void append(StringBuilder out, List<String> cells, int[] widths, boolean[] numeric) {
