@@ -125,8 +125,10 @@ public final class DemoCommand implements Callable<Integer> {
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
         WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, "native", 0, 0, false,
                 Map.of());
-        TextTable table = new TextTable(List.of("design", "family", "array", "DRAM GB/s", "formats", "TTFT ms",
-                "TPOT ms", "tokens/s", "mJ/token", "area mm2"));
+        TextTable table = new TextTable(List.of("design", "family", "array", "DRAM", "formats", "TTFT",
+                "TPOT", "decode", "energy/token", "PE area"))
+                .quantity(3, "B/s").quantity(5, "s").quantity(6, "s").quantity(7, "tokens/s").quantity(8, "J")
+                .fixedQuantity(9, "mm²");
         List<Object> rows = new ArrayList<>();
         for (String name : context.registry().ids(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(name, "preset");
@@ -141,18 +143,17 @@ public final class DemoCommand implements Callable<Integer> {
                 row.put("quant", quant);
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        fixed(dramGigabytesPerSecond(spec)), row.get("quant"),
-                        fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
-                        fixed(1e3 * number(summary, "timePerOutputTokenSeconds")),
-                        fixed(number(summary, "decodeTokensPerSecond")),
-                        fixed(number(summary, "energyPerOutputTokenPicojoules") / 1e9),
-                        fixed(areaSquareMicrometres(summary) / 1e6)));
+                        1e9 * dramGigabytesPerSecond(spec), row.get("quant"),
+                        number(summary, "timeToFirstTokenSeconds"), number(summary, "timePerOutputTokenSeconds"),
+                        number(summary, "decodeTokensPerSecond"),
+                        number(summary, "energyPerOutputTokenPicojoules") * 1e-12,
+                        areaSquareMicrometres(summary) / 1e6));
             } catch (BadInputException e) {
                 // A design that cannot run this model (e.g. a family without the needed precision) is reported,
                 // not fatal: the other designs' results stand.
                 row.put("skipped", e.getMessage());
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        fixed(dramGigabytesPerSecond(spec)), "skipped", "", "", "", "", ""));
+                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", ""));
             }
             rows.add(row);
         }
@@ -165,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("   Each preset keeps its own clock, DRAM and node (see bitforge list and the preset files), so"
                 + " rows are designs as published, not an iso-area comparison.");
         print.println("   KV cache at the weight format; TTFT: prefill latency; TPOT: decode latency per token;"
-                + " mJ/token: all energy / generated tokens.");
+                + " energy/token: all energy / generated tokens.");
         print.println();
         return rows;
     }
@@ -181,8 +182,8 @@ public final class DemoCommand implements Callable<Integer> {
         var print = context.out();
         print.println("2. Roofline of " + llm.id() + " on " + device + " (analytical bound, LLM-Viewer conventions)");
         DeviceMachine machine = new DeviceMachine(context.registry().device(device).orElseThrow());
-        TextTable table = new TextTable(List.of("quant", "TTFT ms", "TPOT ms", "tokens/s", "weights GB",
-                "KV cache GB"));
+        TextTable table = new TextTable(List.of("quant", "TTFT", "TPOT", "decode", "weights", "KV cache"))
+                .quantity(1, "s").quantity(2, "s").quantity(3, "tokens/s").quantity(4, "B").quantity(5, "B");
         Map<String, Object> byQuant = new LinkedHashMap<>();
         RooflineReport chartReport = null;
         for (String quant : List.of("W16A16KV16", "W4A16KV16g128")) {
@@ -190,9 +191,9 @@ public final class DemoCommand implements Callable<Integer> {
                     Map.of());
             RooflineReport report = RooflineRun.run(llm, settings, machine, RooflineOptions.defaults());
             GenerationSummary generation = report.generation();
-            table.row(List.of(quant, fixed(1e3 * generation.timeToFirstTokenSeconds()),
-                    fixed(1e3 * generation.timePerOutputTokenSeconds()), fixed(generation.decodeTokensPerSecond()),
-                    fixed(report.footprint().weightBytes() / 1e9), fixed(report.footprint().kvCacheBytes() / 1e9)));
+            table.row(List.of(quant, generation.timeToFirstTokenSeconds(), generation.timePerOutputTokenSeconds(),
+                    generation.decodeTokensPerSecond(), (double) report.footprint().weightBytes(),
+                    (double) report.footprint().kvCacheBytes()));
             byQuant.put(quant, report.toJson());
             if (chartReport == null) {
                 chartReport = report;
@@ -226,11 +227,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<FormatResult> results = new QuantStudy(quantizers, 16, SEED, QuantStudy.DEFAULT_BLOCK_ELEMENTS, n -> {
         }).run(List.of(MatrixSource.of("llm-outliers", rows, cols, weights)));
-        TextTable table = new TextTable(List.of("format", "granularity", "bits/element", "SQNR dB", "W.X SQNR dB"));
+        TextTable table = new TextTable(List.of("format", "granularity", "bits/element", "SQNR", "W.X SQNR"))
+                .fixedQuantity(2, "").fixedQuantity(3, "dB").fixedQuantity(4, "dB");
         List<Object> json = new ArrayList<>();
         for (FormatResult r : results) {
-            table.row(List.of(r.format(), r.granularity(), fixed(r.bitsPerElement()), fixed(r.sqnrDecibels()),
-                    fixed(r.matmulSqnrDecibels())));
+            table.row(List.of(r.format(), r.granularity(), r.bitsPerElement(), r.sqnrDecibels(),
+                    r.matmulSqnrDecibels()));
             json.add(r);
         }
         print.print(table);
@@ -249,7 +251,8 @@ public final class DemoCommand implements Callable<Integer> {
             print.println();
             return json;
         }
-        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"));
+        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"))
+                .fixedQuantity(2, "×").fixedQuantity(3, "×");
         for (String paper : Reproductions.PAPERS) {
             Reproductions.Outcome outcome = Reproductions.run(paper,
                     Reproductions.file(paper, reproductions.resolve(paper)), context.registry());
@@ -259,7 +262,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 double published = headline.paper().getAsDouble();
                 double difference = headline.value() / published - 1;
-                table.row(List.of(paper, headline.name(), fixed(headline.value()), fixed(published),
+                table.row(List.of(paper, headline.name(), headline.value(), published,
                         String.format(Locale.ROOT, "%+.1f%%", 100 * difference)));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("paper", paper);
@@ -303,13 +306,5 @@ public final class DemoCommand implements Callable<Integer> {
     private static double number(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    private static String fixed(double value) {
-        if (Double.isNaN(value)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 1 ? "%.2f" : "%.4f",
-                value);
     }
 }

@@ -1,5 +1,7 @@
 package io.bitforge.cli.output;
 
+import io.bitforge.reports.units.QuantityColumn;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,9 @@ public final class TextTable {
     /** A column whose text wraps at word boundaries to this width (-1: none). */
     private int wrapColumn = -1;
     private int wrapWidth;
+    /** Columns of quantities in a base unit, shown in one SI prefix per column (the reports' formatter). */
+    private final java.util.Map<Integer, String> quantityUnits = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Boolean> prefixed = new java.util.HashMap<>();
 
     public TextTable(List<String> headers) {
         this.headers = List.copyOf(headers);
@@ -25,6 +30,23 @@ public final class TextTable {
             text.add(cell == null ? "" : String.valueOf(cell));
         }
         rows.add(text);
+        return this;
+    }
+
+    /**
+     * Declares {@code column} a quantity in base {@code unit} (s, J, B, or "" for a count): rows give it numbers,
+     * and it is printed in one SI prefix for the whole column, named in the header, at three significant digits.
+     */
+    public TextTable quantity(int column, String unit) {
+        quantityUnits.put(column, unit);
+        prefixed.put(column, true);
+        return this;
+    }
+
+    /** Like {@link #quantity} for a unit that takes no prefix (mm², %, dB, ×): three significant digits. */
+    public TextTable fixedQuantity(int column, String unit) {
+        quantityUnits.put(column, unit);
+        prefixed.put(column, false);
         return this;
     }
 
@@ -56,6 +78,9 @@ public final class TextTable {
 
     @Override
     public String toString() {
+        if (!quantityUnits.isEmpty()) {
+            return withQuantitiesFormatted().toString();
+        }
         int[] widths = new int[headers.size()];
         boolean[] numeric = new boolean[headers.size()];
         for (int c = 0; c < widths.length; c++) {
@@ -96,6 +121,32 @@ public final class TextTable {
             }
         }
         return out.toString();
+    }
+
+    /** A copy whose quantity columns hold their formatted text and whose headers name the prefixed unit. */
+    private TextTable withQuantitiesFormatted() {
+        List<String> newHeaders = new ArrayList<>(headers);
+        List<List<String>> newRows = new ArrayList<>();
+        rows.forEach(r -> newRows.add(new ArrayList<>(r)));
+        for (var entry : quantityUnits.entrySet()) {
+            int c = entry.getKey();
+            List<Double> values = new ArrayList<>();
+            for (List<String> row : rows) {
+                values.add(row.get(c).isEmpty() ? null : Double.valueOf(row.get(c)));
+            }
+            QuantityColumn column = prefixed.get(c) ? QuantityColumn.of(headers.get(c), entry.getValue(), values)
+                    : QuantityColumn.unprefixed(headers.get(c), entry.getValue(), values);
+            newHeaders.set(c, column.header());
+            for (int r = 0; r < rows.size(); r++) {
+                newRows.get(r).set(c, column.cell(values.get(r)));
+            }
+        }
+        TextTable copy = new TextTable(newHeaders);
+        newRows.forEach(copy::row);
+        if (wrapColumn >= 0) {
+            copy.wrap(wrapColumn, wrapWidth);
+        }
+        return copy;
     }
 
     /** Text broken at spaces into lines of at most {@code width} (a longer word is cut). */
