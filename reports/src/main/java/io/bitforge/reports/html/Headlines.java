@@ -123,14 +123,24 @@ final class Headlines {
                 + hw.path("array").path("cols").asText() + " " + hw.path("dataflow").asText();
     }
 
-    /** The first result's top-level numbers (or those of its "summary"), each in the unit its name carries. */
+    /**
+     * The first result's top-level numbers (or those of its "summary", "generation" or "total" object), each in
+     * the unit its name carries.
+     */
     private static List<HumanTable> firstResultScalars(ResultsDirectory dir) {
         List<ResultFile> results = dir.files(ResultFile.RESULT);
         if (results.isEmpty()) {
             return List.of();
         }
         JsonNode json = dir.json(results.get(0));
-        JsonNode source = json.path("summary").isObject() ? json.path("summary") : json;
+        JsonNode source = json;
+        // simulate writes "summary", roofline "generation" (and "total"): the figures a reader wants first.
+        for (String part : List.of("summary", "generation", "total")) {
+            if (json.path(part).isObject()) {
+                source = json.path(part);
+                break;
+            }
+        }
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
