@@ -1,6 +1,4 @@
-package io.bitforge.reports.html;
-
-import io.bitforge.reports.units.HumanUnits;
+package io.bitforge.reports.units;
 
 import java.util.List;
 
@@ -9,7 +7,7 @@ import java.util.List;
  * {@code energyPicojoules: 1.1397E14} is {@code 114 J}. Names without a known unit suffix give plain numbers at
  * three significant digits; integers stay exact (they are counts and ids).
  */
-final class FieldUnits {
+public final class FieldUnits {
     /** Suffix, the base unit it converts to, the factor to that unit, and whether an SI prefix applies. */
     private record Suffix(String suffix, String unit, double factor, boolean prefixed) {
     }
@@ -45,12 +43,12 @@ final class FieldUnits {
         return best;
     }
 
-    static boolean hasUnit(String name) {
+    public static boolean hasUnit(String name) {
         return name != null && suffix(name) != null;
     }
 
     /** The value as a person reads it, in the unit the field name carries. */
-    static String format(String name, double value) {
+    public static String format(String name, double value) {
         Suffix s = name == null ? null : suffix(name);
         if (s == null) {
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
