@@ -1,5 +1,6 @@
 package io.bitforge.reports;
 
+import io.bitforge.reports.units.FieldUnits;
 import io.bitforge.reports.units.HumanUnits;
 import io.bitforge.reports.units.QuantityColumn;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,17 @@ class HumanUnitsTest {
         assertEquals("12.5", column.cell(12.5));
         assertEquals("3.00", column.cell(3.0));
         assertEquals("n/a", column.cell(Double.NaN));
+    }
+
+    @Test
+    void aFieldNameCarriesItsUnit() {
+        assertEquals("114 J", FieldUnits.format("energyPicojoules", 1.1397e14));
+        assertEquals("4.26 ms", FieldUnits.format("latencyMicroseconds", 4257.791));
+        assertEquals("0.249 mm²", FieldUnits.format("areaSquareMicrometres", 249391.0195));
+        assertEquals("98.5 %", FieldUnits.format("computeUtilizationPercent", 98.5089));
+        assertEquals("51.2 B/cycle", FieldUnits.format("stallFreeDramBandwidthBytesPerCycle", 51.2224));
+        // No unit in the name: a whole number is a count and stays exact; others get three significant digits.
+        assertEquals("4294967296", FieldUnits.format("macs", 4294967296.0));
+        assertEquals("4.13", FieldUnits.format("bitsPerValue", 4.125));
     }
 }
