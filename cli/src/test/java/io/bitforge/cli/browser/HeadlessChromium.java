@@ -26,18 +26,28 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** What a test does about the browser: run, fail (missing under CI=true) or skip (missing elsewhere). */
+    enum Gate { RUN, FAIL, SKIP }
+
+    static Gate gate(boolean found, String ciVariable) {
+        if (found) {
+            return Gate.RUN;
+        }
+        return "true".equalsIgnoreCase(ciVariable) ? Gate.FAIL : Gate.SKIP;
+    }
+
     /** The browser's executable, or the test fails (CI) or is skipped. */
     public static Path require() {
         Optional<Path> found = find();
-        if (found.isEmpty()) {
-            String message = "headless Chromium not found on PATH (tried " + NAMES
-                    + "); scripts/install-toolchain.sh installs it";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + " (CI=true: browser tests may not be skipped)");
+        String message = "headless Chromium not found on PATH (tried " + NAMES
+                + "); scripts/install-toolchain.sh installs it";
+        switch (gate(found.isPresent(), System.getenv("CI"))) {
+            case FAIL -> Assertions.fail(message + " (CI=true: browser tests may not be skipped)");
+            case SKIP -> Assumptions.abort(message);
+            case RUN -> {
             }
-            Assumptions.abort(message);
         }
-        return found.get();
+        return found.orElseThrow();
     }
 
     static Optional<Path> find() {
