@@ -102,4 +102,17 @@ class ObjectivesParetoChartTest {
         }
         return n;
     }
+
+    @Test
+    void aNarrowAxisGetsEvenlySpacedRoundTicks() throws Exception {
+        // Energies 1.11 to 1.20 J (a tenth of a decade): ticks every 0.05 J or so, not a lone "1 J".
+        List<ParetoDesign> designs = List.of(new ParetoDesign("a", "a", "mac-int", new double[] {1.11, 3}),
+                new ParetoDesign("b", "b", "mac-int", new double[] {1.20, 2}),
+                new ParetoDesign("c", "c", "lut", new double[] {1.15, 1}));
+        String svg = ChartRender.svg(new ObjectivesParetoChart("t", List.of(ENERGY, LATENCY), designs).drawing(),
+                1000, 700, "bitforge-pareto-");
+        String texts = ChartChecks.texts(ChartChecks.parseSvg(svg));
+        long energyTicks = texts.lines().filter(l -> l.matches("[0-9.]+ (m)?J")).count();
+        assertTrue(energyTicks >= 3, "ticks on the energy axis: " + texts);
+    }
 }

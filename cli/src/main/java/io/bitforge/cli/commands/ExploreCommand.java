@@ -17,6 +17,7 @@ import io.bitforge.explore.SpaceLoader;
 import io.bitforge.explore.StoredDesign;
 import io.bitforge.explore.Strategy;
 import io.bitforge.reports.chart.ExplorerAxes;
+import io.bitforge.reports.chart.ObjectiveAxis;
 import io.bitforge.reports.chart.ObjectivesParetoChart;
 import io.bitforge.reports.chart.ParetoDesign;
 import io.bitforge.reports.results.ResultsWriter;
@@ -180,8 +181,17 @@ public final class ExploreCommand implements Callable<Integer> {
             text.append("first rejection: ").append(s.firstRejections().get(0)).append('\n');
         }
         List<String> header = new ArrayList<>(List.of("id", "family", "array"));
-        space.objectives().forEach(o -> header.add(o.id() + " (" + o.metric() + ")"));
+        space.objectives().forEach(o -> header.add(o.id()));
         TextTable table = new TextTable(header);
+        // Each objective in the unit of its metric, one SI prefix per column (mm² and rates without one).
+        for (int i = 0; i < space.objectives().size(); i++) {
+            ObjectiveAxis axis = ExplorerAxes.of(space.objectives().get(i));
+            if (axis.prefixed()) {
+                table.quantity(3 + i, axis.unit());
+            } else {
+                table.fixedQuantity(3 + i, axis.unit());
+            }
+        }
         for (StoredDesign d : s.pareto().subList(0, Math.min(20, s.pareto().size()))) {
             List<Object> row = new ArrayList<>();
             row.add(d.id());
@@ -189,7 +199,7 @@ public final class ExploreCommand implements Callable<Integer> {
             java.util.Map<?, ?> array = (java.util.Map<?, ?>) d.hardware().get("array");
             row.add(array.get("rows") + "x" + array.get("cols"));
             for (Objective o : space.objectives()) {
-                row.add(String.format(Locale.ROOT, "%.4g", d.metrics().value(o.metric())));
+                row.add(d.metrics().value(o.metric()));
             }
             table.row(row);
         }

@@ -54,8 +54,30 @@ public final class LogTickAxis extends NumberAxis {
         return new double[] {1};
     }
 
-    /** The tick values (not logs) within [10^lo, 10^hi]. */
+    /**
+     * The tick values (not logs) within [10^lo, 10^hi]; an axis too narrow for three of the 1-2-5 ticks gets
+     * evenly spaced round values instead (steps of 1, 2 or 5 × 10^k, about five ticks).
+     */
     static List<Double> tickValues(double lo, double hi) {
+        List<Double> logTicks = logTickValues(lo, hi);
+        if (logTicks.size() >= 3) {
+            return logTicks;
+        }
+        double low = Math.pow(10, lo);
+        double high = Math.pow(10, hi);
+        double raw = (high - low) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3.5 ? 2 * magnitude : 5 * magnitude;
+        List<Double> ticks = new ArrayList<>();
+        for (long k = (long) Math.ceil(low / step); k * step <= high * (1 + 1e-12); k++) {
+            // k * step, rounded so that 0.1 * 3 prints as 0.3.
+            ticks.add(new java.math.BigDecimal(k).multiply(new java.math.BigDecimal(String.valueOf(step)))
+                    .doubleValue());
+        }
+        return ticks;
+    }
+
+    private static List<Double> logTickValues(double lo, double hi) {
         double decades = hi - lo;
         int step = decades > 12 ? 3 : 1;
         double[] multipliers = multipliers(decades);

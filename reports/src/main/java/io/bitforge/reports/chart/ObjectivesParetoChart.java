@@ -194,7 +194,7 @@ public final class ObjectivesParetoChart {
             lo = Math.min(lo, d.value(axis));
             hi = Math.max(hi, d.value(axis));
         }
-        double margin = Math.max(Math.pow(hi / lo, 0.05), 1.15);
+        double margin = Math.max(Math.pow(hi / lo, 0.06), 1.02);
         return new double[] {lo / margin, hi * margin};
     }
 
