@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A copy of a report page with a measuring script appended (the report itself has no scripts): after layout it
- * writes, into an element the DOM dump shows, the window width, the document's scroll width, how many inline
+ * A copy of a report page with a measuring script appended (the report itself has no scripts): it opens every
+ * folded {@code <details>} box and, after layout, writes into an element the DOM dump shows, the window width, the document's scroll width, how many inline
  * charts and headline tables there are with a drawn size, and the widest right edge of any chart or
  * box outside a scroll box.
  */
@@ -21,12 +21,14 @@ public final class PageLayoutProbe {
     private static final String SCRIPT = """
             <script>
             (function () {
+              // Every folded detail table opened, so the wide ones are measured too.
+              document.querySelectorAll('details').forEach(function (d) { d.open = true; });
               var w = window.innerWidth;
               var right = 0;
               var visible = function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
               var charts = Array.prototype.filter.call(document.querySelectorAll('figure svg'), visible);
               var headlines = Array.prototype.filter.call(document.querySelectorAll('table.headline'), visible);
-              document.querySelectorAll('body > *, section > *, figure svg').forEach(function (e) {
+              document.querySelectorAll('body > *, section > *, details > *, figure svg').forEach(function (e) {
                 right = Math.max(right, Math.ceil(e.getBoundingClientRect().right));
               });
               var out = document.createElement('pre');
