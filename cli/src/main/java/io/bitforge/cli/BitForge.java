@@ -15,6 +15,7 @@ import io.bitforge.cli.commands.RooflineCommand;
 import io.bitforge.cli.commands.SimulateCommand;
 import io.bitforge.cli.commands.VerilogCommand;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,7 +98,9 @@ public final class BitForge implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             if (ex instanceof BadInputException) {
-                err.println("bitforge: " + oneLine(ex.getMessage()));
+                String message = ex instanceof BadRequestException request ? RequestFlags.message(request)
+                        : ex.getMessage();
+                err.println("bitforge: " + oneLine(message));
                 if (debug) {
                     ex.printStackTrace(err);
                 }

@@ -9,8 +9,9 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
-import io.bitforge.workloads.cost.DramFigures;
-import io.bitforge.workloads.cost.DramFloor;
+import io.bitforge.simulation.SimulationRun;
+import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.cost.DramFloor;
 import io.bitforge.workloads.llm.OpFootprint;
 import io.bitforge.workloads.quant.QuantConfig;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Scores one design on the space's weighted workloads with the {@link Engine} and the same {@link DramFloor} as
  * {@code simulate}: each op takes at least its DRAM bytes over the design's sustained DRAM bandwidth, and its
  * footprint's DRAM energy counts, so a space's {@code dram} field matters. With {@link SpaceMemory#TILED} the
- * engine is {@code simulate}'s own ({@link Engine#withTiledDram}), so buffer sizes set DRAM traffic and stalls. The workloads' op graphs and their
+ * engine is {@code simulate}'s own ({@link SimulationRun#engine}), so buffer sizes set DRAM traffic and stalls. The workloads' op graphs and their
  * footprints do not depend on the design (only on the quantisation formats), so they are built once per format
  * set and shared (read-only) by every evaluation; nothing about a design's result is cached. A workload with
  * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format.
@@ -112,7 +113,7 @@ public final class DesignEvaluator {
     }
 
     public DesignMetrics evaluate(HardwareSpec spec) {
-        Engine engine = memory == SpaceMemory.TILED ? Engine.withTiledDram(spec, registry) : Engine.of(spec, registry);
+        Engine engine = memory == SpaceMemory.TILED ? SimulationRun.engine(registry, spec) : Engine.of(spec, registry);
         DramFigures dram = DramFigures.of(spec, registry);
         double latency = 0;
         double energy = 0;

@@ -1,6 +1,7 @@
 package io.bitforge.explore;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -191,7 +192,7 @@ public final class Explorer {
     private Map<String, Object> nsga2(ExploreRequest request, Run run, ExecutorService pool) {
         DesignSpace space = request.space();
         if (space.parameters().isEmpty()) {
-            throw new BadInputException("--strategy nsga2: the space has no parameters to search");
+            throw new BadRequestException("strategy", "nsga2: the space has no parameters to search");
         }
         long budget = request.budget() > 0 ? request.budget() : DEFAULT_NSGA2_BUDGET;
         int population = (int) Math.min(100, Math.max(8, budget / 10));
@@ -340,9 +341,9 @@ public final class Explorer {
             Map<?, ?> n = (Map<?, ?>) now;
             for (String key : List.of("inputs", "seed")) {
                 if (!java.util.Objects.equals(b.get(key), n.get(key))) {
-                    throw new BadInputException("--resume: " + file + " was written with other " + key
-                            + " (space, strategy, budget or seed differ); resume with the same inputs or use another"
-                            + " --out");
+                    throw new BadRequestException("resume", file + " was written with other " + key
+                            + " (space, strategy, budget or seed differ); resume with the same inputs or write to "
+                            + "another directory");
                 }
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.bitforge.explore;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 
 import java.io.IOException;
@@ -52,8 +53,8 @@ public final class ResultStore implements AutoCloseable {
             Files.createDirectories(dir);
             boolean exists = Files.exists(file) && Files.size(file) > 0;
             if (exists && !resume) {
-                throw new BadInputException("--out: " + dir + " already holds " + RESULTS
-                        + "; add --resume to continue that run, or choose another directory");
+                throw new BadRequestException("out", dir + " already holds " + RESULTS
+                        + "; resume that run, or choose another directory");
             }
             int truncated = exists ? cutPartialLine(file) : 0;
             ResultStore store = new ResultStore(file, truncated);

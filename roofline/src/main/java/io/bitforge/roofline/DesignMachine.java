@@ -1,6 +1,7 @@
 package io.bitforge.roofline;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.memory.MemoryPreset;
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
@@ -74,14 +75,14 @@ public record DesignMachine(HardwareSpec spec, PeFamily family, double memoryByt
 
     @Override
     public Peak gemmPeak(Precision activations, Precision weights) {
-        GemmOp probe = new GemmOp("--hw " + spec.name(), OpKind.GEMM, 1, 1, 1, 1, activations, weights, activations,
+        GemmOp probe = new GemmOp("gemm", OpKind.GEMM, 1, 1, 1, 1, activations, weights, activations,
                 BOperand.WEIGHTS, 0);
         try {
             // The family rejects precisions its cell cannot run (as the engine would).
             family.cellCost(spec.pe().params(), probe);
         } catch (BadInputException e) {
-            throw new BadInputException("--hw " + spec.name() + ": " + e.getMessage() + "; choose a --quant whose "
-                    + "GEMMs this design runs (e.g. lm_head:same keeps lm_head at the weight format)", e);
+            throw new BadRequestException("hardware", spec.name() + ": " + e.getMessage() + "; choose a quant config "
+                    + "whose GEMMs this design runs (e.g. lm_head:same keeps lm_head at the weight format)", e);
         }
         CellTiming timing = family.timing(spec.pe().params(), probe);
         double macsPerCycle = (double) spec.array().cells() * timing.macsPerStep() / timing.cyclesPerStep();

@@ -1,7 +1,8 @@
 package io.bitforge.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.api.SimulateRequest;
+import io.bitforge.simulation.SimulationRun;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Precision;
@@ -9,17 +10,14 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.SpecNode;
-import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.explore.DesignEvaluator;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
-import io.bitforge.workloads.llm.LlmWorkload;
 
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -95,11 +93,9 @@ public final class BenchCases {
     }
 
     private static BenchCase.Work simulate(Registry registry) {
-        HardwareSpec spec = preset(registry);
-        LlmWorkload llm = (LlmWorkload) registry.workload("llama-2-7b").orElseThrow();
-        WorkloadSettings settings = new WorkloadSettings("both", 1, 1024, 1024, 256, "native", 0, 0, false,
-                Map.of());
-        return () -> SimulationRun.run(registry, spec, llm, settings, null).phases().isEmpty() ? 0 : 1;
+        SimulateRequest request = SimulateRequest.builder().hardware(preset(registry)).workload("llama-2-7b").build();
+        io.bitforge.api.BitForge library = io.bitforge.api.BitForge.of(registry);
+        return () -> library.simulate(request).phases().isEmpty() ? 0 : 1;
     }
 
     private static BenchCase.Work explore(Registry registry) {

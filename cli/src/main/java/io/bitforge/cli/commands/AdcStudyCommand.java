@@ -1,13 +1,13 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.HardwareChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.pe.reram.AdcStudy;
 import io.bitforge.pe.reram.ReramParams;
 import io.bitforge.reports.results.ResultsWriter;
@@ -81,7 +81,7 @@ public final class AdcStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String hw = hardware == null ? DEFAULT_PRESET : hardware;
-        HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hw, "--hw");
+        HardwareSpec spec = context.library().hardware(HardwareChoice.named(hw));
         if (!(spec.pe().params() instanceof ReramParams params)) {
             throw BadInputException.field(null, "--hw", "'" + hw + "'",
                     "must be a reram design (pe.family: reram; this one is " + spec.pe().family() + ")");

@@ -6,7 +6,7 @@ import io.bitforge.cli.bench.BenchCases;
 import io.bitforge.cli.bench.BenchResult;
 import io.bitforge.cli.bench.BenchRunner;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import picocli.CommandLine.Command;

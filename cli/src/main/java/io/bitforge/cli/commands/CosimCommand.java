@@ -4,8 +4,9 @@ import io.bitforge.cli.BitForge;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.GemmStimulus;
 import io.bitforge.cli.hdl.HdlDesignOptions;
+import io.bitforge.cli.hdl.PeLadderRun;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.gen.SystolicArray;
@@ -46,15 +47,12 @@ import java.util.stream.Stream;
                 + "output every cycle.")
 public final class CosimCommand implements Callable<Integer> {
     private static final List<String> SIMULATORS = List.of("icarus", "verilator", "both");
+    private static final List<String> PE_SIMULATORS = List.of("java", "icarus", "verilator", "both");
 
     private final CliContext context;
 
     @Mixin
     HdlDesignOptions designOptions;
-
-    @Option(names = "--k", defaultValue = "16", paramLabel = "K",
-            description = "Reduction depth of the systolic array's GEMM (1..4096, default 16).")
-    int k;
 
     @Option(names = "--cycles", defaultValue = "200", paramLabel = "N",
             description = "Cycles of random stimulus for the other designs (1..100000, default 200).")
@@ -64,8 +62,13 @@ public final class CosimCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--simulator", defaultValue = "icarus", paramLabel = "NAME",
-            description = "icarus, verilator or both (default icarus).")
+            description = "icarus, verilator or both (default icarus); with --pe/--hw also java (the Java HDL "
+                    + "simulator only).")
     String simulator;
+
+    @Option(names = "--vcd", paramLabel = "FILE",
+            description = "With --pe/--hw: write the random tile's trace as a VCD file.")
+    Path vcd;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Keep the Verilog, testbench and tool logs here (default: a temporary folder, removed).")
@@ -80,6 +83,23 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (designOptions.isPeArray()) {
+            if (!PE_SIMULATORS.contains(simulator)) {
+                throw BadInputException.field(null, "--simulator", "'" + simulator + "'",
+                        "must be one of " + String.join(", ", PE_SIMULATORS));
+            }
+            if (!simulator.equals("java")) {
+                requireTools();
+            }
+            Path dir = simulator.equals("java") ? null : workDir();
+            try {
+                return new PeLadderRun(context, designOptions, seed, simulator, dir, vcd, json).call();
+            } finally {
+                if (out == null && dir != null) {
+                    delete(dir);
+                }
+            }
+        }
         if (!SIMULATORS.contains(simulator)) {
             throw BadInputException.field(null, "--simulator", "'" + simulator + "'",
                     "must be one of " + String.join(", ", SIMULATORS));
@@ -94,6 +114,7 @@ public final class CosimCommand implements Callable<Integer> {
         if (designOptions.isSystolic()) {
             // the bare array: the byte-serial wrapper is an FPGA I/O shim, cosimulated in the test suite
             SystolicArray.Params p = designOptions.arrayParams();
+            int k = designOptions.systolicK();
             checkRange("--k", k, 1, 4096);
             top = SystolicArray.build(p);
             GemmStimulus gemm = GemmStimulus.random(p, k, seed);

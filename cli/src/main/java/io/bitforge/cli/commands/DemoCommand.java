@@ -1,10 +1,13 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.ReproduceRequest;
+import io.bitforge.api.RooflineRequest;
+import io.bitforge.api.SimulateRequest;
+import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.TextTable;
-import io.bitforge.cli.reproduce.Reproductions;
-import io.bitforge.cli.simulate.SimulationRun;
+import io.bitforge.core.io.TextTable;
+import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
@@ -15,15 +18,12 @@ import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
-import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.reports.html.HtmlReport;
 import io.bitforge.reports.results.ResultsWriter;
-import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.RooflineChart;
-import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineMachine;
 import io.bitforge.roofline.RooflineReport;
-import io.bitforge.roofline.RooflineRun;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
@@ -123,8 +123,6 @@ public final class DemoCommand implements Callable<Integer> {
         var print = context.out();
         print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
-        WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, "native", 0, 0, false,
-                Map.of());
         TextTable table = new TextTable(List.of("design", "family", "array", "DRAM", "formats", "TTFT",
                 "TPOT", "decode", "energy/token", "PE area"))
                 .quantity(3, "B/s").quantity(5, "s").quantity(6, "s").quantity(7, "tokens/s").quantity(8, "J")
@@ -138,8 +136,9 @@ public final class DemoCommand implements Callable<Integer> {
             row.put("family", spec.pe().family());
             try {
                 String quant = nativeQuant(spec);
-                Map<String, Object> summary = SimulationRun.run(context.registry(), spec, llm, settings, quant)
-                        .summaryMap();
+                Map<String, Object> summary = context.library().simulate(SimulateRequest.builder().hardware(spec)
+                        .workload(WorkloadChoice.of(llm)).prompt(prompt).context(prompt).generate(generate)
+                        .quant(quant).build()).summaryMap();
                 row.put("quant", quant);
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
@@ -181,15 +180,16 @@ public final class DemoCommand implements Callable<Integer> {
     private Map<String, Object> roofline(LlmWorkload llm, ResultsWriter results) {
         var print = context.out();
         print.println("2. Roofline of " + llm.id() + " on " + device + " (analytical bound, LLM-Viewer conventions)");
-        DeviceMachine machine = new DeviceMachine(context.registry().device(device).orElseThrow());
+        io.bitforge.api.BitForge library = context.library();
+        RooflineRequest.Builder request = RooflineRequest.builder().device(device).workload(WorkloadChoice.of(llm))
+                .prompt(prompt).context(prompt).generate(generate);
+        RooflineMachine machine = library.rooflineMachine(request.build());
         TextTable table = new TextTable(List.of("quant", "TTFT", "TPOT", "decode", "weights", "KV cache"))
                 .quantity(1, "s").quantity(2, "s").quantity(3, "tokens/s").quantity(4, "B").quantity(5, "B");
         Map<String, Object> byQuant = new LinkedHashMap<>();
         RooflineReport chartReport = null;
         for (String quant : List.of("W16A16KV16", "W4A16KV16g128")) {
-            WorkloadSettings settings = new WorkloadSettings("both", 1, prompt, prompt, generate, quant, 0, 0, false,
-                    Map.of());
-            RooflineReport report = RooflineRun.run(llm, settings, machine, RooflineOptions.defaults());
+            RooflineReport report = library.roofline(request.quant(quant).build());
             GenerationSummary generation = report.generation();
             table.row(List.of(quant, generation.timeToFirstTokenSeconds(), generation.timePerOutputTokenSeconds(),
                     generation.decodeTokensPerSecond(), (double) report.footprint().weightBytes(),
@@ -254,8 +254,8 @@ public final class DemoCommand implements Callable<Integer> {
         TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"))
                 .fixedQuantity(2, "×").fixedQuantity(3, "×");
         for (String paper : Reproductions.PAPERS) {
-            Reproductions.Outcome outcome = Reproductions.run(paper,
-                    Reproductions.file(paper, reproductions.resolve(paper)), context.registry());
+            Reproductions.Outcome outcome = context.library().reproduce(new ReproduceRequest(paper,
+                    reproductions.resolve(paper)));
             for (Reproductions.Headline headline : outcome.headlines()) {
                 if (headline.paper().isEmpty()) {
                     continue;

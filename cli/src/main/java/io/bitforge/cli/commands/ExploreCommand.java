@@ -3,7 +3,7 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.explore.DesignSpace;
@@ -102,7 +102,7 @@ public final class ExploreCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ExploreSummary summary;
         try (Progress progress = new Progress(context)) {
-            summary = new Explorer(context.registry()).run(request, progress);
+            summary = context.library().explore(request, progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         writeParetoChart(space);

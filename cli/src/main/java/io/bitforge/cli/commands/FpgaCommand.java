@@ -4,7 +4,7 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.Ice40Board;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.emit.EmitOptions;
@@ -82,7 +82,7 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(), EmitOptions.synthesis());
+        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(context, 1), EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
             Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);

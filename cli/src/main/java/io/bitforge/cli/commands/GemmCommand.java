@@ -1,25 +1,14 @@
 package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bitforge.api.GemmRequest;
+import io.bitforge.api.HardwareChoice;
 import io.bitforge.cli.CliContext;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
-import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.cost.CostSource;
-import io.bitforge.core.cost.Operand;
-import io.bitforge.core.engine.ArrayMetrics;
-import io.bitforge.core.engine.Engine;
-import io.bitforge.core.engine.GemmEvaluation;
-import io.bitforge.core.engine.HorowitzSram;
-import io.bitforge.core.engine.OperandBits;
-import io.bitforge.core.engine.TiledDramModel;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.op.BOperand;
-import io.bitforge.core.op.GemmOp;
-import io.bitforge.core.op.OpKind;
-import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.spec.ArraySpec;
@@ -27,7 +16,6 @@ import io.bitforge.core.spec.BufferSpec;
 import io.bitforge.core.spec.BufferSpecs;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.core.spec.SpecNode;
@@ -35,11 +23,9 @@ import io.bitforge.reports.units.FieldUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -119,32 +105,8 @@ public final class GemmCommand implements Callable<Integer> {
         requireDimension("--m", m);
         requireDimension("--k", k);
         requireDimension("--n", n);
-        OptionalDouble dramBandwidth = OptionalDouble.empty();
-        if (bandwidth != null) {
-            if (!(bandwidth > 0) || bandwidth.isInfinite()) {
-                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be > 0");
-            }
-            if (scalesim && (bandwidth != Math.rint(bandwidth) || bandwidth > Integer.MAX_VALUE)) {
-                throw BadInputException.field(null, "--bandwidth-bytes-per-cycle", bandwidth, "must be a whole "
-                        + "number of words per cycle with --scalesim (SCALE-Sim's Bandwidth)");
-            }
-            dramBandwidth = OptionalDouble.of(bandwidth);
-        }
-        TiledDramModel dram = TiledDramModel.of(spec, context.registry(), dramBandwidth);
-        PeFamily family = context.registry().peFamily(spec.pe().family()).orElseThrow();
-        Engine engine = new Engine(spec, family, new HorowitzSram(), dram);
-        NativePrecisions precisions = engine.family().nativePrecisions(spec.pe().params());
-        GemmOp op = new GemmOp("gemm", OpKind.GEMM, m, k, n, 1, precisions.activations(), precisions.weights(),
-                precisions.outputs(), BOperand.WEIGHTS, 0);
-        GemmEvaluation evaluation = engine.evaluate(op);
-        Map<String, Object> result = result(spec, op, evaluation);
-        if (scalesim) {
-            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth);
-        } else if (evaluation.metrics() != null) {
-            OperandBits stored = OperandBits.of(op, engine.storedWeightBits(op));
-            GemmMemoryFields.general(result, dram.plan(spec, op, stored, evaluation.metrics()), evaluation.metrics(),
-                    dramBandwidth);
-        }
+        Map<String, Object> result = context.library().gemm(GemmRequest.builder().hardware(spec).shape(m, k, n)
+                .bandwidthBytesPerCycle(bandwidth).scalesim(scalesim).build()).asMap();
         OutputTarget.write("--json", json, Json.write(result), context.out());
         OutputTarget.write("--csv", csv, csv(result), context.out());
         if (json == null && csv == null) {
@@ -154,8 +116,8 @@ public final class GemmCommand implements Callable<Integer> {
     }
 
     private HardwareSpec spec() {
-        HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
-        HardwareSpec spec = loader.resolve(hardware == null ? DEFAULT_PRESET : hardware, "--hw");
+        HardwareSpec spec = context.library().hardware(HardwareChoice.named(hardware == null ? DEFAULT_PRESET
+                : hardware));
         if (rows != null || cols != null) {
             int r = rows == null ? spec.array().rows() : requirePositive("--rows", rows);
             int c = cols == null ? spec.array().cols() : requirePositive("--cols", cols);
@@ -212,7 +174,6 @@ public final class GemmCommand implements Callable<Integer> {
             throw new BadInputException(option + ": missing; give the GEMM's M, K and N (--m, --k, --n) or a "
                     + "--scalesim-config with --topology");
         }
-        requirePositive(option, value);
     }
 
     private static int requirePositive(String option, long value) {
@@ -223,60 +184,6 @@ public final class GemmCommand implements Callable<Integer> {
             return Integer.MAX_VALUE;
         }
         return (int) value;
-    }
-
-    static Map<String, Object> result(HardwareSpec spec, GemmOp op, GemmEvaluation evaluation) {
-        CostReport cost = evaluation.cost();
-        ArrayMetrics metrics = evaluation.metrics();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("hardware", spec.asMap());
-        Map<String, Object> gemm = new LinkedHashMap<>();
-        gemm.put("m", op.m());
-        gemm.put("k", op.k());
-        gemm.put("n", op.n());
-        gemm.put("activations", op.activations().format());
-        gemm.put("weights", op.weights().format());
-        gemm.put("outputs", op.outputs().format());
-        result.put("gemm", gemm);
-        long totalCycles = metrics == null ? cost.totalCycles() : metrics.totalCycles();
-        result.put("computeCycles", metrics == null ? cost.totalCycles() - cost.cycles().stalls()
-                : metrics.computeCycles());
-        result.put("stallCycles", cost.cycles().stalls());
-        result.put("dramStallCycles", cost.cycles().memoryStall());
-        result.put("sramStallCycles", cost.cycles().sramStall());
-        result.put("totalCycles", totalCycles);
-        if (metrics != null) {
-            result.put("overallUtilizationPercent", metrics.overallUtilizationPercent());
-            result.put("computeUtilizationPercent", metrics.computeUtilizationPercent());
-            result.put("mappingEfficiencyPercent", metrics.mappingEfficiencyPercent());
-            Map<String, Object> folds = new LinkedHashMap<>();
-            folds.put("rows", metrics.rowFolds());
-            folds.put("cols", metrics.colFolds());
-            folds.put("cyclesEach", metrics.foldCycles());
-            result.put("folds", folds);
-        }
-        result.put("latencyMicroseconds", totalCycles / spec.clockMegahertz());
-        result.put("macs", cost.actions().macs());
-        Map<String, Object> reads = new LinkedHashMap<>();
-        reads.put("ifmap", cost.actions().sramReads(Operand.ACTIVATIONS));
-        reads.put("filter", cost.actions().sramReads(Operand.WEIGHTS));
-        result.put("sramReads", reads);
-        result.put("sramWrites", Map.of("ofmap", cost.actions().sramWrites(Operand.OUTPUTS)));
-        Map<String, Object> energy = new LinkedHashMap<>(cost.energy().byName());
-        energy.put("total", cost.totalPicojoules());
-        result.put("energyPicojoules", energy);
-        result.put("areaSquareMicrometres", cost.totalAreaSquareMicrometres());
-        List<Map<String, Object>> sources = new ArrayList<>();
-        for (CostSource source : cost.sources()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", source.id());
-            s.put("citation", source.citation());
-            s.put("node", source.node());
-            s.put("estimate", source.estimate());
-            sources.add(s);
-        }
-        result.put("sources", sources);
-        return result;
     }
 
     /** The scalar results flattened to one header line and one value line. */

@@ -1,10 +1,11 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.QuantizeRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.format.OvpFormat;
@@ -12,10 +13,12 @@ import io.bitforge.core.format.VictimRule;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.QuantMethod;
 import io.bitforge.core.quant.Quantizer;
 import io.bitforge.reports.chart.SqnrChart;
 import io.bitforge.reports.chart.SqnrPoint;
 import io.bitforge.reports.results.ResultsWriter;
+import io.bitforge.workloads.tensors.DequantizedExport;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.QuantStudy;
@@ -27,6 +30,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +53,7 @@ public final class QuantizeCommand implements Callable<Integer> {
      * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights.
      */
     static final List<String> ALL_FORMATS = List.of("int3", "int4", "int8", "sm-int4", "uint4", "fp16", "bf16",
-            "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "bitmod-fp3-er+",
+            "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "pot4", "bitmod-fp3-er+",
             "bitmod-fp3-er-", "bitmod-fp3-ea+", "bitmod-fp3-ea-", "bitmod-fp4-er+", "bitmod-fp4-er-", "bitmod-fp4-ea+",
             "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "ovp-int4", "ovp-flint4", "ovp-int8", "bcq2", "bcq3",
             "bcq4", "bcq3-pot", "ternary");
@@ -71,6 +75,22 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--victim-rule", paramLabel = "even-first|keep-larger", defaultValue = "even-first",
             description = "OVP pair rule when both values are outliers (default ${DEFAULT-VALUE}).")
     String victimRule;
+
+    @Option(names = "--scale-search", paramLabel = "paper|bitforge", defaultValue = "paper",
+            description = "Whose quantiser the paper formats use: 'paper' as the reference code does it (ANT for "
+                    + "flint4/pot, OliVe for ovp-*, ShiftAddLLM for bcq*), 'bitforge' BitForge's own searches "
+                    + "(default ${DEFAULT-VALUE}; see docs/quantizers.md).")
+    String scaleSearch;
+
+    @Option(names = "--bcq-rounds", paramLabel = "N", defaultValue = "5",
+            description = "bcq formats under --scale-search paper: ShiftAddLLM's refinement rounds (default "
+                    + "${DEFAULT-VALUE}, its --bcq_round default; its README runs 50).")
+    int bcqRounds;
+
+    @Option(names = "--dequantized-out", paramLabel = "FILE.safetensors",
+            description = "Also write the source tensors (original/TENSOR) and every format's dequantised tensors "
+                    + "(FORMAT/TENSOR) as F32.")
+    Path dequantizedOut;
 
     @Option(names = "--safetensors", paramLabel = "FILE", description = "A .safetensors file, a "
             + "model.safetensors.index.json, or a folder holding either.")
@@ -127,9 +147,12 @@ public final class QuantizeCommand implements Callable<Integer> {
         Map<String, Object> source = new LinkedHashMap<>();
         List<MatrixSource> matrices = matrices(source);
         long values = matrices.stream().mapToLong(m -> m.rows() * m.cols()).sum();
+        if (dequantizedOut != null) {
+            writeDequantized(quantizers, matrices);
+        }
         List<FormatResult> results;
         try (Progress progress = new Progress(context, values * quantizers.size())) {
-            results = new QuantStudy(quantizers, tokens, seed, QuantStudy.DEFAULT_BLOCK_ELEMENTS, progress).run(matrices);
+            results = context.library().quantize(QuantizeRequest.of(quantizers, matrices, tokens, seed), progress);
         }
         List<Map<String, Object>> rowsOut = new ArrayList<>();
         for (FormatResult r : results) {
@@ -156,6 +179,18 @@ public final class QuantizeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void writeDequantized(List<Quantizer> quantizers, List<MatrixSource> matrices) {
+        if (!dequantizedOut.getFileName().toString().endsWith(".safetensors")) {
+            throw BadInputException.field(null, "--dequantized-out", dequantizedOut, "must name a .safetensors file");
+        }
+        try {
+            DequantizedExport.write(dequantizedOut, quantizers, matrices, QuantStudy.DEFAULT_BLOCK_ELEMENTS);
+        } catch (UncheckedIOException e) {
+            throw BadInputException.field(null, "--dequantized-out", dequantizedOut, "cannot be written: "
+                    + e.getCause().getMessage());
+        }
+    }
+
     private void writeResults(Map<String, Object> document, Map<String, Object> source, List<Quantizer> quantizers) {
         ResultsWriter results = ResultsWriter.create(out, "--out");
         results.json("quantize.json", "error of each format: MSE, SQNR, largest error, bits per value", document);
@@ -172,6 +207,8 @@ public final class QuantizeCommand implements Callable<Integer> {
         inputs.put("granularity", granularity().name().toLowerCase(Locale.ROOT));
         inputs.put("groupSize", groupSize == null ? 128 : groupSize);
         inputs.put("victimRule", victimRule);
+        inputs.put("scaleSearch", scaleSearch);
+        inputs.put("bcqRounds", bcqRounds);
         inputs.put("source", source);
         inputs.put("tokens", tokens);
         results.finish("quantize", VersionProvider.version(), inputs, seed);
@@ -196,6 +233,15 @@ public final class QuantizeCommand implements Callable<Integer> {
             default -> throw BadInputException.field(null, "--victim-rule", "'" + victimRule + "'",
                     "must be even-first or keep-larger");
         };
+        QuantMethod method = switch (scaleSearch) {
+            case "paper" -> QuantMethod.PAPER;
+            case "bitforge" -> QuantMethod.BITFORGE;
+            default -> throw BadInputException.field(null, "--scale-search", "'" + scaleSearch + "'",
+                    "must be paper or bitforge");
+        };
+        if (bcqRounds < 0) {
+            throw BadInputException.field(null, "--bcq-rounds", bcqRounds, "must be >= 0");
+        }
         int size = groupSize == null ? 128 : groupSize;
         List<Quantizer> out = new ArrayList<>();
         for (String id : ids) {
@@ -207,7 +253,7 @@ public final class QuantizeCommand implements Callable<Integer> {
                             + "pair neighbouring values");
                 }
             }
-            Quantizer.Builder builder = Quantizer.builder(format).granularity(g);
+            Quantizer.Builder builder = Quantizer.builder(format).granularity(g).method(method).bcqRounds(bcqRounds);
             if (g == Granularity.GROUP) {
                 builder.groupSize(size);
             }

@@ -1,10 +1,10 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.ReproduceRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.reproduce.Reproductions;
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.core.io.Json;
 import io.bitforge.reports.results.ResultsWriter;
 import picocli.CommandLine.Command;
@@ -45,18 +45,14 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!PAPERS.contains(paper)) {
-            throw BadInputException.field(null, "PAPER", "'" + paper + "'", "must be one of " + PAPERS);
-        }
-        Path file = Reproductions.file(paper, dir);
-        Reproductions.Outcome outcome = Reproductions.run(paper, file, context.registry());
+        Reproductions.Outcome outcome = context.library().reproduce(new ReproduceRequest(paper, dir));
         Map<String, Object> jsonResult = outcome.json();
         String text = outcome.text();
         OutputTarget.write("--json", json, Json.write(jsonResult), context.out());
         if (out != null) {
             Map<String, Object> given = new LinkedHashMap<>();
             given.put("paper", paper);
-            given.put("reproductionFile", file.toString());
+            given.put("reproductionFile", outcome.file().toString());
             ResultsWriter.create(out, "--out")
                     .json("reproduce.json", "cycles and energy per model and design, ratios against the paper",
                             jsonResult)

@@ -1,29 +1,22 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.RooflineRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.device.Device;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.registry.CatalogKind;
-import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
-import io.bitforge.core.workload.WorkloadSettings;
-import io.bitforge.roofline.DesignMachine;
-import io.bitforge.roofline.DeviceMachine;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.MemoryFootprint;
 import io.bitforge.roofline.OpRoofline;
 import io.bitforge.roofline.PhaseRoofline;
 import io.bitforge.roofline.RooflineChart;
 import io.bitforge.roofline.RooflineMachine;
-import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
-import io.bitforge.roofline.RooflineRun;
 import io.bitforge.roofline.Totals;
 import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
@@ -39,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
@@ -126,16 +118,17 @@ public final class RooflineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RooflineMachine machine = machine();
-        WorkloadSettings settings = settings();
-        RooflineOptions options = options(machine);
         if (plot != null && !(plot.endsWith(".png") || plot.endsWith(".svg"))) {
             throw BadInputException.field(null, "--plot", "'" + plot + "'", "must end in .png or .svg");
         }
-        WorkloadFactory factory = context.registry().workload(workload).orElseThrow(() -> BadInputException.field(
-                null, "--workload", "'" + workload + "'", "must be one of "
-                        + String.join(", ", context.registry().ids(CatalogKind.WORKLOADS))));
-        RooflineReport report = RooflineRun.run(factory, settings, machine, options);
+        io.bitforge.api.BitForge library = context.library();
+        RooflineRequest request = RooflineRequest.builder().device(device).hardware(hardware).workload(workload)
+                .phase(phase).batch(batch).prompt(prompt).context(contextTokens).generate(generate).quant(quant)
+                .workloadOptions(workloadOptions).fusedAttention(fusedAttention).queryBlock(queryBlock)
+                .tensorParallel(tensorParallel).linkGigabytesPerSecond(linkGigabytesPerSecond).build();
+        RooflineMachine machine = library.rooflineMachine(request);
+        RooflineReport report = library.roofline(request);
+        WorkloadFactory factory = library.workload(request.workload());
         OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
         OutputTarget.write("--csv", csv, toCsv(report), context.out());
         if (plot != null) {
@@ -174,61 +167,6 @@ public final class RooflineCommand implements Callable<Integer> {
         inputs.put("tp", tensorParallel);
         inputs.put("linkGbps", linkGigabytesPerSecond);
         return inputs;
-    }
-
-    private RooflineMachine machine() {
-        if (device != null && hardware != null) {
-            throw BadInputException.field(null, "--device/--hw", "both", "give one of them");
-        }
-        if (hardware != null) {
-            HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
-            return DesignMachine.of(spec, context.registry());
-        }
-        if (device == null) {
-            throw BadInputException.field(null, "--device or --hw", "nothing", "one is required; devices: "
-                    + String.join(", ", context.registry().ids(CatalogKind.DEVICES)));
-        }
-        Device found = context.registry().device(device).orElseThrow(() -> BadInputException.field(null,
-                "--device", "'" + device + "'", "must be one of "
-                        + String.join(", ", context.registry().ids(CatalogKind.DEVICES))));
-        return new DeviceMachine(found);
-    }
-
-    private WorkloadSettings settings() {
-        if (!List.of("prefill", "decode", "both").contains(phase)) {
-            throw BadInputException.field(null, "--phase", "'" + phase + "'", "must be prefill, decode or both");
-        }
-        positive("--batch", batch);
-        positive("--prompt", prompt);
-        positive("--context", contextTokens);
-        positive("--generate", generate);
-        WorkloadSettings defaults = WorkloadSettings.defaults();
-        return new WorkloadSettings(phase, batch, prompt, contextTokens, generate, quant, defaults.steps(),
-                defaults.resolution(), defaults.guidance(), workloadOptions);
-    }
-
-    private RooflineOptions options(RooflineMachine machine) {
-        positive("--query-block", queryBlock);
-        positive("--tp", tensorParallel);
-        OptionalDouble link = OptionalDouble.empty();
-        if (linkGigabytesPerSecond != null) {
-            if (!(linkGigabytesPerSecond > 0) || linkGigabytesPerSecond.isInfinite()) {
-                throw BadInputException.field(null, "--link-gbps", linkGigabytesPerSecond, "must be > 0");
-            }
-            link = OptionalDouble.of(linkGigabytesPerSecond * 1e9);
-        }
-        if (tensorParallel > 1 && link.isEmpty() && machine.linkBytesPerSecond().isEmpty()) {
-            throw BadInputException.field(null, "--tp", tensorParallel, machine.name() + " has no device link; "
-                    + "give --link-gbps for tensor parallelism");
-        }
-        RooflineOptions options = RooflineOptions.defaults().withTensorParallel(tensorParallel, link);
-        return fusedAttention ? options.withFusedAttention(queryBlock) : options;
-    }
-
-    private static void positive(String option, int value) {
-        if (value < 1) {
-            throw BadInputException.field(null, option, value, "must be >= 1");
-        }
     }
 
     private void writePlot(RooflineChart chart) {

@@ -2,9 +2,9 @@ package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
-import io.bitforge.cli.output.Csv;
+import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.memory.scalesim.OperandAccess;

@@ -1,31 +1,23 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.HardwareChoice;
+import io.bitforge.api.SimulateRequest;
+import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
-import io.bitforge.cli.simulate.DiffusionReport;
-import io.bitforge.workloads.cost.DramFigures;
-import io.bitforge.cli.simulate.OpResult;
-import io.bitforge.cli.simulate.PhaseResult;
-import io.bitforge.cli.simulate.SimulationReport;
-import io.bitforge.cli.simulate.SimulationRun;
-import io.bitforge.cli.simulate.Simulator;
 import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.engine.Engine;
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.engine.MappingLoader;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
-import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.reports.chart.CostBreakdowns;
 import io.bitforge.reports.results.ResultsWriter;
-import io.bitforge.workloads.diffusion.DiffusionQuant;
-import io.bitforge.workloads.diffusion.DiffusionWorkload;
-import io.bitforge.workloads.llm.LlmWorkload;
-import io.bitforge.workloads.llm.WorkloadLookup;
+import io.bitforge.simulation.OpResult;
+import io.bitforge.simulation.PhaseResult;
+import io.bitforge.simulation.SimulationOutcome;
+import io.bitforge.simulation.SimulationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,6 +82,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Show each GEMM's mapping onto the array and why.")
     boolean explain;
 
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A mapping file: {tileM, tileK, tileN, "
+            + "loopOrder, dataflow, cycleModel}, each optional (default: the tiler chooses).")
+    Path mapping;
+
     @Mixin
     DiffusionOptions diffusion = new DiffusionOptions();
 
@@ -109,71 +105,40 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HardwareSpec spec = new HardwareSpecLoader(context.registry()).resolve(hardware, "--hw");
-        WorkloadFactory factory = WorkloadLookup.resolve(context.registry(), workload, modelConfig);
-        if (factory instanceof DiffusionWorkload model) {
-            return simulateDiffusion(spec, model);
-        }
-        diffusion.rejectForLlm(factory.id());
-        if (!(factory instanceof LlmWorkload llm)) {
-            throw BadInputException.field(null, "--workload", factory.id(), "must be an LLM for simulate (kind "
-                    + factory.kind() + " is not supported yet)");
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("attention", attention);
-        options.put("lmHead", lmHead);
-        WorkloadSettings settings = new WorkloadSettings(phase, batch, prompt, decodeContext, generate,
-                "native", 0, 0, false, options);
-        SimulationReport report = SimulationRun.run(context.registry(), spec, llm, settings, quant);
+        io.bitforge.api.BitForge library = context.library();
+        HardwareSpec spec = library.hardware(HardwareChoice.named(hardware));
+        WorkloadFactory factory = library.workload(workload, modelConfig);
+        SimulateRequest.Builder request = SimulateRequest.builder().hardware(spec).workload(WorkloadChoice.of(factory))
+                .phase(phase).batch(batch).prompt(prompt).context(decodeContext).generate(generate).quant(quant)
+                .attention(attention).lmHead(lmHead).mapping(mapping == null ? null : MappingLoader.load(mapping));
+        diffusion.applyTo(request);
+        SimulationOutcome outcome = library.simulateWorkload(request.build());
         if (json != null) {
-            OutputTarget.write("--json", json, Json.write(report.asMap(explain)), context.out());
+            OutputTarget.write("--json", json, Json.write(outcome.asMap(explain)), context.out());
         }
-        if (out != null) {
+        if (out != null && outcome instanceof SimulationReport report) {
             Map<String, Object> given = new LinkedHashMap<>();
             given.put("hardware", spec.asMap());
-            given.put("workload", llm.id());
-            given.put("settings", settings);
+            given.put("workload", factory.id());
+            given.put("settings", report.settings().withQuant("native"));
             given.put("quant", quant == null ? "native" : quant);
             ResultsWriter.create(out, "--out")
                     .json("simulate.json", "the simulation: summary, capacity, every op of every phase",
                             report.asMap(explain))
                     .csv("simulate.csv", "one row per op", report.csv())
                     .chart("energy", "energy by category per op kind, both phases (log scale)",
-                            CostBreakdowns.energyByCategory(llm.id() + " on " + spec.name() + ": energy by op kind", "op kind",
-                                    energyByKind(report)).chart(), 1000, 700)
+                            CostBreakdowns.energyByCategory(factory.id() + " on " + spec.name()
+                                    + ": energy by op kind", "op kind", energyByKind(report)).chart(), 1000, 700)
                     .finish("simulate", VersionProvider.version(), given, null);
         }
         if (csv != null) {
-            OutputTarget.write("--csv", csv, report.csv(), context.out());
+            OutputTarget.write("--csv", csv, outcome.csv(), context.out());
         }
         if (json == null && csv == null) {
-            context.out().print(report.text(explain));
+            context.out().print(outcome.text(explain));
         }
         return 0;
     }
-
-    /** A diffusion workload: its phases through the same simulator; without --quant every layer kind runs at
-     *  the array's native formats. */
-    private int simulateDiffusion(HardwareSpec spec, DiffusionWorkload model) {
-        Engine engine = SimulationRun.engine(context.registry(), spec);
-        DramFigures dram = DramFigures.of(spec, context.registry());
-        NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
-        String quantText = quant != null ? quant : DiffusionQuant.uniformText(natives.weights(), natives.activations());
-        WorkloadSettings settings = new WorkloadSettings("both", batch, 0, 0, 0, quantText, diffusion.steps(),
-                diffusion.resolution(model), diffusion.guidance(), diffusion.workloadOptions());
-        DiffusionReport report = DiffusionReport.simulate(new Simulator(engine, dram), spec, dram, model, settings);
-        if (json != null) {
-            OutputTarget.write("--json", json, Json.write(report.asMap()), context.out());
-        }
-        if (csv != null) {
-            OutputTarget.write("--csv", csv, report.csv(), context.out());
-        }
-        if (json == null && csv == null) {
-            context.out().print(report.text());
-        }
-        return 0;
-    }
-
 
     /** Every op's cost (DRAM floor energy included) summed per op kind over the phases, in first-seen order. */
     private static List<CostBreakdowns.Labelled> energyByKind(SimulationReport report) {

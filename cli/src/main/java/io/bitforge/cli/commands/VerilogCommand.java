@@ -2,7 +2,7 @@ package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.output.OutputTarget;
-import io.bitforge.cli.output.TextTable;
+import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.emit.EmitOptions;
@@ -46,7 +46,7 @@ public final class VerilogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleDef top = designOptions.build();
+        ModuleDef top = designOptions.build(context, 1);
         EmittedDesign emitted = VerilogEmitter.emit(top, synthesis ? EmitOptions.synthesis() : EmitOptions.simulation());
         try {
             emitted.writeTo(out);

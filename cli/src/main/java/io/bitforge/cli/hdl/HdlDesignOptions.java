@@ -9,6 +9,13 @@ import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.gen.SystolicWrapper;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.array.TileShape;
+import io.bitforge.cli.CliContext;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.ladder.PeDesign;
+import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.pe.PeRtlRegistry;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -25,11 +32,31 @@ public final class HdlDesignOptions {
                     + "(default systolic)")
     String design;
 
-    @Option(names = "--rows", defaultValue = "4", description = "Systolic array rows (1..32, default 4).")
-    int rows;
+    @Option(names = "--rows", paramLabel = "R",
+            description = "Array rows (1..32; default 4, or the spec's rows with --hw).")
+    Integer rows;
 
-    @Option(names = "--cols", defaultValue = "4", description = "Systolic array columns (1..32, default 4).")
-    int cols;
+    @Option(names = "--cols", paramLabel = "C",
+            description = "Array columns (1..32; default 4, or the spec's columns with --hw).")
+    Integer cols;
+
+    @Option(names = "--pe", paramLabel = "FAMILY",
+            description = "A PE family's array (its RTL, controller and buffers) instead of --design; see docs/rtl.md.")
+    String pe;
+
+    @Option(names = "--hw", paramLabel = "SPEC|PRESET",
+            description = "The design a hardware spec describes (PE family, parameters, array, dataflow).")
+    String hw;
+
+    @Option(names = "--m", paramLabel = "M", description = "Tile rows of A and C for --pe/--hw (1..4096).")
+    Integer m;
+
+    @Option(names = "--k", paramLabel = "K", description = "Tile reduction depth for --pe/--hw; for the systolic "
+            + "design the GEMM's K in cosim (1..4096).")
+    Integer k;
+
+    @Option(names = "--n", paramLabel = "N", description = "Tile columns of B and C for --pe/--hw (1..4096).")
+    Integer n;
 
     @Option(names = "--data-bits", defaultValue = "8", description = "Operand width of the array (default 8).")
     int dataBits;
@@ -41,11 +68,61 @@ public final class HdlDesignOptions {
     boolean noWrapper;
 
     public String design() {
-        return design;
+        return isPeArray() ? (hw != null ? "hw:" + hw : "pe:" + pe) : design;
     }
 
     public boolean isSystolic() {
-        return design.equals("systolic");
+        return !isPeArray() && design.equals("systolic");
+    }
+
+    /** A PE family's array ({@code --pe} or {@code --hw}) rather than one of the fixed designs. */
+    public boolean isPeArray() {
+        return pe != null || hw != null;
+    }
+
+    public String pe() {
+        return pe;
+    }
+
+    public String hw() {
+        return hw;
+    }
+
+    /** The tile for --pe/--hw: null when none of --m/--k/--n is given (the design's default tile). */
+    public TileShape tile(int defaultM, int defaultK, int defaultN) {
+        if (m == null && k == null && n == null) {
+            return null;
+        }
+        return new TileShape(dim("--m", m, defaultM), dim("--k", k, defaultK), dim("--n", n, defaultN));
+    }
+
+    /** The systolic design's GEMM depth in cosim: --k, default 16. */
+    public int systolicK() {
+        return k == null ? 16 : k;
+    }
+
+    /** Rows and columns asked for, or {@code fallback} (checked 1..32). */
+    public int rows(int fallback) {
+        int r = rows == null ? fallback : rows;
+        check("--rows", r, 1, 32);
+        return r;
+    }
+
+    public int cols(int fallback) {
+        int c = cols == null ? fallback : cols;
+        check("--cols", c, 1, 32);
+        return c;
+    }
+
+    /** Whether --rows or --cols was given. */
+    public boolean resized() {
+        return rows != null || cols != null;
+    }
+
+    private static int dim(String option, Integer value, int fallback) {
+        int v = value == null ? fallback : value;
+        check(option, v, 1, 4096);
+        return v;
     }
 
     public boolean wrapped() {
@@ -54,11 +131,30 @@ public final class HdlDesignOptions {
 
     /** The array's parameters, checked (only for {@code systolic}). */
     public SystolicArray.Params arrayParams() {
-        check("--rows", rows, 1, 32);
-        check("--cols", cols, 1, 32);
+        int r = rows(4);
+        int c = cols(4);
         check("--data-bits", dataBits, 2, 32);
         check("--acc-bits", accBits, 2 * dataBits, 64);
-        return new SystolicArray.Params(rows, cols, dataBits, accBits);
+        return new SystolicArray.Params(r, c, dataBits, accBits);
+    }
+
+    /**
+     * Builds the chosen design; with --pe/--hw the PE array the spec describes (--pe alone: the family's first
+     * preset, 4x4 unless --rows/--cols say otherwise), its operand buffers holding a tile of codes seeded with
+     * {@code seed}.
+     */
+    public ModuleDef build(CliContext context, long seed) {
+        Registry registry = context.registry();
+        if (!isPeArray()) {
+            return build();
+        }
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HardwareSpec spec = PeDesign.withRtlParams(PeSpecOptions.specs(this, registry, rtl, hw == null).get(0), rtl,
+                note -> context.err().println("bitforge: " + note));
+        PeRtl peRtl = PeDesign.forSpec(spec, rtl);
+        TileShape tile = tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
+                spec.array().cols() * peRtl.timing().lanesN());
+        return PeDesign.of(spec, rtl, tile, seed).top();
     }
 
     /** Builds the chosen design; bad option values are bad input. */

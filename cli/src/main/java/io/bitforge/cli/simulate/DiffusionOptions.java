@@ -1,12 +1,7 @@
 package io.bitforge.cli.simulate;
 
-import io.bitforge.core.io.BadInputException;
-import io.bitforge.workloads.diffusion.DiffusionQuant;
-import io.bitforge.workloads.diffusion.DiffusionWorkload;
+import io.bitforge.api.SimulateRequest;
 import picocli.CommandLine.Option;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The {@code simulate} options that only diffusion workloads read (a picocli mixin). */
 public final class DiffusionOptions {
@@ -31,38 +26,9 @@ public final class DiffusionOptions {
                     + "no value).")
     Integer svdquantRank;
 
-    /** Steps to run: the option or 50. */
-    public int steps() {
-        return steps == null ? 50 : steps;
-    }
-
-    /** Pixels per side: the option or the model's native resolution. */
-    public int resolution(DiffusionWorkload workload) {
-        return resolution == null ? workload.nativeResolution() : resolution;
-    }
-
-    public boolean guidance() {
-        return !noGuidance;
-    }
-
-    /** The workload options these flags set. */
-    public Map<String, String> workloadOptions() {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put(DiffusionWorkload.TEXT_ENCODER_OPTION, Boolean.toString(textEncoder));
-        options.put(DiffusionWorkload.VAE_DECODER_OPTION, Boolean.toString(vaeDecoder));
-        if (svdquantRank != null) {
-            options.put(DiffusionQuant.SVDQUANT_OPTION, "true");
-            options.put(DiffusionQuant.SVDQUANT_RANK_OPTION, Integer.toString(svdquantRank));
-        }
-        return options;
-    }
-
-    /** LLMs read none of these: say so rather than ignore them. */
-    public void rejectForLlm(String workloadId) {
-        if (steps != null || resolution != null || noGuidance || textEncoder || vaeDecoder || svdquantRank != null) {
-            throw BadInputException.field(null, "--steps/--resolution/--no-guidance/--text-encoder/--vae-decoder/"
-                    + "--svdquant-rank", workloadId, "only apply to diffusion workloads (sd-1.5, sdxl, dit-xl-2, "
-                    + "pixart-alpha or a diffusers config)");
-        }
+    /** Sets the request's diffusion fields; the library rejects them for an LLM, naming the field. */
+    public void applyTo(SimulateRequest.Builder request) {
+        request.steps(steps).resolution(resolution).guidance(!noGuidance).textEncoder(textEncoder)
+                .vaeDecoder(vaeDecoder).svdquantRank(svdquantRank);
     }
 }

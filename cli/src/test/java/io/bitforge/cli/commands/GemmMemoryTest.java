@@ -129,12 +129,12 @@ class GemmMemoryTest {
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--bandwidth-bytes-per-cycle", "0"),
                 "--bandwidth-bytes-per-cycle: must be > 0, got 0.0");
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--scalesim",
-                "--bandwidth-bytes-per-cycle", "4.5"), "must be a whole number of words per cycle with --scalesim");
+                "--bandwidth-bytes-per-cycle", "4.5"), "must be a whole number of words per cycle in SCALE-Sim mode");
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--topology", "t.csv"),
                 "--topology: only allowed with --scalesim-config, got t.csv");
         assertBad(CliHarness.run("gemm", "--k", "8", "--n", "8"), "--m: missing");
         assertBad(CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8", "--scalesim", "--ifmap-kib", "0.5"),
-                "hardware.buffers.activations.kib: must be a whole number of KiB in --scalesim mode");
+                "hardware.buffers.activations.kib: must be a whole number of KiB in SCALE-Sim mode");
         Path badConfig = Files.writeString(dir.resolve("bad.cfg"),
                 ScaleSimInteropTest.CONFIG.replace("ArrayWidth:     32", "ArrayWidth: -1"));
         Path topology = Files.writeString(dir.resolve("t.csv"), "Layer, M, N, K,\nfc1, 64, 32, 16,\n");

@@ -254,7 +254,7 @@ class RooflineCommandTest {
     @Test
     void aDesignThatCannotRunTheQuantIsBadInput() {
         assertBadInput(CliHarness.run("roofline", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--quant",
-                "W16A16"), "--hw tpu-like-int8");
+                "W16A16"), "--hw: tpu-like-int8");
     }
 
     @Test

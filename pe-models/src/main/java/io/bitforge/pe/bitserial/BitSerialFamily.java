@@ -131,11 +131,22 @@ public final class BitSerialFamily implements PeFamily {
         return id;
     }
 
+    private static NumberFormat parsedOrNull(SpecNode node, String id) {
+        try {
+            return NumberFormats.parse(node.path(), id);
+        } catch (BadInputException e) {
+            return null;
+        }
+    }
+
     private static String activationFormat(SpecNode node, TimingMode timing) {
         String id = node.text();
         if (timing == TimingMode.BITMOD) {
-            if (!id.equals("fp16")) {
-                throw node.error("must be fp16 for timing bitmod", node.shown());
+            // FP16 as published; integer activations ride in the FP16 lanes when they fit its 11-bit significand
+            NumberFormat integer = id.equals("fp16") ? null : parsedOrNull(node, id);
+            if (!id.equals("fp16") && !(integer instanceof IntFormat f && f.bits() <= 11
+                    && f.encoding() != IntFormat.Encoding.SIGN_MAGNITUDE)) {
+                throw node.error("must be fp16, int{N} or uint{N} with N <= 11 for timing bitmod", node.shown());
             }
             return id;
         }

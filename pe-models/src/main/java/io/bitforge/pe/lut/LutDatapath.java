@@ -222,7 +222,8 @@ public final class LutDatapath {
     }
 
     static float fp16(float value) {
-        return (float) NumberFormats.FP16.decode(NumberFormats.FP16.encode(value, Rounding.HALF_EVEN));
+        // the shared FP16 rounding (io.bitforge.core.arith.FloatRounding), round half to even, saturating
+        return (float) NumberFormats.FP16.quantize(value);
     }
 
     private static void checkShape(int k, int[] codes, int bits, int g) {

@@ -53,16 +53,26 @@ public final class MacIntFamily implements PeFamily {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("cell", "one INT MAC");
         facts.put("dataflows", "os, ws, is");
-        facts.put("params", "weightBits, activationBits (2..16)");
+        facts.put("params", "weightBits, activationBits (2..16), weightType, activationType (int|uint)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("weightBits", "activationBits");
+        params.allowOnly("weightBits", "activationBits", "weightType", "activationType");
         int weightBits = params.optionalField("weightBits").map(n -> n.intIn(2, 16)).orElse(8);
         int activationBits = params.optionalField("activationBits").map(n -> n.intIn(2, 16)).orElse(8);
-        return new MacIntParams(weightBits, activationBits);
+        return new MacIntParams(weightBits, activationBits, signed(params, "weightType"),
+                signed(params, "activationType"));
+    }
+
+    /** An operand type: {@code int} (two's complement, the default) or {@code uint}. */
+    private static boolean signed(SpecNode params, String field) {
+        return params.optionalField(field).map(n -> switch (n.text()) {
+            case "int" -> true;
+            case "uint" -> false;
+            default -> throw n.error("must be one of int, uint", n.shown());
+        }).orElse(true);
     }
 
     @Override
@@ -79,8 +89,8 @@ public final class MacIntFamily implements PeFamily {
     public NativePrecisions nativePrecisions(PeParams params) {
         MacIntParams p = (MacIntParams) params;
         // Products accumulate in 32-bit integers, which is what leaves the array.
-        return new NativePrecisions(new Precision("int" + p.activationBits(), p.activationBits()),
-                new Precision("int" + p.weightBits(), p.weightBits()), Precision.INT32);
+        return new NativePrecisions(new Precision(p.activationFormat(), p.activationBits()),
+                new Precision(p.weightFormat(), p.weightBits()), Precision.INT32);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.bitforge.pe.ovp;
 
+import io.bitforge.core.arith.FloatArith;
 import io.bitforge.core.format.MiniFloat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.format.OvpFormat;
@@ -50,12 +51,28 @@ public final class OvpWeightOnlyTile {
             throw new IllegalArgumentException("expected an even K and " + m * k + " activation codes, got K " + k
                     + " and " + activationCodes.length + " codes");
         }
-        ExponentInteger[][] w = OvpW4a4Tile.decodeRows(weightFormat, OvpW4a4Tile.codes(weights), n, k);
+        long[] acc = accumulators(activationCodes, OvpW4a4Tile.codes(weights), m, k, n);
+        int[] out = new int[m * n];
+        for (int row = 0; row < m; row++) {
+            for (int col = 0; col < n; col++) {
+                float scaled = FloatArith.toFloat(acc[row * n + col]) * (float) weights.scales()[col];
+                out[row * n + col] = FP16.encode(scaled);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The FP32 accumulators (codes) before the per-channel scale: C[M×N] = Σ_k a[m][k] · w[n][k] from FP16
+     * activation codes A[M×K] and OVP element codes W[N×K] (row-major, pairs along K), summed in the order of k.
+     */
+    public long[] accumulators(int[] activationCodes, int[] weightCodes, int m, int k, int n) {
+        ExponentInteger[][] w = OvpW4a4Tile.decodeRows(weightFormat, weightCodes, n, k);
         float[] a = new float[activationCodes.length];
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) FP16.decode(activationCodes[i]);
         }
-        int[] out = new int[m * n];
+        long[] out = new long[m * n];
         for (int row = 0; row < m; row++) {
             for (int col = 0; col < n; col++) {
                 float acc = 0f;
@@ -65,8 +82,7 @@ public final class OvpWeightOnlyTile {
                     float product = a[row * k + i] * weight.integer() * (float) Math.scalb(1.0, weight.exponent());
                     acc += product;
                 }
-                float scaled = acc * (float) weights.scales()[col];
-                out[row * n + col] = FP16.encode(scaled);
+                out[row * n + col] = FloatArith.fp32(acc);
             }
         }
         return out;

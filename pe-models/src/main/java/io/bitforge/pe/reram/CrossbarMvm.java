@@ -132,6 +132,36 @@ public final class CrossbarMvm {
         return partitionStarts.length - 1;
     }
 
+    /** Physical cell columns: outputs × slices × (2 for pos/neg arrays, else 1), ordered (output, slice, part). */
+    public int columns() {
+        return levels.length;
+    }
+
+    /** Weight slices per output. */
+    public int slices() {
+        return slices;
+    }
+
+    /** 2 for pos/neg arrays (part 1 subtracts), 1 for offset encoding. */
+    public int parts() {
+        return parts;
+    }
+
+    /** The programmed level of cell (column, row), after flipping: what a digital emulation of the column reads. */
+    public int storedLevel(int column, int row) {
+        return levels[column][row];
+    }
+
+    /** Whether (partition, column) is stored flipped. */
+    public boolean flipped(int partition, int column) {
+        return flipped[partition][column];
+    }
+
+    /** First row of a partition; {@code partitionStart(partitions())} is the row count. */
+    public int partitionStart(int partition) {
+        return partitionStarts[partition];
+    }
+
     /** Largest ADC code each (partition, column) can produce, for the engine's expected-cycle estimate. */
     public long codeMax(int partition, int column) {
         return codeMax[partition][column];

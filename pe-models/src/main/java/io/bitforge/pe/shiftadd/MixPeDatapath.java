@@ -1,6 +1,5 @@
 package io.bitforge.pe.shiftadd;
 
-import io.bitforge.core.arith.Rounding;
 import io.bitforge.core.format.IntFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.quant.Granularity;
@@ -158,7 +157,8 @@ public final class MixPeDatapath {
 
     /** Rounds to the nearest FP16 value (round-half-to-even), as a float. */
     static float fp16(float value) {
-        return (float) NumberFormats.FP16.decode(NumberFormats.FP16.encode(value, Rounding.HALF_EVEN));
+        // the shared FP16 rounding (io.bitforge.core.arith.FloatRounding), round half to even, saturating
+        return (float) NumberFormats.FP16.quantize(value);
     }
 
     private static IntFormat intFormat(QuantizedTensor weights) {

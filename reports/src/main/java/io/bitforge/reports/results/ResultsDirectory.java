@@ -3,6 +3,7 @@ package io.bitforge.reports.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 
 import java.io.IOException;
@@ -24,11 +25,11 @@ public record ResultsDirectory(Path directory, Manifest manifest) {
         Path file = directory.resolve(Manifest.FILE_NAME);
         String where = file.toString();
         if (!Files.isDirectory(directory)) {
-            throw new BadInputException("--in " + directory + ": not a directory");
+            throw new BadRequestException("in", directory + ": not a directory");
         }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(where + ": missing; a results directory holds a manifest.json (written by "
-                    + "a command's --out DIR)");
+                    + "any command given a results directory to write)");
         }
         JsonNode root = parse(file);
         if (!root.isObject()) {

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * BitForge's general DRAM model for GEMMs (not the SCALE-Sim compatibility mode): each GEMM is tiled to fit the
- * double-buffered operand SRAMs with the least DRAM traffic ({@link GemmTiler}, or the spec's {@code mapping:}
- * pins), and {@link DoubleBufferedSchedule} overlaps every tile's transfers with the previous tile's compute.
+ * double-buffered operand SRAMs by the {@link Mapper} of the run's {@link Mapping} (the {@link TilerSearch} for the
+ * least DRAM traffic unless tiles are fixed), and {@link DoubleBufferedSchedule} overlaps every tile's transfers with the previous tile's compute.
  *
  * <p>The array keeps the engine's fold schedule (SCALE-Sim's: the SRAMs stream the operands, tiling only decides
  * what DRAM brings in when), so each tile step is given the share of the GEMM's fold-schedule cycles that its
@@ -119,8 +119,9 @@ public final class TiledDramModel implements MemoryModel {
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
         double cyclesPerMac = scheduleCycles / ((double) op.m() * op.k() * op.n());
         TileCycles tileCycles = (m, k, n) -> Math.round(m * k * (double) n * cyclesPerMac);
-        TilePins pins = TilePins.of(spec.mapping());
-        Optional<GemmTiling> chosen = GemmTiler.best(op.m(), op.k(), op.n(), bits, buffers, pins, null);
+        Mapping mapping = Mapping.of(spec.mapping());
+        TilePins pins = mapping.pins();
+        Optional<GemmTiling> chosen = mapping.mapper().tile(op.m(), op.k(), op.n(), bits, buffers);
         GemmTiling tiling = chosen.orElseThrow(() -> noFit(spec, op, bits, buffers, pins));
         MemoryTimeline timeline = DoubleBufferedSchedule.run(tiling, tileCycles, bandwidthBytesPerCycle,
                 burstBytes);

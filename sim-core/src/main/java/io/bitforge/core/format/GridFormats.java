@@ -5,6 +5,8 @@ final class GridFormats {
     private static final String ANT_SOURCE = "ANT (Guo et al., MICRO 2022), clevercool/ANT-Quantization "
             + "ant_quantization/antquant/quant_modules.py; same grid as FLINT4 in yc2367/BitMoD-HPCA-25 "
             + "bitmod_quant/quant_utils/quant_weight.py";
+    private static final String ANT_POT_SOURCE = "ANT (Guo et al., MICRO 2022), clevercool/ANT-Quantization "
+            + "ant_quantization/antquant/quant_modules.py (pot_value)";
     private static final String BITMOD_SOURCE = "BitMoD (Chen et al., HPCA 2025), yc2367/BitMoD-HPCA-25 "
             + "bitmod_quant/quant_utils/quant_weight.py (value sets); the special value sits on the negative-zero "
             + "code (paper's description; this code assignment is ours)";
@@ -64,6 +66,22 @@ final class GridFormats {
         int mantissaBits = bits - leadingOnes - 1;
         int mantissa = code & ((1 << mantissaBits) - 1);
         return Math.scalb(1.0 + mantissa / (double) (1 << mantissaBits), 2 + leadingOnes);
+    }
+
+    /**
+     * ANT's power-of-two type (ant_quantization/antquant/quant_modules.py, pot_value): sign + (bits−1)-bit
+     * magnitude code c standing for 0 (c = 0) or 2^(c−1), so pot4 is {0, ±1, ±2, …, ±64}; the negative-zero code
+     * is a second zero, as ANT's grid holds zero twice. ANT's 4-bit "float" type (3 exponent bits, no mantissa)
+     * has exactly these values.
+     */
+    static GridFormat pot(int bits) {
+        double[] magnitudes = new double[1 << (bits - 1)];
+        for (int c = 1; c < magnitudes.length; c++) {
+            magnitudes[c] = Math.scalb(1.0, c - 1);
+        }
+        return new GridFormat("pot" + bits, bits, signMagnitude(magnitudes, 0.0),
+                "ANT signed power-of-two: 0, ±1, ±2, … ±" + (long) magnitudes[magnitudes.length - 1]
+                        + " (code 1" + "0".repeat(bits - 1) + " is a second zero)", ANT_POT_SOURCE);
     }
 
     static GridFormat bitmod(int bits, BitmodVariant variant) {

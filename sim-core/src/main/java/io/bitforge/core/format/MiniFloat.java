@@ -1,5 +1,7 @@
 package io.bitforge.core.format;
 
+import io.bitforge.core.arith.FloatLayout;
+import io.bitforge.core.arith.FloatRounding;
 import io.bitforge.core.arith.Rounding;
 
 import java.util.Objects;
@@ -34,6 +36,7 @@ public final class MiniFloat implements ElementFormat {
     private final double[] valueByCode;
     private final ValueGrid grid;
     private final int maxCode;
+    private final FloatLayout layout;
 
     public MiniFloat(String id, int exponentBits, int mantissaBits, int bias, boolean subnormals, Specials specials,
                      Overflow overflow, String source) {
@@ -62,6 +65,8 @@ public final class MiniFloat implements ElementFormat {
         }
         this.grid = ValueGrid.fromCodeTable(valueByCode);
         this.maxCode = grid.code(grid.size() - 1);
+        // overflow is decided in encode before rounding, so the layout itself never needs infinities
+        this.layout = new FloatLayout(exponentBits, mantissaBits, bias, subnormals, maxCode, false);
     }
 
     /** The same format with another overflow rule, e.g. IEEE behaviour for FP16 accumulators. */
@@ -202,12 +207,8 @@ public final class MiniFloat implements ElementFormat {
             }
             return over ? sign | overflowMagnitudeCode() : sign | maxCode;
         }
-        int index = grid.nearestIndex(value, rounding);
-        int code = grid.code(index);
-        if (grid.value(index) == 0 && negative) {
-            return signBit; // −0: IEEE keeps the sign of a result that rounds to zero
-        }
-        return code;
+        // In range: the shared rounding routine; a negative value that rounds to zero keeps its sign (−0), as IEEE
+        return (int) FloatRounding.round(value, layout, rounding);
     }
 
     private boolean overflowsOnTie(Rounding rounding, boolean negative) {

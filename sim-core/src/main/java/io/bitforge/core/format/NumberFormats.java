@@ -44,6 +44,8 @@ public final class NumberFormats {
     public static final GridFormat FLINT4 = GridFormats.flint4();
     public static final GridFormat UFLINT4 = GridFormats.uflint4();
     public static final GridFormat TERNARY = GridFormats.ternary();
+    public static final GridFormat POT3 = GridFormats.pot(3);
+    public static final GridFormat POT4 = GridFormats.pot(4);
     public static final OvpFormat OVP_INT4 = new OvpFormat(OvpFormat.Normal.INT4, VictimRule.EVEN_FIRST);
     public static final OvpFormat OVP_FLINT4 = new OvpFormat(OvpFormat.Normal.FLINT4, VictimRule.EVEN_FIRST);
     public static final OvpFormat OVP_INT8 = new OvpFormat(OvpFormat.Normal.INT8, VictimRule.EVEN_FIRST);
@@ -59,7 +61,8 @@ public final class NumberFormats {
 
     private static Map<String, NumberFormat> named() {
         Map<String, NumberFormat> map = new LinkedHashMap<>();
-        for (NumberFormat f : List.of(FP16, BF16, FP8_E4M3, FP8_E5M2, FP6_E2M3, FP6_E3M2, FP4_E2M1, FLINT4, UFLINT4)) {
+        for (NumberFormat f : List.of(FP16, BF16, FP8_E4M3, FP8_E5M2, FP6_E2M3, FP6_E3M2, FP4_E2M1, FLINT4, UFLINT4,
+                POT3, POT4)) {
             map.put(f.id(), f);
         }
         for (int bits : new int[] {3, 4}) {

@@ -56,6 +56,10 @@ public final class OvpFormat implements NumberFormat {
     private final ValueGrid normalGrid;
     private final ValueGrid outlierGrid;
     private final ValueGrid elementGrid;
+    /** Per element-grid index: the element code of that value (its normal code, or its outlier code). */
+    private final int[] elementCodes;
+    /** Per element-grid index: whether the value lies beyond the normal range. */
+    private final boolean[] elementOutliers;
 
     public OvpFormat(Normal normal, VictimRule victimRule) {
         this.normal = Objects.requireNonNull(normal, "normal");
@@ -81,6 +85,14 @@ public final class OvpFormat implements NumberFormat {
         System.arraycopy(normalGrid.values(), 0, all, 0, normalGrid.size());
         System.arraycopy(outlierGrid.values(), 0, all, normalGrid.size(), outlierGrid.size());
         elementGrid = ValueGrid.ofValues(all);
+        elementCodes = new int[elementGrid.size()];
+        elementOutliers = new boolean[elementGrid.size()];
+        for (int i = 0; i < elementGrid.size(); i++) {
+            double v = elementGrid.value(i);
+            elementOutliers[i] = Math.abs(v) > normalGrid.max();
+            elementCodes[i] = elementOutliers[i] ? outlierGrid.nearestCode(v, Rounding.HALF_DOWN_TOWARD_LOWER)
+                    : normalGrid.nearestCode(v, Rounding.HALF_DOWN_TOWARD_LOWER);
+        }
     }
 
     private static double[] signMagnitudeTable(double[] magnitudes, double negativeZero) {
@@ -219,21 +231,52 @@ public final class OvpFormat implements NumberFormat {
      * outlier, its partner becomes the victim (marker, value 0); with two, {@link #victimRule()} picks the survivor.
      */
     public int encodePair(double even, double odd, Rounding rounding) {
-        double evenRounded = elementGrid.nearestValue(even, rounding);
-        double oddRounded = elementGrid.nearestValue(odd, rounding);
-        boolean evenOutlier = Math.abs(evenRounded) > normalMax();
-        boolean oddOutlier = Math.abs(oddRounded) > normalMax();
+        return encodePair(even, odd, rounding, new double[2]);
+    }
+
+    /**
+     * As {@link #encodePair(double, double, Rounding)}, also writing the pair's values {even, odd} (what
+     * {@link #decodePair} gives for the code) into {@code decoded}, without allocating: the scale searches call this
+     * for every pair of every candidate scale.
+     */
+    public int encodePair(double even, double odd, Rounding rounding, double[] decoded) {
+        int evenIndex = elementIndex(even, rounding);
+        int oddIndex = elementIndex(odd, rounding);
+        boolean evenOutlier = elementOutliers[evenIndex];
+        boolean oddOutlier = elementOutliers[oddIndex];
         if (evenOutlier && oddOutlier && victimRule == VictimRule.KEEP_LARGER
                 && Math.abs(odd) > Math.abs(even)) {
             evenOutlier = false;
         }
         if (evenOutlier) {
-            return outlierCode(evenRounded) | victimMarker() << bits();
+            decoded[0] = elementGrid.value(evenIndex);
+            decoded[1] = 0.0;
+            return elementCodes[evenIndex] | victimMarker() << bits();
         }
         if (oddOutlier) {
-            return victimMarker() | outlierCode(oddRounded) << bits();
+            decoded[0] = 0.0;
+            decoded[1] = elementGrid.value(oddIndex);
+            return victimMarker() | elementCodes[oddIndex] << bits();
         }
-        return normalCode(even, rounding) | normalCode(odd, rounding) << bits();
+        // Both normal: the nearest of normal ∪ outlier values is a normal value, hence the nearest normal value.
+        decoded[0] = elementGrid.value(evenIndex);
+        decoded[1] = elementGrid.value(oddIndex);
+        return elementCodes[evenIndex] | elementCodes[oddIndex] << bits();
+    }
+
+    /**
+     * The index of the nearest element value. With {@link Rounding#HALF_UP}, OliVe's tie rule: its kernel scans the
+     * normal values and then the outliers keeping the last of equal distance, so a tie goes to the upper value
+     * except between the largest negative normal and the smallest negative outlier, where the outlier (listed
+     * later, and the lower of the two) wins.
+     */
+    private int elementIndex(double value, Rounding rounding) {
+        int i = elementGrid.nearestIndex(value, rounding);
+        if (rounding == Rounding.HALF_UP && i > 0 && elementGrid.value(i) == -normalMax()
+                && value == (elementGrid.value(i) + elementGrid.value(i - 1)) / 2) {
+            return i - 1;
+        }
+        return i;
     }
 
     /** Encodes an element without a partner (a trailing odd element): normal values only. */
@@ -244,10 +287,6 @@ public final class OvpFormat implements NumberFormat {
     private int normalCode(double value, Rounding rounding) {
         // The grids were built from sign-magnitude code tables, so their codes are the element codes (0 is +0).
         return normalGrid.nearestCode(value, rounding);
-    }
-
-    private int outlierCode(double rounded) {
-        return outlierGrid.nearestCode(rounded, Rounding.HALF_DOWN_TOWARD_LOWER);
     }
 
     private int elementMask() {

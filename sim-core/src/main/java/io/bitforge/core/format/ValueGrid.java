@@ -8,14 +8,45 @@ import java.util.Arrays;
  * A sorted set of representable values with the code of each, and nearest-value search with an explicit tie
  * rule. Built from a code → value table: non-finite entries are skipped, and a value with several codes
  * (±0 in sign-magnitude formats) keeps its lowest code. Immutable.
+ *
+ * <p>The search is a table lookup: the range [min, max] is cut into equal buckets, each remembering which grid
+ * values bracket it, so a lookup reads one bucket and binary-searches the few values inside it (one or two for
+ * the small formats; quantising spends most of its time here).
  */
 public final class ValueGrid {
+    private static final int MAX_BUCKETS = 4096;
+
     private final double[] values;
     private final int[] codes;
+    private final double bucketsPerUnit;
+    /** Per bucket: the last value index at or below the bucket's start. */
+    private final int[] bucketLow;
+    /** Per bucket: the first value index at or above the bucket's end. */
+    private final int[] bucketHigh;
 
     private ValueGrid(double[] values, int[] codes) {
         this.values = values;
         this.codes = codes;
+        int n = values.length;
+        double span = values[n - 1] - values[0];
+        int buckets = n < 2 || !(span > 0) || !Double.isFinite(span) ? 0 : Math.min(MAX_BUCKETS, 4 * n);
+        this.bucketsPerUnit = buckets == 0 ? 0 : buckets / span;
+        this.bucketLow = new int[buckets];
+        this.bucketHigh = new int[buckets];
+        int low = 0;
+        int high = 0;
+        for (int b = 0; b < buckets; b++) {
+            double start = values[0] + b / bucketsPerUnit;
+            double end = b == buckets - 1 ? values[n - 1] : values[0] + (b + 1) / bucketsPerUnit;
+            while (low + 1 < n && values[low + 1] <= start) {
+                low++;
+            }
+            while (high < n - 1 && values[high] < end) {
+                high++;
+            }
+            bucketLow[b] = low;
+            bucketHigh[b] = high;
+        }
     }
 
     /** The grid of a code table: {@code valueByCode[c]} is the value of code c (NaN/inf entries are skipped). */
@@ -98,7 +129,7 @@ public final class ValueGrid {
             throw new IllegalArgumentException("cannot round NaN to a value grid");
         }
         x = x + 0.0;
-        int found = Arrays.binarySearch(values, x);
+        int found = search(x);
         if (found >= 0) {
             return found;
         }
@@ -122,6 +153,36 @@ public final class ValueGrid {
             return upper;
         }
         return tie(lower, upper, rounding);
+    }
+
+    /** As {@link Arrays#binarySearch(double[], double)}, looking only inside x's bucket when it brackets x. */
+    private int search(double x) {
+        int n = values.length;
+        if (bucketLow.length == 0 || !(x > values[0]) || !(x < values[n - 1])) {
+            return Arrays.binarySearch(values, x);
+        }
+        int b = (int) ((x - values[0]) * bucketsPerUnit);
+        if (b >= 0 && b < bucketLow.length) {
+            int low = bucketLow[b];
+            int high = bucketHigh[b];
+            // Rounding in the bucket index can put x just outside its bucket; then search everything.
+            if (values[low] <= x && x <= values[high]) {
+                // Usually high = low + 1 already: narrow to neighbours, values[low] <= x <= values[high].
+                while (high - low > 1) {
+                    int mid = (low + high) >>> 1;
+                    if (values[mid] <= x) {
+                        low = mid;
+                    } else {
+                        high = mid;
+                    }
+                }
+                if (values[low] == x) {
+                    return low;
+                }
+                return values[high] == x ? high : -high - 1;
+            }
+        }
+        return Arrays.binarySearch(values, x);
     }
 
     /** The code of the nearest grid value. */

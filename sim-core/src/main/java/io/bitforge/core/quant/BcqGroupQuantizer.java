@@ -12,8 +12,11 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import java.util.Arrays;
 
 /**
- * Binary-coding quantisation of one group, following ShiftAddLLM's procedure (GATECH-EIC/ShiftAddLLM,
- * quantizers/bcq_quant/bcq_shift.py): greedy start (bᵢ = sign of the residual, αᵢ = its mean magnitude), then
+ * BitForge's own binary-coding fit of one group ({@link QuantMethod#BITFORGE}; ShiftAddLLM's own procedure is
+ * {@link ShiftAddBcqGroupQuantizer}). It differs from GATECH-EIC/ShiftAddLLM quantizers/bcq_quant/bcq_shift.py
+ * in four ways: it snaps every value to the nearest level before its first least-squares fit (the reference fits
+ * the greedy planes), treats sign(0) as +1, stops after {@value #MAX_ITERATIONS} rounds and sends ties to the
+ * lower value. Greedy start (bᵢ = sign of the residual, αᵢ = its mean magnitude), then
  * alternate (1) the least-squares scales for the current bit-planes — the normal equations BᵀB·α = Bᵀx solved with
  * Commons Math — made positive and sorted descending, optionally rounded to sums of powers of two, and (2) the
  * nearest of the 2^q values Σ±αᵢ for every element, until the codes stop changing or {@value #MAX_ITERATIONS}

@@ -67,6 +67,8 @@ final class ElementGroupQuantizer implements GroupQuantizer {
             scale = GroupStats.usable(stats.absMean());
         } else if (scaleRule == ScaleRule.MSE_SEARCH) {
             scale = bestSearchedScale(x, from, to, stats);
+        } else if (scaleRule == ScaleRule.CLIP_SEARCH) {
+            scale = clipSearchedScale(x, from, to, stats);
         } else {
             scale = GroupStats.usable(stats.absMax() / symmetricLimit);
         }
@@ -76,6 +78,102 @@ final class ElementGroupQuantizer implements GroupQuantizer {
         out.scales()[group] = scale;
         if (!symmetric) {
             out.zeroPoints()[group] = zero;
+        }
+    }
+
+    /**
+     * ANT's search_mse (ant_quantization/antquant/quant_modules.py): α = absmax·i/100 for i = 75 … 149, or 95 … 149
+     * above 6 bits (w_low = 75 and w_up = 150 are the defaults of ImageNet/main.py); the scale maps the grid's
+     * largest value to α, and the first α of least squared error wins (the reference updates on a strictly
+     * smaller score). A candidate stops summing once it cannot win.
+     */
+    private double clipSearchedScale(float[] x, int from, int to, GroupStats stats) {
+        int lowest = format.bits() > 6 ? 95 : 75;
+        boolean sortable = rounding == Rounding.HALF_UP || rounding == Rounding.HALF_DOWN_TOWARD_LOWER;
+        SortedGroup sorted = sortable ? new SortedGroup(x, from, to) : null;
+        int best = lowest;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int percent = lowest; percent < 150; percent++) {
+            double scale = GroupStats.usable(stats.absMax() * (percent * 0.01) / symmetricLimit);
+            double error = sortable ? sorted.error(scale) : directError(x, from, to, scale);
+            if (error < bestError) {
+                bestError = error;
+                best = percent;
+            }
+        }
+        return GroupStats.usable(stats.absMax() * (best * 0.01) / symmetricLimit);
+    }
+
+    private double directError(float[] x, int from, int to, double scale) {
+        double error = 0;
+        for (int k = from; k < to; k++) {
+            double e = x[k] - scale * grid.nearestValue(x[k] / scale, rounding);
+            error += e * e;
+        }
+        return error;
+    }
+
+    /**
+     * A group sorted once, with prefix sums of x and x², so the squared error at any scale costs one binary search
+     * per grid midpoint instead of one rounding per value: sorted values round to the grid in contiguous runs, and
+     * a run on level v contributes Σx² − 2·s·v·Σx + s²·v²·n. The run boundaries use the same division and midpoint
+     * as {@link ValueGrid#nearestIndex}, so every value lands on the level rounding would give it.
+     */
+    private final class SortedGroup {
+        private final double[] sorted;
+        private final double[] sum;
+        private final double[] squares;
+
+        SortedGroup(float[] x, int from, int to) {
+            int n = to - from;
+            sorted = new double[n];
+            for (int k = 0; k < n; k++) {
+                sorted[k] = x[from + k];
+            }
+            java.util.Arrays.sort(sorted);
+            sum = new double[n + 1];
+            squares = new double[n + 1];
+            for (int k = 0; k < n; k++) {
+                sum[k + 1] = sum[k] + sorted[k];
+                squares[k + 1] = squares[k] + sorted[k] * sorted[k];
+            }
+        }
+
+        double error(double scale) {
+            double error = 0;
+            int start = 0;
+            int levels = grid.size();
+            for (int j = 0; j < levels; j++) {
+                int end = sorted.length;
+                if (j + 1 < levels) {
+                    double lower = grid.value(j);
+                    double mid = lower + (grid.value(j + 1) - lower) / 2;
+                    end = firstAbove(mid, scale, start);
+                }
+                if (end > start) {
+                    double v = scale * grid.value(j);
+                    error += squares[end] - squares[start] - 2 * v * (sum[end] - sum[start]) + v * v * (end - start);
+                }
+                start = end;
+            }
+            return Math.max(0, error);
+        }
+
+        /** The first index from {@code start} whose value rounds above the midpoint (ties by the rounding rule). */
+        private int firstAbove(double mid, double scale, int start) {
+            int low = start;
+            int high = sorted.length;
+            while (low < high) {
+                int m = (low + high) >>> 1;
+                double q = sorted[m] / scale + 0.0;
+                boolean above = rounding == Rounding.HALF_UP ? q >= mid : q > mid;
+                if (above) {
+                    high = m;
+                } else {
+                    low = m + 1;
+                }
+            }
+            return low;
         }
     }
 

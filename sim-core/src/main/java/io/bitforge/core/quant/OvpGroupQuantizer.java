@@ -34,10 +34,11 @@ final class OvpGroupQuantizer implements GroupQuantizer {
     public void quantize(float[] x, int from, int to, int group, Output out) {
         GroupStats stats = GroupStats.of(x, from, to);
         double scale;
-        if (scaleRule == ScaleRule.MSE_SEARCH) {
+        if (scaleRule == ScaleRule.SIGMA_SEARCH || scaleRule == ScaleRule.MSE_SEARCH) {
             scale = 1;
             double bestError = Double.POSITIVE_INFINITY;
-            for (double maximum : stats.searchedMaxima()) {
+            double[] maxima = scaleRule == ScaleRule.SIGMA_SEARCH ? sigmaMaxima(x, from, to) : stats.searchedMaxima();
+            for (double maximum : maxima) {
                 double candidate = GroupStats.usable(maximum / format.normalMax());
                 double error = encode(x, from, to, candidate, out.codes(), bestError);
                 if (error < bestError) {
@@ -53,17 +54,43 @@ final class OvpGroupQuantizer implements GroupQuantizer {
         out.scales()[group] = scale;
     }
 
+    /**
+     * OliVe's candidates (olive_quantization/antquant/quant_modules.py, search_mse): b·i/100 for i = 75, 77, … 149
+     * (w_low = 75 and w_up = 150 are the defaults of bert/run_glue.py), b = max(|μ + 3σ|, |μ − 3σ|) with σ the
+     * unbiased standard deviation (torch.std); the first of least squared error wins.
+     */
+    static double[] sigmaMaxima(float[] x, int from, int to) {
+        int n = to - from;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (int i = from; i < to; i++) {
+            double d = x[i] - mean;
+            squares += d * d;
+        }
+        double sigma = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+        double bound = Math.max(Math.abs(mean + 3 * sigma), Math.abs(mean - 3 * sigma));
+        double[] maxima = new double[38];
+        for (int k = 0; k < maxima.length; k++) {
+            maxima[k] = bound * ((75 + 2 * k) * 0.01);
+        }
+        return maxima;
+    }
+
     /** Encodes the group at this scale into codes and returns its squared error (stops early past {@code limit}). */
     private double encode(float[] x, int from, int to, double scale, short[] codes, double limit) {
         double error = 0;
         int b = format.bits();
         int mask = (1 << b) - 1;
         int i = from;
+        double[] values = new double[2];
         for (; i + 1 < to && error < limit; i += 2) {
-            int pair = format.encodePair(x[i] / scale, x[i + 1] / scale, rounding);
+            int pair = format.encodePair(x[i] / scale, x[i + 1] / scale, rounding, values);
             codes[i] = (short) (pair & mask);
             codes[i + 1] = (short) (pair >>> b);
-            double[] values = format.decodePair(pair);
             double e0 = x[i] - scale * values[0];
             double e1 = x[i + 1] - scale * values[1];
             error += e0 * e0 + e1 * e1;

@@ -16,7 +16,8 @@ public final class PowerOfTwo {
             if (difference == 0 || !Double.isFinite(difference)) {
                 break;
             }
-            long exponent = Math.round(Math.log(Math.abs(difference)) / Math.log(2));
+            // torch.round, which the reference uses, rounds half to even, as Math.rint does.
+            long exponent = (long) Math.rint(Math.log(Math.abs(difference)) / Math.log(2));
             sum += Math.copySign(Math.scalb(1.0, (int) exponent), difference);
         }
         return sum;

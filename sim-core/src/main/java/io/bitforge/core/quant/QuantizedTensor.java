@@ -12,6 +12,7 @@ import io.bitforge.core.format.ValueGrid;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A quantised [rows, cols] matrix: one code per value (for OVP the element codes of each pair), per-group scales
@@ -54,9 +55,7 @@ public record QuantizedTensor(NumberFormat format, GroupLayout layout, short[] c
     /** The reconstructed values, row-major. */
     public float[] dequantize() {
         float[] out = new float[layout.size()];
-        for (int g = 0; g < layout.groupCount(); g++) {
-            dequantizeGroup(g, out);
-        }
+        IntStream.range(0, layout.groupCount()).parallel().forEach(g -> dequantizeGroup(g, out));
         return out;
     }
 

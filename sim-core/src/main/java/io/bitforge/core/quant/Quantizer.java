@@ -12,14 +12,17 @@ import io.bitforge.core.format.OvpFormat;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Quantises a row-major [rows, cols] matrix (rows = output channels, cols = the reduction dimension) into a
  * {@link QuantizedTensor}: per tensor, per channel or per group of G along the reduction; symmetric or
- * asymmetric; ties to the lower value by default (BitMoD's quantiser, yc2367/BitMoD-HPCA-25 quant_weight.py:
- * {@code x <= midpoint} takes the lower value). Format-specific behaviour: BitMoD mixtures choose a variant per
- * group by least squared error, OVP encodes neighbour pairs with an MSE-searched scale, binary coding fits its
- * plane scales by least squares, ternary uses BitNet's absmean scale, fp16 and bf16 are plain casts (scale 1).
+ * asymmetric. Each paper format is quantised as its reference code does it by default ({@link QuantMethod#PAPER}:
+ * ANT's clipping search for flint4/PoT, OliVe's 3σ search for OVP, ShiftAddLLM's fit for binary coding, with
+ * their tie rule, a tie to the upper value); BitForge's own variants are {@link QuantMethod#BITFORGE}. Other
+ * formats send ties to the lower value (BitMoD's quantiser, yc2367/BitMoD-HPCA-25 quant_weight.py:
+ * {@code x <= midpoint} takes the lower value). BitMoD mixtures choose a variant per group by least squared
+ * error, ternary uses BitNet's absmean scale, fp16 and bf16 are plain casts (scale 1).
  *
  * <p>Metadata charged per group (for {@link QuantizedTensor#bitsPerElement()}): {@code scaleBits} per scale
  * (16 by default, an FP16 scale; q scales for binary coding), {@code zeroPointBits} when asymmetric (the format's
@@ -31,6 +34,8 @@ public final class Quantizer {
     private final int groupSize;
     private final boolean symmetric;
     private final ScaleRule scaleRule;
+    private final QuantMethod method;
+    private final int bcqRounds;
     private final Rounding rounding;
     private final int scaleBits;
     private final int zeroPointBits;
@@ -39,7 +44,9 @@ public final class Quantizer {
         this.format = b.format;
         this.granularity = b.granularity;
         this.groupSize = b.groupSize;
-        this.rounding = b.rounding;
+        this.method = b.method;
+        this.bcqRounds = b.bcqRounds;
+        this.rounding = b.rounding != null ? b.rounding : defaultRounding(format, method);
         this.scaleBits = b.scaleBits;
         boolean elementFormat = format instanceof ElementFormat;
         this.symmetric = b.symmetric != null ? b.symmetric
@@ -47,7 +54,11 @@ public final class Quantizer {
         if (!symmetric && !elementFormat) {
             throw new IllegalArgumentException(format.id() + " is quantised symmetrically only");
         }
-        this.scaleRule = b.scaleRule != null ? b.scaleRule : defaultScaleRule(format);
+        this.scaleRule = b.scaleRule != null ? b.scaleRule : defaultScaleRule(format, method);
+        if (scaleRule == ScaleRule.SIGMA_SEARCH && !(format instanceof OvpFormat)
+                || scaleRule == ScaleRule.CLIP_SEARCH && !elementFormat) {
+            throw new IllegalArgumentException("scale rule " + scaleRule + " is not defined for " + format.id());
+        }
         if (scaleRule != ScaleRule.ABSMAX && scaleRule != ScaleRule.NONE && !symmetric) {
             throw new IllegalArgumentException("asymmetric quantisation maps [min, max]; scale rule " + scaleRule
                     + " needs symmetric");
@@ -62,14 +73,32 @@ public final class Quantizer {
         }
     }
 
-    private static ScaleRule defaultScaleRule(NumberFormat format) {
+    private static ScaleRule defaultScaleRule(NumberFormat format, QuantMethod method) {
         if (format == NumberFormats.TERNARY) {
             return ScaleRule.ABSMEAN;
         }
         if (format instanceof MiniFloat && format.bits() >= 16) {
             return ScaleRule.NONE;
         }
-        return format instanceof OvpFormat ? ScaleRule.MSE_SEARCH : ScaleRule.ABSMAX;
+        boolean paper = method == QuantMethod.PAPER;
+        if (format instanceof OvpFormat) {
+            return paper ? ScaleRule.SIGMA_SEARCH : ScaleRule.MSE_SEARCH;
+        }
+        return paper && isAntType(format) ? ScaleRule.CLIP_SEARCH : ScaleRule.ABSMAX;
+    }
+
+    /**
+     * Ties: ANT's and OliVe's CUDA kernel and ShiftAddLLM's binary search send a tie to the upper value; everything
+     * else here follows BitMoD's quantiser, which sends it to the lower value.
+     */
+    private static Rounding defaultRounding(NumberFormat format, QuantMethod method) {
+        boolean paperTies = isAntType(format) || format instanceof OvpFormat || format instanceof BcqFormat;
+        return method == QuantMethod.PAPER && paperTies ? Rounding.HALF_UP : Rounding.HALF_DOWN_TOWARD_LOWER;
+    }
+
+    /** ANT's signed weight types: flint4 and the power-of-two formats. */
+    private static boolean isAntType(NumberFormat format) {
+        return format == NumberFormats.FLINT4 || format == NumberFormats.POT3 || format == NumberFormats.POT4;
     }
 
     public static Builder builder(NumberFormat format) {
@@ -100,6 +129,10 @@ public final class Quantizer {
         return rounding;
     }
 
+    public QuantMethod method() {
+        return method;
+    }
+
     /** The group layout this quantiser gives a [rows, cols] matrix. */
     public GroupLayout layout(int rows, int cols) {
         return new GroupLayout(granularity, rows, cols, granularity == Granularity.GROUP ? groupSize : cols);
@@ -117,9 +150,9 @@ public final class Quantizer {
         GroupQuantizer.Output out = new GroupQuantizer.Output(new short[layout.size()],
                 new double[count * groups.scalesPerGroup()], new double[groups.storesZeroPoint() ? count : 0],
                 new byte[format instanceof BitmodMixture ? count : 0]);
-        for (int g = 0; g < count; g++) {
-            groups.quantize(values, layout.start(g), layout.end(g), g, out);
-        }
+        // Groups are independent and each writes only its own slots, so they run in parallel with the same result.
+        IntStream.range(0, count).parallel()
+                .forEach(g -> groups.quantize(values, layout.start(g), layout.end(g), g, out));
         return new QuantizedTensor(format, layout, out.codes(), out.scales(), out.zeroPoints(), out.choices(),
                 metadataBitsPerGroup(groups), rounding);
     }
@@ -146,7 +179,8 @@ public final class Quantizer {
         if (format instanceof OvpFormat o) {
             return new OvpGroupQuantizer(o, scaleRule, rounding);
         }
-        return new BcqGroupQuantizer((BcqFormat) format, rounding);
+        return method == QuantMethod.PAPER ? new ShiftAddBcqGroupQuantizer((BcqFormat) format, bcqRounds)
+                : new BcqGroupQuantizer((BcqFormat) format, rounding);
     }
 
     @Override
@@ -155,14 +189,19 @@ public final class Quantizer {
                 + (granularity == Granularity.GROUP ? " g" + groupSize : "") + (symmetric ? " sym" : " asym");
     }
 
-    /** Settings with defaults: per channel, symmetric for signed grids, ties to the lower value, 16-bit scales. */
+    /**
+     * Settings with defaults: per channel, symmetric for signed grids, the paper's method (see {@link QuantMethod}),
+     * ties as that method's reference does, 16-bit scales.
+     */
     public static final class Builder {
         private final NumberFormat format;
         private Granularity granularity = Granularity.CHANNEL;
         private int groupSize = 128;
         private Boolean symmetric;
         private ScaleRule scaleRule;
-        private Rounding rounding = Rounding.HALF_DOWN_TOWARD_LOWER;
+        private QuantMethod method = QuantMethod.PAPER;
+        private int bcqRounds = ShiftAddBcqGroupQuantizer.DEFAULT_ROUNDS;
+        private Rounding rounding;
         private int scaleBits = 16;
         private Integer zeroPointBits;
 
@@ -192,6 +231,21 @@ public final class Quantizer {
 
         public Builder scaleRule(ScaleRule rule) {
             this.scaleRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /** Whose quantiser the paper formats use (default {@link QuantMethod#PAPER}); sets the default scale rule and ties. */
+        public Builder method(QuantMethod method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** Refinement rounds of ShiftAddLLM's binary-coding fit (paper method; default 5, its README runs 50). */
+        public Builder bcqRounds(int rounds) {
+            if (rounds < 0) {
+                throw new IllegalArgumentException("bcq rounds must be >= 0, got " + rounds);
+            }
+            this.bcqRounds = rounds;
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.SourceLines;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Reads a {@link HardwareSpec} from YAML or JSON (JSON is YAML, so one parser reads both) and validates every
@@ -35,9 +37,16 @@ public final class HardwareSpecLoader {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Registry registry;
+    private final Consumer<String> notes;
 
     public HardwareSpecLoader(Registry registry) {
+        this(registry, note -> { });
+    }
+
+    /** {@code notes} hears one line per deprecated construct a spec uses (e.g. tile pins under {@code mapping:}). */
+    public HardwareSpecLoader(Registry registry, Consumer<String> notes) {
         this.registry = registry;
+        this.notes = notes;
     }
 
     /** A spec file on disk or a built-in preset name (the registry's {@link CatalogKind#HARDWARE} entries). */
@@ -50,7 +59,7 @@ public final class HardwareSpecLoader {
         if (preset.isPresent()) {
             return parse(preset.get().yaml(), "preset " + fileOrPreset);
         }
-        throw new BadInputException(option + ": '" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
+        throw new BadRequestException(option, "'" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
                 + String.join(", ", registry.ids(CatalogKind.HARDWARE)));
     }
 
@@ -142,6 +151,12 @@ public final class HardwareSpecLoader {
 
         DramSpec dram = dram(root.field("dram"));
         MappingSpec mapping = root.optionalField("mapping").map(HardwareSpecLoader::mapping).orElse(MappingSpec.NONE);
+        if (mapping.tileM().isPresent() || mapping.tileK().isPresent() || mapping.tileN().isPresent()
+                || !mapping.loopOrder().isEmpty()) {
+            // Mapping is a stage of its own now; the pins still apply, as they did.
+            notes.accept(root.file() + ": hardware.mapping: tile sizes and loop order in a hardware spec are "
+                    + "deprecated; give them as a mapping beside the spec (a mapping file)");
+        }
         if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP && dram instanceof DramSpec.Preset preset) {
             throw root.field("dram").error("must be custom {bytesPerCycle, latencyNanoseconds, picojoulesPerBit, "
                     + "capacityGibibytes} when mapping.cycleModel is layer-overlap", "preset '" + preset.id() + "'");

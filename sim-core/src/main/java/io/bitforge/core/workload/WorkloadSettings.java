@@ -1,7 +1,9 @@
 package io.bitforge.core.workload;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The workload vocabulary of the command line (DESIGN.md): phase, batch, prompt tokens, decode context and
@@ -17,7 +19,9 @@ public record WorkloadSettings(String phase, int batch, int prompt, int context,
     public WorkloadSettings {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(quant, "quant");
-        options = Map.copyOf(options);
+        // Sorted by key: Map.copyOf's iteration order changes from one JVM run to the next, and the options are
+        // written into JSON results.
+        options = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(options)));
     }
 
     /** Defaults: both phases, batch 1, 1024-token prompt, context 1024, 256 generated tokens, W16A16KV16;

@@ -37,4 +37,33 @@ class ValueGridTest {
         assertEquals(0, signed.nearestCode(-0.0, Rounding.HALF_EVEN));
         assertEquals(4.0, grid.maxAbs(), "|−4| is the largest magnitude");
     }
+
+    @Test
+    void theBucketLookupFindsWhatAScanOfEveryValueFinds() {
+        // Independent check of the table lookup: the nearest value by scanning the whole grid, for grids of mixed
+        // spacing (a few values spread over six decades, as OVP's and fp16's are) and points inside and beyond.
+        java.util.Random random = new java.util.Random(11);
+        for (int t = 0; t < 2000; t++) {
+            double[] v = new double[2 + random.nextInt(40)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextGaussian() * Math.pow(10, random.nextInt(6) - 3);
+            }
+            ValueGrid g = ValueGrid.ofValues(v);
+            double[] sorted = g.values();
+            for (int k = 0; k < 200; k++) {
+                double x = random.nextGaussian() * Math.pow(10, random.nextInt(6) - 3);
+                int scan = 0;
+                for (int i = 1; i < sorted.length; i++) {
+                    if (Math.abs(x - sorted[i]) <= Math.abs(x - sorted[scan])) {
+                        scan = i;
+                    }
+                }
+                assertEquals(Math.abs(x - sorted[scan]), Math.abs(x - g.nearestValue(x, Rounding.HALF_UP)),
+                        "x = " + x + " on " + g);
+            }
+            for (double value : sorted) {
+                assertEquals(value, g.nearestValue(value, Rounding.HALF_DOWN_TOWARD_LOWER));
+            }
+        }
+    }
 }

@@ -131,7 +131,8 @@ class QuantizerProperties {
     @Property(tries = 300)
     void requantisingWithFreshScalesChangesNothingOnSymmetricGrids(@ForAll("symmetricAbsmaxFormats") String id,
                                                                   @ForAll("matrices") Matrix m) {
-        Quantizer quantizer = Quantizer.builder(NumberFormats.parse(id)).build();
+        // Absmax scales (BitForge's method for flint4) are what makes this hold; a clipping search may clip anew.
+        Quantizer quantizer = Quantizer.builder(NumberFormats.parse(id)).method(QuantMethod.BITFORGE).build();
         float[] once = quantizer.quantize(m.values(), m.rows(), m.cols()).dequantize();
         float[] twice = quantizer.quantize(once, m.rows(), m.cols()).dequantize();
         for (int i = 0; i < once.length; i++) {

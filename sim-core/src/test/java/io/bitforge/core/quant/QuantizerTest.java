@@ -89,8 +89,12 @@ class QuantizerTest {
         assertEquals(0.6875, PowerOfTwo.roundToSum(0.7, 3));
         assertEquals(0.0, PowerOfTwo.roundToSum(0.0, 3));
         float[] x = {0.7f, -0.7f, 0.69f, -0.71f};
-        QuantizedTensor q = Quantizer.builder(BcqFormat.of(1, true)).build().quantize(x, 1, 4);
+        QuantizedTensor q = Quantizer.builder(BcqFormat.of(1, true)).method(QuantMethod.BITFORGE).build()
+                .quantize(x, 1, 4);
         assertEquals(0.6875, q.scales()[0], 1e-12, "mean|x| = 0.7 rounded to three powers of two");
+        // ShiftAddLLM refines (and so rounds) only when q > 1 (bcq_shift.py: `if rounds > 0 and qbits > 1`).
+        QuantizedTensor paper = Quantizer.builder(BcqFormat.of(1, true)).build().quantize(x, 1, 4);
+        assertEquals(0.7, paper.scales()[0], 1e-7, "one plane keeps the greedy mean|x|");
     }
 
     @Test

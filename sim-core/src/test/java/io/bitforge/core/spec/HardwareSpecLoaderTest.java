@@ -188,6 +188,21 @@ class HardwareSpecLoaderTest {
     }
 
     @Test
+    void tilePinsInASpecStillLoadWithOneDeprecationNote() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        HardwareSpec pinned = new HardwareSpecLoader(registry(), notes::add).parse(VALID, "hw.yaml");
+        assertEquals(128, pinned.mapping().tileM().orElseThrow());
+        assertEquals(java.util.List.of("hw.yaml: hardware.mapping: tile sizes and loop order in a hardware spec are "
+                + "deprecated; give them as a mapping beside the spec (a mapping file)"), notes);
+        notes.clear();
+        new HardwareSpecLoader(registry(), notes::add).parse(VALID.replace("mapping: {tileM: 128, loopOrder: nkm}",
+                "mapping: {}"), "hw.yaml");
+        new HardwareSpecLoader(registry(), notes::add).parse(VALID.replace("mapping: {tileM: 128, loopOrder: nkm}",
+                "mapping: {cycleModel: folds}"), "hw.yaml");
+        assertEquals(java.util.List.of(), notes);
+    }
+
+    @Test
     void cycleModelIsParsedAndChecked() {
         assertEquals(CycleModel.FOLDS, load(VALID).mapping().cycleModel());
         HardwareSpec overlap = load(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap"));

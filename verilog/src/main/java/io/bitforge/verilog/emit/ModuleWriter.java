@@ -204,8 +204,30 @@ final class ModuleWriter {
         return s.toString();
     }
 
+    /** The {@code $readmemh} file of a memory that {@link Memory#loadsFromHex()}. */
+    static String hexFileName(ModuleDef module, Memory mem) {
+        return Names.sanitize(module.name()) + "_" + Names.sanitize(mem.name()) + ".hex";
+    }
+
+    /** Its contents: every word of the depth, hexadecimal, one per line. */
+    static String hexContents(Memory mem) {
+        StringBuilder s = new StringBuilder();
+        int digits = (mem.word().width() + 3) / 4;
+        for (int a = 0; a < mem.depth(); a++) {
+            long word = a < mem.initWords().size() ? mem.initWords().get(a) : 0;
+            String h = Long.toHexString(Bits.truncate(word, mem.word().width()));
+            s.append("0".repeat(Math.max(0, digits - h.length()))).append(h).append('\n');
+        }
+        return s.toString();
+    }
+
     private void memoryInit() {
         for (Memory mem : m.memories()) {
+            if (mem.loadsFromHex()) {
+                body.append(IND).append("initial $readmemh(\"").append(hexFileName(m, mem)).append("\", ")
+                        .append(name(mem)).append(");\n");
+                continue;
+            }
             body.append(IND).append("initial begin\n");
             for (int a = 0; a < mem.depth(); a++) {
                 long word = a < mem.initWords().size() ? mem.initWords().get(a) : 0;
@@ -457,6 +479,7 @@ final class ModuleWriter {
         Expr r = b.right();
         switch (b.op()) {
             case ADD:
+            case ADD_WRAP:
                 return ext(l, w) + " + " + ext(r, w);
             case SUB:
                 return ext(l, w) + " - " + ext(r, w);

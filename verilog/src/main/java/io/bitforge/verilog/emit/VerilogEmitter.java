@@ -1,5 +1,6 @@
 package io.bitforge.verilog.emit;
 
+import io.bitforge.verilog.hdl.Memory;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.Names;
 
@@ -29,7 +30,15 @@ public final class VerilogEmitter {
         for (ModuleDef m : top.hierarchy()) {
             files.put(Names.sanitize(m.name()) + ".v", new ModuleWriter(m, options).write());
         }
-        return new EmittedDesign(Names.sanitize(top.name()), files);
+        Map<String, String> data = new LinkedHashMap<>();
+        for (ModuleDef m : top.hierarchy()) {
+            for (Memory mem : m.memories()) {
+                if (mem.loadsFromHex()) {
+                    data.put(ModuleWriter.hexFileName(m, mem), ModuleWriter.hexContents(mem));
+                }
+            }
+        }
+        return new EmittedDesign(Names.sanitize(top.name()), files, data);
     }
 
     /** The Verilog of one module, for simulation. */

@@ -61,7 +61,7 @@ public final class SystolicArray {
             s.next(aReg, Const.of(data, 0));
             s.next(bReg, Const.of(data, 0));
         }).elseWhen(en, s -> {
-            s.next(acc, acc.plus(product).truncate(accBits));
+            s.next(acc, acc.plusWrapped(product));
             s.next(aReg, aIn);
             s.next(bReg, bIn);
         });

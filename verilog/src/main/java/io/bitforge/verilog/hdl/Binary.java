@@ -15,6 +15,7 @@ public record Binary(BinaryOp op, Expr left, Expr right, Shape shape) implements
                 Shape u = a.unify(b);
                 yield new Shape(Shape.checked(u.width() + 1), u.signed());
             }
+            case ADD_WRAP -> a.unify(b);
             case SUB -> Shape.s(Shape.checked(a.unify(b).width() + 1));
             case MUL -> {
                 if (!a.signed() && !b.signed()) {

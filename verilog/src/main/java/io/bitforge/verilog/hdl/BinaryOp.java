@@ -3,6 +3,8 @@ package io.bitforge.verilog.hdl;
 /** Two-operand operators; their result shapes are listed in {@link Expr}. */
 public enum BinaryOp {
     ADD, SUB, MUL, AND, OR, XOR, EQ, NE, LT, LE, GT, GE,
+    /** Addition modulo 2^w at the operands' unified width w (no carry out): an accumulator register's adder. */
+    ADD_WRAP,
     /** Shift left by a constant (the right operand is a {@link Const}). */
     SHL,
     /** Shift right by a constant, arithmetic when the left operand is signed. */

@@ -8,6 +8,7 @@ package io.bitforge.verilog.hdl;
  * an unsigned u(n) joining a signed shape into s(n+1)):
  * <ul>
  *   <li>{@code a + b}: U widened by 1 bit, U's signedness;</li>
+ *   <li>{@code a +% b} ({@link #plusWrapped}): U, the sum wrapped to it;</li>
  *   <li>{@code a - b}: signed, U's width + 1 (the difference of two unsigned values can be negative);</li>
  *   <li>{@code a * b}: {@code wa + wb}, unsigned when both are; otherwise signed and an unsigned operand
  *       first becomes s(w+1) (so the result is {@code wa + wb + 1});</li>
@@ -33,6 +34,11 @@ public sealed interface Expr permits Const, Unary, Binary, Mux, Slice, Concat, R
 
     default Expr plus(Expr other) {
         return Binary.of(BinaryOp.ADD, this, other);
+    }
+
+    /** {@code a + b} wrapped to U's width (two's complement), no carry bit: see {@link BinaryOp#ADD_WRAP}. */
+    default Expr plusWrapped(Expr other) {
+        return Binary.of(BinaryOp.ADD_WRAP, this, other);
     }
 
     default Expr minus(Expr other) {

@@ -17,8 +17,10 @@ public final class Memory {
     private final List<Long> initWords;
     private final ReadUnderWrite policy;
     private final Object owner;
+    private final boolean loadsFromHex;
 
-    Memory(String name, Shape word, int depth, List<Long> initWords, ReadUnderWrite policy, Object owner) {
+    Memory(String name, Shape word, int depth, List<Long> initWords, ReadUnderWrite policy, Object owner,
+           boolean loadsFromHex) {
         if (depth < 1) {
             throw new HdlException("memory " + name + " needs a depth >= 1, got " + depth);
         }
@@ -36,6 +38,12 @@ public final class Memory {
         this.initWords = List.copyOf(initWords);
         this.policy = policy;
         this.owner = owner;
+        this.loadsFromHex = loadsFromHex;
+    }
+
+    /** Whether the emitted Verilog loads the contents with {@code $readmemh} from a file beside the module. */
+    public boolean loadsFromHex() {
+        return loadsFromHex;
     }
 
     public String name() {

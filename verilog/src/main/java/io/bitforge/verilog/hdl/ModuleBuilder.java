@@ -93,7 +93,20 @@ public final class ModuleBuilder implements Scope {
     /** A memory of {@code depth} words; {@code initWords} may be shorter than the depth (the rest is zero). */
     public Memory memory(String memoryName, Shape word, int depth, List<Long> initWords, ReadUnderWrite policy) {
         checkOpen();
-        Memory m = new Memory(memoryName, word, depth, initWords, policy, this);
+        Memory m = new Memory(memoryName, word, depth, initWords, policy, this, false);
+        memories.add(m);
+        return m;
+    }
+
+    /**
+     * A memory like {@link #memory} whose emitted contents are a {@code $readmemh} file
+     * ({@code <module>_<memory>.hex}, one word per line) instead of literal assignments, so a host can load other
+     * data without regenerating the Verilog.
+     */
+    public Memory memoryFromHex(String memoryName, Shape word, int depth, List<Long> initWords,
+                                ReadUnderWrite policy) {
+        checkOpen();
+        Memory m = new Memory(memoryName, word, depth, initWords, policy, this, true);
         memories.add(m);
         return m;
     }

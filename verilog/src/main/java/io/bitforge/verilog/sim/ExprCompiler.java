@@ -95,7 +95,7 @@ final class ExprCompiler {
         // comparisons: both values fit a signed long unless the operands unify to an unsigned shape
         boolean unsignedCompare = !b.left().shape().unify(b.right().shape()).signed();
         return switch (b.op()) {
-            case ADD -> v -> Bits.wrap(x.eval(v) + y.eval(v), w, s);
+            case ADD, ADD_WRAP -> v -> Bits.wrap(x.eval(v) + y.eval(v), w, s);
             case SUB -> v -> Bits.wrap(x.eval(v) - y.eval(v), w, s);
             case MUL -> {
                 if (multiplierOperands != null) {

@@ -1,6 +1,7 @@
 package io.bitforge.workloads.diffusion;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 
 import io.bitforge.core.op.Precision;
 import io.bitforge.workloads.quant.FormatIds;
@@ -186,7 +187,7 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
     }
 
     private static BadInputException error(String quant, String problem) {
-        return new BadInputException("--quant: '" + quant + "': " + problem + "; grammar: " + GRAMMAR);
+        return new BadRequestException("quant", "'" + quant + "': " + problem + "; grammar: " + GRAMMAR);
     }
 
     private static int svdquantRank(Map<String, String> options, Map<LayerKind, LayerPrecision> kinds) {
@@ -216,7 +217,7 @@ public record DiffusionQuant(Map<LayerKind, LayerPrecision> kinds, int svdquantR
         boolean anyFourBit = kinds.values().stream().anyMatch(p -> p.weights().bits() <= 4);
         if (!anyFourBit) {
             throw BadInputException.field(null, "option " + SVDQUANT_OPTION, "true",
-                    "SVDQuant's low-rank branch sits beside 4-bit weights: --quant must give some kind W4 or narrower");
+                    "SVDQuant's low-rank branch sits beside 4-bit weights: quant must give some kind W4 or narrower");
         }
         return rank;
     }

@@ -1,6 +1,7 @@
 package io.bitforge.workloads.diffusion;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.op.OpKind;
@@ -117,15 +118,15 @@ public final class DiffusionWorkload implements WorkloadFactory {
     public List<PhaseGraph> build(WorkloadSettings settings) {
         int multiple = vae.scaleFactor() * denoiser.latentMultiple();
         if (settings.resolution() < multiple || settings.resolution() % multiple != 0) {
-            throw BadInputException.field(null, "--resolution", settings.resolution(), id + " needs a multiple of "
+            throw BadRequestException.of("resolution", settings.resolution(), id + " needs a multiple of "
                     + multiple + " pixels (latent = pixels / " + vae.scaleFactor() + ", divisible by "
                     + denoiser.latentMultiple() + ")");
         }
         if (settings.steps() < 1) {
-            throw BadInputException.field(null, "--steps", settings.steps(), "must be >= 1");
+            throw BadRequestException.of("steps", settings.steps(), "must be >= 1");
         }
         if (settings.batch() < 1) {
-            throw BadInputException.field(null, "--batch", settings.batch(), "must be >= 1");
+            throw BadRequestException.of("batch", settings.batch(), "must be >= 1");
         }
         DiffusionQuant quant = DiffusionQuant.parse(settings.quant(), settings.options());
         boolean textEncoder = flag(settings, TEXT_ENCODER_OPTION);

@@ -1,6 +1,7 @@
 package io.bitforge.workloads.llm;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.workload.WorkloadSettings;
 
 /**
@@ -26,11 +27,11 @@ public record LlmOptions(AttentionCounting attention, int causalBlock, boolean l
         }
         String attention = settings.option("attention", "full");
         if (!attention.equals("full") && !attention.equals("causal")) {
-            throw BadInputException.field(null, "workload option attention", attention, "must be full or causal");
+            throw BadRequestException.of("attention", attention, "must be full or causal");
         }
         String lmHead = settings.option("lmHead", "last");
         if (!lmHead.equals("last") && !lmHead.equals("all")) {
-            throw BadInputException.field(null, "workload option lmHead", lmHead, "must be last or all");
+            throw BadRequestException.of("lmHead", lmHead, "must be last or all");
         }
         return new LlmOptions(attention.equals("causal") ? AttentionCounting.CAUSAL : AttentionCounting.FULL,
                 positive(settings, "causalBlock", 128), lmHead.equals("all"), positive(settings, "kvBucket", 32));

@@ -1,6 +1,6 @@
 package io.bitforge.workloads.llm;
 
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
@@ -100,28 +100,28 @@ public final class LlmWorkload implements WorkloadFactory {
     public List<PhaseGraph> build(WorkloadSettings settings) {
         QuantConfig quant = QuantParser.parse(settings.quant());
         LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, LlmOptions.from(settings));
-        requirePositive("--batch", settings.batch());
+        requirePositive("batch", settings.batch());
         return switch (settings.phase()) {
             case "prefill" -> List.of(builder.prefill(settings.batch(),
-                    requirePositive("--prompt", settings.prompt())));
+                    requirePositive("prompt", settings.prompt())));
             case "decode" -> {
                 if (settings.context() < 0) {
-                    throw BadInputException.field(null, "--context", settings.context(), "must be >= 0");
+                    throw BadRequestException.of("context", settings.context(), "must be >= 0");
                 }
                 yield List.of(builder.decode(settings.batch(), settings.context(),
-                        requirePositive("--generate", settings.generate())));
+                        requirePositive("generate", settings.generate())));
             }
-            case "both" -> List.of(builder.prefill(settings.batch(), requirePositive("--prompt", settings.prompt())),
+            case "both" -> List.of(builder.prefill(settings.batch(), requirePositive("prompt", settings.prompt())),
                     builder.decode(settings.batch(), settings.prompt(),
-                            requirePositive("--generate", settings.generate())));
-            default -> throw BadInputException.field(null, "--phase", settings.phase(),
+                            requirePositive("generate", settings.generate())));
+            default -> throw BadRequestException.of("phase", settings.phase(),
                     "must be prefill, decode or both");
         };
     }
 
-    private static int requirePositive(String option, int value) {
+    private static int requirePositive(String field, int value) {
         if (value < 1) {
-            throw BadInputException.field(null, option, value, "must be >= 1");
+            throw BadRequestException.of(field, value, "must be >= 1");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.bitforge.workloads.llm;
 
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.workload.WorkloadFactory;
@@ -20,7 +20,8 @@ public final class WorkloadLookup {
 
     public static WorkloadFactory resolve(Registry registry, String name, Path modelConfig) {
         if ((name == null) == (modelConfig == null)) {
-            throw new BadInputException("give exactly one of --workload NAME and --model-config FILE; workloads: "
+            throw new BadRequestException("workload", "give exactly one of a workload id and a model config file; "
+                    + "workloads: "
                     + String.join(", ", registry.ids(CatalogKind.WORKLOADS)));
         }
         if (modelConfig != null) {
@@ -29,8 +30,8 @@ public final class WorkloadLookup {
             }
             return new LlmWorkload(HfConfigLoader.load(modelConfig));
         }
-        return registry.workload(name).orElseThrow(() -> BadInputException.field(null, "--workload", "'" + name
+        return registry.workload(name).orElseThrow(() -> BadRequestException.of("workload", "'" + name
                 + "'", "must be one of " + String.join(", ", registry.ids(CatalogKind.WORKLOADS))
-                + " (or use --model-config FILE)"));
+                + " (or a model config file)"));
     }
 }

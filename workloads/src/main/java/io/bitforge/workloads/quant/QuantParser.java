@@ -1,6 +1,7 @@
 package io.bitforge.workloads.quant;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.op.Precision;
 
 import java.util.Optional;
@@ -126,6 +127,6 @@ public final class QuantParser {
     }
 
     private static BadInputException error(String text, String problem) {
-        return new BadInputException("--quant: '" + text + "': " + problem + "; grammar: " + GRAMMAR);
+        return new BadRequestException("quant", "'" + text + "': " + problem + "; grammar: " + GRAMMAR);
     }
 }

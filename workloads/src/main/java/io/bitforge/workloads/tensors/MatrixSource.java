@@ -1,5 +1,7 @@
 package io.bitforge.workloads.tensors;
 
+import java.util.List;
+
 /**
  * A [rows, cols] matrix read in row blocks: a checkpoint tensor (read from disk on demand) or one held in memory.
  */
@@ -12,6 +14,11 @@ public interface MatrixSource {
 
     /** Reads rows {@code firstRow .. firstRow+rowCount−1} into {@code into}, row-major. */
     void readRows(long firstRow, int rowCount, float[] into);
+
+    /** The tensor's own shape (the matrix view [rows, cols] unless the source has more dimensions). */
+    default List<Long> shape() {
+        return List.of(rows(), cols());
+    }
 
     /** A checkpoint tensor in its matrix view ([shape[0], product of the rest]). */
     static MatrixSource of(TensorInfo tensor) {
@@ -29,6 +36,11 @@ public interface MatrixSource {
             @Override
             public long cols() {
                 return tensor.cols();
+            }
+
+            @Override
+            public List<Long> shape() {
+                return tensor.shape().size() < 2 ? List.of(tensor.rows(), tensor.cols()) : tensor.shape();
             }
 
             @Override

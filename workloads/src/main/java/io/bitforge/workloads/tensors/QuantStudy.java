@@ -12,11 +12,11 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs several quantisers over matrices block by block and measures each: value error, the error of the
@@ -79,14 +79,14 @@ public final class QuantStudy {
         boolean whole = quantizers.stream().anyMatch(q -> q.granularity() == Granularity.TENSOR);
         long rowsPerBlock = whole ? rows : Math.max(1, Math.min(rows, blockElements / cols));
         if (rowsPerBlock * cols > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(matrix.name() + ": --granularity tensor needs the whole tensor in one block, "
+            throw new BadInputException(matrix.name() + ": granularity tensor needs the whole tensor in one block, "
                     + "but it has " + rows * cols + " values (at most " + (Integer.MAX_VALUE - 8)
                     + "); use channel or group");
         }
         // Values, their reconstruction and codes (4 + 4 + 2 bytes each) must fit comfortably in the heap.
         long blockBytes = rowsPerBlock * cols * 10;
         if (whole && blockBytes > Runtime.getRuntime().maxMemory() / 2) {
-            throw new BadInputException(matrix.name() + ": --granularity tensor holds the whole tensor (" + rows * cols
+            throw new BadInputException(matrix.name() + ": granularity tensor holds the whole tensor (" + rows * cols
                     + " values, about " + (blockBytes >> 20) + " MiB) in memory, more than half the "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group, or a larger -Xmx");
         }
@@ -130,9 +130,9 @@ public final class QuantStudy {
             return null;
         }
         float[] y = new float[rows * tokens];
-        double[] sums = new double[tokens];
-        for (int r = 0; r < rows; r++) {
-            Arrays.fill(sums, 0);
+        // Rows are independent: computed in parallel, each summed in the same order, so the result is the same.
+        IntStream.range(0, rows).parallel().forEach(r -> {
+            double[] sums = new double[tokens];
             int rowStart = r * cols;
             for (int c = 0; c < cols; c++) {
                 double wc = w[rowStart + c];
@@ -147,7 +147,7 @@ public final class QuantStudy {
             for (int t = 0; t < tokens; t++) {
                 y[r * tokens + t] = (float) sums[t];
             }
-        }
+        });
         return y;
     }
 

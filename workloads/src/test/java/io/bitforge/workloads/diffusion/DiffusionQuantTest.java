@@ -75,21 +75,21 @@ class DiffusionQuantTest {
         assertEquals(new LayerPrecision(new Precision("bitmod-mix4", 4), Precision.INT8, 0), quant.of(LayerKind.EMBED));
         Precision e4m3 = new Precision("fp8-e4m3", 8);
         assertEquals(new LayerPrecision(e4m3, e4m3, 0), quant.of(LayerKind.MATMUL));
-        assertBad(() -> DiffusionQuant.parse("conv:nope/int8", Map.of()), "--quant", "unknown format 'nope'");
-        assertBad(() -> DiffusionQuant.parse("matmul:nope", Map.of()), "--quant", "matmul:A8");
+        assertBad(() -> DiffusionQuant.parse("conv:nope/int8", Map.of()), "quant: ", "unknown format 'nope'");
+        assertBad(() -> DiffusionQuant.parse("matmul:nope", Map.of()), "quant: ", "matmul:A8");
     }
 
     @Test
     void badConfigsNameTheFieldAndValue() {
-        assertBad(() -> DiffusionQuant.parse("W9A8", Map.of()), "--quant", "W9A8", "2..8 or 16");
-        assertBad(() -> DiffusionQuant.parse("W8A32", Map.of()), "--quant", "W8A32", "2..8 or 16");
-        assertBad(() -> DiffusionQuant.parse("int8", Map.of()), "--quant", "int8", "cannot read item");
-        assertBad(() -> DiffusionQuant.parse("W8A8,vae:W8A8", Map.of()), "--quant", "vae", "conv, attention");
-        assertBad(() -> DiffusionQuant.parse("matmul:W8A8", Map.of()), "--quant", "matmul:W8A8", "matmul:A8");
-        assertBad(() -> DiffusionQuant.parse("conv:W4:int4", Map.of()), "--quant", "W4:int4", "WEIGHTFORMAT/ACTIVATIONFORMAT");
-        assertBad(() -> DiffusionQuant.parse("W16A16g128", Map.of()), "--quant", "g128", "group");
-        assertBad(() -> DiffusionQuant.parse("W8A8,outliers:0.01", Map.of()), "--quant", "outliers", "LLM");
-        assertBad(() -> DiffusionQuant.parse("", Map.of()), "--quant", "''", "is empty");
+        assertBad(() -> DiffusionQuant.parse("W9A8", Map.of()), "quant: ", "W9A8", "2..8 or 16");
+        assertBad(() -> DiffusionQuant.parse("W8A32", Map.of()), "quant: ", "W8A32", "2..8 or 16");
+        assertBad(() -> DiffusionQuant.parse("int8", Map.of()), "quant: ", "int8", "cannot read item");
+        assertBad(() -> DiffusionQuant.parse("W8A8,vae:W8A8", Map.of()), "quant: ", "vae", "conv, attention");
+        assertBad(() -> DiffusionQuant.parse("matmul:W8A8", Map.of()), "quant: ", "matmul:W8A8", "matmul:A8");
+        assertBad(() -> DiffusionQuant.parse("conv:W4:int4", Map.of()), "quant: ", "W4:int4", "WEIGHTFORMAT/ACTIVATIONFORMAT");
+        assertBad(() -> DiffusionQuant.parse("W16A16g128", Map.of()), "quant: ", "g128", "group");
+        assertBad(() -> DiffusionQuant.parse("W8A8,outliers:0.01", Map.of()), "quant: ", "outliers", "LLM");
+        assertBad(() -> DiffusionQuant.parse("", Map.of()), "quant: ", "''", "is empty");
     }
 
     @Test

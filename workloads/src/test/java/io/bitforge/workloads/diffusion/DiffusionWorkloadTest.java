@@ -67,13 +67,13 @@ class DiffusionWorkloadTest {
     }
 
     @Test
-    void badSettingsNameTheFlag() {
+    void badSettingsNameTheRequestField() {
         DiffusionWorkload sd = DiffusionZoo.load("sd-1.5");
-        assertBad(() -> sd.build(settings(1, 10, 500, true, Map.of())), "--resolution", "500", "64");
+        assertBad(() -> sd.build(settings(1, 10, 500, true, Map.of())), "resolution: ", "500", "64");
         assertBad(() -> DiffusionZoo.load("dit-xl-2").build(settings(1, 10, 264, true, Map.of())),
-                "--resolution", "264", "16");
-        assertBad(() -> sd.build(settings(1, 0, 512, true, Map.of())), "--steps", "0");
-        assertBad(() -> sd.build(settings(0, 10, 512, true, Map.of())), "--batch", "0");
+                "resolution: ", "264", "16");
+        assertBad(() -> sd.build(settings(1, 0, 512, true, Map.of())), "steps: ", "0");
+        assertBad(() -> sd.build(settings(0, 10, 512, true, Map.of())), "batch: ", "0");
         assertBad(() -> sd.build(settings(1, 10, 512, true, Map.of("vaeDecoder", "yes"))), "option vaeDecoder",
                 "yes");
         assertBad(() -> DiffusionZoo.load("dit-xl-2").build(settings(1, 10, 256, true,

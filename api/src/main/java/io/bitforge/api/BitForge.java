@@ -1,0 +1,254 @@
+package io.bitforge.api;
+
+import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.registry.RegistryContributor;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.explore.ExploreProgress;
+import io.bitforge.explore.ExploreRequest;
+import io.bitforge.explore.ExploreSummary;
+import io.bitforge.explore.Explorer;
+import io.bitforge.roofline.RooflineMachine;
+import io.bitforge.roofline.RooflineOptions;
+import io.bitforge.roofline.RooflineReport;
+import io.bitforge.roofline.RooflineRun;
+import io.bitforge.simulation.DiffusionReport;
+import io.bitforge.simulation.DiffusionSimulation;
+import io.bitforge.simulation.SimulationOutcome;
+import io.bitforge.simulation.SimulationReport;
+import io.bitforge.simulation.SimulationRun;
+import io.bitforge.simulation.gemm.GemmReport;
+import io.bitforge.simulation.gemm.GemmSimulation;
+import io.bitforge.simulation.reproduce.Reproductions;
+import io.bitforge.workloads.diffusion.DiffusionWorkload;
+import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.WorkloadLookup;
+import io.bitforge.workloads.tensors.FormatResult;
+import io.bitforge.workloads.tensors.QuantStudy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * BitForge as a library: immutable requests in, the result records the command line's JSON is written from out.
+ * One instance holds one {@link Registry} (PE families, memories, devices, workloads, hardware presets) and is
+ * safe to share. Errors are {@link io.bitforge.core.io.BadInputException}s; those about one request field are
+ * {@link BadRequestException}s naming it ({@code batch}, {@code hardware}, {@code quant}).
+ *
+ * <pre>{@code
+ * BitForge bitforge = BitForge.create();
+ * SimulationReport report = bitforge.simulate(SimulateRequest.builder()
+ *         .hardware("tpu-like-int8").workload("llama-2-7b").quant("W8A8").build());
+ * }</pre>
+ */
+public final class BitForge {
+    private final Registry registry;
+    private final Consumer<String> notes;
+
+    private BitForge(Registry registry, Consumer<String> notes) {
+        this.registry = registry;
+        this.notes = notes;
+    }
+
+    private BitForge(Registry registry) {
+        this(registry, System.err::println);
+    }
+
+    /** The same library with deprecation notes (one line each) sent to {@code notes}; standard error by default. */
+    public BitForge withNotes(Consumer<String> newNotes) {
+        return new BitForge(registry, newNotes);
+    }
+
+    /** Every provider on the class path ({@link RegistryContributor}s found by {@link ServiceLoader}). */
+    public static BitForge create() {
+        return new BitForge(Registry.load());
+    }
+
+    /** A registry the caller assembled. */
+    public static BitForge of(Registry registry) {
+        return new BitForge(registry);
+    }
+
+    /**
+     * Every provider on the class path plus the caller's own entries (a PE family, a DRAM preset, a workload, a
+     * device), added to the same builder so they are found by id like the built-in ones.
+     */
+    public static BitForge withExtensions(Consumer<Registry.Builder> extensions) {
+        Registry.Builder builder = Registry.builder();
+        for (RegistryContributor contributor : ServiceLoader.load(RegistryContributor.class,
+                BitForge.class.getClassLoader())) {
+            contributor.contribute(builder);
+        }
+        extensions.accept(builder);
+        return new BitForge(builder.build());
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** A spec file or preset, validated; errors name the field {@code hardware}. */
+    public HardwareSpec hardware(HardwareChoice choice) {
+        if (choice instanceof HardwareChoice.Given given) {
+            return given.spec();
+        }
+        return new HardwareSpecLoader(registry, notes).resolve(((HardwareChoice.Named) choice).fileOrPreset(),
+                "hardware");
+    }
+
+    /** A registered workload, a model config file, or the caller's own; errors name the field {@code workload}. */
+    public WorkloadFactory workload(WorkloadChoice choice) {
+        if (choice instanceof WorkloadChoice.Given given) {
+            return given.workload();
+        }
+        if (choice instanceof WorkloadChoice.ConfigFile file) {
+            return WorkloadLookup.resolve(registry, null, file.file());
+        }
+        return WorkloadLookup.resolve(registry, ((WorkloadChoice.Named) choice).id(), null);
+    }
+
+    /** Exactly one of a workload id and a model config file (the other null), as a command line gives them. */
+    public WorkloadFactory workload(String id, Path configFile) {
+        return WorkloadLookup.resolve(registry, id, configFile);
+    }
+
+    /**
+     * Any workload on a design: an LLM's prefill and/or decode, or a diffusion model's denoising steps. The one
+     * place that dispatches on the workload's kind; a new kind adds its branch here.
+     */
+    public SimulationOutcome simulateWorkload(SimulateRequest request) {
+        HardwareSpec spec = mapped(request);
+        WorkloadFactory workload = workload(request.workload());
+        if (workload instanceof DiffusionWorkload diffusion) {
+            return runDiffusion(spec, diffusion, request);
+        }
+        if (workload instanceof LlmWorkload llm) {
+            return runLlm(spec, llm, request);
+        }
+        throw BadRequestException.of("workload", workload.id(), "must be an LLM or a diffusion model for simulate "
+                + "(kind " + workload.kind() + " is not supported yet)");
+    }
+
+    /** An LLM's prefill and/or decode on a design (the workload must be an LLM). */
+    public SimulationReport simulate(SimulateRequest request) {
+        HardwareSpec spec = mapped(request);
+        WorkloadFactory workload = workload(request.workload());
+        if (!(workload instanceof LlmWorkload llm)) {
+            throw BadRequestException.of("workload", workload.id(), "must be an LLM (kind " + workload.kind()
+                    + "); simulateDiffusion runs diffusion models");
+        }
+        return runLlm(spec, llm, request);
+    }
+
+    /** A diffusion model's phases on a design (the workload must be a diffusion model). */
+    public DiffusionReport simulateDiffusion(SimulateRequest request) {
+        HardwareSpec spec = mapped(request);
+        WorkloadFactory workload = workload(request.workload());
+        if (!(workload instanceof DiffusionWorkload diffusion)) {
+            throw BadRequestException.of("workload", workload.id(), "must be a diffusion model (kind "
+                    + workload.kind() + "); simulate runs LLMs");
+        }
+        return runDiffusion(spec, diffusion, request);
+    }
+
+    /** A paper's reproduction through the engine: its JSON document, readable text and headline ratios. */
+    public Reproductions.Outcome reproduce(ReproduceRequest request) {
+        if (!Reproductions.PAPERS.contains(request.paper())) {
+            throw BadRequestException.of("paper", "'" + request.paper() + "'", "must be one of "
+                    + Reproductions.PAPERS);
+        }
+        return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),
+                registry);
+    }
+
+    /** The request's design with its mapping stage applied: the request's mapping replaces the spec's own. */
+    private HardwareSpec mapped(SimulateRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        return request.mapping() == null ? spec : request.mapping().applyTo(spec);
+    }
+
+    /** One GEMM on a design through the engine and its tiled DRAM model (or SCALE-Sim's, in SCALE-Sim mode). */
+    public GemmReport gemm(GemmRequest request) {
+        HardwareSpec spec = hardware(request.hardware());
+        for (String field : List.of("m", "k", "n")) {
+            long value = field.equals("m") ? request.m() : field.equals("k") ? request.k() : request.n();
+            if (value < 1) {
+                throw BadRequestException.of(field, value, "must be > 0");
+            }
+        }
+        OptionalDouble bandwidth = OptionalDouble.empty();
+        Double bytesPerCycle = request.bandwidthBytesPerCycle();
+        if (bytesPerCycle != null) {
+            if (!(bytesPerCycle > 0) || bytesPerCycle.isInfinite()) {
+                throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be > 0");
+            }
+            if (request.scalesim() && (bytesPerCycle != Math.rint(bytesPerCycle)
+                    || bytesPerCycle > Integer.MAX_VALUE)) {
+                throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be a whole number of "
+                        + "words per cycle in SCALE-Sim mode (SCALE-Sim's Bandwidth)");
+            }
+            bandwidth = OptionalDouble.of(bytesPerCycle);
+        }
+        return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
+                request.scalesim());
+    }
+
+    /** Quantisation error (SQNR, W.X SQNR, bits per element) of each quantizer on the matrices, in order. */
+    public List<FormatResult> quantize(QuantizeRequest request, LongConsumer progress) {
+        return new QuantStudy(request.quantizers(), request.tokens(), request.seed(), request.blockElements(),
+                progress).run(request.matrices());
+    }
+
+    /**
+     * The machine a roofline request names: a real device or a simulated design (its roofs from its PE family);
+     * errors name {@code device} or {@code hardware}.
+     */
+    public RooflineMachine rooflineMachine(RooflineRequest request) {
+        return RooflineStudy.machine(this, request);
+    }
+
+    /** A workload's ops against the roofs of a device or a design: per op ops, bytes, bound and time; totals. */
+    public RooflineReport roofline(RooflineRequest request) {
+        RooflineMachine machine = rooflineMachine(request);
+        WorkloadSettings settings = RooflineStudy.settings(request);
+        RooflineOptions options = RooflineStudy.options(request, machine);
+        return RooflineRun.run(workload(request.workload()), settings, machine, options);
+    }
+
+    /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
+    public ExploreSummary explore(ExploreRequest request, ExploreProgress progress) {
+        return new Explorer(registry).run(request, progress);
+    }
+
+    private SimulationReport runLlm(HardwareSpec spec, LlmWorkload llm, SimulateRequest request) {
+        String diffusionOnly = request.diffusionOnlyField();
+        if (diffusionOnly != null) {
+            throw BadRequestException.of(diffusionOnly, llm.id(), "only applies to diffusion workloads (sd-1.5, "
+                    + "sdxl, dit-xl-2, pixart-alpha or a diffusers config)");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("attention", request.attention());
+        options.put("lmHead", request.lmHead());
+        WorkloadSettings settings = new WorkloadSettings(request.phase(), request.batch(), request.prompt(),
+                request.context(), request.generate(), "native", 0, 0, false, options);
+        return SimulationRun.run(registry, spec, llm, settings, request.quant());
+    }
+
+    private DiffusionReport runDiffusion(HardwareSpec spec, DiffusionWorkload model, SimulateRequest request) {
+        int steps = request.steps() == null ? DiffusionSimulation.DEFAULT_STEPS : request.steps();
+        int resolution = request.resolution() == null ? model.nativeResolution() : request.resolution();
+        WorkloadSettings settings = new WorkloadSettings("both", request.batch(), 0, 0, 0, "native", steps,
+                resolution, request.guidance(), DiffusionSimulation.options(request.textEncoder(),
+                request.vaeDecoder(), request.svdquantRank()));
+        return DiffusionSimulation.run(registry, spec, model, settings, request.quant());
+    }
+}

@@ -1,0 +1,72 @@
+package io.bitforge.api;
+
+import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.spec.HardwareSpec;
+
+/**
+ * One GEMM (M x K times K x N) at the design's native formats: what {@link BitForge#gemm} takes.
+ *
+ * @param bandwidthBytesPerCycle the DRAM bandwidth in bytes per array cycle; null = unlimited (no stalls)
+ * @param scalesim               SCALE-Sim v2 compatibility mode: one word is one byte, its cycle and memory
+ *                               figures; the bandwidth must then be whole words per cycle
+ */
+public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Double bandwidthBytesPerCycle,
+                          boolean scalesim) {
+    public GemmRequest {
+        if (hardware == null) {
+            throw new BadRequestException("hardware", "is required (a spec file, a preset or a HardwareSpec)");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fills a {@link GemmRequest}: no defaults for the design or the shape; unlimited bandwidth. */
+    public static final class Builder {
+        private HardwareChoice hardware;
+        private long m;
+        private long k;
+        private long n;
+        private Double bandwidthBytesPerCycle;
+        private boolean scalesim;
+
+        private Builder() {
+        }
+
+        public Builder hardware(HardwareChoice hardware) {
+            this.hardware = hardware;
+            return this;
+        }
+
+        public Builder hardware(String fileOrPreset) {
+            return hardware(HardwareChoice.named(fileOrPreset));
+        }
+
+        public Builder hardware(HardwareSpec spec) {
+            return hardware(HardwareChoice.of(spec));
+        }
+
+        /** M, K and N. */
+        public Builder shape(long m, long k, long n) {
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            return this;
+        }
+
+        public Builder bandwidthBytesPerCycle(Double bandwidthBytesPerCycle) {
+            this.bandwidthBytesPerCycle = bandwidthBytesPerCycle;
+            return this;
+        }
+
+        public Builder scalesim(boolean scalesim) {
+            this.scalesim = scalesim;
+            return this;
+        }
+
+        public GemmRequest build() {
+            return new GemmRequest(hardware, m, k, n, bandwidthBytesPerCycle, scalesim);
+        }
+    }
+}

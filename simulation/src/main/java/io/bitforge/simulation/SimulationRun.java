@@ -1,0 +1,73 @@
+package io.bitforge.simulation;
+
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.pe.NativePrecisions;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.workload.PhaseGraph;
+import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.workloads.llm.Capacity;
+import io.bitforge.workloads.llm.LlmOptions;
+import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.quant.QuantConfig;
+import io.bitforge.workloads.quant.QuantParser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
+ * when none is given), runs every op through the engine with the DRAM floor, and checks capacity. Reached through
+ * the library facade ({@code io.bitforge.api.BitForge#simulate}), which {@code simulate}, the demo and the
+ * benchmarks call.
+ */
+public final class SimulationRun {
+    private SimulationRun() {
+    }
+
+    /**
+     * @param settings the workload settings; its {@code quant} is replaced by the config actually used
+     * @param quant    a quantisation config, or null for the array's native formats
+     */
+    public static SimulationReport run(Registry registry, HardwareSpec spec, LlmWorkload llm,
+                                       WorkloadSettings settings, String quant) {
+        Engine engine = engine(registry, spec);
+        DramFigures dram = DramFigures.of(spec, registry);
+        QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
+        WorkloadSettings used = settings.withQuant(quantConfig.text());
+        LlmOptions llmOptions = LlmOptions.from(used);
+        Simulator simulator = new Simulator(engine, dram);
+        List<PhaseResult> results = new ArrayList<>();
+        for (PhaseGraph graph : llm.build(used)) {
+            try {
+                results.add(simulator.run(graph));
+            } catch (BadInputException e) {
+                boolean highPrecisionOp = e.getMessage().startsWith("lm_head") || e.getMessage().startsWith("router");
+                if (quantConfig.lmHeadIsHighPrecision() && highPrecisionOp) {
+                    throw new BadInputException(e.getMessage() + "; lm_head (and the MoE router) stay in "
+                            + quantConfig.highPrecision() + " unless the quant config says lm_head:same", e);
+                }
+                throw e;
+            }
+        }
+        Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
+                used.prompt(), used.context(), used.generate(), dram.capacityBytes());
+        return new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results, capacity);
+    }
+
+    /**
+     * The engine simulations use: GEMMs tiled to the spec's SRAMs and stalled on its DRAM's sustained bandwidth;
+     * the simulator keeps each op's whole DRAM footprint as a floor for ops the tiled model does not cover.
+     */
+    public static Engine engine(Registry registry, HardwareSpec spec) {
+        return Engine.withTiledDram(spec, registry);
+    }
+
+    /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */
+    private static QuantConfig nativeQuant(Engine engine, HardwareSpec spec) {
+        NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
+        return QuantConfig.nativeTo(natives.weights(), natives.activations());
+    }
+}

@@ -1,0 +1,261 @@
+package io.bitforge.verilog.array;
+
+import io.bitforge.core.arith.Bits;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.verilog.hdl.Const;
+import io.bitforge.verilog.hdl.Expr;
+import io.bitforge.verilog.hdl.Instance;
+import io.bitforge.verilog.hdl.Memory;
+import io.bitforge.verilog.hdl.ModuleBuilder;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.Mux;
+import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.hdl.Reg;
+import io.bitforge.verilog.hdl.Shape;
+import io.bitforge.verilog.pe.PeRtl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An output-stationary array of any PE cell ({@link PeRtl}) with its controller and block-RAM buffers, running
+ * one GEMM tile from {@code start} to {@code done} on its own.
+ *
+ * <p><b>Datapath.</b> Row i's activation buffer and column j's weight buffer ({@link TileBuffers}, initial
+ * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating) feed the array edges through skew registers (row i and column j delayed i and j steps);
+ * operands hop one cell right (A) or down (B) per step, so step t of row fold fr meets column fold fc in
+ * cell (i, j) at step t + i + j. A fold lasts {@link ArrayPlan#foldSteps} steps; the steps past T feed zeros.
+ *
+ * <p><b>Controller.</b> A one-cycle {@code start} pulse (while idle) starts the counters (phase, step, column
+ * fold, row fold); one cycle later the buffers' synchronous reads feed the array, whose {@code en}, {@code start}
+ * and {@code phase} are the counters delayed by that cycle. At each fold's end every cell's sums are captured in
+ * parallel into drain chains (one per column lane and segment) that shift into the result memories while the
+ * next fold runs. {@code computed} rises {@link #OVERHEAD_CYCLES} cycles after the engine's count for the tile,
+ * counted from the cycle {@code start} is high; {@code done} rises when the last fold's sums are in the result
+ * memories ({@link ArrayPlan#segmentLength} cycles later). Results are read through the synchronous ports
+ * {@code c_J_N_S} at {@code rd_addr} (data one cycle later).
+ */
+public final class TileArray {
+    /**
+     * Cycles from {@code start} high to {@code computed} high, beyond the engine's count: the start register, the
+     * block RAM's read latency, the capture of the last fold's sums, the {@code computed} flag, and one because
+     * the engine (as SCALE-Sim) reports the index of the last cycle rather than the number of cycles.
+     */
+    public static final int OVERHEAD_CYCLES = 4;
+
+    private TileArray() {
+    }
+
+    /** Name of the top module for this cell and plan. */
+    public static String moduleName(PeRtl pe, ArrayPlan plan) {
+        TileShape t = plan.tile();
+        return pe.familyId().replace('-', '_') + "_" + pe.modeName() + "_os_r" + plan.rows() + "_c" + plan.cols()
+                + "_m" + t.m() + "_k" + t.k() + "_n" + t.n();
+    }
+
+    /** The design for A (row-major M×K codes) times B (row-major K×N codes). */
+    public static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b) {
+        TileShape tile = plan.tile();
+        if (a.length != tile.m() * tile.k() || b.length != tile.k() * tile.n()) {
+            throw new IllegalArgumentException("tile " + tile + " needs " + tile.m() * tile.k() + " and "
+                    + tile.k() * tile.n() + " codes, got " + a.length + " and " + b.length);
+        }
+        if (tile.k() > pe.maxTileK()) {
+            throw new IllegalArgumentException("tile K " + tile.k() + " exceeds the " + pe.familyId() + " cell's "
+                    + pe.maxTileK());
+        }
+        if (!plan.timing().equals(pe.timing())) {
+            throw new IllegalArgumentException("plan timing " + plan.timing() + " is not the cell's " + pe.timing());
+        }
+        ModuleDef cell = pe.cell(Dataflow.OS);
+        boolean phased = cell.portDecls().stream().anyMatch(p -> p.name().equals("phase"));
+        TileBuffers layout = new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
+        int rows = plan.rows();
+        int cols = plan.cols();
+        int lanesM = plan.timing().lanesM();
+        int lanesN = plan.timing().lanesN();
+        int cps = plan.cyclesPerStep();
+        int steps = plan.streamSteps();
+        int accBits = pe.accumulatorBits();
+        ModuleBuilder m = ModuleBuilder.named(moduleName(pe, plan))
+                .doc(pe.familyId() + " " + pe.modeName() + " output-stationary " + rows + "x" + cols + " array, tile "
+                        + tile + ", " + plan.folds() + " folds of " + plan.foldCycles() + " cycles; computed "
+                        + OVERHEAD_CYCLES + " cycles after the engine's " + plan.engineCycles())
+                .param("ROWS", rows).param("COLS", cols).param("FOLD_CYCLES", plan.foldCycles())
+                .param("ENGINE_CYCLES", plan.engineCycles());
+        Port start = m.in("start", Shape.bool());
+
+        // ---- controller, stage 0: counters ----
+        Reg run = m.reg("run_q", Shape.bool(), 0);
+        Reg t = m.reg("step_q", counter(plan.foldSteps() - 1), 0);
+        Reg ph = cps > 1 ? m.reg("phase_q", counter(cps - 1), 0) : null;
+        Reg fr = m.reg("row_fold_q", counter(plan.rowFolds() - 1), 0);
+        Reg fc = m.reg("col_fold_q", counter(plan.colFolds() - 1), 0);
+        int aDepth = plan.rowFolds() * steps;
+        int bDepth = plan.colFolds() * steps;
+        Reg aBase = m.reg("a_base_q", counter(aDepth), 0);
+        Reg bBase = m.reg("b_base_q", counter(bDepth), 0);
+        Expr lastPhase = ph == null ? Const.of(Shape.bool(), 1) : ph.eq(cps - 1);
+        Expr lastStep = t.eq(plan.foldSteps() - 1);
+        Expr lastCol = fc.eq(plan.colFolds() - 1);
+        Expr lastRow = fr.eq(plan.rowFolds() - 1);
+        Expr accept = start.and(run.not());
+        m.when(accept, s -> {
+            s.next(run, one());
+            s.next(t, zero(t));
+            if (ph != null) {
+                s.next(ph, zero(ph));
+            }
+            s.next(fr, zero(fr));
+            s.next(fc, zero(fc));
+            s.next(aBase, zero(aBase));
+            s.next(bBase, zero(bBase));
+        }).elseWhen(run, s -> {
+            if (ph != null) {
+                s.next(ph, Mux.of(lastPhase, zero(ph), ph.plus(1).truncate(ph.width())));
+            }
+            s.when(lastPhase, s1 -> {
+                s1.next(t, Mux.of(lastStep, zero(t), t.plus(1).truncate(t.width())));
+                s1.when(lastStep, s2 -> {
+                    s2.next(fc, Mux.of(lastCol, zero(fc), fc.plus(1).truncate(fc.width())));
+                    s2.next(bBase, Mux.of(lastCol, zero(bBase), bBase.plus(steps).truncate(bBase.width())));
+                    s2.when(lastCol, s3 -> {
+                        s3.next(fr, Mux.of(lastRow, zero(fr), fr.plus(1).truncate(fr.width())));
+                        s3.next(aBase, aBase.plus(steps).truncate(aBase.width()));
+                        s3.when(lastRow, s4 -> s4.next(run, zero(run)));
+                    });
+                });
+            });
+        });
+        Expr feeding = t.lt(Const.smallest(steps));
+        Expr readEnable = run.and(feeding);
+        Expr foldStart = run.and(t.eq(0));
+        if (ph != null) {
+            foldStart = foldStart.and(ph.eq(0));
+        }
+        Expr foldEnd = run.and(lastStep).and(lastPhase);
+        Expr finalEnd = foldEnd.and(lastCol).and(lastRow);
+
+        // ---- stage 1: the array's control, aligned with the buffers' read data ----
+        Reg en1 = delayed(m, "en_q", run);
+        Reg start1 = delayed(m, "fold_start_q", foldStart);
+        Reg feed1 = delayed(m, "feed_q", feeding);
+        Reg foldEnd1 = delayed(m, "fold_end_q", foldEnd);
+        Reg final1 = delayed(m, "final_q", finalEnd);
+        Reg ph1 = ph == null ? null : m.reg("phase_d_q", ph.shape(), 0);
+        if (ph1 != null) {
+            m.next(ph1, ph);
+        }
+        Expr hop = ph1 == null ? en1 : en1.and(ph1.eq(cps - 1));
+
+        // ---- buffers and skew ----
+        Shape aWord = Shape.u(layout.activationWordBits());
+        Shape bWord = Shape.u(layout.weightWordBits());
+        Expr[] aEdge = new Expr[rows];
+        for (int i = 0; i < rows; i++) {
+            Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
+                    ReadUnderWrite.READ_FIRST);
+            Expr addr = aBase.plus(t).resize(Shape.u(buf.addressWidth()));
+            Expr word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
+            aEdge[i] = skew(m, word, i, "a" + i, hop);
+        }
+        Expr[] bEdge = new Expr[cols];
+        for (int j = 0; j < cols; j++) {
+            Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
+                    ReadUnderWrite.READ_FIRST);
+            Expr addr = bBase.plus(t).resize(Shape.u(buf.addressWidth()));
+            Expr word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
+            bEdge[j] = skew(m, word, j, "b" + j, hop);
+        }
+
+        // ---- the cells ----
+        Instance[][] grid = new Instance[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                Instance c = m.instance("pe_" + i + "_" + j, cell);
+                c.connect("a_in", j == 0 ? aEdge[i] : grid[i][j - 1].out("a_out"));
+                c.connect("b_in", i == 0 ? bEdge[j] : grid[i - 1][j].out("b_out"));
+                c.connect("en", en1).connect("start", start1);
+                if (phased) {
+                    c.connect("phase", ph1 == null ? Const.of(Shape.bool(), 0) : ph1);
+                }
+                grid[i][j] = c;
+            }
+        }
+
+        // ---- stage 2: capture into drain chains, drain into result memories ----
+        Reg capture = delayed(m, "capture_q", foldEnd1);
+        Reg final2 = delayed(m, "final_capture_q", final1);
+        int seg = plan.segmentLength();
+        Reg drainCount = m.reg("drain_count_q", counter(seg), 0);
+        Reg drainAddr = m.reg("drain_addr_q", counter(layout.resultDepth()), 0);
+        Reg computed = m.reg("computed_q", Shape.bool(), 0);
+        Expr draining = drainCount.ne(0);
+        m.when(capture, s -> s.next(drainCount, Const.of(drainCount.shape(), seg)))
+                .elseWhen(draining, s -> s.next(drainCount, drainCount.minus(1).resize(drainCount.shape())));
+        m.when(accept, s -> s.next(drainAddr, zero(drainAddr)))
+                .elseWhen(draining, s -> s.next(drainAddr, drainAddr.plus(1).truncate(drainAddr.width())));
+        m.when(accept, s -> s.next(computed, zero(computed))).elseWhen(final2, s -> s.next(computed, one()));
+        Shape acc = Shape.s(accBits);
+        int resultAddrBits = Math.max(1, Bits.ceilLog2(layout.resultDepth()));
+        Port rdAddr = m.in("rd_addr", Shape.u(resultAddrBits));
+        for (int j = 0; j < cols; j++) {
+            for (int n = 0; n < lanesN; n++) {
+                for (int sIdx = 0; sIdx < plan.drainSegments(); sIdx++) {
+                    String tag = j + "_" + n + "_" + sIdx;
+                    List<Reg> chain = new ArrayList<>();
+                    for (int r = 0; r < seg; r++) {
+                        chain.add(m.reg("drain_" + tag + "_" + r, acc, 0));
+                    }
+                    for (int r = 0; r < seg; r++) {
+                        int q = sIdx * seg + r;
+                        Expr sum = q < plan.sumsPerColumnLane()
+                                ? grid[q / lanesM][j].out("acc_" + q % lanesM + "_" + n) : Const.of(acc, 0);
+                        Expr shifted = r == 0 ? Const.of(acc, 0) : chain.get(r - 1);
+                        Reg reg = chain.get(r);
+                        m.when(capture, s -> s.next(reg, sum)).elseWhen(draining, s -> s.next(reg, shifted));
+                    }
+                    Memory result = m.memoryFromHex("cbuf_" + tag, acc, layout.resultDepth(), List.of(),
+                            ReadUnderWrite.READ_FIRST);
+                    m.write(result, drainAddr.resize(Shape.u(result.addressWidth())), chain.get(seg - 1), draining);
+                    m.drive(m.out("c_" + tag, acc), m.readSync(result, "c_rd_" + tag,
+                            rdAddr.resize(Shape.u(result.addressWidth())), one()));
+                }
+            }
+        }
+        m.drive(m.out("computed", Shape.bool()), computed);
+        m.drive(m.out("done", Shape.bool()), computed.and(draining.not()));
+        return m.build();
+    }
+
+    /** Delays {@code input} by {@code stages} steps through registers that load when {@code hop} is high. */
+    private static Expr skew(ModuleBuilder m, Expr input, int stages, String prefix, Expr hop) {
+        Expr value = input;
+        for (int s = 0; s < stages; s++) {
+            Reg r = m.reg("skew_" + prefix + "_" + s, input.shape(), 0);
+            m.next(r, value, hop);
+            value = r;
+        }
+        return value;
+    }
+
+    private static Reg delayed(ModuleBuilder m, String name, Expr input) {
+        Reg r = m.reg(name, Shape.bool(), 0);
+        m.next(r, input);
+        return r;
+    }
+
+    /** An unsigned shape holding 0..max. */
+    private static Shape counter(long max) {
+        return Shape.u(Math.max(1, Bits.unsignedWidthOf(max)));
+    }
+
+    private static Expr zero(Reg r) {
+        return Const.of(r.shape(), 0);
+    }
+
+    private static Expr one() {
+        return Const.of(Shape.bool(), 1);
+    }
+}

@@ -1,0 +1,55 @@
+package io.bitforge.verilog.ladder;
+
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.registry.CatalogKind;
+import io.bitforge.core.registry.Catalogued;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.core.spec.PeSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The specs that exercise a PE family's precision modes: every built-in preset of the family, then the family's
+ * default parameters (on the first such preset, or on {@code fallbackPreset}) when no preset uses them. Specs
+ * with the same parameters and dataflow appear once. The arrays are generated output-stationary, so parameters that
+ * only presets of another dataflow use (fp16-baseline and olive-weight-only are ws) are also taken with
+ * {@code dataflow: os} (named {@code +os}).
+ */
+public final class FamilySpecs {
+    private FamilySpecs() {
+    }
+
+    public static List<HardwareSpec> of(Registry registry, PeFamily family, String fallbackPreset) {
+        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
+        Map<List<Object>, HardwareSpec> byParams = new LinkedHashMap<>();
+        for (Catalogued preset : registry.list(CatalogKind.HARDWARE)) {
+            HardwareSpec spec = loader.resolve(preset.id(), "--hw");
+            if (spec.pe().family().equals(family.id())) {
+                byParams.putIfAbsent(List.of(spec.pe().params(), spec.dataflow()), spec);
+            }
+        }
+        PeParams defaults = family.defaultParams();
+        if (byParams.keySet().stream().noneMatch(key -> key.get(0).equals(defaults))) {
+            HardwareSpec base = byParams.isEmpty() ? loader.resolve(fallbackPreset, "--hw")
+                    : byParams.values().iterator().next();
+            // the defaults ride on the first preset's spec
+            byParams.put(List.of(defaults, base.dataflow()), base.withPe(new PeSpec(family.id(), defaults)).withName(base.name() + "+defaults"));
+        }
+        List<HardwareSpec> specs = new ArrayList<>(byParams.values());
+        for (HardwareSpec spec : List.copyOf(byParams.values())) {
+            if (spec.dataflow() != Dataflow.OS && !byParams.containsKey(List.of(spec.pe().params(), Dataflow.OS))) {
+                byParams.put(List.of(spec.pe().params(), Dataflow.OS), spec);
+                // first, so that a command that builds one design (verilog, fpga) gets one it can generate
+                specs.add(0, spec.withDataflow(Dataflow.OS).withName(spec.name() + "+os"));
+            }
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,198 @@
+package io.bitforge.verilog.ladder;
+
+import io.bitforge.core.engine.ArrayMetrics;
+import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.BOperand;
+import io.bitforge.core.op.GemmOp;
+import io.bitforge.core.op.OpKind;
+import io.bitforge.core.pe.NativePrecisions;
+import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.array.ArrayPlan;
+import io.bitforge.verilog.array.TileArray;
+import io.bitforge.verilog.array.TileBuffers;
+import io.bitforge.verilog.array.TileShape;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.tools.Cosim;
+import io.bitforge.verilog.tools.CosimResult;
+import io.bitforge.verilog.vcd.VcdWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The model ladder for one PE family's RTL (PyMTL3's levels, DESIGN "Levels of fidelity"): the generated array
+ * ({@link TileArray}) must give exactly the family's functional model's numbers on the Java HDL simulator, in
+ * Icarus and in Verilator, and its start-to-computed cycles must equal the engine's count for the same tile on
+ * the same spec plus {@link TileArray#OVERHEAD_CYCLES}.
+ *
+ * <p>Tiles: when both codes are at most 8 bits, an exhaustive tile (K = 1, A = every activation code, B = every
+ * weight code, so C holds every product pair); always a seeded random tile that spans two row folds and two
+ * column folds. Java and Icarus run both; Verilator the random one.
+ */
+public final class Ladder {
+    private Ladder() {
+    }
+
+    public static LadderReport run(HardwareSpec spec, PeRtl pe, Registry registry, LadderOptions options) {
+        if (spec.dataflow() != Dataflow.OS) {
+            throw new io.bitforge.core.io.BadInputException("hardware.dataflow: the " + pe.familyId()
+                    + " RTL is generated output-stationary; got " + spec.dataflow().id());
+        }
+        int rows = spec.array().rows();
+        int cols = spec.array().cols();
+        List<LevelResult> levels = new ArrayList<>();
+        List<Tile> tiles = new ArrayList<>();
+        if (pe.activationCodeBits() <= 8 && pe.weightCodeBits() <= 8) {
+            tiles.add(exhaustive(pe));
+        }
+        Tile random = random(pe, rows, cols, options.seed());
+        tiles.add(random);
+        long engine = 0;
+        long computed = 0;
+        long done = 0;
+        for (Tile tile : tiles) {
+            ArrayPlan plan = new ArrayPlan(rows, cols, tile.shape(), pe.timing());
+            TileBuffers layout = new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
+            ModuleDef top = TileArray.build(pe, plan, tile.a(), tile.b());
+            boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
+            TileRun run = TileSimulation.run(top, plan, layout, traced);
+            long[] expected = pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(),
+                    tile.shape().n());
+            levels.add(functional(tile, run, expected));
+            long engineCycles = engineCycles(spec, registry, tile.shape(), rows, cols);
+            boolean cyclesOk = run.computedCycles() == engineCycles + TileArray.OVERHEAD_CYCLES
+                    && plan.engineCycles() == engineCycles;
+            levels.add(new LevelResult("cycles " + tile.name(), cyclesOk, "RTL start->computed "
+                    + run.computedCycles() + " = engine " + engineCycles + " + " + TileArray.OVERHEAD_CYCLES
+                    + (cyclesOk ? "" : " does not hold") + "; start->done " + run.doneCycles()));
+            if (tile == random) {
+                engine = engineCycles;
+                computed = run.computedCycles();
+                done = run.doneCycles();
+                if (options.vcd() != null) {
+                    writeVcd(run, top, options.vcd());
+                }
+            }
+            for (String tool : List.of("icarus", "verilator")) {
+                boolean runs = tile == random || tool.equals("icarus") && options.icarusExhaustive();
+                if (options.simulators().contains(tool) && runs) {
+                    Path dir = options.workDir().resolve(tool + "-" + tile.name());
+                    levels.add(replay(tool, top, run, dir, tile.name()));
+                }
+            }
+        }
+        return new LadderReport(pe.familyId(), pe.modeName(), rows, cols, engine, computed, done, levels);
+    }
+
+    /** The engine's compute cycles (no memory stalls) for this tile on the spec scaled to rows x cols. */
+    public static long engineCycles(HardwareSpec spec, Registry registry, TileShape tile, int rows, int cols) {
+        HardwareSpec sized = spec.withArray(new ArraySpec(rows, cols));
+        Engine engine = Engine.of(sized, registry);
+        PeFamily family = engine.family();
+        NativePrecisions p = family.nativePrecisions(sized.pe().params());
+        GemmOp op = new GemmOp("rtl-tile", OpKind.GEMM, tile.m(), tile.k(), tile.n(), 1, p.activations(),
+                p.weights(), p.outputs(), BOperand.WEIGHTS, 0);
+        ArrayMetrics metrics = engine.evaluate(op).metrics();
+        if (metrics == null) {
+            // the family adds side work to its array (or costs the GEMM itself): compare with the array part
+            metrics = new Engine(sized, new ArrayOnlyFamily(family)).evaluate(op).metrics();
+        }
+        return metrics.computeCycles();
+    }
+
+    private static LevelResult functional(Tile tile, TileRun run, long[] expected) {
+        int n = tile.shape().n();
+        int k = tile.shape().k();
+        for (int e = 0; e < expected.length; e++) {
+            if (expected[e] != run.results()[e]) {
+                int row = e / n;
+                int col = e % n;
+                long[] aRow = Arrays.copyOfRange(tile.a(), row * k, row * k + k);
+                long[] bCol = new long[k];
+                for (int i = 0; i < k; i++) {
+                    bCol[i] = tile.b()[i * n + col];
+                }
+                return new LevelResult("java " + tile.name(), false, "C[" + row + "][" + col + "] expected "
+                        + expected[e] + ", got " + run.results()[e] + " on " + run.resultSignal()[e] + " at cycle "
+                        + run.resultCycle()[e] + "; activation codes " + shown(aRow) + ", weight codes "
+                        + shown(bCol));
+            }
+        }
+        return new LevelResult("java " + tile.name(), true, expected.length + " results equal the functional model ("
+                + tile.shape().m() + "x" + tile.shape().k() + " by " + tile.shape().k() + "x" + n + ")");
+    }
+
+    private static LevelResult replay(String tool, ModuleDef top, TileRun run, Path dir, String tileName) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CosimResult r = tool.equals("icarus") ? Cosim.icarus(top, run.trace(), dir)
+                : Cosim.verilator(top, run.trace(), dir);
+        String detail = r.passed() ? "replayed " + r.cycles() + " cycles, every output equal to the Java simulator's"
+                : r.log().lines().filter(l -> l.contains("MISMATCH") || l.contains("rror")).findFirst()
+                        .orElse("tool failed: " + r.log().lines().limit(3).toList());
+        return new LevelResult(tool + " " + tileName, r.passed(), detail);
+    }
+
+    private static void writeVcd(TileRun run, ModuleDef top, Path vcd) {
+        try {
+            if (vcd.getParent() != null) {
+                Files.createDirectories(vcd.getParent());
+            }
+            VcdWriter.write(run.trace(), top.name(), vcd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String shown(long[] codes) {
+        long[] head = Arrays.copyOf(codes, Math.min(codes.length, 8));
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < head.length; i++) {
+            s.append(i == 0 ? "" : ", ").append("0x").append(Long.toHexString(head[i]));
+        }
+        return s.append(codes.length > head.length ? ", ...]" : "]").toString();
+    }
+
+    /** K = 1: C[i][j] = a_i · w_j over every activation code i and weight code j. */
+    static Tile exhaustive(PeRtl pe) {
+        long[] a = pe.activationCodes();
+        long[] b = pe.weightCodes();
+        return new Tile("exhaustive", new TileShape(a.length, 1, b.length), a.clone(), b.clone());
+    }
+
+    /** A seeded tile over two row folds and two column folds, with a K several steps deep. */
+    static Tile random(PeRtl pe, int rows, int cols, long seed) {
+        int m = rows * pe.timing().lanesM() + 1;
+        int n = cols * pe.timing().lanesN() + 1;
+        int k = 3 * pe.timing().lanesK() + 1;
+        Random rnd = new Random(seed);
+        long[] aCodes = pe.activationCodes();
+        long[] bCodes = pe.weightCodes();
+        long[] a = new long[m * k];
+        long[] b = new long[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = aCodes[rnd.nextInt(aCodes.length)];
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = bCodes[rnd.nextInt(bCodes.length)];
+        }
+        return new Tile("random", new TileShape(m, k, n), a, b);
+    }
+
+    record Tile(String name, TileShape shape, long[] a, long[] b) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.bitforge.verilog.ladder;
+
+import io.bitforge.verilog.array.ArrayPlan;
+import io.bitforge.verilog.array.TileBuffers;
+import io.bitforge.verilog.hdl.HdlException;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.sim.SimOptions;
+import io.bitforge.verilog.sim.Simulator;
+
+/**
+ * Runs a {@link io.bitforge.verilog.array.TileArray} design as a host would: reset, one {@code start} pulse, wait
+ * for {@code computed} and {@code done}, then read every result memory word through {@code rd_addr}. Everything
+ * the host does is in the trace, so Icarus and Verilator replay the same run.
+ */
+public final class TileSimulation {
+    private TileSimulation() {
+    }
+
+    public static TileRun run(ModuleDef top, ArrayPlan plan, TileBuffers layout, boolean recordTrace) {
+        Simulator sim = Simulator.of(top, recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults());
+        sim.reset(2);
+        sim.poke("start", 1);
+        long startCycle = sim.cycle();
+        sim.step();
+        sim.poke("start", 0);
+        long limit = plan.folds() * (plan.foldCycles() + 4) + plan.segmentLength() + 64;
+        long computed = -1;
+        while (sim.peek("done") == 0) {
+            if (computed < 0 && sim.peek("computed") != 0) {
+                computed = sim.cycle() - startCycle;
+            }
+            if (sim.cycle() - startCycle > limit) {
+                throw new HdlException(top.name() + " did not finish within " + limit + " cycles");
+            }
+            sim.step();
+        }
+        if (computed < 0) {
+            computed = sim.cycle() - startCycle;
+        }
+        long done = sim.cycle() - startCycle;
+        int m = plan.tile().m();
+        int n = plan.tile().n();
+        long[] results = new long[m * n];
+        long[] seenAt = new long[m * n];
+        String[] signal = new String[m * n];
+        int depth = layout.resultDepth();
+        for (int read = 0; read < depth; read++) {
+            sim.poke("rd_addr", read);
+            sim.step();
+            for (int j = 0; j < plan.cols(); j++) {
+                for (int lane = 0; lane < plan.timing().lanesN(); lane++) {
+                    for (int s = 0; s < plan.drainSegments(); s++) {
+                        int[] element = layout.resultElement(j, lane, s, read);
+                        if (element != null) {
+                            String port = "c_" + j + "_" + lane + "_" + s;
+                            int at = element[0] * n + element[1];
+                            results[at] = sim.peek(port);
+                            seenAt[at] = sim.cycle();
+                            signal[at] = port + "[" + read + "]";
+                        }
+                    }
+                }
+            }
+        }
+        // one more edge so the trace holds the last word on the ports
+        sim.step();
+        return new TileRun(results, computed, done, seenAt, signal, recordTrace ? sim.trace() : null);
+    }
+}

@@ -1,0 +1,92 @@
+package io.bitforge.verilog.pe.reram;
+
+import io.bitforge.pe.reram.AdcScheme;
+import io.bitforge.pe.reram.CrossbarMvm;
+import io.bitforge.pe.reram.ReramParams;
+import io.bitforge.verilog.hdl.HdlException;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.sim.SimOptions;
+import io.bitforge.verilog.sim.Simulator;
+import io.bitforge.verilog.sim.Trace;
+
+import java.util.List;
+
+/**
+ * The ladder for the ReRAM digital side: {@link ReramCrossbarRtl} runs the input vectors one after another on the
+ * Java HDL simulator and must give the functional model's outputs ({@link CrossbarMvm#run}) and comparator cycles
+ * for every vector, taking exactly the comparator cycles plus {@link ReramCrossbarRtl#OVERHEAD_CYCLES} per vector.
+ * Its mean comparator cycles per conversion is then what {@code adc-study} reports for the same matrix and inputs.
+ */
+public final class ReramLadder {
+    private ReramLadder() {
+    }
+
+    /**
+     * One scheme's run.
+     *
+     * @param meanComparatorCycles the RTL's comparator cycles over its conversions, all vectors
+     * @param mismatch             empty when every output, cycle count and conversion count matched
+     */
+    public record Result(AdcScheme scheme, ModuleDef design, long conversions, long comparatorCycles,
+                         double meanComparatorCycles, long rtlCycles, String mismatch, Trace trace) {
+        public boolean passed() {
+            return mismatch.isEmpty();
+        }
+    }
+
+    public static Result run(ReramParams params, int[][] weights, long[][] inputs, AdcScheme scheme,
+                             boolean recordTrace) {
+        ReramParams p = params.withAdcScheme(scheme);
+        CrossbarMvm mvm = new CrossbarMvm(p, weights);
+        ModuleDef design = ReramCrossbarRtl.build(p, mvm, scheme);
+        Simulator sim = Simulator.of(design, recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults());
+        sim.reset(1);
+        long conversions = 0;
+        long cycles = 0;
+        long rtlCycles = 0;
+        String mismatch = "";
+        for (int v = 0; v < inputs.length && mismatch.isEmpty(); v++) {
+            long[] x = inputs[v];
+            for (int k = 0; k < x.length; k++) {
+                sim.poke("x_" + k, x[k]);
+            }
+            sim.poke("start", 1);
+            long begin = sim.cycle();
+            sim.step();
+            sim.poke("start", 0);
+            long limit = 64L * mvm.columns() * mvm.partitions() * p.inputCycles(p.inputBits()) + 16;
+            while (sim.peek("done") == 0) {
+                if (sim.cycle() - begin > limit) {
+                    throw new HdlException(design.name() + " did not finish within " + limit + " cycles");
+                }
+                sim.step();
+            }
+            long taken = sim.cycle() - begin;
+            CrossbarMvm.Result model = mvm.run(x, List.of(scheme));
+            long modelCycles = model.comparatorCycles()[0];
+            long rtlComparator = sim.peek("comparator_cycles");
+            long rtlConversions = sim.peek("conversions");
+            for (int n = 0; n < mvm.outputs() && mismatch.isEmpty(); n++) {
+                double expected = model.outputs()[0][n];
+                long got = sim.peek("y_" + n);
+                if (expected != got) {
+                    mismatch = "vector " + v + " output " + n + ": model " + expected + ", RTL " + got;
+                }
+            }
+            if (mismatch.isEmpty() && (rtlComparator != modelCycles || rtlConversions != model.conversions())) {
+                mismatch = "vector " + v + ": model " + modelCycles + " comparator cycles in " + model.conversions()
+                        + " conversions, RTL " + rtlComparator + " in " + rtlConversions;
+            }
+            if (mismatch.isEmpty() && taken != rtlComparator + ReramCrossbarRtl.OVERHEAD_CYCLES) {
+                mismatch = "vector " + v + ": start to done took " + taken + " cycles, not " + rtlComparator + " + "
+                        + ReramCrossbarRtl.OVERHEAD_CYCLES;
+            }
+            conversions += rtlConversions;
+            cycles += rtlComparator;
+            rtlCycles += taken;
+        }
+        double mean = conversions == 0 ? 0 : (double) cycles / conversions;
+        return new Result(scheme, design, conversions, cycles, mean, rtlCycles, mismatch,
+                recordTrace ? sim.trace() : null);
+    }
+}

@@ -1,0 +1,27 @@
+package io.bitforge.verilog.pe.shiftadd;
+
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.spec.PeParams;
+import io.bitforge.pe.shiftadd.MixPeUnitModel;
+import io.bitforge.pe.shiftadd.ShiftAddParams;
+import io.bitforge.pe.shiftadd.ShiftAddVariant;
+import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.pe.PeRtlProvider;
+
+/** Registers the {@code shift-add} RTL: MixPE with INT8 activations ({@link MixPeRtl}). */
+public final class ShiftAddRtlProvider implements PeRtlProvider {
+    @Override
+    public String familyId() {
+        return "shift-add";
+    }
+
+    @Override
+    public PeRtl create(PeParams params) {
+        ShiftAddParams p = (ShiftAddParams) params;
+        if (p.variant() != ShiftAddVariant.MIXPE || p.activationBits() != 8 || p.unitModel() != MixPeUnitModel.NATIVE) {
+            throw new BadInputException("hardware.pe.params: shift-add has RTL for variant mixpe with activationBits 8 "
+                    + "(W4A8) and the native unit model only; got " + p.asMap());
+        }
+        return new MixPeRtl(p);
+    }
+}

@@ -1,0 +1,29 @@
+package io.bitforge.verilog.ladder;
+
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.PeSpec;
+import io.bitforge.pe.shiftadd.ShiftAddParams;
+import io.bitforge.pe.shiftadd.ShiftAddVariant;
+import io.bitforge.verilog.pe.shiftadd.MixPeRtl;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** MixPE W2/W3/W4 A8 on the Java level: exhaustive pairs and a seeded group, cycles against the engine's array. */
+class ShiftAddLadderTest {
+    private static final Registry REGISTRY = Registry.load();
+
+    @ParameterizedTest
+    @CsvSource({"4,128,4,4", "3,64,3,2", "2,4,2,5", "4,8,1,1"})
+    void everyWeightWidthMatchesTheShiftAddModelAndTheEngine(int wBits, int group, int rows, int cols) {
+        ShiftAddParams params = new ShiftAddParams(ShiftAddVariant.MIXPE, wBits, 8, group);
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("mixpe-w4a8", "--hw")
+                .withPe(new PeSpec("shift-add", params)).withArray(new ArraySpec(rows, cols));
+        LadderReport report = Ladder.run(spec, new MixPeRtl(params), REGISTRY, LadderOptions.javaOnly(13));
+        assertTrue(report.passed(), report.levels().toString());
+    }
+}
