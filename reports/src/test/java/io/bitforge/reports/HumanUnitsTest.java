@@ -1,8 +1,8 @@
 package io.bitforge.reports;
 
-import io.bitforge.reports.units.FieldUnits;
-import io.bitforge.reports.units.HumanUnits;
-import io.bitforge.reports.units.QuantityColumn;
+import io.bitforge.core.units.FieldUnits;
+import io.bitforge.core.units.HumanUnits;
+import io.bitforge.core.units.QuantityColumn;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -7,8 +7,8 @@ import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.workload.PhaseKind;
-import io.bitforge.reports.units.HumanUnits;
-import io.bitforge.reports.units.QuantityColumn;
+import io.bitforge.core.units.HumanUnits;
+import io.bitforge.core.units.QuantityColumn;
 
 import java.util.List;
 import java.util.Locale;

@@ -19,7 +19,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.core.spec.SpecNode;
-import io.bitforge.reports.units.FieldUnits;
+import io.bitforge.core.units.FieldUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -20,7 +20,7 @@ import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.Totals;
 import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
-import io.bitforge.reports.units.HumanUnits;
+import io.bitforge.core.units.HumanUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

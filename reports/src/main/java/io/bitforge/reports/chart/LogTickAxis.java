@@ -1,6 +1,6 @@
 package io.bitforge.reports.chart;
 
-import io.bitforge.reports.units.HumanUnits;
+import io.bitforge.core.units.HumanUnits;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;

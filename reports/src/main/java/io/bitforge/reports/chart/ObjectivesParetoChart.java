@@ -203,8 +203,8 @@ public final class ObjectivesParetoChart {
         for (int i = 0; i < axes.size(); i++) {
             ObjectiveAxis a = axes.get(i);
             text.append(i == 0 ? " " : ", ").append(a.id()).append(' ')
-                    .append(a.prefixed() ? io.bitforge.reports.units.HumanUnits.format(d.value(i), a.unit())
-                            : io.bitforge.reports.units.HumanUnits.significant(d.value(i), 3) + " " + a.unit());
+                    .append(a.prefixed() ? io.bitforge.core.units.HumanUnits.format(d.value(i), a.unit())
+                            : io.bitforge.core.units.HumanUnits.significant(d.value(i), 3) + " " + a.unit());
         }
         return text.append(front ? ", on the front" : ", dominated").toString();
     }

@@ -3,7 +3,7 @@ package io.bitforge.reports.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.reports.results.ResultFile;
 import io.bitforge.reports.results.ResultsDirectory;
-import io.bitforge.reports.units.FieldUnits;
+import io.bitforge.core.units.FieldUnits;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.bitforge.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bitforge.reports.units.FieldUnits;
+import io.bitforge.core.units.FieldUnits;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package io.bitforge.core.io;
 
-import io.bitforge.reports.units.QuantityColumn;
+import io.bitforge.core.units.QuantityColumn;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.bitforge.reports.units;
+package io.bitforge.core.units;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.bitforge.reports.units;
+package io.bitforge.core.units;
 
 /**
  * The SI prefixes from pico to peta (BIPM, "The International System of Units", 9th edition, 2019, Table 7),
