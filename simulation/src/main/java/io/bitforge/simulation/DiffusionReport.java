@@ -252,8 +252,7 @@ public final class DiffusionReport implements SimulationOutcome {
 
         PhaseResult step = step();
         out.append("costliest ops of one denoising step (").append(Math.min(TOP_OPS, step.ops().size())).append(" of ")
-                .append(step.ops().size()).append("; the CSV lists every op):
-");
+                .append(step.ops().size()).append("; the CSV lists every op):\n");
         TextTable ops = new TextTable(List.of("op", "kind", "count", "shape", "cycles", "share", "bound", "util",
                 "energy")).fixedQuantity(5, "%").fixedQuantity(7, "%").quantity(8, "J");
         step.ops().stream().sorted(Comparator.comparingLong(OpResult::cycles).reversed()).limit(TOP_OPS).forEach(r -> {

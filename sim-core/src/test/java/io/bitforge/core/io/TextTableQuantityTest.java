@@ -1,4 +1,4 @@
-package io.bitforge.cli.output;
+package io.bitforge.core.io;
 
 import org.junit.jupiter.api.Test;
 
