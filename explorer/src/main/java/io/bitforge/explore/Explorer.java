@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a design-space exploration (DESIGN.md, "Explorer"): picks designs with the request's strategy, scores them
  * on a pool of threads, streams them to {@code results.jsonl} in a canonical order (so the file does not depend on
  * the thread count), then writes {@code pareto.json} (the feasible non-dominated designs of the whole store),
- * {@code summary.json} and {@code manifest.json}. A design whose combination of values the spec rejects (e.g. a
+ * {@code summary.json} and {@code manifest.json}. Only the front, counts and per-design ids and objectives stay in
+ * memory ({@link ResultStore}, {@link StoreTally}), so memory does not grow with the designs explored. A design whose combination of values the spec rejects (e.g. a
  * dataflow its PE family lacks) is counted as rejected, not stored.
  */
 public final class Explorer {
@@ -66,12 +66,14 @@ public final class Explorer {
         long duplicates;
         long rejected;
         final List<String> rejections = new ArrayList<>();
-        /** Ids stored before this run: a repeat of one is "already stored", any other repeat a duplicate. */
-        final java.util.Set<String> storedAtStart;
+        /** Designs stored before this run: a repeat of one is "already stored", any other repeat a duplicate. */
+        final int storedAtStart;
+        final StoreTally tally;
 
-        Run(DesignSpace space, ResultStore store, ExploreProgress progress) {
+        Run(DesignSpace space, ResultStore store, StoreTally tally, ExploreProgress progress) {
             this.space = space;
-            this.storedAtStart = java.util.Set.copyOf(store.designs().stream().map(StoredDesign::id).toList());
+            this.storedAtStart = store.size();
+            this.tally = tally;
             this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory());
             this.store = store;
             this.progress = progress;
@@ -116,7 +118,8 @@ public final class Explorer {
             } else {
                 // Whether a worker saw a repeat as stored depends on timing; the count must not.
                 String id = outcome.design() != null ? outcome.design().id() : outcome.storedId();
-                if (storedAtStart.contains(id)) {
+                int position = store.position(id);
+                if (position >= 0 && position < storedAtStart) {
                     alreadyStored++;
                 } else {
                     duplicates++;
@@ -125,11 +128,12 @@ public final class Explorer {
             progress.step(considered);
         }
 
-        StoredDesign storedFor(Outcome outcome) {
+        /** The stored objectives and violations ({@link StoreTally}) of an outcome's design; null if rejected. */
+        double[] storedVector(Outcome outcome) {
             if (outcome.design() != null) {
-                return store.get(outcome.design().id());
+                return store.vector(outcome.design().id());
             }
-            return outcome.storedId() == null ? null : store.get(outcome.storedId());
+            return outcome.storedId() == null ? null : store.vector(outcome.storedId());
         }
     }
 
@@ -143,9 +147,10 @@ public final class Explorer {
             thread.setDaemon(true);
             return thread;
         });
-        try (ResultStore store = ResultStore.open(dir, request.resume())) {
+        StoreTally tally = new StoreTally(space);
+        try (ResultStore store = ResultStore.open(dir, request.resume(), tally, tally.vectorLength())) {
             writeJson(dir.resolve(MANIFEST), manifest);
-            Run run = new Run(space, store, progress);
+            Run run = new Run(space, store, tally, progress);
             Map<String, Object> strategyFacts = switch (request.strategy()) {
                 case GRID, RANDOM -> sampled(request, run, pool);
                 case NSGA2 -> nsga2(request, run, pool);
@@ -210,19 +215,16 @@ public final class Explorer {
                 outcomes.add(o);
             });
             for (Outcome o : outcomes) {
-                StoredDesign d = run.storedFor(o);
+                double[] stored = run.storedVector(o);
                 double[] obj = new double[objectives.size()];
                 double[] con = new double[4];
-                if (d == null) {
+                if (stored == null) {
                     java.util.Arrays.fill(obj, REJECTED);
                     con[3] = -1;
                 } else {
-                    for (int i = 0; i < obj.length; i++) {
-                        obj[i] = objectives.get(i).minimised(d.metrics());
-                    }
-                    double[] v = space.constraints().violations(d.metrics());
-                    for (int i = 0; i < v.length; i++) {
-                        con[i] = -v[i];
+                    System.arraycopy(stored, 0, obj, 0, obj.length);
+                    for (int i = obj.length; i < stored.length; i++) {
+                        con[i - obj.length] = -stored[i];
                     }
                 }
                 scores.add(new Nsga2Search.Score(obj, con));
@@ -238,19 +240,7 @@ public final class Explorer {
     private ExploreSummary finish(ExploreRequest request, Run run, Map<String, Object> strategyFacts,
                                   int truncatedBytes) {
         DesignSpace space = request.space();
-        List<StoredDesign> all = run.store.designs();
-        List<StoredDesign> feasible = all.stream().filter(StoredDesign::feasible).toList();
-        List<double[]> points = new ArrayList<>();
-        for (StoredDesign d : feasible) {
-            points.add(space.objectives().stream().mapToDouble(o -> o.minimised(d.metrics())).toArray());
-        }
-        List<StoredDesign> front = new ArrayList<>();
-        for (int i : ParetoFront.indices(points)) {
-            front.add(feasible.get(i));
-        }
-        Objective first = space.objectives().get(0);
-        front.sort(Comparator.comparingDouble((StoredDesign d) -> first.minimised(d.metrics()))
-                .thenComparing(StoredDesign::id));
+        List<StoredDesign> front = run.tally.front();
 
         Map<String, Object> pareto = new LinkedHashMap<>();
         pareto.put("objectives", space.objectives().stream().map(Objective::id).toList());
@@ -281,23 +271,24 @@ public final class Explorer {
         summary.put("rejected", run.rejected);
         summary.put("firstRejections", run.rejections);
         summary.put("truncatedBytesOnResume", truncatedBytes);
-        summary.put("stored", all.size());
-        summary.put("feasible", feasible.size());
+        summary.put("stored", run.store.size());
+        summary.put("feasible", run.tally.feasible());
         summary.put("paretoSize", front.size());
         Map<String, Object> best = new LinkedHashMap<>();
-        for (Objective o : space.objectives()) {
-            feasible.stream().min(Comparator.comparingDouble((StoredDesign d) -> o.minimised(d.metrics()))
-                    .thenComparing(StoredDesign::id)).ifPresent(d -> {
-                        Map<String, Object> b = new LinkedHashMap<>();
-                        b.put("id", d.id());
-                        b.put(o.metric(), d.metrics().value(o.metric()));
-                        best.put(o.id(), b);
-                    });
+        for (int i = 0; i < space.objectives().size(); i++) {
+            Objective o = space.objectives().get(i);
+            StoredDesign d = run.tally.best(i);
+            if (d != null) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("id", d.id());
+                b.put(o.metric(), d.metrics().value(o.metric()));
+                best.put(o.id(), b);
+            }
         }
         summary.put("best", best);
         writeJson(request.outDir().resolve(SUMMARY), summary);
         return new ExploreSummary(run.considered, run.evaluated, run.alreadyStored, run.duplicates, run.rejected,
-                List.copyOf(run.rejections), all.size(), feasible.size(), List.copyOf(front), summary);
+                List.copyOf(run.rejections), run.store.size(), (int) run.tally.feasible(), List.copyOf(front), summary);
     }
 
     /** DESIGN.md "Results directories": kind, version, the full inputs, the seed. */

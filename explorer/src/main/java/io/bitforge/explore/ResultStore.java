@@ -6,6 +6,8 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,33 +16,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append-only store of a run: {@code results.jsonl}, one design per line, each line written whole and flushed
  * to the operating system before the next design, so a killed process loses at most the line being written. On
  * resume, a last line without its newline (a crash mid-write) is cut off; every complete line must parse.
+ *
+ * <p>Memory stays flat however many designs are stored: designs stream through a {@link StoreListener} and only
+ * their ids ({@link DesignIdTable}) and a fixed-length vector of numbers per design (what the listener returns,
+ * e.g. objectives for a search that revisits designs) are kept, in primitive arrays.
  */
 public final class ResultStore implements AutoCloseable {
     public static final String RESULTS = "results.jsonl";
     private static final ObjectWriter LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
-    private final Map<String, StoredDesign> designs = new LinkedHashMap<>();
-    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final DesignIdTable ids = new DesignIdTable();
+    private final StoreListener listener;
+    private final int vectorLength;
+    private double[] vectors;
+    private int size;
     private final OutputStream out;
     private final int truncatedBytes;
 
-    private ResultStore(Path file, int truncatedBytes) throws IOException {
+    private ResultStore(Path file, int truncatedBytes, StoreListener listener, int vectorLength) throws IOException {
         this.file = file;
         this.truncatedBytes = truncatedBytes;
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.listener = listener;
+        this.vectorLength = vectorLength;
+        this.vectors = new double[vectorLength * 64];
+        this.out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), 1 << 16);
     }
 
     /**
@@ -48,6 +56,14 @@ public final class ResultStore implements AutoCloseable {
      * it, stored designs are read back.
      */
     public static ResultStore open(Path dir, boolean resume) {
+        return open(dir, resume, StoreListener.NONE, 0);
+    }
+
+    /**
+     * Opens {@code dir/results.jsonl} and tells {@code listener} about every design read back; it keeps the
+     * {@code vectorLength} numbers the listener returns for each design (see {@link #vector}).
+     */
+    public static ResultStore open(Path dir, boolean resume, StoreListener listener, int vectorLength) {
         Path file = dir.resolve(RESULTS);
         try {
             Files.createDirectories(dir);
@@ -57,7 +73,7 @@ public final class ResultStore implements AutoCloseable {
                         + "; resume that run, or choose another directory");
             }
             int truncated = exists ? cutPartialLine(file) : 0;
-            ResultStore store = new ResultStore(file, truncated);
+            ResultStore store = new ResultStore(file, truncated, listener, vectorLength);
             if (exists) {
                 store.readBack();
             }
@@ -88,23 +104,50 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void readBack() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            StoredDesign design;
-            try {
-                design = StoredDesign.fromMap(Json.mapper().readValue(lines.get(i), Map.class));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BadInputException(file + ": line " + (i + 1) + ": not a stored design ("
-                        + e.getMessage().lines().findFirst().orElse("") + "); the store is damaged");
-            }
-            designs.putIfAbsent(design.id(), design);
-            ids.add(design.id());
+        try {
+            readLines();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not UTF-8 text; the store is damaged (resume into another folder, "
+                    + "or remove the damaged line)");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readLines() throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                StoredDesign design;
+                try {
+                    design = StoredDesign.fromMap(Json.mapper().readValue(line, Map.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new BadInputException(file + ": line " + lineNumber + ": not a stored design ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); the store is damaged");
+                }
+                if (ids.position(design.id()) < 0) {
+                    remember(design);
+                }
+            }
+        }
+    }
+
+    private void remember(StoredDesign design) {
+        double[] vector = listener.stored(design);
+        if (vector.length != vectorLength) {
+            throw new IllegalStateException("store listener returned " + vector.length + " numbers, expected "
+                    + vectorLength);
+        }
+        if ((long) (size + 1) * vectorLength > vectors.length) {
+            vectors = Arrays.copyOf(vectors, Math.max(vectors.length * 2, vectorLength));
+        }
+        System.arraycopy(vector, 0, vectors, size * vectorLength, vectorLength);
+        ids.add(design.id(), size);
+        size++;
     }
 
     /** Bytes of a partly written last line removed when the store was opened (0 if none). */
@@ -113,50 +156,43 @@ public final class ResultStore implements AutoCloseable {
     }
 
     /** Thread-safe: whether a design with this id is stored. */
-    public boolean contains(String id) {
-        return ids.contains(id);
+    public synchronized boolean contains(String id) {
+        return ids.position(id) >= 0;
     }
 
-    public StoredDesign get(String id) {
-        synchronized (designs) {
-            return designs.get(id);
+    /** Thread-safe: the design's place in the store (0 for the first line), or -1 when it is not stored. */
+    public synchronized int position(String id) {
+        return ids.position(id);
+    }
+
+    /** Thread-safe: a copy of the numbers the listener returned for this design, or null when it is not stored. */
+    public synchronized double[] vector(String id) {
+        int at = ids.position(id);
+        return at < 0 ? null : Arrays.copyOfRange(vectors, at * vectorLength, (at + 1) * vectorLength);
+    }
+
+    /**
+     * Appends a design as one line, flushed to the operating system, and tells the listener; a design already
+     * stored is ignored (returns false).
+     */
+    public synchronized boolean append(StoredDesign design) {
+        if (ids.position(design.id()) >= 0) {
+            return false;
         }
-    }
-
-    /** Appends a design as one line and flushes it; a design already stored is ignored (returns false). */
-    public boolean append(StoredDesign design) {
-        synchronized (designs) {
-            if (designs.containsKey(design.id())) {
-                return false;
-            }
-            try {
-                out.write(LINE.writeValueAsBytes(design.asMap()));
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
-            }
-            designs.put(design.id(), design);
-            ids.add(design.id());
-            return true;
+        try {
+            out.write(LINE.writeValueAsBytes(design.asMap()));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
+        remember(design);
+        return true;
     }
 
-    /** Every stored design, in the order stored. */
-    public List<StoredDesign> designs() {
-        synchronized (designs) {
-            return new ArrayList<>(designs.values());
-        }
-    }
-
-    public int size() {
-        synchronized (designs) {
-            return designs.size();
-        }
-    }
-
-    Collection<String> ids() {
-        return ids;
+    /** Designs stored. */
+    public synchronized int size() {
+        return size;
     }
 
     @Override

@@ -30,6 +30,22 @@ class ParetoFrontProperties {
         assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), ParetoFront.indices(points));
     }
 
+    @Property(tries = 300)
+    void incrementalFrontKeepsTheSamePointsInAnyOrder(@ForAll("pointSets") List<double[]> points,
+                                                      @ForAll long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        IncrementalParetoFront<Integer> front = new IncrementalParetoFront<>();
+        for (int i : order) {
+            front.offer(points.get(i), i);
+        }
+        assertArrayEquals(ParetoFront.indices(points),
+                front.members().stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+
     /** Independent of ParetoFront.dominates: all <= and not all ==. */
     private static boolean bruteDominates(double[] a, double[] b) {
         boolean allNoWorse = true;

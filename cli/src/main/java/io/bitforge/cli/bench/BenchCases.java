@@ -2,6 +2,8 @@ package io.bitforge.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.api.SimulateRequest;
+import io.bitforge.cli.CliContext;
+import io.bitforge.cli.commands.ExploreCommand;
 import io.bitforge.simulation.SimulationRun;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.op.GemmOp;
@@ -16,7 +18,15 @@ import io.bitforge.explore.SpaceLoader;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
 
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +57,8 @@ public final class BenchCases {
               - {workload: llama-2-7b, phase: decode, context: 1024, generate: 1, quant: "W8A8KV8,lm_head:same"}
             objectives: [latency, energy, area]
             """;
+    /** Designs per call of the explore-run benchmark: enough that the command's fixed costs are a small share. */
+    public static final int EXPLORE_RUN_DESIGNS = 4000;
     private static final int HDL_ARRAY = 8;
     private static final int HDL_CYCLES_PER_CALL = 1000;
 
@@ -54,7 +66,7 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "hdl");
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "hdl");
     }
 
     /** The case called {@code name}; {@code threads} applies to {@code explore}. */
@@ -76,11 +88,16 @@ public final class BenchCases {
                                 ? 1 : 0;
                     });
             case "simulate" -> new BenchCase(name, "simulations",
-                    "llama-2-7b, 1024-token prompt + 256 generated tokens (all layers, both phases) on " + PRESET,
+                    "llama-2-7b, 2048-token prompt + 256 generated tokens (all layers, both phases) on " + PRESET,
                     1, () -> simulate(registry));
             case "explore" -> new BenchCase(name, "designs",
                     "distinct designs from a 1024x1024x2x2 grid, each scored on llama-2-7b decode at context 1024",
                     threads, () -> explore(registry));
+            case "explore-run" -> new BenchCase(name, "designs",
+                    "the whole explore command in process on " + EXPLORE_RUN_DESIGNS + " designs sampled from the "
+                            + "same grid into a fresh --out: spec, id, scoring, results.jsonl, Pareto front, "
+                            + "pareto.json, summary and chart, " + threads + " worker threads", 1,
+                    () -> exploreRun(registry, threads));
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator, " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
@@ -93,7 +110,8 @@ public final class BenchCases {
     }
 
     private static BenchCase.Work simulate(Registry registry) {
-        SimulateRequest request = SimulateRequest.builder().hardware(preset(registry)).workload("llama-2-7b").build();
+        SimulateRequest request = SimulateRequest.builder().hardware(preset(registry)).workload("llama-2-7b")
+                .prompt(2048).generate(256).build();
         io.bitforge.api.BitForge library = io.bitforge.api.BitForge.of(registry);
         return () -> library.simulate(request).phases().isEmpty() ? 0 : 1;
     }
@@ -111,6 +129,41 @@ public final class BenchCases {
                     "design", "hardware"));
             return evaluator.evaluate(spec).latencySeconds() > 0 ? 1 : 0;
         };
+    }
+
+    private static BenchCase.Work exploreRun(Registry registry, int threads) {
+        CliContext quiet = new CliContext(registry, new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()), false);
+        Path root;
+        Path space;
+        try {
+            root = Files.createTempDirectory("bitforge-bench-explore");
+            space = Files.writeString(root.resolve("space.yaml"), EXPLORE_SPACE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicLong runs = new AtomicLong();
+        return () -> {
+            Path out = root.resolve("run-" + runs.getAndIncrement());
+            int code = new CommandLine(new ExploreCommand(quiet)).execute("--space", space.toString(), "--out",
+                    out.toString(), "--budget", String.valueOf(EXPLORE_RUN_DESIGNS), "--threads",
+                    String.valueOf(threads));
+            if (code != 0) {
+                throw new IllegalStateException("explore exited with " + code);
+            }
+            deleteTree(out);
+            return EXPLORE_RUN_DESIGNS;
+        };
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BenchCase.Work hdl() {

@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The measured rounds of one {@link BenchCase}: units per wall-clock second in each round. */
-public record BenchResult(BenchCase benchCase, List<Double> unitsPerSecond) {
+/**
+ * The measured rounds of one {@link BenchCase}: units per wall-clock second in each round, and in each window of
+ * the steady-state check that ended the warm-up, with whether two successive windows agreed.
+ */
+public record BenchResult(BenchCase benchCase, List<Double> unitsPerSecond, List<Double> warmupUnitsPerSecond,
+                          boolean steadyState) {
 
     public double median() {
         double[] sorted = unitsPerSecond.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -32,10 +36,12 @@ public record BenchResult(BenchCase benchCase, List<Double> unitsPerSecond) {
         map.put("minPerSecond", min());
         map.put("maxPerSecond", max());
         map.put("roundsPerSecond", List.copyOf(unitsPerSecond));
+        map.put("warmupWindowsPerSecond", List.copyOf(warmupUnitsPerSecond));
+        map.put("steadyState", steadyState);
         return map;
     }
 
-    static BenchResult of(BenchCase benchCase, double[] rounds) {
-        return new BenchResult(benchCase, Arrays.stream(rounds).boxed().toList());
+    static BenchResult of(BenchCase benchCase, double[] rounds, List<Double> warmup, boolean steady) {
+        return new BenchResult(benchCase, Arrays.stream(rounds).boxed().toList(), List.copyOf(warmup), steady);
     }
 }

@@ -35,7 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, hdl (default all).")
     List<String> only;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3).")
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3), "
+            + "then on in windows of one round until two successive ones agree within 10%.")
     double warmupSeconds;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per benchmark (default 5).")
@@ -91,9 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
             BenchResult r = runner.run(BenchCases.of(name, context.registry(), exploreThreads));
             results.add(r);
             if (table) {
-                context.out().printf(Locale.ROOT, "  %-10s %,14.1f %s/s  (rounds %,.1f .. %,.1f; %d thread%s)%n",
+                context.out().printf(Locale.ROOT, "  %-11s %,14.1f %s/s  (rounds %,.1f .. %,.1f; %d thread%s%s)%n",
                         name, r.median(), r.benchCase().unit(), r.min(), r.max(), r.benchCase().threads(),
-                        r.benchCase().threads() == 1 ? "" : "s");
+                        r.benchCase().threads() == 1 ? "" : "s", r.steadyState() ? "" : "; warm-up never steady");
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -105,46 +105,29 @@ public final class ExploreCommand implements Callable<Integer> {
             summary = context.library().explore(request, progress);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        writeParetoChart(space);
+        writeParetoChart(space, summary.pareto());
         context.out().print(text(space, summary, seconds));
         return 0;
     }
 
-    /** Most designs drawn besides the front: the chart stays readable and marking dominance stays quick. */
-    private static final int CHART_DESIGNS = 2000;
-
     /**
      * Adds the Pareto chart (the space's objectives: one chart for two, a matrix of pairs for more; families
      * coloured; the front by the explorer's own code) to the results directory and rewrites its manifest with the
-     * chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. Every front design is
-     * drawn and at most {@link #CHART_DESIGNS} others: a subset holding the whole front has the same front.
+     * chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. The chart is drawn from
+     * the front the run kept in memory, not by reading the store back; its front is the same designs.
      */
-    private void writeParetoChart(DesignSpace space) {
+    private void writeParetoChart(DesignSpace space, List<StoredDesign> front) {
         try {
             List<ParetoDesign> designs = new ArrayList<>();
-            java.util.Set<String> front = new java.util.HashSet<>();
-            Json.mapper().readTree(out.resolve(Explorer.PARETO).toFile()).get("designs")
-                    .forEach(d -> front.add(d.get("id").asText()));
-            int others = 0;
-            for (String line : Files.readAllLines(out.resolve(ResultStore.RESULTS))) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode design = Json.mapper().readTree(line);
-                String id = design.get("id").asText();
-                boolean onFront = front.contains(id);
-                if (!design.path("feasible").asBoolean(true) || (!onFront && others >= CHART_DESIGNS)) {
-                    continue;
-                }
-                others += onFront ? 0 : 1;
-                JsonNode hw = design.get("hardware");
-                JsonNode metrics = design.get("metrics");
-                String family = hw.get("pe").get("family").asText();
-                String label = family + " " + hw.get("array").get("rows").asText() + "x"
-                        + hw.get("array").get("cols").asText() + " " + hw.get("dataflow").asText();
+            for (StoredDesign design : front) {
+                Map<String, Object> hw = design.hardware();
+                Map<?, ?> pe = (Map<?, ?>) hw.get("pe");
+                Map<?, ?> array = (Map<?, ?>) hw.get("array");
+                String family = String.valueOf(pe.get("family"));
+                String label = family + " " + array.get("rows") + "x" + array.get("cols") + " " + hw.get("dataflow");
                 double[] values = space.objectives().stream()
-                        .mapToDouble(o -> metrics.get(o.metric()).asDouble()).toArray();
-                designs.add(new ParetoDesign(id, label, family, values));
+                        .mapToDouble(o -> design.metrics().value(o.metric())).toArray();
+                designs.add(new ParetoDesign(design.id(), label, family, values));
             }
             if (designs.isEmpty()) {
                 return;

@@ -1,8 +1,6 @@
 package io.bitforge.memory.scalesim;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.ArrayDeque;
 
 /**
  * SCALE-Sim v2's double-buffered output SRAM (scalesim/memory/write_buffer.py), as its reports see it:
@@ -22,20 +20,22 @@ import java.util.List;
  * takes the minimum and maximum of the drain cycles), so a drain still running when the final drains start
  * can end the window.</li>
  * </ul>
+ * Only counts are kept, not the words: a line is a number, and the −1 padding of the lines closed early by a
+ * flush is remembered until they drain, so memory does not grow with the layer.
  */
 final class DrainingWriteBuffer {
-    private static final int MAX_CACHED_LINES = 1 << 10;
-
     private final long totalWords;
     private final long drainWords;
     private final int lineWords;
 
     private long freeSpace;
-    private long[] currentLine;
+    /** Words in the line being filled. */
     private int lineIndex;
-    private final List<long[]> cachedLines = new ArrayList<>();
-    private final List<long[]> lines = new ArrayList<>();
-    private int drainStartLine;
+    /** Lines closed so far (full, or padded by a flush). */
+    private long closedLines;
+    /** {line, padding words} of the padded lines not yet drained, and of the last drained one. */
+    private final ArrayDeque<long[]> paddedLines = new ArrayDeque<>();
+    private long drainStartLine;
     private long drainEndCycle;
 
     private long dramWrites;
@@ -58,56 +58,42 @@ final class DrainingWriteBuffer {
             if (word == -1) {
                 continue;
             }
-            store(word);
+            store();
             if (current < drainEndCycle) {
                 if (freeSpace <= 0) {
                     current = drainEndCycle;
                 }
             } else if (freeSpace < totalWords - drainWords) {
-                flush(true);
+                flush();
                 drainEndCycle = drain(current);
             }
         }
         return current;
     }
 
-    private void store(long word) {
-        if (currentLine == null) {
-            currentLine = new long[lineWords];
-            Arrays.fill(currentLine, -1);
-        }
-        currentLine[lineIndex++] = word;
+    private void store() {
+        lineIndex++;
         freeSpace--;
         if (lineIndex == lineWords) {
-            cachedLines.add(currentLine);
-            currentLine = null;
+            closedLines++;
             lineIndex = 0;
-            if (cachedLines.size() >= MAX_CACHED_LINES) {
-                flush(false);
-            }
         }
     }
 
-    private void flush(boolean force) {
-        if (force && lineIndex != 0) {
-            cachedLines.add(currentLine);
-            currentLine = null;
+    /** Closes a partly filled line, padding it with −1. */
+    private void flush() {
+        if (lineIndex != 0) {
+            paddedLines.addLast(new long[] {closedLines, lineWords - lineIndex});
+            closedLines++;
             lineIndex = 0;
         }
-        lines.addAll(cachedLines);
-        cachedLines.clear();
     }
 
     private long drain(long startCycle) {
-        int linesPerDrain = (int) ((drainWords + lineWords - 1) / lineWords);
-        int end = Math.min(drainStartLine + linesPerDrain, lines.size());
-        int count = end - drainStartLine;
-        long words = (long) count * lineWords;
-        for (long word : lines.get(end - 1)) {
-            if (word == -1) {
-                words--;
-            }
-        }
+        long linesPerDrain = (drainWords + lineWords - 1) / lineWords;
+        long end = Math.min(drainStartLine + linesPerDrain, closedLines);
+        long count = end - drainStartLine;
+        long words = count * lineWords - padding(end - 1);
         dramWrites += words;
         long last = startCycle + count - 1;
         if (!traceValid) {
@@ -122,11 +108,20 @@ final class DrainingWriteBuffer {
         return last;
     }
 
+    /** −1 words in {@code line}; forgets padded lines drained before it. */
+    private long padding(long line) {
+        while (!paddedLines.isEmpty() && paddedLines.peekFirst()[0] < line) {
+            paddedLines.removeFirst();
+        }
+        long[] first = paddedLines.peekFirst();
+        return first != null && first[0] == line ? first[1] : 0;
+    }
+
     /** Drains everything left, starting at {@code cycle}. */
     void drainAll(long cycle) {
-        flush(true);
+        flush();
         long next = cycle;
-        while (drainStartLine < lines.size()) {
+        while (drainStartLine < closedLines) {
             drainEndCycle = drain(next);
             next = drainEndCycle + 1;
         }

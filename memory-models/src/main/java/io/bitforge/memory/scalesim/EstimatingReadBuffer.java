@@ -1,8 +1,5 @@
 package io.bitforge.memory.scalesim;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * SCALE-Sim v2's read buffer in CALC mode (scalesim/memory/read_buffer_estimate_bw.py): never stalls the array
  * and records the DRAM prefetches a double-buffered SRAM would have needed. Rules, as implemented there:
@@ -21,11 +18,19 @@ import java.util.List;
  * again is read again); the DRAM start and stop cycles are the first and last prefetch cycles plus the read
  * port latency of 1.</li>
  * </ul>
+ * Memory is bounded by the SRAM, not the layer: an address whose newest set has left the active window acts
+ * exactly like an address never seen, so the address map is rebuilt from the sets still in the window whenever
+ * it has grown well beyond them.
  */
 final class EstimatingReadBuffer {
+    /** Rebuild the address map when it holds this many times more entries than the window (plus a floor). */
+    private static final int STALE_FACTOR = 3;
+    private static final int MIN_MAP_ENTRIES = 1 << 16;
+
     private static final int READ_PORT_LATENCY = 1;
     private static final int DEFAULT_WORDS_PER_CYCLE = 10;
 
+    private final int minMapEntries;
     private final int itemsPerSet;
     private final int activeSets;
     private final int prefetchSets;
@@ -35,8 +40,14 @@ final class EstimatingReadBuffer {
      * has always left the active window already: a set can only be filled while the window reaches it, so an
      * address is added to a newer set only after its older set was evicted; the newest id decides hits.
      */
-    private final LongIntMap newestSet = new LongIntMap();
-    private final List<Integer> setSizes = new ArrayList<>();
+    private LongIntMap newestSet = new LongIntMap();
+    private int[] setSizes = new int[64];
+    private int closedSets;
+    /** Addresses in insertion order from set {@code readStart} on (insertion x is in set x / itemsPerSet). */
+    private long[] recent = new long[1024];
+    private long recentFrom;
+    private int recentCount;
+    private long inserted;
     private int currentSetSize;
     private int currentSetId;
     private int readStart;
@@ -56,6 +67,12 @@ final class EstimatingReadBuffer {
     private long traceLastCycle;
 
     EstimatingReadBuffer(long sizeWords) {
+        this(sizeWords, MIN_MAP_ENTRIES);
+    }
+
+    /** With the map rebuilt once it exceeds {@code minMapEntries} and three times the window (tests: small). */
+    EstimatingReadBuffer(long sizeWords, int minMapEntries) {
+        this.minMapEntries = minMapEntries;
         double activeFraction = 0.5;
         this.itemsPerSet = (int) (sizeWords / 100);
         this.activeSets = (int) (activeFraction * 100);
@@ -87,6 +104,7 @@ final class EstimatingReadBuffer {
             return;
         }
         newestSet.put(address, currentSetId);
+        remember(address);
         currentSetSize++;
         if (currentSetSize != itemsPerSet) {
             return; // with fewer than 100 words a set never fills, as in SCALE-Sim
@@ -114,11 +132,42 @@ final class EstimatingReadBuffer {
             readEnd += prefetchSets;
             lastPrefetchStart = lastPrefetchEnd + 1;
             lastPrefetchEnd = cycle;
+            forgetEvicted();
+        }
+    }
+
+    private void remember(long address) {
+        if (recentCount == recent.length) {
+            recent = java.util.Arrays.copyOf(recent, recent.length * 2);
+        }
+        recent[recentCount++] = address;
+        inserted++;
+    }
+
+    /** Drops the addresses of sets before the window; rebuilds the map from the rest once it is mostly stale. */
+    private void forgetEvicted() {
+        long keepFrom = (long) readStart * itemsPerSet;
+        int drop = (int) (keepFrom - recentFrom);
+        if (drop <= 0) {
+            return;
+        }
+        System.arraycopy(recent, drop, recent, 0, recentCount - drop);
+        recentCount -= drop;
+        recentFrom = keepFrom;
+        if (newestSet.size() > STALE_FACTOR * (long) recentCount + minMapEntries) {
+            LongIntMap live = new LongIntMap();
+            for (int i = 0; i < recentCount; i++) { // in insertion order, so the newest set wins
+                live.put(recent[i], (int) ((recentFrom + i) / itemsPerSet));
+            }
+            newestSet = live;
         }
     }
 
     private void closeCurrentSet() {
-        setSizes.add(currentSetSize);
+        if (closedSets == setSizes.length) {
+            setSizes = java.util.Arrays.copyOf(setSizes, setSizes.length * 2);
+        }
+        setSizes[closedSets++] = currentSetSize;
         currentSetSize = 0;
         currentSetId++;
     }
@@ -162,7 +211,7 @@ final class EstimatingReadBuffer {
 
     private void prefetch(int firstSet, int lastSet) {
         for (int id = firstSet; id <= lastSet; id++) {
-            dramReads += setSizes.get(id);
+            dramReads += setSizes[id];
         }
         long cycles = lastPrefetchEnd - lastPrefetchStart + 1;
         if (cycles <= 0) {

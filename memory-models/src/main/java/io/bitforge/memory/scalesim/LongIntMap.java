@@ -13,6 +13,11 @@ final class LongIntMap {
         Arrays.fill(keys, EMPTY);
     }
 
+    /** Keys held. */
+    int size() {
+        return size;
+    }
+
     int get(long key) {
         int mask = keys.length - 1;
         for (int i = index(key, mask); ; i = (i + 1) & mask) {

@@ -2,13 +2,10 @@ package io.bitforge.core.engine;
 
 import io.bitforge.core.engine.LoopOrder.Dim;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Runs a {@link GemmTiling} step by step against DRAM with double-buffered operand SRAMs. Rules:
+ * Runs a {@link GemmTiling} against DRAM with double-buffered operand SRAMs. Rules:
  * <ul>
  * <li>Steps follow the loop order; a step computes one (M, K, N) tile in the cycles {@link TileCycles} gives.</li>
  * <li>Before step s the tiles it needs that are not already on chip are loaded: the A tile when its (M, K)
@@ -16,16 +13,24 @@ import java.util.OptionalDouble;
  * tile is revisited for a later K index.</li>
  * <li>When a C tile is left (its (M, N) index changes, or the run ends), it is written back: at the output
  * width if its reduction is complete, else as partial sums.</li>
- * <li>While step s computes, DRAM loads step s + 1's tiles and writes back the C tile left at step s; it moves
- * them at {@code bandwidth} bytes per cycle. If that takes longer than step s's compute, the array stalls for
- * the difference. Loading step 0 before compute starts is the prefetch; writing the last C tile after the last
- * step is the drain; neither is counted in the total, as in SCALE-Sim.</li>
+ * <li>While step s computes, DRAM loads step s + 1's tiles and writes back the C tile left at step s - 1; it
+ * moves them at {@code bandwidth} bytes per cycle. If that takes longer than step s's compute, the array stalls
+ * for the difference. Loading step 0 before compute starts is the prefetch; writing the last C tile after the
+ * last step is the drain; neither is counted in the total, as in SCALE-Sim.</li>
  * <li>Every tile transfer is rounded up to whole DRAM bursts of {@code burstBytes}.</li>
  * <li>DRAM latency is not charged per transfer: with double buffering it overlaps compute except for the
  * prefetch, and callers add it there if they model it.</li>
  * </ul>
+ *
+ * <p>Closed form: everything a step adds depends only on the tile indices of the step before it, itself and the
+ * step after it, and only through whether an index is 0, the last, or equal to its neighbour's. Every index from
+ * 2 to trips - 3 of a loop therefore gives the same terms, so one representative of that run, weighted by its
+ * length, stands for all of them: at most 5 × 5 × 5 step classes are evaluated whatever the tile counts.
  */
 public final class DoubleBufferedSchedule {
+    /** Loops with more trips than this have a middle run of interchangeable indices. */
+    private static final int DISTINCT_INDICES = 5;
+
     private DoubleBufferedSchedule() {
     }
 
@@ -41,31 +46,36 @@ public final class DoubleBufferedSchedule {
         if (bandwidthBytesPerCycle.isPresent() && !(bandwidthBytesPerCycle.getAsDouble() > 0)) {
             throw new IllegalArgumentException("bandwidth must be > 0 bytes per cycle");
         }
-        Walker walker = new Walker(tiling, tileCycles, burstBytes);
-        long steps = tiling.steps();
-        long compute = 0;
-        long stalls = 0;
-        double peakRatio = 0;
-        Step current = walker.step(0, null);
-        long prefetch = cycles(current.loadBytes, bandwidthBytesPerCycle);
-        long pendingWrite = 0;
-        for (long s = 0; s < steps; s++) {
-            Step next = s + 1 < steps ? walker.step(s + 1, current) : null;
-            long writeLeft = next == null || !next.sameC(current) ? current.cWriteBytes : 0;
-            walker.countWrite(writeLeft);
-            long busBytes = (next == null ? 0 : next.loadBytes) + pendingWrite;
-            compute += current.cycles;
-            if (current.cycles > 0) {
-                peakRatio = Math.max(peakRatio, busBytes / (double) current.cycles);
-            } else if (busBytes > 0) {
-                peakRatio = Double.POSITIVE_INFINITY;
+        Nest nest = new Nest(tiling, tileCycles, burstBytes);
+        long[][] values = new long[3][];
+        long[][] weights = new long[3][];
+        for (int p = 0; p < 3; p++) {
+            long trips = nest.trips[p];
+            int count = (int) Math.min(trips, DISTINCT_INDICES);
+            values[p] = new long[count];
+            weights[p] = new long[count];
+            for (int i = 0; i < count; i++) {
+                values[p][i] = trips <= DISTINCT_INDICES ? i : i < 2 ? i : i == 2 ? 2 : trips - (count - i);
+                weights[p][i] = trips > DISTINCT_INDICES && i == 2 ? trips - 4 : 1;
             }
-            stalls += Math.max(0, cycles(busBytes, bandwidthBytesPerCycle) - current.cycles);
-            pendingWrite = writeLeft;
-            current = next;
         }
-        long drain = cycles(pendingWrite, bandwidthBytesPerCycle);
-        return new MemoryTimeline(compute, stalls, prefetch, drain, walker.traffic(), peakRatio, steps);
+        Totals totals = new Totals(bandwidthBytesPerCycle);
+        long[] current = new long[3];
+        for (int a = 0; a < values[0].length; a++) {
+            for (int b = 0; b < values[1].length; b++) {
+                for (int c = 0; c < values[2].length; c++) {
+                    current[0] = values[0][a];
+                    current[1] = values[1][b];
+                    current[2] = values[2][c];
+                    long weight = Math.multiplyExact(Math.multiplyExact(weights[0][a], weights[1][b]),
+                            weights[2][c]);
+                    totals.add(nest, nest.previous(current), current, nest.next(current), weight);
+                }
+            }
+        }
+        return new MemoryTimeline(totals.compute, totals.stalls, totals.prefetch, totals.drain,
+                new DramTraffic(totals.aBytes, totals.bBytes, totals.cWrites, totals.cReads), totals.peakRatio,
+                tiling.steps());
     }
 
     private static long cycles(long bytes, OptionalDouble bandwidth) {
@@ -76,88 +86,151 @@ public final class DoubleBufferedSchedule {
         return (long) Math.ceil(bytes / bandwidth.getAsDouble() * (1 - 1e-12));
     }
 
-    /** One tile step: its indices, compute cycles, bytes loaded before it and bytes written when its C is left. */
-    private record Step(long mIndex, long kIndex, long nIndex, long cycles, long loadBytes, long cWriteBytes) {
-        boolean sameC(Step other) {
-            return other != null && mIndex == other.mIndex && nIndex == other.nIndex;
-        }
-    }
-
-    /** Maps step numbers to tile indices and sizes, and counts the traffic. */
-    private static final class Walker {
-        private final GemmTiling tiling;
-        private final TileCycles tileCycles;
-        private final int burst;
-        private final List<Dim> loops;
-        private final long[] trips;
-        private final boolean spill;
-        private final Map<List<Long>, Long> cyclesByShape = new HashMap<>();
+    /** The weighted sums over step classes. */
+    private static final class Totals {
+        private final OptionalDouble bandwidth;
+        private long compute;
+        private long stalls;
+        private long prefetch;
+        private long drain;
         private long aBytes;
         private long bBytes;
         private long cWrites;
         private long cReads;
+        private double peakRatio;
 
-        Walker(GemmTiling tiling, TileCycles tileCycles, int burst) {
+        Totals(OptionalDouble bandwidth) {
+            this.bandwidth = bandwidth;
+        }
+
+        /** Adds {@code weight} steps like {@code current}, between {@code previous} and {@code next} (null at the ends). */
+        void add(Nest nest, long[] previous, long[] current, long[] next, long weight) {
+            long tileCycles = nest.cycles(current);
+            long loadA = nest.loadA(previous, current);
+            long loadB = nest.loadB(previous, current);
+            long readC = nest.readC(previous, current);
+            long writeLeft = nest.writeLeft(current, next);
+            long pendingWrite = previous == null ? 0 : nest.writeLeft(previous, current);
+            long nextLoad = next == null ? 0
+                    : nest.loadA(current, next) + nest.loadB(current, next) + nest.readC(current, next);
+            long busBytes = nextLoad + pendingWrite;
+            compute = Math.addExact(compute, Math.multiplyExact(weight, tileCycles));
+            aBytes = Math.addExact(aBytes, Math.multiplyExact(weight, loadA));
+            bBytes = Math.addExact(bBytes, Math.multiplyExact(weight, loadB));
+            cReads = Math.addExact(cReads, Math.multiplyExact(weight, readC));
+            cWrites = Math.addExact(cWrites, Math.multiplyExact(weight, writeLeft));
+            if (tileCycles > 0) {
+                peakRatio = Math.max(peakRatio, busBytes / (double) tileCycles);
+            } else if (busBytes > 0) {
+                peakRatio = Double.POSITIVE_INFINITY;
+            }
+            stalls = Math.addExact(stalls, Math.multiplyExact(weight,
+                    Math.max(0, cycles(busBytes, bandwidth) - tileCycles)));
+            if (previous == null) {
+                prefetch = cycles(loadA + loadB + readC, bandwidth);
+            }
+            if (next == null) {
+                drain = cycles(writeLeft, bandwidth);
+            }
+        }
+    }
+
+    /** The loop nest: tile indices by loop position (outermost first), and what a step loads, writes and costs. */
+    private static final class Nest {
+        private final GemmTiling tiling;
+        private final TileCycles tileCycles;
+        private final int burst;
+        private final long[] trips = new long[3];
+        private final int mAt;
+        private final int kAt;
+        private final int nAt;
+        private final boolean spill;
+
+        Nest(GemmTiling tiling, TileCycles tileCycles, int burst) {
             this.tiling = tiling;
             this.tileCycles = tileCycles;
             this.burst = burst;
-            this.loops = tiling.order().loops();
-            this.trips = new long[3];
-            for (int i = 0; i < 3; i++) {
-                trips[i] = switch (loops.get(i)) {
-                    case M -> tiling.mTrips();
-                    case K -> tiling.kTrips();
-                    case N -> tiling.nTrips();
-                };
-            }
-            this.spill = tiling.spillsPartialSums();
+            LoopOrder order = tiling.order();
+            mAt = order.position(Dim.M);
+            kAt = order.position(Dim.K);
+            nAt = order.position(Dim.N);
+            trips[mAt] = tiling.mTrips();
+            trips[kAt] = tiling.kTrips();
+            trips[nAt] = tiling.nTrips();
+            spill = tiling.spillsPartialSums();
         }
 
-        Step step(long s, Step previous) {
-            long inner = s % trips[2];
-            long middle = (s / trips[2]) % trips[1];
-            long outer = s / (trips[2] * trips[1]);
-            long[] index = new long[3];
-            long[] byPosition = {outer, middle, inner};
-            for (int i = 0; i < 3; i++) {
-                index[loops.get(i).ordinal()] = byPosition[i];
+        /** The step before {@code index} in loop order, or null for the first step. */
+        long[] previous(long[] index) {
+            long[] before = index.clone();
+            for (int p = 2; p >= 0; p--) {
+                if (before[p] > 0) {
+                    before[p]--;
+                    return before;
+                }
+                before[p] = trips[p] - 1;
             }
-            long mi = index[Dim.M.ordinal()];
-            long ki = index[Dim.K.ordinal()];
-            long ni = index[Dim.N.ordinal()];
-            long mt = extent(tiling.m(), tiling.tile().m(), mi);
-            long kt = extent(tiling.k(), tiling.tile().k(), ki);
-            long nt = extent(tiling.n(), tiling.tile().n(), ni);
-            OperandBits bits = tiling.bits();
-            long load = 0;
-            if (previous == null || previous.mIndex != mi || previous.kIndex != ki) {
-                long bytes = bursts(GemmTiling.tileBytes(mt, kt, bits.a()));
-                aBytes += bytes;
-                load += bytes;
-            }
-            if (previous == null || previous.kIndex != ki || previous.nIndex != ni) {
-                long bytes = bursts(GemmTiling.tileBytes(kt, nt, bits.b()));
-                bBytes += bytes;
-                load += bytes;
-            }
-            boolean newC = previous == null || previous.mIndex != mi || previous.nIndex != ni;
-            if (newC && spill && ki > 0) {
-                long bytes = bursts(GemmTiling.tileBytes(mt, nt, bits.partialSum()));
-                cReads += bytes;
-                load += bytes;
-            }
-            boolean complete = !spill || ki == tiling.kTrips() - 1;
-            long write = bursts(GemmTiling.tileBytes(mt, nt, complete ? bits.c() : bits.partialSum()));
-            long cycles = cyclesByShape.computeIfAbsent(List.of(mt, kt, nt), shape -> tileCycles.cycles(mt, kt, nt));
-            return new Step(mi, ki, ni, cycles, load, write);
+            return null;
         }
 
-        void countWrite(long bytes) {
-            cWrites += bytes;
+        /** The step after {@code index} in loop order, or null for the last step. */
+        long[] next(long[] index) {
+            long[] after = index.clone();
+            for (int p = 2; p >= 0; p--) {
+                if (after[p] < trips[p] - 1) {
+                    after[p]++;
+                    return after;
+                }
+                after[p] = 0;
+            }
+            return null;
         }
 
-        DramTraffic traffic() {
-            return new DramTraffic(aBytes, bBytes, cWrites, cReads);
+        long cycles(long[] at) {
+            return tileCycles.cycles(mExtent(at), kExtent(at), nExtent(at));
+        }
+
+        long loadA(long[] previous, long[] at) {
+            boolean load = previous == null || previous[mAt] != at[mAt] || previous[kAt] != at[kAt];
+            return load ? bursts(GemmTiling.tileBytes(mExtent(at), kExtent(at), tiling.bits().a())) : 0;
+        }
+
+        long loadB(long[] previous, long[] at) {
+            boolean load = previous == null || previous[kAt] != at[kAt] || previous[nAt] != at[nAt];
+            return load ? bursts(GemmTiling.tileBytes(kExtent(at), nExtent(at), tiling.bits().b())) : 0;
+        }
+
+        /** Spilled partial sums read back when a C tile is revisited for a later K index. */
+        long readC(long[] previous, long[] at) {
+            boolean newC = previous == null || !sameC(previous, at);
+            return newC && spill && at[kAt] > 0
+                    ? bursts(GemmTiling.tileBytes(mExtent(at), nExtent(at), tiling.bits().partialSum())) : 0;
+        }
+
+        /** The C tile written back after step {@code at} when the next step leaves it (or there is none). */
+        long writeLeft(long[] at, long[] next) {
+            if (next != null && sameC(at, next)) {
+                return 0;
+            }
+            boolean complete = !spill || at[kAt] == trips[kAt] - 1;
+            return bursts(GemmTiling.tileBytes(mExtent(at), nExtent(at),
+                    complete ? tiling.bits().c() : tiling.bits().partialSum()));
+        }
+
+        private boolean sameC(long[] a, long[] b) {
+            return a[mAt] == b[mAt] && a[nAt] == b[nAt];
+        }
+
+        private long mExtent(long[] at) {
+            return extent(tiling.m(), tiling.tile().m(), at[mAt]);
+        }
+
+        private long kExtent(long[] at) {
+            return extent(tiling.k(), tiling.tile().k(), at[kAt]);
+        }
+
+        private long nExtent(long[] at) {
+            return extent(tiling.n(), tiling.tile().n(), at[nAt]);
         }
 
         private long bursts(long bytes) {

@@ -1,9 +1,7 @@
 package io.bitforge.core.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Chooses the tiling of a GEMM with the least DRAM traffic that fits double-buffered SRAMs (every tile in half
@@ -17,6 +15,15 @@ import java.util.TreeSet;
  * Ties on traffic go to fewer compute cycles (when a cost is given), then to fewer tile steps, then to the first
  * in (order, M tile, N tile) order, so the choice is deterministic. Growing any buffer only enlarges the feasible set, so more buffer never yields more
  * traffic.
+ *
+ * <p>Pruning, which never changes the choice: a tiling's traffic depends only on its loop order and trip counts
+ * and never falls when a trip count grows. For one M tile, a range of N tiles can do no better than the traffic
+ * at the K trips of its narrowest N tile (the largest K tile) and the N trips of its widest (for candidates with
+ * more than one K trip, the widest whose partial sums fit), so ranges whose bound exceeds the best traffic found
+ * so far (seeded with the widest fitting N tile per M tile) are skipped, and the
+ * others are halved until they are small or share one K tile (then, without a cost, only their widest fitting N
+ * tile can win: the same K trips, fewer N trips). Candidates are scored in primitive arithmetic and only the
+ * winner becomes a {@link GemmTiling}.
  */
 public final class GemmTiler {
     private GemmTiler() {
@@ -34,51 +41,44 @@ public final class GemmTiler {
      */
     public static Optional<GemmTiling> best(long m, long k, long n, OperandBits bits, BufferBytes buffers,
                                             TilePins pins, TileCycles cost) {
-        List<Long> mSizes = pins.m().isPresent() ? List.of(Math.min(pins.m().getAsLong(), m)) : tileSizes(m);
-        List<Long> kSizes = pins.k().isPresent() ? List.of(Math.min(pins.k().getAsLong(), k)) : tileSizes(k);
-        List<Long> nSizes = pins.n().isPresent() ? List.of(Math.min(pins.n().getAsLong(), n)) : tileSizes(n);
-        List<LoopOrder> orders = pins.order().map(List::of).orElse(List.of(LoopOrder.values()));
-        GemmTiling best = null;
-        long bestCycles = Long.MAX_VALUE;
-        for (LoopOrder order : orders) {
-            for (long mt : mSizes) {
-                for (long nt : nSizes) {
-                    long kt = largestFittingK(kSizes, mt, nt, k, bits, buffers);
-                    if (kt < 1) {
-                        continue;
-                    }
-                    GemmTile tile = new GemmTile(mt, kt, nt);
-                    if (!fits(tile, k, bits, buffers)) {
-                        continue;
-                    }
-                    GemmTiling candidate = GemmTiling.of(m, k, n, tile, order, bits);
-                    if (best == null) {
-                        best = candidate;
-                        bestCycles = cost == null ? 0 : computeCycles(candidate, cost);
-                        continue;
-                    }
-                    long ta = candidate.traffic().totalBytes();
-                    long tb = best.traffic().totalBytes();
-                    if (ta > tb) {
-                        continue;
-                    }
-                    long cycles = cost == null ? 0 : computeCycles(candidate, cost);
-                    if (ta < tb || cycles < bestCycles || (cycles == bestCycles && candidate.steps() < best.steps())) {
-                        best = candidate;
-                        bestCycles = cycles;
-                    }
+        long[] mSizes = pins.m().isPresent() ? new long[] {Math.min(pins.m().getAsLong(), m)} : tileSizes(m);
+        long[] nSizes = pins.n().isPresent() ? new long[] {Math.min(pins.n().getAsLong(), n)} : tileSizes(n);
+        long kPin = pins.k().isPresent() ? Math.min(pins.k().getAsLong(), k) : 0;
+        LoopOrder[] orders = pins.order().map(o -> new LoopOrder[] {o}).orElse(LoopOrder.values());
+        TileCandidates search = new TileCandidates(m, k, n, bits, buffers, kPin, cost);
+        int[] widest = new int[mSizes.length];
+        int[] widestSpilling = new int[mSizes.length];
+        for (int i = 0; i < mSizes.length; i++) {
+            widest[i] = search.widestN(mSizes[i], nSizes);
+            widestSpilling[i] = search.widestSpillingN(mSizes[i], nSizes);
+        }
+        for (LoopOrder order : orders) { // seed the bound
+            for (int i = 0; i < mSizes.length; i++) {
+                if (widest[i] >= 0) {
+                    search.consider(order, mSizes[i], nSizes[widest[i]]);
                 }
             }
         }
-        return Optional.ofNullable(best);
+        search.clearChoice(); // the seeds only bound; the pass below decides, in canonical order
+        for (LoopOrder order : orders) {
+            for (int i = 0; i < mSizes.length; i++) {
+                if (widest[i] >= 0) {
+                    search.scan(order, mSizes[i], nSizes, 0, widest[i], widestSpilling[i]);
+                }
+            }
+        }
+        return search.choice();
     }
 
     /** Sum of the tiles' compute cycles: at most eight tile shapes (full or edge along each dimension). */
     public static long computeCycles(GemmTiling tiling, TileCycles cost) {
         long total = 0;
-        for (long[] mPart : parts(tiling.m(), tiling.tile().m())) {
-            for (long[] kPart : parts(tiling.k(), tiling.tile().k())) {
-                for (long[] nPart : parts(tiling.n(), tiling.tile().n())) {
+        long[][] mParts = parts(tiling.m(), tiling.tile().m());
+        long[][] kParts = parts(tiling.k(), tiling.tile().k());
+        long[][] nParts = parts(tiling.n(), tiling.tile().n());
+        for (long[] mPart : mParts) {
+            for (long[] kPart : kParts) {
+                for (long[] nPart : nParts) {
                     long count = mPart[1] * kPart[1] * nPart[1];
                     total = Math.addExact(total, Math.multiplyExact(count,
                             cost.cycles(mPart[0], kPart[0], nPart[0])));
@@ -89,15 +89,13 @@ public final class GemmTiler {
     }
 
     /** {size, count} of the full tiles and of the edge tile along one dimension. */
-    private static List<long[]> parts(long size, long tile) {
-        List<long[]> parts = new ArrayList<>(2);
-        if (size / tile > 0) {
-            parts.add(new long[] {tile, size / tile});
+    private static long[][] parts(long size, long tile) {
+        long full = size / tile;
+        long edge = size % tile;
+        if (full > 0 && edge > 0) {
+            return new long[][] {{tile, full}, {edge, 1}};
         }
-        if (size % tile > 0) {
-            parts.add(new long[] {size % tile, 1});
-        }
-        return parts;
+        return full > 0 ? new long[][] {{tile, full}} : new long[][] {{edge, 1}};
     }
 
     /** A pinned tiling (the spec's {@code mapping:}); empty reason when it fits, else why it does not. */
@@ -121,40 +119,26 @@ public final class GemmTiler {
     }
 
     static boolean fits(GemmTile tile, long k, OperandBits bits, BufferBytes buffers) {
-        return whyNotFitting(tile, k, bits, buffers).isEmpty();
-    }
-
-    private static long largestFittingK(List<Long> kSizes, long mt, long nt, long k, OperandBits bits,
-                                        BufferBytes buffers) {
-        long byA = buffers.activations() / 2 * 8 / Math.multiplyExact(mt, bits.a());
-        long byB = (long) Math.floor(buffers.weights() / 2 * 8 / (nt * bits.b()));
-        long limit = Math.min(Math.min(byA, byB), k);
-        long chosen = 0;
-        for (long size : kSizes) { // ascending
-            if (size > limit) {
-                break;
-            }
-            chosen = size;
-        }
-        return chosen;
+        return TileCandidates.fits(tile.m(), tile.k(), tile.n(), k, bits, buffers);
     }
 
     /** Ascending tile sizes s with ceil(D / ceil(D / s)) = s: the smallest size for each trip count. */
-    static List<Long> tileSizes(long size) {
-        TreeSet<Long> sizes = new TreeSet<>();
-        long root = (long) Math.sqrt((double) size) + 1;
-        for (long t = 1; t <= Math.min(size, root); t++) {
-            sizes.add(GemmTiling.trips(size, t)); // ceil(size / t)
+    static long[] tileSizes(long size) {
+        long root = Math.min(size, (long) Math.sqrt((double) size) + 1);
+        long[] sizes = new long[(int) (2 * root)];
+        for (int t = 1; t <= root; t++) {
+            sizes[2 * t - 2] = GemmTiling.trips(size, t); // ceil(size / t)
+            sizes[2 * t - 1] = t;
         }
-        for (long s = 1; s <= Math.min(size, root); s++) {
-            sizes.add(s);
-        }
-        List<Long> minimal = new ArrayList<>();
-        for (long s : sizes) {
-            if (GemmTiling.trips(size, GemmTiling.trips(size, s)) == s) {
-                minimal.add(s);
+        Arrays.sort(sizes);
+        int count = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            long s = sizes[i];
+            boolean repeated = count > 0 && sizes[count - 1] == s;
+            if (!repeated && GemmTiling.trips(size, GemmTiling.trips(size, s)) == s) {
+                sizes[count++] = s;
             }
         }
-        return minimal;
+        return Arrays.copyOf(sizes, count);
     }
 }
