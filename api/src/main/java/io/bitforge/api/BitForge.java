@@ -20,12 +20,14 @@ import io.bitforge.simulation.DiffusionSimulation;
 import io.bitforge.simulation.SimulationOutcome;
 import io.bitforge.simulation.SimulationReport;
 import io.bitforge.simulation.SimulationRun;
+import io.bitforge.simulation.SpeculationReport;
 import io.bitforge.simulation.gemm.GemmReport;
 import io.bitforge.simulation.gemm.GemmSimulation;
 import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.llm.WorkloadLookup;
+import io.bitforge.workloads.llm.speculative.Speculation;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.QuantStudy;
 
@@ -221,7 +223,9 @@ public final class BitForge {
         RooflineMachine machine = rooflineMachine(request);
         WorkloadSettings settings = RooflineStudy.settings(request);
         RooflineOptions options = RooflineStudy.options(request, machine);
-        return RooflineRun.run(workload(request.workload()), settings, machine, options);
+        WorkloadFactory workload = workload(request.workload());
+        WorkloadLookup.warnings(workload, settings).forEach(notes);
+        return RooflineRun.run(workload, settings, machine, options);
     }
 
     /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
@@ -239,8 +243,23 @@ public final class BitForge {
         options.put("attention", request.attention());
         options.put("lmHead", request.lmHead());
         WorkloadSettings settings = new WorkloadSettings(request.phase(), request.batch(), request.prompt(),
-                request.context(), request.generate(), "native", 0, 0, false, options);
+                request.context(), request.generate(), "native", 0, 0, false,
+                WorkloadLookup.withLongContext(options, request.allowLongContext()));
+        WorkloadLookup.warnings(llm, settings).forEach(notes);
         return SimulationRun.run(registry, spec, llm, settings, request.quant());
+    }
+
+    /**
+     * A speculative decode step (Medusa or a draft model) against a plain one on the request's design, with the
+     * quantisation and builder options {@code report} (the same request's LLM simulation) used.
+     */
+    public SpeculationReport speculate(SimulateRequest request, SimulationReport report, Speculation speculation) {
+        HardwareSpec spec = mapped(request);
+        WorkloadFactory workload = workload(request.workload());
+        if (!(workload instanceof LlmWorkload llm)) {
+            throw BadRequestException.of("workload", workload.id(), "must be an LLM for speculative decoding");
+        }
+        return SpeculationReport.of(registry, spec, llm, report, speculation);
     }
 
     private DiffusionReport runDiffusion(HardwareSpec spec, DiffusionWorkload model, SimulateRequest request) {

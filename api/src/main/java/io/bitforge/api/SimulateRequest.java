@@ -23,13 +23,14 @@ import io.bitforge.core.spec.HardwareSpec;
  * @param textEncoder  diffusion: add the text encoder(s), once per request
  * @param vaeDecoder   diffusion: add the VAE decoder, once per request
  * @param svdquantRank diffusion: SVDQuant's 16-bit low-rank branch of this rank beside every 4-bit GEMM; null = none
+ * @param allowLongContext LLM: run past the model's context limit (a note says so) instead of refusing
  * @param mapping      how GEMMs are laid onto the design (tiles, loop order, dataflow, cycle model); null = the
  *                     spec's own (its deprecated {@code mapping:} block, or the tiler's choice)
  */
 public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, String phase, int batch, int prompt,
                               int context, int generate, String quant, String attention, String lmHead,
                               Integer steps, Integer resolution, boolean guidance, boolean textEncoder,
-                              boolean vaeDecoder, Integer svdquantRank, Mapping mapping) {
+                              boolean vaeDecoder, Integer svdquantRank, Mapping mapping, boolean allowLongContext) {
     public SimulateRequest {
         if (hardware == null) {
             throw new BadRequestException("hardware", "is required (a spec file, a preset or a HardwareSpec)");
@@ -86,6 +87,7 @@ public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, 
         private boolean vaeDecoder;
         private Integer svdquantRank;
         private Mapping mapping;
+        private boolean allowLongContext;
 
         private Builder() {
         }
@@ -189,9 +191,15 @@ public record SimulateRequest(HardwareChoice hardware, WorkloadChoice workload, 
             return this;
         }
 
+        public Builder allowLongContext(boolean allowLongContext) {
+            this.allowLongContext = allowLongContext;
+            return this;
+        }
+
         public SimulateRequest build() {
             return new SimulateRequest(hardware, workload, phase, batch, prompt, context, generate, quant, attention,
-                    lmHead, steps, resolution, guidance, textEncoder, vaeDecoder, svdquantRank, mapping);
+                    lmHead, steps, resolution, guidance, textEncoder, vaeDecoder, svdquantRank, mapping,
+                    allowLongContext);
         }
     }
 }

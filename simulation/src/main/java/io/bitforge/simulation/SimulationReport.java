@@ -15,6 +15,7 @@ import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.DecodeAttention;
 import io.bitforge.workloads.llm.LlmOptions;
 import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.SlidingWindow;
 import io.bitforge.workloads.quant.QuantConfig;
 
 import java.util.ArrayList;
@@ -99,6 +100,11 @@ public final class SimulationReport implements SimulationOutcome {
         map.put("gemmShapes", growth.buckets().size());
         map.put("keysExact", growth.exactKeys());
         map.put("keysRepresented", growth.representedKeys());
+        SlidingWindow window = workload.model().attention().window();
+        if (window.isPresent()) {
+            map.put("slidingWindowTokens", window.tokens());
+            map.put("slidingWindowLayers", window.layers());
+        }
         return map;
     }
 

@@ -46,6 +46,10 @@ final class SimulationText {
                     .append(d.get("gemmShapes")).append(" GEMM shapes (").append(d.get("bucketKeys"))
                     .append("-key buckets): ").append(d.get("keysRepresented")).append(" keys represented, ")
                     .append(d.get("keysExact")).append(" exact\n");
+            if (d.containsKey("slidingWindowTokens")) {
+                out.append("window      ").append(d.get("slidingWindowTokens")).append(" tokens on ")
+                        .append(d.get("slidingWindowLayers")).append(" layers: keys attended and KV cache capped\n");
+            }
         }
         out.append("capacity    ").append(r.capacity().summary()).append('\n');
         out.append("DRAM        ").append(r.dram().name()).append(", ").append(fmt(r.dram().bytesPerCycle(), 1))

@@ -25,6 +25,7 @@ import io.bitforge.roofline.RooflineChart;
 import io.bitforge.roofline.RooflineMachine;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
@@ -64,6 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--workload", defaultValue = "llama-2-7b", description = "An LLM id (default: ${DEFAULT-VALUE}).")
     String workload;
 
+    @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead.")
+    Path modelConfig;
+
     @Option(names = "--prompt", defaultValue = "1024", description = "Prefill tokens (default: ${DEFAULT-VALUE}).")
     int prompt;
 
@@ -92,8 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (prompt < 1 || generate < 1) {
             throw BadInputException.field(null, "--prompt/--generate", prompt + "/" + generate, "must be >= 1");
         }
-        WorkloadFactory factory = context.registry().workload(workload).orElseThrow(() -> BadInputException.field(
-                null, "--workload", workload, "must be one of " + context.registry().ids(CatalogKind.WORKLOADS)));
+        WorkloadFactory factory = modelConfig != null
+                ? WorkloadLookup.resolve(context.registry(), null, modelConfig)
+                : context.registry().workload(workload).orElseThrow(() -> BadInputException.field(null, "--workload",
+                        workload, "must be one of " + context.registry().ids(CatalogKind.WORKLOADS)));
         if (!(factory instanceof LlmWorkload llm)) {
             throw BadInputException.field(null, "--workload", workload, "must be an LLM for the demo");
         }

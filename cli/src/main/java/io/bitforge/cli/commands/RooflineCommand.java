@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.api.RooflineRequest;
+import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.core.io.Csv;
@@ -18,6 +19,7 @@ import io.bitforge.roofline.RooflineChart;
 import io.bitforge.roofline.RooflineMachine;
 import io.bitforge.roofline.RooflineReport;
 import io.bitforge.roofline.Totals;
+import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.core.units.HumanUnits;
@@ -54,9 +56,16 @@ public final class RooflineCommand implements Callable<Integer> {
             description = "A simulated design: hardware spec file or preset; its roofs come from its PE family.")
     String hardware;
 
-    @Option(names = "--workload", paramLabel = "NAME", required = true,
+    @Option(names = "--workload", paramLabel = "NAME",
             description = "A workload from the zoo (see 'bitforge list workloads').")
     String workload;
+
+    @Option(names = "--model-config", paramLabel = "FILE",
+            description = "A Hugging Face or diffusers config.json instead of --workload.")
+    Path modelConfig;
+
+    @Option(names = "--allow-long-context", description = "Run past the model's context limit (with a warning).")
+    boolean allowLongContext;
 
     @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "both",
             description = "prefill, decode or both (default: ${DEFAULT-VALUE}).")
@@ -122,9 +131,14 @@ public final class RooflineCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--plot", "'" + plot + "'", "must end in .png or .svg");
         }
         io.bitforge.api.BitForge library = context.library();
-        RooflineRequest request = RooflineRequest.builder().device(device).hardware(hardware).workload(workload)
-                .phase(phase).batch(batch).prompt(prompt).context(contextTokens).generate(generate).quant(quant)
-                .workloadOptions(workloadOptions).fusedAttention(fusedAttention).queryBlock(queryBlock)
+        if (workload != null && modelConfig != null) {
+            throw BadInputException.field(null, "--workload/--model-config", "both", "give one of them");
+        }
+        WorkloadChoice choice = modelConfig != null ? WorkloadChoice.configFile(modelConfig)
+                : workload == null ? null : WorkloadChoice.named(workload);
+        RooflineRequest request = RooflineRequest.builder().device(device).hardware(hardware)
+                .workload(choice).phase(phase).batch(batch).prompt(prompt).context(contextTokens).generate(generate).quant(quant)
+                .workloadOptions(WorkloadLookup.withLongContext(workloadOptions, allowLongContext)).fusedAttention(fusedAttention).queryBlock(queryBlock)
                 .tensorParallel(tensorParallel).linkGigabytesPerSecond(linkGigabytesPerSecond).build();
         RooflineMachine machine = library.rooflineMachine(request);
         RooflineReport report = library.roofline(request);
@@ -155,6 +169,8 @@ public final class RooflineCommand implements Callable<Integer> {
         inputs.put("device", device);
         inputs.put("hw", hardware);
         inputs.put("workload", workload);
+        inputs.put("modelConfig", modelConfig == null ? null : modelConfig.toString());
+        inputs.put("allowLongContext", allowLongContext);
         inputs.put("phase", phase);
         inputs.put("batch", batch);
         inputs.put("prompt", prompt);

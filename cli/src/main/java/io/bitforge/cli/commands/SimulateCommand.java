@@ -7,6 +7,7 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.cli.simulate.DiffusionOptions;
+import io.bitforge.cli.simulate.SpeculationOptions;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.MappingLoader;
 import io.bitforge.core.io.Json;
@@ -18,6 +19,7 @@ import io.bitforge.simulation.OpResult;
 import io.bitforge.simulation.PhaseResult;
 import io.bitforge.simulation.SimulationOutcome;
 import io.bitforge.simulation.SimulationReport;
+import io.bitforge.simulation.SpeculationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +51,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--model-config", paramLabel = "FILE", description = "A Hugging Face config.json instead.")
     Path modelConfig;
+
+    @Option(names = "--allow-long-context", description = "Run past the model's context limit (with a warning).")
+    boolean allowLongContext;
 
     @Option(names = "--phase", defaultValue = "both", paramLabel = "prefill|decode|both",
             description = "Phases to simulate (default: ${DEFAULT-VALUE}); both decodes from the prompt.")
@@ -89,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     DiffusionOptions diffusion = new DiffusionOptions();
 
+    @Mixin
+    SpeculationOptions speculation = new SpeculationOptions();
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the full result as JSON (- is stdout).")
     String json;
 
@@ -110,11 +118,19 @@ public final class SimulateCommand implements Callable<Integer> {
         WorkloadFactory factory = library.workload(workload, modelConfig);
         SimulateRequest.Builder request = SimulateRequest.builder().hardware(spec).workload(WorkloadChoice.of(factory))
                 .phase(phase).batch(batch).prompt(prompt).context(decodeContext).generate(generate).quant(quant)
-                .attention(attention).lmHead(lmHead).mapping(mapping == null ? null : MappingLoader.load(mapping));
+                .attention(attention).lmHead(lmHead).allowLongContext(allowLongContext).mapping(mapping == null ? null : MappingLoader.load(mapping));
         diffusion.applyTo(request);
         SimulationOutcome outcome = library.simulateWorkload(request.build());
+        SpeculationReport speculative = null;
+        if (speculation.enabled() && outcome instanceof SimulationReport llmReport) {
+            speculative = library.speculate(request.build(), llmReport, speculation.speculation(library.registry()));
+        }
         if (json != null) {
-            OutputTarget.write("--json", json, Json.write(outcome.asMap(explain)), context.out());
+            Map<String, Object> map = new LinkedHashMap<>(outcome.asMap(explain));
+            if (speculative != null) {
+                map.put("speculation", speculative.asMap());
+            }
+            OutputTarget.write("--json", json, Json.write(map), context.out());
         }
         if (out != null && outcome instanceof SimulationReport report) {
             Map<String, Object> given = new LinkedHashMap<>();
@@ -136,6 +152,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (json == null && csv == null) {
             context.out().print(outcome.text(explain));
+            if (speculative != null) {
+                context.out().print(speculative.text(spec));
+            }
         }
         return 0;
     }

@@ -21,7 +21,7 @@ class PeCosimCommandTest {
         CliHarness.Result r = CliHarness.run("cosim", "--pe", "lut");
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("bitforge: --pe lut: this PE family has no RTL yet; families with RTL: bit-serial, bitfusion, "
-                + "mac-int, shift-add", r.stderr().strip());
+                + "mac-fp, mac-int, shift-add", r.stderr().strip());
         CliHarness.Result v = CliHarness.run("verilog", "--pe", "reram", "--out", "unused");
         assertEquals(2, v.exitCode(), v.stderr());
         assertEquals(1, v.stderr().strip().lines().count(), v.stderr());

@@ -161,22 +161,22 @@ class SimulateCommandTest {
 
     @Test
     void saysWhenItDoesNotFitAndWhatDoes() throws Exception {
-        // KV cache at INT8: 64 sequences * 2 * 32 layers * 4096 * (4096 + 256) tokens = 73 GB > 16 GiB.
+        // KV cache at INT8: 64 sequences * 2 * 32 layers * 4096 * (3840 + 256) tokens = 69 GB > 16 GiB.
         JsonNode root = json("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--phase", "decode",
-                "--batch", "64", "--context", "4096", "--generate", "256");
+                "--batch", "64", "--context", "3840", "--generate", "256");
         assertFalse(root.at("/capacity/fits").asBoolean());
         long batch = root.at("/capacity/largestBatch").asLong();
         assertTrue(batch >= 1 && batch < 64, root.get("capacity").toString());
         CliHarness.Result text = CliHarness.run("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b",
-                "--phase", "decode", "--batch", "64", "--context", "4096", "--generate", "256");
+                "--phase", "decode", "--batch", "64", "--context", "3840", "--generate", "256");
         assertTrue(text.stdout().contains("DOES NOT FIT"), text.stdout());
     }
 
     @Test
     void readsAModelConfigAndOptions(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(Files.createDirectories(dir.resolve("tiny")).resolve("config.json"), """
-                {"model_type": "llama", "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2,
-                 "num_attention_heads": 4, "num_key_value_heads": 2, "vocab_size": 100}""");
+                {"_name_or_path": "someone/tiny", "model_type": "llama", "hidden_size": 64, "intermediate_size": 128,
+                 "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2, "vocab_size": 100}""");
         JsonNode root = json("simulate", "--hw", "fp16-baseline", "--model-config", config.toString(), "--prompt",
                 "300", "--generate", "4", "--attention", "causal", "--quant", "W16A16KV16");
         assertEquals("tiny", root.at("/workload/id").asText());
@@ -187,7 +187,7 @@ class SimulateCommandTest {
 
     @Test
     void badInputIsOneLineWithExitTwo(@TempDir Path dir) throws Exception {
-        Path gpt2 = Files.writeString(dir.resolve("config.json"), "{\"model_type\": \"gpt2\"}");
+        Path mamba = Files.writeString(dir.resolve("config.json"), "{\"model_type\": \"mamba\"}");
         String[][] cases = {
             {"simulate", "--hw", "tpu-like-int8", "--workload", "llama-9"},
             {"simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--quant", "W4X"},
@@ -196,11 +196,11 @@ class SimulateCommandTest {
             {"simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--batch", "0"},
             {"simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b", "--attention", "sparse"},
             {"simulate", "--hw", "no-such-hw", "--workload", "llama-2-7b"},
-            {"simulate", "--hw", "tpu-like-int8", "--model-config", gpt2.toString()},
+            {"simulate", "--hw", "tpu-like-int8", "--model-config", mamba.toString()},
             {"simulate", "--hw", "tpu-like-int8"},
         };
         String[] mentioned = {"llama-9", "grammar", "cannot run", "--phase", "--batch", "sparse", "no-such-hw",
-            "'gpt2'", "--workload"};
+            "'mamba'", "--workload"};
         for (int i = 0; i < cases.length; i++) {
             CliHarness.Result result = CliHarness.run(cases[i]);
             assertEquals(2, result.exitCode(), String.join(" ", cases[i]) + "\n" + result.stdout() + result.stderr());

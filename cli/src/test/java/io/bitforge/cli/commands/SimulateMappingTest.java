@@ -63,6 +63,19 @@ class SimulateMappingTest {
     }
 
     @Test
+    void aFixedTileTooLargeForTheBuffersIsBadInput(@TempDir Path dir) throws Exception {
+        Path mapping = dir.resolve("mapping.yaml");
+        Files.writeString(mapping, "{tileM: 100000, tileK: 100000, tileN: 100000, loopOrder: mkn}\n");
+        CliHarness.Result result = CliHarness.run("simulate", "--hw", "tpu-like-int8", "--workload", "llama-2-7b",
+                "--phase", "prefill", "--prompt", "64", "--mapping", mapping.toString());
+        assertEquals(2, result.exitCode());
+        // q_proj at prompt 64: a 64 x 4096 INT8 A tile is 262144 bytes, more than half the 64 KiB buffer.
+        assertEquals("bitforge: mapping: the pinned tiling does not fit q_proj (M=64 K=4096 N=4096): an A tile of "
+                + "64 x 4096 needs 262144 bytes, more than half the activation buffer (32768 bytes)\n",
+                result.stderr());
+    }
+
+    @Test
     void aBadMappingFileNamesTheField(@TempDir Path dir) throws Exception {
         Path mapping = dir.resolve("mapping.yaml");
         Files.writeString(mapping, "loopOrder: mmk\n");

@@ -177,6 +177,8 @@ class BitSerialFamilyTest {
                 params("{timing: loom, weightFormat: int8, groupSize: 64, lanes: 8, bitsPerCycle: 4}"));
         assertEquals(new BitSerialParams(TimingMode.STRIPES, "int16", "uint8", 128, 4, 1, 1.0),
                 params("{timing: stripes, activationFormat: uint8}"));
+        assertEquals(new BitSerialParams(TimingMode.BITMOD, "bitmod-mix4", "int8", 128, 4, 2, 1.0),
+                params("{activationFormat: int8}"));
     }
 
     @Test
@@ -187,8 +189,9 @@ class BitSerialFamilyTest {
         assertTrue(error("{weightFormat: uint4}").contains("needs 3 radix-4 terms"));
         assertTrue(error("{timing: stripes, weightFormat: bitmod-fp4-er+}").contains(
                 "hardware.pe.params.weightFormat: must be int{N} for timing stripes, got 'bitmod-fp4-er+'"));
-        assertTrue(error("{activationFormat: int8}").contains(
-                "hardware.pe.params.activationFormat: must be fp16 for timing bitmod, got 'int8'"));
+        // integer activations ride in the FP16 lanes up to FP16's 11-bit significand
+        assertTrue(error("{activationFormat: int12}").contains("hardware.pe.params.activationFormat: must be fp16, "
+                + "int{N} or uint{N} with N <= 11 for timing bitmod, got 'int12'"), error("{activationFormat: int12}"));
         assertTrue(error("{timing: loom, activationFormat: fp16}").contains(
                 "hardware.pe.params.activationFormat: must be int{N} or uint{N} for timing loom"));
         assertTrue(error("{bitsPerCycle: 1}").contains(

@@ -135,7 +135,7 @@ public final class TiledDramModel implements MemoryModel {
                     Math.min(pins.n().orElse(1), op.n()));
             String why = GemmTiler.whyNotFitting(pinned, op.k(), bits, buffers)
                     .orElse("no tiling within the pins fits the buffers");
-            return new BadInputException("hardware.mapping: the pinned tiling does not fit " + op.name() + " (M="
+            return new BadInputException("mapping: the pinned tiling does not fit " + op.name() + " (M="
                     + op.m() + " K=" + op.k() + " N=" + op.n() + "): " + why);
         }
         return new BadInputException("hardware.buffers: too small for " + op.name() + ": not even a 1 x 1 x 1 "

@@ -30,14 +30,14 @@ public final class FamilySpecs {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         Map<List<Object>, HardwareSpec> byParams = new LinkedHashMap<>();
         for (Catalogued preset : registry.list(CatalogKind.HARDWARE)) {
-            HardwareSpec spec = loader.resolve(preset.id(), "--hw");
+            HardwareSpec spec = loader.resolve(preset.id(), "hardware");
             if (spec.pe().family().equals(family.id())) {
                 byParams.putIfAbsent(List.of(spec.pe().params(), spec.dataflow()), spec);
             }
         }
         PeParams defaults = family.defaultParams();
         if (byParams.keySet().stream().noneMatch(key -> key.get(0).equals(defaults))) {
-            HardwareSpec base = byParams.isEmpty() ? loader.resolve(fallbackPreset, "--hw")
+            HardwareSpec base = byParams.isEmpty() ? loader.resolve(fallbackPreset, "hardware")
                     : byParams.values().iterator().next();
             // the defaults ride on the first preset's spec
             byParams.put(List.of(defaults, base.dataflow()), base.withPe(new PeSpec(family.id(), defaults)).withName(base.name() + "+defaults"));

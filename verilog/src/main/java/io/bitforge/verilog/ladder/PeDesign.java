@@ -1,6 +1,7 @@
 package io.bitforge.verilog.ladder;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.array.ArrayPlan;
@@ -30,7 +31,7 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
         TileShape shape = tile != null ? tile : new TileShape(spec.array().rows() * pe.timing().lanesM(),
                 4 * pe.timing().lanesK(), spec.array().cols() * pe.timing().lanesN());
         if (shape.k() > pe.maxTileK()) {
-            throw new BadInputException("--k " + shape.k() + ": the " + pe.familyId() + " RTL runs tiles of at most "
+            throw BadRequestException.of("k", shape.k(), "the " + pe.familyId() + " RTL runs tiles of at most "
                     + pe.maxTileK() + " along K (one quantisation group)");
         }
         ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), shape, pe.timing());

@@ -6,7 +6,7 @@ import java.util.List;
  * The architecture of a diffusion denoiser, as a diffusers {@code config.json} (or DiT's {@code models.py})
  * defines it: enough to build the op graph of one denoising step at any latent size.
  */
-public sealed interface DenoiserSpec permits UnetSpec, TransformerSpec {
+public sealed interface DenoiserSpec permits UnetSpec, TransformerSpec, MmditSpec {
     /** Channels of the VAE latent the denoiser reads. */
     int latentChannels();
 

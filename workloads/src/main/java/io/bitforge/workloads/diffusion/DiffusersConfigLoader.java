@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.workloads.io.ConfigName;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,10 @@ public final class DiffusersConfigLoader {
     private static final Set<String> UNET_CLASSES = Set.of("UNet2DConditionModel");
     private static final Set<String> TRANSFORMER_CLASSES = Set.of("Transformer2DModel", "PixArtTransformer2DModel",
             "DiTTransformer2DModel");
+    private static final Set<String> MMDIT_CLASSES = Set.of("SD3Transformer2DModel", "FluxTransformer2DModel");
+    /** Every {@code _class_name} this loader reads, for error messages. */
+    public static final String SUPPORTED_CLASSES = "UNet2DConditionModel, Transformer2DModel, "
+            + "PixArtTransformer2DModel, DiTTransformer2DModel, SD3Transformer2DModel, FluxTransformer2DModel";
     private static final Set<String> DOWN_BLOCKS = Set.of("CrossAttnDownBlock2D", "DownBlock2D");
     private static final Set<String> UP_BLOCKS = Set.of("CrossAttnUpBlock2D", "UpBlock2D");
     /** CLIP's context length: every Stable Diffusion prompt is padded to 77 tokens
@@ -36,26 +41,36 @@ public final class DiffusersConfigLoader {
 
     /** Reads and parses a config file. */
     public static DenoiserSpec load(Path file) {
+        return parse(read(file), file.toString());
+    }
+
+    /** The model's name: {@code _name_or_path}'s last segment, else the file name, else {@code _class_name}. */
+    public static String name(Path file) {
+        JsonNode root = read(file);
+        return ConfigName.preferringFile(root.isObject() ? root : Json.mapper().createObjectNode(), file, "_class_name");
+    }
+
+    private static JsonNode read(Path file) {
         String name = file.toString();
-        JsonNode root;
         try {
-            root = Json.mapper().readTree(Files.readString(file));
+            JsonNode root = Json.mapper().readTree(Files.readString(file));
+            return root == null ? Json.mapper().nullNode() : root;
         } catch (JsonProcessingException e) {
             throw new BadInputException(name + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException(name + ": cannot read the model config: " + e.getMessage(), e);
         }
-        return parse(root, name);
     }
 
     /**
-     * True when {@code root} looks like a diffusers denoiser config (so callers can pick this loader): a
-     * supported {@code _class_name}, or without one UNet block lists or a patch size and no {@code model_type}.
+     * True when {@code root} looks like a diffusers config (so callers can pick this loader): any
+     * {@code _class_name} (diffusers writes one into every config; an unsupported one then gets a diffusion
+     * error, not an LLM one), or without one UNet block lists or a patch size and no {@code model_type}.
      */
     public static boolean isDiffusersConfig(JsonNode root) {
         String className = root.path("_class_name").asText("");
         if (!className.isEmpty()) {
-            return UNET_CLASSES.contains(className) || TRANSFORMER_CLASSES.contains(className);
+            return true;
         }
         return !root.has("model_type") && (root.has("down_block_types") || root.has("patch_size"));
     }
@@ -87,9 +102,75 @@ public final class DiffusersConfigLoader {
         if (TRANSFORMER_CLASSES.contains(className)) {
             return transformer(new Fields(root, file));
         }
+        if (className.equals("SD3Transformer2DModel")) {
+            return sd3(new Fields(root, file));
+        }
+        if (className.equals("FluxTransformer2DModel")) {
+            return flux(new Fields(root, file));
+        }
         throw BadInputException.field(file, "_class_name", "'" + className + "'",
-                "must be one of UNet2DConditionModel, Transformer2DModel, PixArtTransformer2DModel, "
-                        + "DiTTransformer2DModel");
+                "unsupported diffusion denoiser; supported: " + SUPPORTED_CLASSES);
+    }
+
+    /**
+     * SD3 / SD3.5 MMDiT (diffusers {@code SD3Transformer2DModel} defaults). Prompts: CLIP-L and bigG (77 tokens
+     * each, concatenated along the width) then T5-XXL at the pipeline's default 256 tokens, joined along the
+     * sequence: 77 + 256 = 333 text tokens (diffusers {@code StableDiffusion3Pipeline}, max_sequence_length 256).
+     */
+    private static MmditSpec sd3(Fields f) {
+        JsonNode dual = f.root().path("dual_attention_layers");
+        if (dual.isArray() && !dual.isEmpty()) {
+            throw BadInputException.field(f.file(), "dual_attention_layers", dual.toString(),
+                    "must be empty; SD3.5's dual attention layers are not modelled");
+        }
+        int heads = f.intValue("num_attention_heads", 18);
+        int headDim = f.intValue("attention_head_dim", 64);
+        int caption = f.intValue("caption_projection_dim", 1152);
+        if (caption != heads * headDim) {
+            throw BadInputException.field(f.file(), "caption_projection_dim", caption,
+                    "must equal num_attention_heads × attention_head_dim = " + heads * headDim);
+        }
+        int in = f.intValue("in_channels", 16);
+        int t5Tokens = 256;
+        return new MmditSpec(MmditSpec.Variant.SD3, in, in, f.root().path("out_channels").isNull() ? in
+                : f.intValue("out_channels", 16), f.intValue("patch_size", 2), heads, headDim,
+                f.intValue("num_layers", 18), 0, f.intValue("joint_attention_dim", 4096),
+                f.intValue("pooled_projection_dim", 2048), false, qkNorm(f), CLIP_TOKENS + t5Tokens,
+                f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(), TextEncoderSpec.openClipBigG14(),
+                TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
+    }
+
+    /**
+     * FLUX.1 (diffusers {@code FluxTransformer2DModel} defaults): the 16-channel latent packed 2×2 into 64
+     * features per token; CLIP-L for the pooled vector, T5-XXL at the pipeline's default 512 tokens (diffusers
+     * {@code FluxPipeline}, max_sequence_length 512). There is no {@code sample_size}: 128 latent pixels is the
+     * 1024-pixel default.
+     */
+    private static MmditSpec flux(Fields f) {
+        int in = f.intValue("in_channels", 64);
+        if (in % 4 != 0) {
+            throw BadInputException.field(f.file(), "in_channels", in, "must be 4 × the latent channels (2×2 packing)");
+        }
+        int t5Tokens = 512;
+        JsonNode guidance = f.root().path("guidance_embeds");
+        return new MmditSpec(MmditSpec.Variant.FLUX, in / 4, in, f.root().path("out_channels").isNull() ? in
+                : f.intValue("out_channels", in), f.intValue("patch_size", 1), f.intValue("num_attention_heads", 24),
+                f.intValue("attention_head_dim", 128), f.intValue("num_layers", 19),
+                f.intValue("num_single_layers", 38), f.intValue("joint_attention_dim", 4096),
+                f.intValue("pooled_projection_dim", 768), guidance.isBoolean() && guidance.asBoolean(), true,
+                t5Tokens, f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(),
+                TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
+    }
+
+    private static boolean qkNorm(Fields f) {
+        JsonNode node = f.root().path("qk_norm");
+        if (node.isMissingNode() || node.isNull()) {
+            return false;
+        }
+        if (!node.asText().equals("rms_norm")) {
+            throw BadInputException.field(f.file(), "qk_norm", node.toString(), "must be null or rms_norm");
+        }
+        return true;
     }
 
     private static UnetSpec unet(Fields f) {

@@ -53,8 +53,9 @@ public final class DiffusionWorkload implements WorkloadFactory {
     /** A workload from a diffusers {@code unet/config.json} or {@code transformer/config.json} on disk. */
     public static DiffusionWorkload fromConfig(Path file) {
         DenoiserSpec spec = DiffusersConfigLoader.load(file);
-        return new DiffusionWorkload(file.getFileName().toString(), "diffusion denoiser from " + file,
-                file.toString(), spec, VaeDecoderSpec.stableDiffusion());
+        String name = DiffusersConfigLoader.name(file);
+        return new DiffusionWorkload(name, "diffusion denoiser from " + file, file.toString(), spec,
+                VaeDecoderSpec.forLatent(spec.latentChannels()));
     }
 
     @Override
@@ -90,8 +91,11 @@ public final class DiffusionWorkload implements WorkloadFactory {
         return vae;
     }
 
-    /** {@code unet}, {@code dit} or {@code pixart}. */
+    /** {@code unet}, {@code dit}, {@code pixart}, {@code sd3} or {@code flux}. */
     public String architecture() {
+        if (denoiser instanceof MmditSpec m) {
+            return m.variant() == MmditSpec.Variant.FLUX ? "flux" : "sd3";
+        }
         if (denoiser instanceof TransformerSpec t) {
             return t.conditioning() == TransformerSpec.Conditioning.ADALN_ZERO ? "dit" : "pixart";
         }

@@ -50,6 +50,12 @@ public record TextEncoderSpec(String name, Family family, int vocabulary, int to
         return new TextEncoderSpec("t5-v1.1-xxl", Family.T5, 32128, 120, 4096, 24, 64, 64, 10240, 0, 32);
     }
 
+    /** The same encoder over prompts of {@code newTokens} tokens (pipelines pick their own T5 length). */
+    public TextEncoderSpec withTokens(int newTokens) {
+        return new TextEncoderSpec(name, family, vocabulary, newTokens, hiddenSize, layers, heads, headDim,
+                feedForward, projectionDim, relativeBuckets);
+    }
+
     /** One pass over {@code batch} prompts. */
     public NetworkGraph build(long batch, DiffusionQuant quant) {
         return new TextEncoderGraph(this, new GraphBuilder(quant), batch).build();

@@ -28,6 +28,18 @@ public record VaeDecoderSpec(int latentChannels, int outChannels, List<Integer> 
         return new VaeDecoderSpec(4, 3, List.of(128, 256, 512, 512), 2);
     }
 
+    /** The 16-channel VAE decoder of SD3 and FLUX.1 (stabilityai/stable-diffusion-3-medium-diffusers and
+     *  black-forest-labs/FLUX.1-dev vae/config.json: latent_channels 16, the same four levels of
+     *  [128, 256, 512, 512] with 2 layers per block). */
+    public static VaeDecoderSpec sixteenChannel() {
+        return new VaeDecoderSpec(16, 3, List.of(128, 256, 512, 512), 2);
+    }
+
+    /** The decoder for a denoiser's latent: the 16-channel one for 16 channels, Stable Diffusion's otherwise. */
+    public static VaeDecoderSpec forLatent(int latentChannels) {
+        return latentChannels == 16 ? sixteenChannel() : stableDiffusion();
+    }
+
     /** Upsampling factor from latent to pixels: 2^(levels − 1) = 8 for four levels. */
     public int scaleFactor() {
         return 1 << (blockOutChannels.size() - 1);

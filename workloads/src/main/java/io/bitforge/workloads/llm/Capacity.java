@@ -3,7 +3,6 @@ package io.bitforge.workloads.llm;
 import io.bitforge.core.op.Precision;
 import io.bitforge.workloads.quant.QuantConfig;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
 
@@ -64,9 +63,7 @@ public final class Capacity {
         long bits = 0;
         long scaleBits = 0;
         ModelConfig model = structure.model();
-        List<WeightTensor> quantised = new ArrayList<>(List.of(structure.query(), structure.key(), structure.value(),
-                structure.output()));
-        quantised.addAll(structure.mlpProjections());
+        List<WeightTensor> quantised = structure.quantisedWeights();
         long quantisedElements = 0;
         for (WeightTensor tensor : quantised) {
             long outlierRows = (long) Math.ceil(quant.outlierFraction() * tensor.rows());
@@ -105,7 +102,7 @@ public final class Capacity {
     public long activationBytes(long batch, long rowsPerSequence, long keys) {
         ModelConfig model = structure.model();
         AttentionShape attention = model.attention();
-        long width = 2 * structure.hidden() + attention.queryWidth() + 2 * attention.kvWidth()
+        long width = 2 * structure.hidden() + attention.queryWidth() + attention.cachedPerToken()
                 + (model.mlp().kind() == MlpKind.GATED ? 2 : 1) * structure.intermediate();
         long rows = batch * rowsPerSequence;
         long scores = batch * attention.heads() * rowsPerSequence * keys;

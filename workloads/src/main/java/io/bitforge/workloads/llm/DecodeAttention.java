@@ -16,28 +16,50 @@ import java.util.List;
  * every power-of-two array side from 32 up), every step in a bucket has the same tile fold count as the
  * representative, so fold-level cycles are exact; MACs exceed the exact sum by less than one key per step
  * (the rounding of the mean), which {@link #representedKeys()} versus {@link #exactKeys()} makes visible.
+ *
+ * <p>With a sliding window of W tokens (W &gt; 0) a step attends min(L_i, W) keys (Mistral 7B, Jiang et al. 2023,
+ * Sec. 2): the steps past the window form one more bucket of exactly W keys.
  */
-public record DecodeAttention(long context, long generated, int bucket) {
+public record DecodeAttention(long context, long generated, int bucket, long window) {
 
     /** One bucket: {@code steps} decode steps represented by {@code keys} keys each. */
     public record Bucket(long firstKeys, long lastKeys, long steps, long keys) {
     }
 
     public DecodeAttention {
-        if (context < 0 || generated < 1 || bucket < 1) {
-            throw new IllegalArgumentException("context >= 0, generated >= 1, bucket >= 1 required");
+        if (context < 0 || generated < 1 || bucket < 1 || window < 0) {
+            throw new IllegalArgumentException("context >= 0, generated >= 1, bucket >= 1, window >= 0 required");
         }
     }
 
-    /** sum over steps of the keys attended: G (C + 1) + G (G - 1) / 2. */
+    /** Global attention (no window). */
+    public DecodeAttention(long context, long generated, int bucket) {
+        this(context, generated, bucket, 0);
+    }
+
+    /** The largest key count a step attends before the window caps it. */
+    private long uncappedLast() {
+        long last = context + generated;
+        return window > 0 ? Math.min(last, window) : last;
+    }
+
+    /** Steps that attend exactly the window (0 without a window). */
+    private long cappedSteps() {
+        return window > 0 ? Math.max(0, context + generated - Math.max(window, context)) : 0;
+    }
+
+    /** sum over steps of the keys attended: G (C + 1) + G (G - 1) / 2 without a window; capped at W with one. */
     public long exactKeys() {
-        return Math.addExact(Math.multiplyExact(generated, context + 1), generated * (generated - 1) / 2);
+        long first = context + 1;
+        long last = uncappedLast();
+        long uncapped = last >= first ? (first + last) * (last - first + 1) / 2 : 0;
+        return Math.addExact(uncapped, Math.multiplyExact(cappedSteps(), window));
     }
 
     public List<Bucket> buckets() {
         List<Bucket> buckets = new ArrayList<>();
         long first = context + 1;
-        long last = context + generated;
+        long last = uncappedLast();
         long start = first;
         while (start <= last) {
             long bucketTop = ceilDiv(start, bucket) * bucket;
@@ -46,6 +68,10 @@ public record DecodeAttention(long context, long generated, int bucket) {
             long keySum = (start + end) * steps / 2;
             buckets.add(new Bucket(start, end, steps, ceilDiv(keySum, steps)));
             start = end + 1;
+        }
+        long capped = cappedSteps();
+        if (capped > 0) {
+            buckets.add(new Bucket(window, window, capped, window));
         }
         return List.copyOf(buckets);
     }

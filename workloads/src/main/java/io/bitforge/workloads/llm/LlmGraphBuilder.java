@@ -2,16 +2,13 @@ package io.bitforge.workloads.llm;
 
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
-import io.bitforge.core.op.Op;
 import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.op.OpKind;
 import io.bitforge.core.op.Precision;
-import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.workloads.quant.QuantConfig;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,23 +33,33 @@ import java.util.List;
  *       sequence unless {@code lmHead=all};</li>
  *   <li>mixture of experts: the router (at lm_head's precision) and top-k softmax run on every token; expert
  *       GEMMs on the expected active experts ({@link ExpertLoad}); the weighted combine is 2 ops per element per
- *       chosen expert.</li>
+ *       chosen expert; DeepSeek's shared experts run on every token of a MoE layer and its first dense layers
+ *       run a dense MLP;</li>
+ *   <li>a fused QKV weight (Phi-3, Falcon, GPT-2) still runs as Q, K and V GEMMs here: the same MACs and weight
+ *       bytes, and the K/V outputs stay identifiable as KV-cache writes; a fused gate/up weight runs as one GEMM;</li>
+ *   <li>QK-norm (Qwen3) is a norm over every query and key head; sandwich norms (Gemma 2) are two more norms per
+ *       layer; a final logit soft-cap is 3 ops per logit; the attention core (windows, MLA, sinks, score
+ *       soft-cap) is {@link AttentionCoreOps}.</li>
  * </ul>
  */
 public final class LlmGraphBuilder {
     public static final String K_PROJ = "k_proj";
     public static final String V_PROJ = "v_proj";
+    /** Multi-head latent attention's joint KV compression, whose output is the cache. */
+    public static final String KV_PROJ = "kv_proj";
 
     private final ModelConfig model;
     private final ModelStructure structure;
     private final QuantConfig quant;
     private final LlmOptions options;
+    private final AttentionCoreOps core;
 
     public LlmGraphBuilder(ModelConfig model, QuantConfig quant, LlmOptions options) {
         this.model = model;
         this.structure = new ModelStructure(model);
         this.quant = quant;
         this.options = options;
+        this.core = new AttentionCoreOps(model, quant, options);
     }
 
     /** Prefill: {@code batch} sequences of {@code prompt} tokens; produces one token per sequence. */
@@ -61,21 +68,18 @@ public final class LlmGraphBuilder {
         requirePositive("prompt", prompt);
         long rows = batch * prompt;
         long layers = model.layers();
-        Emitter out = new Emitter();
+        OpEmitter out = new OpEmitter(quant.highPrecision());
         embedding(out, rows, 1);
-        for (LayerPart part : LayerPart.values()) {
-            if (part == LayerPart.ATTENTION_CORE) {
-                prefillAttention(out, batch, prompt, layers);
-            } else {
-                layerPart(out, part, rows, layers);
-            }
-        }
+        attentionIn(out, rows, layers, false);
+        core.prefill(out, batch, prompt);
+        attentionOut(out, rows, layers, false);
+        mlp(out, rows, 1);
         out.vector("final_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
                 model.norm().parameters(structure.hidden()), 1);
         lmHead(out, options.lmHeadAllTokens() ? rows : batch, 1);
         String name = model.id() + " prefill B=" + batch + " P=" + prompt + " attention="
                 + options.attention().name().toLowerCase(java.util.Locale.ROOT) + " quant=" + quant.text();
-        return new PhaseGraph("prefill", PhaseKind.PREFILL, new OpGraph(name, out.ops), 1, batch);
+        return new PhaseGraph("prefill", PhaseKind.PREFILL, new OpGraph(name, out.ops()), 1, batch);
     }
 
     /**
@@ -89,48 +93,61 @@ public final class LlmGraphBuilder {
             throw new IllegalArgumentException("context must be >= 0, got " + context);
         }
         long layerSteps = model.layers() * generated;
-        Emitter out = new Emitter();
+        OpEmitter out = new OpEmitter(quant.highPrecision());
         embedding(out, batch, generated);
-        for (LayerPart part : LayerPart.values()) {
-            if (part == LayerPart.ATTENTION_CORE) {
-                decodeAttention(out, batch, context, generated);
-            } else {
-                layerPart(out, part, batch, layerSteps);
-            }
-        }
+        attentionIn(out, batch, layerSteps, true);
+        core.decode(out, batch, context, generated);
+        attentionOut(out, batch, layerSteps, true);
+        mlp(out, batch, generated);
         out.vector("final_norm", OpKind.NORM, batch * structure.hidden(), 7, 1,
                 model.norm().parameters(structure.hidden()), generated);
         lmHead(out, batch, generated);
         String name = model.id() + " decode B=" + batch + " C=" + context + " T=" + generated + " kvBucket="
                 + options.kvBucket() + " quant=" + quant.text();
-        return new PhaseGraph("decode", PhaseKind.DECODE, new OpGraph(name, out.ops), 1, batch * generated);
+        return new PhaseGraph("decode", PhaseKind.DECODE, new OpGraph(name, out.ops()), 1, batch * generated);
     }
 
-    /** The parts of a decoder layer in execution order; the attention core differs between phases. */
-    private enum LayerPart {
-        ATTENTION_IN, ATTENTION_CORE, ATTENTION_OUT, MLP
-    }
-
-    private void layerPart(Emitter out, LayerPart part, long rows, long count) {
-        switch (part) {
-            case ATTENTION_IN -> attentionIn(out, rows, count);
-            case ATTENTION_OUT -> attentionOut(out, rows, count);
-            case MLP -> mlp(out, rows, count);
-            default -> throw new IllegalStateException(part.name());
+    /**
+     * One speculative verification pass: {@code batch} sequences with {@code context} cached tokens each run
+     * {@code queries} candidate tokens through every layer at once (a decode step with T query rows, the
+     * absorbed form for latent attention) and lm_head on every candidate, whose logits decide acceptance.
+     */
+    public PhaseGraph verify(long batch, long context, long queries) {
+        requirePositive("batch", batch);
+        requirePositive("queries", queries);
+        if (context < 0) {
+            throw new IllegalArgumentException("context must be >= 0, got " + context);
         }
+        long rows = batch * queries;
+        long layers = model.layers();
+        OpEmitter out = new OpEmitter(quant.highPrecision());
+        embedding(out, rows, 1);
+        attentionIn(out, rows, layers, true);
+        core.verify(out, batch, context, queries);
+        attentionOut(out, rows, layers, true);
+        mlp(out, rows, 1);
+        out.vector("final_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
+                model.norm().parameters(structure.hidden()), 1);
+        lmHead(out, rows, 1);
+        String name = model.id() + " verify B=" + batch + " C=" + context + " T=" + queries + " quant=" + quant.text();
+        return new PhaseGraph("verify", PhaseKind.DECODE, new OpGraph(name, out.ops()), 1, batch);
     }
 
-    private void embedding(Emitter out, long rows, long count) {
+    private void embedding(OpEmitter out, long rows, long count) {
         boolean learned = model.positionEmbeddingRows() > 0;
         // Gather one row per token (and add a learned position row: 1 op per element).
         out.vector("embedding", OpKind.EMBEDDING, rows * structure.hidden(), learned ? 1 : 0, 0,
                 rows * structure.hidden() * (learned ? 2 : 1), count);
     }
 
-    private void attentionIn(Emitter out, long rows, long count) {
+    private void attentionIn(OpEmitter out, long rows, long count, boolean decode) {
         AttentionShape attention = model.attention();
         out.vector("attn_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
                 model.norm().parameters(structure.hidden()), count);
+        if (attention.isLatent()) {
+            latentIn(out, rows, count, decode);
+            return;
+        }
         projection(out, structure.query(), OpKind.PROJECTION, rows, count, quant.activations());
         projection(out, structure.key(), OpKind.PROJECTION, rows, count, quant.kvCache());
         projection(out, structure.value(), OpKind.PROJECTION, rows, count, quant.kvCache());
@@ -138,14 +155,62 @@ public final class LlmGraphBuilder {
         if (attention.qkvBias()) {
             out.vector("qkv_bias", OpKind.ELEMENTWISE, rows * qkvWidth, 1, 1, qkvWidth, count);
         }
+        if (attention.qkNorm()) {
+            out.vector("qk_norm", OpKind.NORM, rows * (attention.queryWidth() + attention.kvWidth()), 7, 1,
+                    2 * model.norm().parameters(attention.headDim()), count);
+        }
         long rotated = (long) (attention.heads() + attention.kvHeads()) * attention.rotaryDim();
         if (rotated > 0) {
             out.vector("rotary", OpKind.ROTARY, rows * rotated, 3, 1, 0, count);
         }
     }
 
-    private void attentionOut(Emitter out, long rows, long count) {
+    /**
+     * Multi-head latent attention's inputs: the query (direct or through its compression and norm), the joint KV
+     * compression whose output is the cache ({@code kv_proj}: latent + shared rotary key), the latent's norm and
+     * rotary on every query head and the one shared key. Prefill expands the latent to per-head keys and values
+     * ({@code kv_b_proj}); decode instead folds the key half of {@code kv_b_proj} into each head's query
+     * ({@code q_absorb}) and applies the value half after attention ({@code v_absorb}).
+     */
+    private void latentIn(OpEmitter out, long rows, long count, boolean decode) {
         AttentionShape attention = model.attention();
+        LatentAttention mla = attention.latent();
+        for (WeightTensor weight : structure.attentionProjections()) {
+            switch (weight.name()) {
+                case "kv_a_proj_with_mqa" -> {
+                    projection(out, new WeightTensor(KV_PROJ, weight.rows(), weight.cols(), weight.copies()),
+                            OpKind.PROJECTION, rows, count, quant.kvCache());
+                    out.vector("kv_a_norm", OpKind.NORM, rows * mla.kvLoraRank(), 7, 1,
+                            model.norm().parameters(mla.kvLoraRank()), count);
+                }
+                case "kv_b_proj" -> {
+                    if (!decode) {
+                        projection(out, weight, OpKind.PROJECTION, rows, count, quant.activations());
+                    }
+                }
+                default -> {
+                    projection(out, weight, OpKind.PROJECTION, rows, count, quant.activations());
+                    if (weight.name().equals("q_a_proj")) {
+                        out.vector("q_a_norm", OpKind.NORM, rows * mla.qLoraRank(), 7, 1,
+                                model.norm().parameters(mla.qLoraRank()), count);
+                    }
+                }
+            }
+        }
+        out.vector("rotary", OpKind.ROTARY, rows * (attention.heads() + 1L) * mla.ropeHeadDim(), 3, 1, 0, count);
+        if (decode) {
+            projection(out, new WeightTensor("q_absorb", mla.nopeHeadDim(), mla.kvLoraRank(), 1), OpKind.PROJECTION,
+                    rows, count * attention.heads(), quant.activations());
+        }
+    }
+
+    private void attentionOut(OpEmitter out, long rows, long count, boolean decode) {
+        AttentionShape attention = model.attention();
+        if (decode && attention.isLatent()) {
+            LatentAttention mla = attention.latent();
+            projection(out, new WeightTensor("v_absorb", mla.kvLoraRank(), mla.valueHeadDim(), 1), OpKind.PROJECTION,
+                    rows, count * attention.heads(), quant.activations());
+        }
         if (model.subNorms()) {
             out.vector("attn_sub_norm", OpKind.NORM, rows * attention.queryWidth(), 7, 1,
                     model.norm().parameters(attention.queryWidth()), count);
@@ -154,6 +219,10 @@ public final class LlmGraphBuilder {
         if (attention.outputBias()) {
             out.vector("o_bias", OpKind.ELEMENTWISE, rows * structure.hidden(), 1, 1, structure.hidden(), count);
         }
+        if (model.sandwichNorms()) {
+            out.vector("attn_output_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
+                    model.norm().parameters(structure.hidden()), count);
+        }
         if (!model.parallelBlock()) {
             out.vector("attn_add", OpKind.ELEMENTWISE, rows * structure.hidden(), 1, 2, 0, count);
             out.vector("mlp_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
@@ -161,46 +230,23 @@ public final class LlmGraphBuilder {
         }
     }
 
-    private void mlp(Emitter out, long rows, long count) {
+    /** The MLP of every layer for {@code rows} rows, {@code steps} times (decode steps; 1 for prefill). */
+    private void mlp(OpEmitter out, long rows, long steps) {
         MlpShape mlp = model.mlp();
-        long expertRows = rows;
-        long expertCount = count;
-        if (mlp.isMoe()) {
-            // The router follows lm_head: high precision unless lm_head is on the quantised datapath.
-            boolean high = quant.lmHeadIsHighPrecision();
-            Precision routerA = high ? quant.highPrecision() : quant.activations();
-            Precision routerW = high ? quant.highPrecision() : quant.weights();
-            out.gemm(new GemmOp("router", OpKind.ROUTER, rows, structure.hidden(), mlp.experts(), count, routerA,
-                    routerW, quant.highPrecision(), BOperand.WEIGHTS, 0));
-            out.vector("router_softmax", OpKind.SOFTMAX, rows * mlp.experts(), 5, 1, 0, count);
-            ExpertLoad load = new ExpertLoad(rows, mlp.experts(), mlp.expertsPerToken());
-            expertRows = load.rowsPerExpert();
-            expertCount = count * load.activeExperts();
-        }
-        List<WeightTensor> projections = structure.mlpProjections();
-        long intermediate = structure.intermediate();
-        for (int i = 0; i < projections.size(); i++) {
-            WeightTensor projection = projections.get(i);
-            boolean last = i == projections.size() - 1;
-            if (last) {
-                boolean gated = mlp.kind() == MlpKind.GATED;
-                out.vector(mlp.isMoe() ? "expert_act" : "mlp_act", OpKind.ACTIVATION, expertRows * intermediate,
-                        gated ? 3 : 2, gated ? 2 : 1, 0, expertCount);
-                if (model.subNorms()) {
-                    out.vector("ffn_sub_norm", OpKind.NORM, expertRows * intermediate, 7, 1,
-                            model.norm().parameters(intermediate), expertCount);
-                }
+        long count = steps * model.layers();
+        if (!mlp.isMoe()) {
+            feedForward(out, structure.mlpProjections(), "mlp_act", rows, count);
+        } else {
+            if (mlp.denseLayers() > 0) {
+                feedForward(out, structure.denseLayerProjections(), "dense_act", rows, steps * mlp.denseLayers());
             }
-            projection(out, projection, OpKind.MLP, expertRows, expertCount, quant.activations());
-            if (mlp.bias()) {
-                out.vector(projection.name() + "_bias", OpKind.ELEMENTWISE, expertRows * projection.cols(), 1, 1,
-                        projection.cols(), expertCount);
+            if (model.moeLayers() > 0) {
+                experts(out, rows, steps * model.moeLayers());
             }
         }
-        if (mlp.isMoe()) {
-            // Each token sums its k expert outputs weighted by the router: a multiply and an add per element each.
-            out.vector("expert_combine", OpKind.ELEMENTWISE, rows * structure.hidden(), 2.0 * mlp.expertsPerToken(),
-                    mlp.expertsPerToken(), 0, count);
+        if (model.sandwichNorms()) {
+            out.vector("mlp_output_norm", OpKind.NORM, rows * structure.hidden(), 7, 1,
+                    model.norm().parameters(structure.hidden()), count);
         }
         if (model.parallelBlock()) {
             // x + attention(x) + mlp(x): two adds per element, three inputs.
@@ -210,65 +256,55 @@ public final class LlmGraphBuilder {
         }
     }
 
-    private void prefillAttention(Emitter out, long batch, long prompt, long layers) {
-        AttentionShape attention = model.attention();
-        long group = attention.groupSize();
-        long instances = batch * attention.kvHeads() * layers;
-        List<long[]> blocks = new ArrayList<>();
-        if (options.attention() == AttentionCounting.FULL) {
-            blocks.add(new long[] {prompt, prompt});
-        } else {
-            long block = options.causalBlock();
-            for (long first = 0; first < prompt; first += block) {
-                long rowsInBlock = Math.min(block, prompt - first);
-                blocks.add(new long[] {rowsInBlock, first + rowsInBlock});
+    /** The mixture-of-experts layers: router, the expected active experts, shared experts, weighted combine. */
+    private void experts(OpEmitter out, long rows, long count) {
+        MlpShape mlp = model.mlp();
+        // The router follows lm_head: high precision unless lm_head is on the quantised datapath.
+        boolean high = quant.lmHeadIsHighPrecision();
+        Precision routerA = high ? quant.highPrecision() : quant.activations();
+        Precision routerW = high ? quant.highPrecision() : quant.weights();
+        out.gemm(new GemmOp("router", OpKind.ROUTER, rows, structure.hidden(), mlp.experts(), count, routerA,
+                routerW, quant.highPrecision(), BOperand.WEIGHTS, 0));
+        if (mlp.routerBias()) {
+            out.vector("router_bias", OpKind.ELEMENTWISE, rows * mlp.experts(), 1, 1, mlp.experts(), count);
+        }
+        out.vector("router_softmax", OpKind.SOFTMAX, rows * mlp.experts(), 5, 1, 0, count);
+        ExpertLoad load = new ExpertLoad(rows, mlp.experts(), mlp.expertsPerToken());
+        feedForward(out, structure.mlpProjections(), "expert_act", load.rowsPerExpert(),
+                count * load.activeExperts());
+        if (mlp.sharedIntermediate() > 0) {
+            feedForward(out, structure.sharedExpertProjections(), "shared_act", rows, count);
+        }
+        // Each token sums its k expert outputs weighted by the router: a multiply and an add per element each.
+        out.vector("expert_combine", OpKind.ELEMENTWISE, rows * structure.hidden(), 2.0 * mlp.expertsPerToken(),
+                mlp.expertsPerToken(), 0, count);
+    }
+
+    /** One MLP's projections in order, the activation (and BitNet's sub-norm) before the last, biases after each. */
+    private void feedForward(OpEmitter out, List<WeightTensor> projections, String activationName, long rows,
+                             long count) {
+        MlpShape mlp = model.mlp();
+        for (int i = 0; i < projections.size(); i++) {
+            WeightTensor projection = projections.get(i);
+            if (i == projections.size() - 1) {
+                long intermediate = projection.rows();
+                boolean gated = mlp.kind() == MlpKind.GATED;
+                out.vector(activationName, OpKind.ACTIVATION, rows * intermediate, gated ? 3 : 2, gated ? 2 : 1, 0,
+                        count);
+                if (model.subNorms()) {
+                    out.vector("ffn_sub_norm", OpKind.NORM, rows * intermediate, 7, 1,
+                            model.norm().parameters(intermediate), count);
+                }
+            }
+            projection(out, projection, OpKind.MLP, rows, count, quant.activations());
+            if (mlp.bias()) {
+                out.vector(projection.name() + "_bias", OpKind.ELEMENTWISE, rows * projection.cols(), 1, 1,
+                        projection.cols(), count);
             }
         }
-        boolean single = blocks.size() == 1;
-        long scoreElements = 0;
-        for (long[] block : blocks) {
-            String suffix = single ? "" : "[rows " + (block[1] - block[0] + 1) + ".." + block[1] + "]";
-            out.gemm(new GemmOp("qk_matmul" + suffix, OpKind.ATTENTION_SCORE, group * block[0],
-                    attention.headDim(), block[1], instances, quant.activations(), quant.kvCache(),
-                    quant.highPrecision(), BOperand.ACTIVATIONS, 0));
-            scoreElements += block[0] * block[1];
-        }
-        out.vector("softmax", OpKind.SOFTMAX, attention.heads() * scoreElements, 5, 1, 0, batch * layers);
-        for (long[] block : blocks) {
-            String suffix = single ? "" : "[rows " + (block[1] - block[0] + 1) + ".." + block[1] + "]";
-            out.gemm(new GemmOp("sv_matmul" + suffix, OpKind.ATTENTION_CONTEXT, group * block[0], block[1],
-                    attention.headDim(), instances, quant.activations(), quant.kvCache(), quant.activations(),
-                    BOperand.ACTIVATIONS, 0));
-        }
     }
 
-    private void decodeAttention(Emitter out, long batch, long context, long generated) {
-        AttentionShape attention = model.attention();
-        long group = attention.groupSize();
-        long perStep = batch * attention.kvHeads() * model.layers();
-        DecodeAttention growth = new DecodeAttention(context, generated, options.kvBucket());
-        List<DecodeAttention.Bucket> buckets = growth.buckets();
-        for (DecodeAttention.Bucket bucket : buckets) {
-            out.gemm(new GemmOp("qk_matmul" + keysLabel(bucket, buckets.size()), OpKind.ATTENTION_SCORE, group,
-                    attention.headDim(), bucket.keys(), perStep * bucket.steps(), quant.activations(),
-                    quant.kvCache(), quant.highPrecision(), BOperand.KV_CACHE, 0));
-        }
-        // Softmax cost is linear in its elements, so one op carries the exact closed-form total.
-        out.vector("softmax", OpKind.SOFTMAX, attention.heads() * growth.exactKeys(), 5, 1, 0,
-                batch * model.layers());
-        for (DecodeAttention.Bucket bucket : buckets) {
-            out.gemm(new GemmOp("sv_matmul" + keysLabel(bucket, buckets.size()), OpKind.ATTENTION_CONTEXT, group,
-                    bucket.keys(), attention.headDim(), perStep * bucket.steps(), quant.activations(),
-                    quant.kvCache(), quant.activations(), BOperand.KV_CACHE, 0));
-        }
-    }
-
-    private static String keysLabel(DecodeAttention.Bucket bucket, int buckets) {
-        return buckets == 1 && bucket.firstKeys() == bucket.lastKeys() ? ""
-                : "[keys " + bucket.firstKeys() + ".." + bucket.lastKeys() + "]";
-    }
-
-    private void lmHead(Emitter out, long rows, long count) {
+    private void lmHead(OpEmitter out, long rows, long count) {
         WeightTensor head = structure.lmHead();
         boolean high = quant.lmHeadIsHighPrecision();
         Precision activations = high ? quant.highPrecision() : quant.activations();
@@ -277,13 +313,16 @@ public final class LlmGraphBuilder {
         if (model.lmHeadBias()) {
             out.vector("lm_head_bias", OpKind.ELEMENTWISE, rows * head.cols(), 1, 1, head.cols(), count);
         }
+        if (model.finalLogitSoftcap() > 0) {
+            out.vector("logit_softcap", OpKind.ELEMENTWISE, rows * head.cols(), 3, 1, 0, count);
+        }
     }
 
     /**
      * A weight GEMM at the configured precisions; with an outlier fraction f, ceil(f·K) input features run as a
      * second GEMM in high precision (LLM.int8()'s mixed-precision decomposition).
      */
-    private void projection(Emitter out, WeightTensor weight, OpKind kind, long rows, long count, Precision outputs) {
+    private void projection(OpEmitter out, WeightTensor weight, OpKind kind, long rows, long count, Precision outputs) {
         long k = weight.rows();
         long outlierK = (long) Math.ceil(quant.outlierFraction() * k);
         if (outlierK > 0 && outlierK < k) {
@@ -301,21 +340,6 @@ public final class LlmGraphBuilder {
     private static void requirePositive(String what, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(what + " must be >= 1, got " + value);
-        }
-    }
-
-    /** Collects ops in order; vector ops run at the quantisation config's high precision. */
-    private final class Emitter {
-        private final List<Op> ops = new ArrayList<>();
-
-        void gemm(GemmOp op) {
-            ops.add(op);
-        }
-
-        void vector(String name, OpKind kind, long elements, double opsPerElement, int inputs, long parameters,
-                    long count) {
-            ops.add(new VectorOp(name, kind, elements, opsPerElement, inputs, parameters, count,
-                    quant.highPrecision()));
         }
     }
 }

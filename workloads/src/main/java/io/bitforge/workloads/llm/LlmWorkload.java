@@ -10,6 +10,7 @@ import io.bitforge.workloads.quant.QuantParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -93,13 +94,57 @@ public final class LlmWorkload implements WorkloadFactory {
         facts.put("heads", m.attention().heads());
         facts.put("kvHeads", m.attention().kvHeads());
         facts.put("experts", m.mlp().experts());
+        facts.put("contextLimit", m.contextLimit());
+        if (m.attention().window().isPresent()) {
+            facts.put("slidingWindow", m.attention().window().tokens());
+            facts.put("slidingWindowLayers", m.attention().window().layers());
+        }
+        if (m.attention().isLatent()) {
+            facts.put("kvLoraRank", m.attention().latent().kvLoraRank());
+        }
         return facts;
+    }
+
+    /**
+     * The longest sequence the settings run: the prompt (prefill), context + generated tokens (decode), or prompt
+     * + generated tokens (both).
+     */
+    public static long sequenceLength(WorkloadSettings settings) {
+        return switch (settings.phase()) {
+            case "prefill" -> settings.prompt();
+            case "decode" -> (long) settings.context() + settings.generate();
+            default -> (long) settings.prompt() + settings.generate();
+        };
+    }
+
+    /**
+     * A warning when the settings run past the model's context limit (its {@code max_position_embeddings}, rope
+     * scaling considered) and {@code allowLongContext} allows it; empty otherwise. {@link #build} refuses such
+     * settings without the option.
+     */
+    public Optional<String> longContextWarning(WorkloadSettings settings) {
+        long length = sequenceLength(settings);
+        long limit = model().contextLimit();
+        if (length <= limit || !LlmOptions.from(settings).allowLongContext()) {
+            return Optional.empty();
+        }
+        return Optional.of(id + " runs " + length + " tokens, past its context limit of " + limit
+                + " (max_position_embeddings, rope scaling considered); results extrapolate the model");
     }
 
     @Override
     public List<PhaseGraph> build(WorkloadSettings settings) {
         QuantConfig quant = QuantParser.parse(settings.quant());
-        LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, LlmOptions.from(settings));
+        LlmOptions options = LlmOptions.from(settings);
+        long length = sequenceLength(settings);
+        if (length > model().contextLimit() && !options.allowLongContext()) {
+            String field = settings.phase().equals("decode") ? "context + generate" : settings.phase().equals(
+                    "prefill") ? "prompt" : "prompt + generate";
+            throw BadRequestException.of(field, length, "must be <= " + model().contextLimit()
+                    + ", the context limit of " + id + " (max_position_embeddings, rope scaling considered); "
+                    + "allowLongContext runs it anyway");
+        }
+        LlmGraphBuilder builder = new LlmGraphBuilder(model(), quant, options);
         requirePositive("batch", settings.batch());
         return switch (settings.phase()) {
             case "prefill" -> List.of(builder.prefill(settings.batch(),

@@ -36,7 +36,8 @@ public record OpFootprint(long loadWeightBytes, long loadActivationBytes, long s
         long c = op.outputs().bytesFor(op.m() * op.n()) * count;
         // K/V projections (and their LLM.int8() outlier parts, "k_proj.outliers") write into the KV cache.
         String base = op.name().contains(".") ? op.name().substring(0, op.name().indexOf('.')) : op.name();
-        boolean storesKv = base.equals(LlmGraphBuilder.K_PROJ) || base.equals(LlmGraphBuilder.V_PROJ);
+        boolean storesKv = base.equals(LlmGraphBuilder.K_PROJ) || base.equals(LlmGraphBuilder.V_PROJ)
+                || base.equals(LlmGraphBuilder.KV_PROJ);
         long storeAct = storesKv ? 0 : c;
         long storeKv = storesKv ? c : 0;
         return switch (op.bOperand()) {

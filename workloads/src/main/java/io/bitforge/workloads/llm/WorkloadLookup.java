@@ -4,10 +4,14 @@ import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.workloads.diffusion.DiffusersConfigLoader;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves the command line's {@code --workload NAME | --model-config FILE}: a registered workload by id, or an
@@ -33,5 +37,22 @@ public final class WorkloadLookup {
         return registry.workload(name).orElseThrow(() -> BadRequestException.of("workload", "'" + name
                 + "'", "must be one of " + String.join(", ", registry.ids(CatalogKind.WORKLOADS))
                 + " (or a model config file)"));
+    }
+
+    /** Builder options with the long-context permission ({@code --allow-long-context}) added when given. */
+    public static Map<String, String> withLongContext(Map<String, String> options, boolean allowLongContext) {
+        Map<String, String> merged = new LinkedHashMap<>(options);
+        if (allowLongContext) {
+            merged.put(LlmOptions.ALLOW_LONG_CONTEXT, "true");
+        }
+        return merged;
+    }
+
+    /** Warnings a run of {@code factory} with {@code settings} deserves (a context past the model's limit). */
+    public static List<String> warnings(WorkloadFactory factory, WorkloadSettings settings) {
+        if (factory instanceof LlmWorkload llm) {
+            return llm.longContextWarning(settings).stream().toList();
+        }
+        return List.of();
     }
 }

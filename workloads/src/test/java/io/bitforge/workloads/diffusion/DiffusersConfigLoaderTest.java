@@ -88,8 +88,9 @@ class DiffusersConfigLoaderTest {
 
     @Test
     void unsupportedModelsNameTheField() throws IOException {
-        Path flux = edited("pixart-alpha", c -> c.put("_class_name", "FluxTransformer2DModel"));
-        assertBad(() -> DiffusersConfigLoader.load(flux), "config.json", "_class_name", "FluxTransformer2DModel");
+        Path hunyuan = edited("pixart-alpha", c -> c.put("_class_name", "HunyuanDiT2DModel"));
+        assertBad(() -> DiffusersConfigLoader.load(hunyuan), "config.json", "_class_name", "HunyuanDiT2DModel",
+                "unsupported diffusion denoiser");
         Path norm = edited("pixart-alpha", c -> c.put("norm_type", "layer_norm"));
         assertBad(() -> DiffusersConfigLoader.load(norm), "config.json", "norm_type", "layer_norm",
                 "ada_norm_zero");

@@ -23,15 +23,17 @@ class HfConfigLoaderTest {
     }
 
     @Test
-    void loadsALlamaConfigWithGqaAndNamesItAfterItsFolder() throws IOException {
-        Path file = write("My-Llama", """
-                {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 2048,
+    void loadsALlamaConfigWithGqaAndNamesItAfterItsNameOrPath() throws IOException {
+        Path file = write("to", """
+                {"_name_or_path": "someone/My-Llama", "architectures": ["LlamaForCausalLM"], "model_type": "llama",
+                 "hidden_size": 2048,
                  "intermediate_size": 5632, "num_hidden_layers": 22, "num_attention_heads": 32,
                  "num_key_value_heads": 4, "vocab_size": 32000, "max_position_embeddings": 2048,
                  "rms_norm_eps": 1e-05, "tie_word_embeddings": false, "torch_dtype": "bfloat16"}
                 """);
         ModelConfig model = HfConfigLoader.load(file);
         assertEquals("my-llama", model.id());
+        assertEquals("My-Llama", model.name());
         assertEquals(64, model.attention().headDim());
         assertEquals(8, model.attention().groupSize());
         assertTrue(model.isGqa());
@@ -83,11 +85,12 @@ class HfConfigLoaderTest {
 
     @Test
     void unsupportedArchitectureNamesTheModelTypeAndTheSupportedList() throws IOException {
-        Path file = write("gpt2", """
-                {"model_type": "gpt2", "n_embd": 768}""");
+        Path file = write("mamba", """
+                {"model_type": "mamba", "hidden_size": 768}""");
         BadInputException e = assertThrows(BadInputException.class, () -> HfConfigLoader.load(file));
-        assertTrue(e.getMessage().contains("'gpt2'"), e.getMessage());
-        assertTrue(e.getMessage().contains("llama, mistral, mixtral, qwen2, opt, phi, bitnet"), e.getMessage());
+        assertTrue(e.getMessage().contains("'mamba'"), e.getMessage());
+        assertTrue(e.getMessage().contains("llama, mistral, mixtral, qwen2, qwen3, gemma, gemma2, phi3, opt, phi, "
+                + "bitnet, gpt2, gptj, falcon, deepseek_v2, deepseek_v3, gpt_oss"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 

@@ -60,7 +60,7 @@ class Llama2LayerTest {
         GemmOp head = Graphs.gemm(Graphs.builder(LLAMA, "W16A16KV16").prefill(1, 1024), "lm_head");
         assertEquals(List.of(1L, 4096L, 32000L), List.of(head.m(), head.k(), head.n()));
         GemmOp all = Graphs.gemm(new LlmGraphBuilder(LLAMA, io.bitforge.workloads.quant.QuantConfig.fp16(),
-                new LlmOptions(AttentionCounting.FULL, 128, true, 32)).prefill(1, 1024), "lm_head");
+                new LlmOptions(AttentionCounting.FULL, 128, true, 32, false)).prefill(1, 1024), "lm_head");
         assertEquals(1024L, all.m());
     }
 

@@ -83,7 +83,7 @@ class TinyTransformerTest {
     void causalCountingSkipsTheMaskedBlocks() {
         // Prompt 6 in blocks of 4 rows: rows 1..4 see 4 keys, rows 5..6 see 6 keys.
         LlmGraphBuilder causal = new LlmGraphBuilder(TINY, io.bitforge.workloads.quant.QuantParser.parse("W16A16"),
-                new LlmOptions(AttentionCounting.CAUSAL, 4, false, 32));
+                new LlmOptions(AttentionCounting.CAUSAL, 4, false, 32, false));
         PhaseGraph prefill = causal.prefill(1, 6);
         GemmOp first = Graphs.gemm(prefill, "qk_matmul[rows 1..4]");
         GemmOp second = Graphs.gemm(prefill, "qk_matmul[rows 5..6]");

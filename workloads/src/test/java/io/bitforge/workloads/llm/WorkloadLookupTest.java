@@ -19,10 +19,11 @@ class WorkloadLookupTest {
     @Test
     void byNameOrByConfigFile(@TempDir Path dir) throws IOException {
         assertEquals("mistral-7b", WorkloadLookup.resolve(REGISTRY, "mistral-7b", null).id());
-        Path file = Files.writeString(Files.createDirectories(dir.resolve("Tiny")).resolve("config.json"), """
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("to")).resolve("config.json"), """
                 {"model_type": "llama", "hidden_size": 8, "intermediate_size": 16, "num_hidden_layers": 1,
                  "num_attention_heads": 2, "vocab_size": 10}""");
-        assertEquals("tiny", WorkloadLookup.resolve(REGISTRY, null, file).id());
+        // No _name_or_path: named by model_type, never by the folder ("to").
+        assertEquals("llama", WorkloadLookup.resolve(REGISTRY, null, file).id());
     }
 
     @Test
