@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what BitForge's tests and FPGA flow need: the open HDL tools and fonts for
-# headless plots. Idempotent: does nothing when everything is present.
+# headless plots, and headless Chromium that renders the HTML report in a test. Idempotent: does nothing
+# when everything is present.
 set -euo pipefail
-packages=(iverilog verilator yosys nextpnr-ice40 fpga-icestorm fpga-icestorm-chipdb fontconfig fonts-dejavu-core)
+packages=(iverilog verilator yosys nextpnr-ice40 fpga-icestorm fpga-icestorm-chipdb fontconfig fonts-dejavu-core chromium)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,7 +30,7 @@ echo "install-toolchain: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
 "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
-for tool in iverilog vvp verilator yosys nextpnr-ice40 icepack icetime fc-list; do
+for tool in iverilog vvp verilator yosys nextpnr-ice40 icepack icetime fc-list chromium; do
   command -v "$tool" >/dev/null || { echo "install-toolchain: $tool still missing after install" >&2; exit 1; }
 done
 echo "install-toolchain: done"

@@ -18,7 +18,8 @@ class ListMemoriesTest {
         for (String id : List.of("ddr4-3200", "lpddr4x", "lpddr5", "gddr6", "hbm2", "hbm2e", "hbm3")) {
             assertTrue(result.stdout().contains(id), result.stdout());
         }
-        assertTrue(result.stdout().contains("peakGigabytesPerSecond"), result.stdout());
+        // peakGigabytesPerSecond, headed with its unit as a symbol.
+        assertTrue(result.stdout().contains("peak GB/s"), result.stdout());
         assertTrue(result.stdout().contains("409.6"), result.stdout()); // HBM2E: 1024 bit x 3.2 Gb/s / 8
         assertTrue(result.stdout().strip().endsWith("7 memories"), result.stdout());
     }

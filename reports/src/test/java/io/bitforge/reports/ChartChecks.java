@@ -42,13 +42,22 @@ public final class ChartChecks {
         return image;
     }
 
-    /** Parses without fetching anything (the DTD is not loaded). */
+    /** Parses without fetching anything (the DTD is not loaded) and checks the viewBox. */
     public static Document parseSvg(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(svg)));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
+        // A viewBox equal to the drawing's size lets a page scale the chart to its box.
+        var root = doc.getDocumentElement();
+        double[] box = java.util.Arrays.stream(root.getAttribute("viewBox").trim().split("[ ,]+"))
+                .filter(t -> !t.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+        assertEquals(4, box.length, "SVG viewBox");
+        assertEquals(0, box[0]);
+        assertEquals(0, box[1]);
+        assertEquals(Double.parseDouble(root.getAttribute("width")), box[2], "viewBox width");
+        assertEquals(Double.parseDouble(root.getAttribute("height")), box[3], "viewBox height");
         return doc;
     }
 

@@ -74,7 +74,12 @@ class HtmlReportTest {
         assertTrue(html.contains("<th>seed</th><td>42</td>"));
         assertTrue(html.contains("<th>strategy</th><td>random</td>"));
         assertTrue(html.contains("<th>bitsPerValue</th>"), "quantize rows as a table");
-        assertTrue(html.contains("<td class=\"num\">4.125</td>"));
+        // 4.125 bits at three significant digits, the value as written kept as hover text.
+        assertTrue(html.contains("<td class=\"num\"><span title=\"4.125\">4.13</span></td>"));
+        // A headline table first, the detail tables folded away.
+        assertTrue(html.contains("<caption>Pareto front: 1 designs</caption>"));
+        assertTrue(html.contains("<details>\n<summary>pareto.json <span class=\"desc\">the front</span>"));
+        assertTrue(html.indexOf("<caption>Pareto front") < html.indexOf("<details>"), "headline before details");
         assertTrue(html.contains("<th>id</th><th>latency</th>"), "CSV table header");
         assertTrue(html.contains("<title>e 64x64 int8 (eeeeeeeeeeeeeeee)"), "Pareto hover text");
     }

@@ -70,4 +70,38 @@ class SqnrChartTest {
         ChartChecks.keep("sqnr-small.png", png);
         ChartChecks.keep("sqnr-small.svg", svg.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void labelsOfFormatsAtTheSameBitsDoNotOverlap() throws Exception {
+        // The demo's crowd at 4.125 bits (3 and 4 bits are where formats compete): six labels within 4.6 dB.
+        String[] formats = {"int4", "fp4-e2m1", "flint4", "bitmod-fp4-er+", "bitmod-fp4-ea+", "bitmod-mix4"};
+        double[] sqnr = {11.1, 13.9, 15.2, 15.0, 15.4, 15.8};
+        List<SqnrPoint> points = new java.util.ArrayList<>();
+        for (int i = 0; i < formats.length; i++) {
+            points.add(new SqnrPoint(formats[i], "group128", i < 3 ? 4.125 : 4.14, sqnr[i], sqnr[i] + 0.4));
+        }
+        points.add(new SqnrPoint("int3", "group128", 3.125, 5.0, 5.2));
+        String svg = ChartRender.svg(new SqnrChart("SQNR", points).chart(), 900, 640, "bitforge-sqnr-");
+        ChartChecks.keep("sqnr-crowded.svg", svg.getBytes(StandardCharsets.UTF_8));
+        var nodes = ChartChecks.parseSvg(svg).getElementsByTagNameNS("*", "text");
+        List<java.awt.geom.Rectangle2D> boxes = new java.util.ArrayList<>();
+        java.awt.FontMetrics metrics = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .createGraphics().getFontMetrics(io.bitforge.reports.chart.ChartStyle.ANNOTATION);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            var text = (org.w3c.dom.Element) nodes.item(i);
+            String content = text.getTextContent();
+            if (List.of(formats).contains(content) || content.equals("int3")) {
+                double x = Double.parseDouble(text.getAttribute("x"));
+                double y = Double.parseDouble(text.getAttribute("y"));
+                // The text's box: baseline at y, as wide as the annotation font draws it.
+                java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(x, y - metrics.getAscent(),
+                        metrics.stringWidth(content), metrics.getAscent());
+                for (java.awt.geom.Rectangle2D other : boxes) {
+                    assertTrue(!other.intersects(box), content + " overlaps another label");
+                }
+                boxes.add(box);
+            }
+        }
+        assertEquals(formats.length + 1, boxes.size(), "every format labelled once");
+    }
 }

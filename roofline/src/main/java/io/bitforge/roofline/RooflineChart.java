@@ -9,6 +9,7 @@ import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -42,11 +43,17 @@ import java.util.Objects;
  * same bytes).
  */
 public final class RooflineChart {
-    /** One op on the chart. */
-    public record Point(String group, String label, double arithmeticIntensity, double opsPerSecond) {
+    /** One op on the chart; {@code seconds} (its time, all repeats) ranks it for a numbered label. */
+    public record Point(String group, String label, double arithmeticIntensity, double opsPerSecond,
+                        double seconds) {
         public Point {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(label, "label");
+        }
+
+        /** A point without a time: drawn, never numbered. */
+        public Point(String group, String label, double arithmeticIntensity, double opsPerSecond) {
+            this(group, label, arithmeticIntensity, opsPerSecond, 0);
         }
     }
 
@@ -58,8 +65,8 @@ public final class RooflineChart {
         new Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4),
         new Polygon(new int[] {0, 5, -5}, new int[] {-5, 4, 4}, 3)};
     private static final Color MEMORY_COLOUR = new Color(0x1B2631);
-    /** Ops are labelled on the chart only when there are this few; otherwise the legend and table say it. */
-    private static final int MAX_LABELLED_POINTS = 24;
+    /** The costliest ops by time get a number beside their marker and a line in the numbered legend. */
+    static final int NUMBERED_OPS = 10;
 
     private final String title;
     private final double memoryBytesPerSecond;
@@ -91,7 +98,8 @@ public final class RooflineChart {
             for (OpRoofline row : phase.rows()) {
                 if (row.peak() != null && row.seconds() > 0) {
                     roofs.add(row.peak());
-                    points.add(new Point(phase.name(), row.name(), row.arithmeticIntensity(), row.ops() / row.seconds()));
+                    points.add(new Point(phase.name(), row.name(), row.arithmeticIntensity(), row.ops() / row.seconds(),
+                            row.seconds()));
                 }
             }
         }
@@ -170,16 +178,20 @@ public final class RooflineChart {
             renderer.setUseOutlinePaint(false);
             renderer.setSeriesPaint(series, colour);
             series++;
-            if (points.size() <= MAX_LABELLED_POINTS) {
-                for (Point p : group.getValue()) {
-                    XYTextAnnotation label = new XYTextAnnotation(p.label(), log(p.arithmeticIntensity()) + 0.06,
-                            log(p.opsPerSecond()));
-                    label.setTextAnchor(TextAnchor.CENTER_LEFT);
-                    label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-                    label.setPaint(colour);
-                    plot.addAnnotation(label);
-                }
+        }
+        List<Point> numbered = numbered();
+        if (!numbered.isEmpty()) {
+            List<PlacedLabels.Label> labels = new ArrayList<>();
+            List<String> groupNames = new ArrayList<>(groups.keySet());
+            for (int i = 0; i < numbered.size(); i++) {
+                Point p = numbered.get(i);
+                labels.add(new PlacedLabels.Label(String.valueOf(i + 1), log(p.arithmeticIntensity()),
+                        log(p.opsPerSecond()), POINT_COLOURS[groupNames.indexOf(p.group()) % POINT_COLOURS.length]
+                        .darker()));
             }
+            plot.addAnnotation(new PlacedLabels(labels, points.stream()
+                    .map(p -> new double[] {log(p.arithmeticIntensity()), log(p.opsPerSecond())}).toList(),
+                    new Font(Font.SANS_SERIF, Font.BOLD, 11)));
         }
         renderer.setSeriesShapesVisible(0, false);
         plot.setDataset(data);
@@ -197,7 +209,49 @@ public final class RooflineChart {
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        if (!numbered.isEmpty()) {
+            TextTitle key = new TextTitle(numberedLegend(numbered), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            key.setPosition(RectangleEdge.BOTTOM);
+            key.setMaximumLinesToDisplay(4);
+            chart.addSubtitle(key);
+        }
         return chart;
+    }
+
+    /** The ops that get numbers: the {@value #NUMBERED_OPS} with the longest time, longest first. */
+    public List<Point> numbered() {
+        return points.stream().filter(p -> p.seconds() > 0)
+                .sorted(Comparator.comparingDouble(Point::seconds).reversed().thenComparing(Point::group)
+                        .thenComparing(Point::label))
+                .limit(NUMBERED_OPS).toList();
+    }
+
+    /** "1 prefill mlp.down 12.3 ms (41%)  ·  2 ...": what each number stands for, with its share of the time. */
+    String numberedLegend(List<Point> numbered) {
+        double total = points.stream().mapToDouble(Point::seconds).sum();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < numbered.size(); i++) {
+            Point p = numbered.get(i);
+            text.append(i == 0 ? "" : "  ·  ").append(i + 1).append(' ').append(p.group()).append(' ').append(p.label())
+                    .append(' ').append(seconds(p.seconds()));
+            if (total > 0) {
+                text.append(" (").append(Math.round(100 * p.seconds() / total)).append("%)");
+            }
+        }
+        return text.toString();
+    }
+
+    /** A time at three significant digits in s, ms, µs or ns. */
+    static String seconds(double s) {
+        String[] units = {"s", "ms", "µs", "ns"};
+        double v = s;
+        int u = 0;
+        while (Math.abs(v) < 1 && u < units.length - 1 && v != 0) {
+            v *= 1000;
+            u++;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+                + " " + units[u];
     }
 
     /** PNG bytes at the given size in pixels. */
@@ -211,12 +265,13 @@ public final class RooflineChart {
         return out.toByteArray();
     }
 
-    /** An SVG document; the same chart always gives the same text. */
+    /** An SVG document with a viewBox (so it scales in a page); the same chart always gives the same text. */
     public String svg(int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("bitforge-roofline-");
         chart().draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        return "<?xml version=\"1.0\"?>\n"
+                + g.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null) + "\n";
     }
 
     /** Whole decades around the ops and ridge points, with a decade of margin. */

@@ -49,6 +49,7 @@ class RooflineChartTest {
         String second = chart().svg(900, 640);
         assertEquals(first, second);
         assertTrue(first.contains("<svg"));
+        assertTrue(first.contains("viewBox='0.0 0.0 900.0 640.0'"), "a viewBox, so the chart scales in a page");
         assertTrue(first.contains("bitforge-roofline-"), "fixed defs prefix");
         // Decade labels are 10 with an integer superscript exponent, as text: 10⁻¹ ... 10⁴ on x, 10¹⁵ on y.
         assertTrue(first.contains(">10⁻¹<"), "0.1 as a decade label");
@@ -95,5 +96,40 @@ class RooflineChartTest {
         // A100 roofs: fp32 19.5e12 / 1555e9 = 12.5 op/B (lowest ridge) / 10 -> 1.25, and the decode ops near
         // 1 op/B: from 0.1; highest ridge int4 1248e12 / 1555e9 = 802.6 x 10 -> 8026 -> 10^4.
         assertArrayEquals(new double[] {0.1, 10_000}, x, 1e-12);
+    }
+
+    @Test
+    void theTenLongestOpsAreNumberedInTheLegendLongestFirst() throws Exception {
+        RooflineChart chart = chart();
+        List<RooflineChart.Point> numbered = chart.numbered();
+        assertEquals(RooflineChart.NUMBERED_OPS, numbered.size());
+        // Longest first, and no op left out is longer than the last one numbered.
+        for (int i = 1; i < numbered.size(); i++) {
+            assertTrue(numbered.get(i - 1).seconds() >= numbered.get(i).seconds());
+        }
+        RooflineChart.Point first = numbered.get(0);
+        String svg = chart.svg(900, 640);
+        String legend = chart.numberedLegend(numbered);
+        assertTrue(legend.startsWith("1 " + first.group() + " " + first.label() + " "), legend);
+        assertTrue(legend.contains("  ·  10 "), legend);
+        // The numbers 1..10 are drawn as text in the plot.
+        for (int n = 1; n <= RooflineChart.NUMBERED_OPS; n++) {
+            assertTrue(svg.contains(">" + n + "</text>"), "label " + n);
+        }
+    }
+
+    @Test
+    void labelsPlacedAroundOneCrowdedSpotNeverOverlapAndStayInThePlot() {
+        java.awt.geom.Rectangle2D area = new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300);
+        List<java.awt.geom.Rectangle2D> taken = new java.util.ArrayList<>();
+        // Ten ops on one spot at the right edge, where the old labels were clipped.
+        for (int i = 0; i < 10; i++) {
+            java.awt.geom.Rectangle2D box = PlacedLabels.place(398, 150, 14, 9, taken, area);
+            assertTrue(area.contains(box), "inside the plot: " + box);
+            for (java.awt.geom.Rectangle2D other : taken) {
+                assertTrue(!other.intersects(box), "overlap: " + box + " and " + other);
+            }
+            taken.add(box);
+        }
     }
 }

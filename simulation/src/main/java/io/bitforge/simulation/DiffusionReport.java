@@ -13,6 +13,8 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.core.workload.WorkloadSettings;
+import io.bitforge.core.units.HumanUnits;
+import io.bitforge.core.units.QuantityColumn;
 import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionRun;
@@ -216,44 +218,50 @@ public final class DiffusionReport implements SimulationOutcome {
         out.append("DRAM        ").append(dram.name()).append(", ").append(fmt(dram.bytesPerCycle(), 1))
                 .append(" B/cycle, ").append(fmt(dram.picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
 
-        TextTable phaseTable = new TextTable(List.of("phase", "runs", "cycles/run", "ms/run", "GMACs/run",
-                "mJ/run", "util %"));
+        TextTable phaseTable = new TextTable(List.of("phase", "runs", "cycles/run", "time/run", "MACs/run",
+                "energy/run", "util")).quantity(3, "s").quantity(4, "").quantity(5, "J").fixedQuantity(6, "%");
         for (PhaseResult p : phases) {
-            phaseTable.row(List.of(p.phase().name(), p.phase().repeats(), p.cycles(), fmt(p.latencySeconds() * 1e3, 3),
-                    fmt(p.macs() * 1e-9, 2), fmt(p.cost().totalPicojoules() * 1e-9, 3),
-                    fmt(p.utilizationPercent(), 2)));
+            phaseTable.row(List.of(p.phase().name(), p.phase().repeats(), p.cycles(), p.latencySeconds(),
+                    (double) p.macs(), p.cost().totalPicojoules() * 1e-12, p.utilizationPercent()));
         }
         out.append(phaseTable).append('\n');
-        out.append("per step               ").append(fmt(run.stepSeconds() * 1e3, 3)).append(" ms, ")
-                .append(fmt(run.stepJoules() * 1e3, 3)).append(" mJ\n");
-        out.append("per request            ").append(fmt(run.requestSeconds() * 1e3, 3)).append(" ms, ")
+        out.append("per step               ").append(HumanUnits.seconds(run.stepSeconds())).append(", ")
+                .append(HumanUnits.joules(run.stepJoules())).append('\n');
+        out.append("per request            ").append(HumanUnits.seconds(run.requestSeconds())).append(", ")
                 .append(run.requestCycles()).append(" cycles, ").append(run.images()).append(" image(s)\n");
-        out.append("per image              ").append(fmt(run.secondsPerImage() * 1e3, 3)).append(" ms, ")
-                .append(fmt(run.joulesPerImage() * 1e3, 3)).append(" mJ\n");
-        out.append("images/s               ").append(fmt(run.imagesPerSecond(), 4)).append('\n');
+        out.append("per image              ").append(HumanUnits.seconds(run.secondsPerImage())).append(", ")
+                .append(HumanUnits.joules(run.joulesPerImage())).append('\n');
+        out.append("images/s               ").append(HumanUnits.count(run.imagesPerSecond())).append('\n');
         CostReport request = requestCost();
-        out.append("request energy mJ     ");
+        // Every category in one prefix, chosen by the largest, so the line compares at a glance.
+        List<String> names = new java.util.ArrayList<>();
+        List<Double> joules = new java.util.ArrayList<>();
         for (EnergyCategory category : EnergyCategory.values()) {
             double value = request.energy().picojoules(category);
             if (value != 0) {
-                out.append(' ').append(category.name()).append(' ').append(fmt(value * 1e-9, 3));
+                names.add(category.name());
+                joules.add(value * 1e-12);
             }
+        }
+        QuantityColumn byCategory = QuantityColumn.of("request energy", "J", joules);
+        out.append(String.format(Locale.ROOT, "%-22s", byCategory.header()));
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? " " : "  ").append(names.get(i)).append(' ').append(byCategory.cell(joules.get(i)));
         }
         out.append("\nstep array utilisation ").append(fmt(step().utilizationPercent(), 2)).append(" %\n\n");
 
         PhaseResult step = step();
         out.append("costliest ops of one denoising step (").append(Math.min(TOP_OPS, step.ops().size())).append(" of ")
                 .append(step.ops().size()).append("; the CSV lists every op):\n");
-        TextTable ops = new TextTable(List.of("op", "kind", "count", "shape", "cycles", "share %", "bound", "util %",
-                "energy uJ"));
+        TextTable ops = new TextTable(List.of("op", "kind", "count", "shape", "cycles", "share", "bound", "util",
+                "energy")).fixedQuantity(5, "%").fixedQuantity(7, "%").quantity(8, "J");
         step.ops().stream().sorted(Comparator.comparingLong(OpResult::cycles).reversed()).limit(TOP_OPS).forEach(r -> {
             Op op = r.op();
             String shape = op instanceof GemmOp g ? g.m() + "x" + g.k() + "x" + g.n()
                     : ((VectorOp) op).elements() + " el";
             ops.row(List.of(op.name(), op.kind().name().toLowerCase(Locale.ROOT), op.count(), shape, r.cycles(),
-                    fmt(step.cycles() == 0 ? 0 : 100.0 * r.cycles() / step.cycles(), 2), r.bound(),
-                    op instanceof GemmOp ? fmt(r.utilizationPercent(), 2) : "",
-                    fmt(r.cost().totalPicojoules() * 1e-6, 3)));
+                    step.cycles() == 0 ? 0.0 : 100.0 * r.cycles() / step.cycles(), r.bound(),
+                    op instanceof GemmOp ? (Object) r.utilizationPercent() : "", r.cost().totalPicojoules() * 1e-12));
         });
         out.append(ops);
         return out.toString();

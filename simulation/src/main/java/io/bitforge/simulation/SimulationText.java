@@ -7,6 +7,8 @@ import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.workload.PhaseKind;
+import io.bitforge.core.units.HumanUnits;
+import io.bitforge.core.units.QuantityColumn;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,47 +55,57 @@ final class SimulationText {
         out.append("DRAM        ").append(r.dram().name()).append(", ").append(fmt(r.dram().bytesPerCycle(), 1))
                 .append(" B/cycle, ").append(fmt(r.dram().picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
 
-        TextTable phaseTable = new TextTable(List.of("phase", "cycles", "latency ms", "tokens", "tokens/s",
-                "energy mJ", "util %"));
+        TextTable phaseTable = new TextTable(List.of("phase", "cycles", "latency", "tokens", "tokens/s",
+                "energy", "util")).quantity(2, "s").quantity(4, "").quantity(5, "J").fixedQuantity(6, "%");
         for (PhaseResult p : r.phases()) {
-            phaseTable.row(List.of(p.phase().name(), p.cycles(), fmt(p.latencySeconds() * 1e3, 3),
-                    p.phase().outputItems(), fmt(p.phase().outputItems() / p.latencySeconds(), 2),
-                    fmt(p.cost().totalPicojoules() * 1e-9, 3), fmt(p.utilizationPercent(), 2)));
+            phaseTable.row(List.of(p.phase().name(), p.cycles(), p.latencySeconds(),
+                    p.phase().outputItems(), p.phase().outputItems() / p.latencySeconds(),
+                    p.cost().totalPicojoules() * 1e-12, p.utilizationPercent()));
         }
         out.append(phaseTable).append('\n');
         r.phase(PhaseKind.PREFILL).ifPresent(p -> out.append("time to first token    ")
-                .append(fmt(p.latencySeconds() * 1e3, 3)).append(" ms\n"));
+                .append(HumanUnits.seconds(p.latencySeconds())).append('\n'));
         r.phase(PhaseKind.DECODE).ifPresent(p -> {
-            out.append("time per output token  ").append(fmt(p.latencySeconds() / r.settings().generate() * 1e3, 3))
-                    .append(" ms\n");
-            out.append("decode tokens/s        ").append(fmt(p.phase().outputItems() / p.latencySeconds(), 2))
+            out.append("time per output token  ").append(HumanUnits.seconds(p.latencySeconds() / r.settings().generate()))
                     .append('\n');
+            out.append("decode tokens/s        ")
+                    .append(HumanUnits.count(p.phase().outputItems() / p.latencySeconds())).append('\n');
         });
-        out.append("total latency          ").append(fmt(r.latencySeconds() * 1e3, 3)).append(" ms, ")
-                .append(r.totalCycles()).append(" cycles, ").append(fmt(r.outputTokens() / r.latencySeconds(), 2))
-                .append(" tokens/s overall\n");
+        out.append("total latency          ").append(HumanUnits.seconds(r.latencySeconds())).append(", ")
+                .append(r.totalCycles()).append(" cycles, ")
+                .append(HumanUnits.count(r.outputTokens() / r.latencySeconds())).append(" tokens/s overall\n");
         CostReport total = r.totalCost();
-        out.append("energy                 ").append(fmt(total.totalPicojoules() * 1e-9, 3)).append(" mJ (")
-                .append(fmt(total.totalPicojoules() / r.outputTokens() * 1e-6, 3)).append(" uJ per output token):");
+        out.append("energy                 ").append(HumanUnits.joules(total.totalPicojoules() * 1e-12)).append(", ")
+                .append(HumanUnits.joules(total.totalPicojoules() / r.outputTokens() * 1e-12))
+                .append(" per output token\n");
+        // Every category in the total's prefix, so the figures on the line compare at a glance.
+        List<String> names = new java.util.ArrayList<>();
+        List<Double> joules = new java.util.ArrayList<>();
         for (EnergyCategory category : EnergyCategory.values()) {
             double value = total.energy().picojoules(category);
             if (value != 0) {
-                out.append(' ').append(category.name()).append(' ').append(fmt(value * 1e-9, 3));
+                names.add(category.name());
+                joules.add(value * 1e-12);
             }
+        }
+        QuantityColumn byCategory = QuantityColumn.of("energy by category", "J", joules);
+        out.append(String.format(Locale.ROOT, "%-23s", byCategory.header()));
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "" : "  ").append(names.get(i)).append(' ').append(byCategory.cell(joules.get(i)));
         }
         out.append("\narray utilisation      ").append(fmt(r.utilizationPercent(), 2)).append(" %\n\n");
 
-        TextTable ops = new TextTable(List.of("phase", "op", "kind", "count", "shape", "cycles", "share %", "bound",
-                "util %", "energy uJ"));
+        TextTable ops = new TextTable(List.of("phase", "op", "kind", "count", "shape", "cycles", "share", "bound",
+                "util", "energy")).fixedQuantity(6, "%").fixedQuantity(8, "%").quantity(9, "J");
         for (PhaseResult p : r.phases()) {
             for (OpResult o : p.ops()) {
                 Op op = o.op();
                 String shape = op instanceof GemmOp g ? g.m() + "x" + g.k() + "x" + g.n()
                         : ((VectorOp) op).elements() + " el";
                 ops.row(List.of(o.phase(), op.name(), op.kind().name().toLowerCase(Locale.ROOT), op.count(), shape,
-                        o.cycles(), fmt(p.cycles() == 0 ? 0 : 100.0 * o.cycles() / p.cycles(), 2), o.bound(),
-                        op instanceof GemmOp ? fmt(o.utilizationPercent(), 2) : "",
-                        fmt(o.cost().totalPicojoules() * 1e-6, 3)));
+                        o.cycles(), p.cycles() == 0 ? 0.0 : 100.0 * o.cycles() / p.cycles(), o.bound(),
+                        op instanceof GemmOp ? (Object) o.utilizationPercent() : "",
+                        o.cost().totalPicojoules() * 1e-12));
             }
         }
         out.append(ops);

@@ -184,16 +184,18 @@ public final class AdcStudyCommand implements Callable<Integer> {
     }
 
     private static String table(AdcStudy.Result result) {
-        TextTable table = new TextTable(List.of("scheme", "comparator cycles", "ADC energy reduction", "ADC pJ/conv",
-                "output SQNR dB", "max |err|"));
+        TextTable table = new TextTable(List.of("scheme", "comparator cycles", "ADC energy reduction", "ADC energy",
+                "output SQNR", "max |err|")).fixedQuantity(1, "").fixedQuantity(2, "×").quantity(3, "J/conv")
+                .fixedQuantity(4, "dB");
         for (AdcStudy.SchemeResult r : result.schemes()) {
-            table.row(List.of(r.scheme().id(), String.format(Locale.ROOT, "%.4f", r.meanComparatorCycles()),
-                    String.format(Locale.ROOT, "%.3fx", r.energyReduction()),
-                    String.format(Locale.ROOT, "%.4f", r.picojoulesPerConversion()),
-                    Double.isInfinite(r.sqnrDecibels()) ? "exact"
-                            : String.format(Locale.ROOT, "%.2f", r.sqnrDecibels()),
+            // An exact readout has no SQNR: the cell says "exact" (a quantity column shows infinity as ∞).
+            table.row(List.of(r.scheme().id(), r.meanComparatorCycles(), r.energyReduction(),
+                    r.picojoulesPerConversion() * 1e-12,
+                    Double.isInfinite(r.sqnrDecibels()) ? "" : (Object) r.sqnrDecibels(),
                     String.format(Locale.ROOT, "%.0f", r.maxAbsError())));
         }
-        return table.toString();
+        String text = table.toString();
+        return result.schemes().stream().anyMatch(r -> Double.isInfinite(r.sqnrDecibels()))
+                ? text + "(an empty output SQNR: the readout is exact)\n" : text;
     }
 }

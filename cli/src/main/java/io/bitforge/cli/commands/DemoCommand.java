@@ -18,6 +18,7 @@ import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
+import io.bitforge.reports.html.HtmlReport;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.roofline.GenerationSummary;
 import io.bitforge.roofline.RooflineChart;
@@ -117,9 +118,10 @@ public final class DemoCommand implements Callable<Integer> {
         results.json("reproductions.json", "headline ratios of the shipped reproductions, measured and published",
                 reproductions());
         results.finish("demo", VersionProvider.version(), inputs(), SEED);
+        Path page = new HtmlReport(VersionProvider.version()).writeBeside(out);
         print.println("Wrote " + out + ": manifest.json, designs.json, roofline.json, roofline.png/svg, formats.json, "
-                + "reproductions.json"
-                + " (bitforge report --in " + out + " --out demo.html makes a page of them).");
+                + "reproductions.json and the page to open, with the headline tables and charts:");
+        print.println(page);
         return 0;
     }
 
@@ -127,8 +129,10 @@ public final class DemoCommand implements Callable<Integer> {
         var print = context.out();
         print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
-        TextTable table = new TextTable(List.of("design", "family", "array", "DRAM GB/s", "formats", "TTFT ms",
-                "TPOT ms", "tokens/s", "mJ/token", "area mm2"));
+        TextTable table = new TextTable(List.of("design", "family", "array", "DRAM", "formats", "TTFT",
+                "TPOT", "decode", "energy/token", "PE area"))
+                .quantity(3, "B/s").quantity(5, "s").quantity(6, "s").quantity(7, "tokens/s").quantity(8, "J")
+                .fixedQuantity(9, "mm²");
         List<Object> rows = new ArrayList<>();
         for (String name : context.registry().ids(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(name, "preset");
@@ -144,18 +148,17 @@ public final class DemoCommand implements Callable<Integer> {
                 row.put("quant", quant);
                 row.put("summary", summary);
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        fixed(dramGigabytesPerSecond(spec)), row.get("quant"),
-                        fixed(1e3 * number(summary, "timeToFirstTokenSeconds")),
-                        fixed(1e3 * number(summary, "timePerOutputTokenSeconds")),
-                        fixed(number(summary, "decodeTokensPerSecond")),
-                        fixed(number(summary, "energyPerOutputTokenPicojoules") / 1e9),
-                        fixed(areaSquareMicrometres(summary) / 1e6)));
+                        1e9 * dramGigabytesPerSecond(spec), row.get("quant"),
+                        number(summary, "timeToFirstTokenSeconds"), number(summary, "timePerOutputTokenSeconds"),
+                        number(summary, "decodeTokensPerSecond"),
+                        number(summary, "energyPerOutputTokenPicojoules") * 1e-12,
+                        areaSquareMicrometres(summary) / 1e6));
             } catch (BadInputException e) {
                 // A design that cannot run this model (e.g. a family without the needed precision) is reported,
                 // not fatal: the other designs' results stand.
                 row.put("skipped", e.getMessage());
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        fixed(dramGigabytesPerSecond(spec)), "skipped", "", "", "", "", ""));
+                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", ""));
             }
             rows.add(row);
         }
@@ -168,7 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("   Each preset keeps its own clock, DRAM and node (see bitforge list and the preset files), so"
                 + " rows are designs as published, not an iso-area comparison.");
         print.println("   KV cache at the weight format; TTFT: prefill latency; TPOT: decode latency per token;"
-                + " mJ/token: all energy / generated tokens.");
+                + " energy/token: all energy / generated tokens.");
         print.println();
         return rows;
     }
@@ -187,16 +190,16 @@ public final class DemoCommand implements Callable<Integer> {
         RooflineRequest.Builder request = RooflineRequest.builder().device(device).workload(WorkloadChoice.of(llm))
                 .prompt(prompt).context(prompt).generate(generate);
         RooflineMachine machine = library.rooflineMachine(request.build());
-        TextTable table = new TextTable(List.of("quant", "TTFT ms", "TPOT ms", "tokens/s", "weights GB",
-                "KV cache GB"));
+        TextTable table = new TextTable(List.of("quant", "TTFT", "TPOT", "decode", "weights", "KV cache"))
+                .quantity(1, "s").quantity(2, "s").quantity(3, "tokens/s").quantity(4, "B").quantity(5, "B");
         Map<String, Object> byQuant = new LinkedHashMap<>();
         RooflineReport chartReport = null;
         for (String quant : List.of("W16A16KV16", "W4A16KV16g128")) {
             RooflineReport report = library.roofline(request.quant(quant).build());
             GenerationSummary generation = report.generation();
-            table.row(List.of(quant, fixed(1e3 * generation.timeToFirstTokenSeconds()),
-                    fixed(1e3 * generation.timePerOutputTokenSeconds()), fixed(generation.decodeTokensPerSecond()),
-                    fixed(report.footprint().weightBytes() / 1e9), fixed(report.footprint().kvCacheBytes() / 1e9)));
+            table.row(List.of(quant, generation.timeToFirstTokenSeconds(), generation.timePerOutputTokenSeconds(),
+                    generation.decodeTokensPerSecond(), (double) report.footprint().weightBytes(),
+                    (double) report.footprint().kvCacheBytes()));
             byQuant.put(quant, report.toJson());
             if (chartReport == null) {
                 chartReport = report;
@@ -230,11 +233,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<FormatResult> results = new QuantStudy(quantizers, 16, SEED, QuantStudy.DEFAULT_BLOCK_ELEMENTS, n -> {
         }).run(List.of(MatrixSource.of("llm-outliers", rows, cols, weights)));
-        TextTable table = new TextTable(List.of("format", "granularity", "bits/element", "SQNR dB", "W.X SQNR dB"));
+        TextTable table = new TextTable(List.of("format", "granularity", "bits/element", "SQNR", "W.X SQNR"))
+                .fixedQuantity(2, "").fixedQuantity(3, "dB").fixedQuantity(4, "dB");
         List<Object> json = new ArrayList<>();
         for (FormatResult r : results) {
-            table.row(List.of(r.format(), r.granularity(), fixed(r.bitsPerElement()), fixed(r.sqnrDecibels()),
-                    fixed(r.matmulSqnrDecibels())));
+            table.row(List.of(r.format(), r.granularity(), r.bitsPerElement(), r.sqnrDecibels(),
+                    r.matmulSqnrDecibels()));
             json.add(r);
         }
         print.print(table);
@@ -253,7 +257,8 @@ public final class DemoCommand implements Callable<Integer> {
             print.println();
             return json;
         }
-        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"));
+        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"))
+                .fixedQuantity(2, "×").fixedQuantity(3, "×");
         for (String paper : Reproductions.PAPERS) {
             Reproductions.Outcome outcome = context.library().reproduce(new ReproduceRequest(paper,
                     reproductions.resolve(paper)));
@@ -263,7 +268,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 double published = headline.paper().getAsDouble();
                 double difference = headline.value() / published - 1;
-                table.row(List.of(paper, headline.name(), fixed(headline.value()), fixed(published),
+                table.row(List.of(paper, headline.name(), headline.value(), published,
                         String.format(Locale.ROOT, "%+.1f%%", 100 * difference)));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("paper", paper);
@@ -277,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         print.print(table);
         print.println("   published: the paper's abstract, or its artefact's own output where the abstract differs "
-                + "(see README, bitforge reproduce)");
+                + "(see docs/commands/reproduce.md)");
         print.println();
         return json;
     }
@@ -307,13 +312,5 @@ public final class DemoCommand implements Callable<Integer> {
     private static double number(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    private static String fixed(double value) {
-        if (Double.isNaN(value)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : Math.abs(value) >= 1 ? "%.2f" : "%.4f",
-                value);
     }
 }

@@ -16,8 +16,10 @@ import io.bitforge.explore.ResultStore;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.explore.StoredDesign;
 import io.bitforge.explore.Strategy;
-import io.bitforge.reports.chart.ParetoChart;
-import io.bitforge.reports.chart.ParetoPoint;
+import io.bitforge.reports.chart.ExplorerAxes;
+import io.bitforge.reports.chart.ObjectiveAxis;
+import io.bitforge.reports.chart.ObjectivesParetoChart;
+import io.bitforge.reports.chart.ParetoDesign;
 import io.bitforge.reports.results.ResultsWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -109,36 +111,41 @@ public final class ExploreCommand implements Callable<Integer> {
     }
 
     /**
-     * Adds the Pareto chart (latency vs energy, area as marker size) to the results directory and rewrites its
-     * manifest with the chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. The
-     * chart is drawn from the front the run kept in memory, not by reading the store back.
+     * Adds the Pareto chart (the space's objectives: one chart for two, a matrix of pairs for more; families
+     * coloured; the front by the explorer's own code) to the results directory and rewrites its manifest with the
+     * chart listed; inputs and seed stay the explorer's, so {@code --resume} still matches. The chart is drawn from
+     * the front the run kept in memory, not by reading the store back; its front is the same designs.
      */
     private void writeParetoChart(DesignSpace space, List<StoredDesign> front) {
         try {
-            List<ParetoPoint> points = new ArrayList<>();
+            List<ParetoDesign> designs = new ArrayList<>();
             for (StoredDesign design : front) {
                 Map<String, Object> hw = design.hardware();
                 Map<?, ?> pe = (Map<?, ?>) hw.get("pe");
                 Map<?, ?> array = (Map<?, ?>) hw.get("array");
-                String label = pe.get("family") + " " + array.get("rows") + "x" + array.get("cols") + " "
-                        + hw.get("dataflow");
-                points.add(new ParetoPoint(design.id(), label, design.metrics().latencySeconds(),
-                        design.metrics().energyJoules(), design.metrics().areaSquareMillimetres(), false));
+                String family = String.valueOf(pe.get("family"));
+                String label = family + " " + array.get("rows") + "x" + array.get("cols") + " " + hw.get("dataflow");
+                double[] values = space.objectives().stream()
+                        .mapToDouble(o -> design.metrics().value(o.metric())).toArray();
+                designs.add(new ParetoDesign(design.id(), label, family, values));
             }
-            if (points.isEmpty()) {
+            if (designs.isEmpty()) {
                 return;
             }
             JsonNode manifest = Json.mapper().readTree(out.resolve(Explorer.MANIFEST).toFile());
             @SuppressWarnings("unchecked")
             Map<String, Object> inputs = Json.mapper().convertValue(manifest.get("inputs"), Map.class);
             Long seedUsed = manifest.hasNonNull("seed") ? manifest.get("seed").asLong() : null;
+            ObjectivesParetoChart chart = new ObjectivesParetoChart(space.name() + ": Pareto front",
+                    ExplorerAxes.of(space.objectives()), designs);
+            int panels = space.objectives().size() - 1;
             ResultsWriter.create(out, "--out")
                     .existing(ResultStore.RESULTS, "data", "one JSON object per design: id, hardware, metrics")
                     .existing(Explorer.PARETO, "result", "the Pareto front of the feasible designs")
                     .existing(Explorer.SUMMARY, "result", "counts, strategy facts and first rejections")
-                    .chart("pareto", "latency against energy, area as marker size, the front joined",
-                            new ParetoChart(space.name() + ": Pareto front", ParetoPoint.markDominated(points))
-                                    .chart(), 1000, 700)
+                    .chart("pareto", "the designs on the space's objectives, PE families coloured, the front ringed",
+                            chart.drawing(), panels == 1 ? 1000 : 420 * panels + 160,
+                            panels == 1 ? 700 : 380 * panels + 120)
                     .finish("explore", VersionProvider.version(), inputs, seedUsed);
         } catch (IOException e) {
             throw new BadInputException("--out: cannot read back " + out + ": " + e.getMessage(), e);
@@ -157,8 +164,17 @@ public final class ExploreCommand implements Callable<Integer> {
             text.append("first rejection: ").append(s.firstRejections().get(0)).append('\n');
         }
         List<String> header = new ArrayList<>(List.of("id", "family", "array"));
-        space.objectives().forEach(o -> header.add(o.id() + " (" + o.metric() + ")"));
+        space.objectives().forEach(o -> header.add(o.id()));
         TextTable table = new TextTable(header);
+        // Each objective in the unit of its metric, one SI prefix per column (mm² and rates without one).
+        for (int i = 0; i < space.objectives().size(); i++) {
+            ObjectiveAxis axis = ExplorerAxes.of(space.objectives().get(i));
+            if (axis.prefixed()) {
+                table.quantity(3 + i, axis.unit());
+            } else {
+                table.fixedQuantity(3 + i, axis.unit());
+            }
+        }
         for (StoredDesign d : s.pareto().subList(0, Math.min(20, s.pareto().size()))) {
             List<Object> row = new ArrayList<>();
             row.add(d.id());
@@ -166,7 +182,7 @@ public final class ExploreCommand implements Callable<Integer> {
             java.util.Map<?, ?> array = (java.util.Map<?, ?>) d.hardware().get("array");
             row.add(array.get("rows") + "x" + array.get("cols"));
             for (Objective o : space.objectives()) {
-                row.add(String.format(Locale.ROOT, "%.4g", d.metrics().value(o.metric())));
+                row.add(d.metrics().value(o.metric()));
             }
             table.row(row);
         }

@@ -19,6 +19,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.core.spec.SpecNode;
+import io.bitforge.core.units.FieldUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -221,13 +222,17 @@ public final class GemmCommand implements Callable<Integer> {
         TextTable table = new TextTable(List.of("field", "value"));
         flat.forEach((key, value) -> {
             if (!(value instanceof Double d && d == 0.0 && key.startsWith("energyPicojoules."))) {
-                table.row(List.of(key, value instanceof Double d ? format(d) : value));
+                // Each value in the unit its field name carries, or its parent's (energyPicojoules.DRAM: "15.1 mJ").
+                String unitName = key;
+                for (String part : key.split("\\.")) {
+                    if (FieldUnits.hasUnit(part)) {
+                        unitName = part;
+                    }
+                }
+                table.row(List.of(key, value instanceof Number n && !(value instanceof Long || value instanceof Integer)
+                        ? FieldUnits.format(unitName, n.doubleValue()) : value));
             }
         });
         return table.toString();
-    }
-
-    private static String format(double value) {
-        return String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 }

@@ -22,6 +22,7 @@ import io.bitforge.roofline.Totals;
 import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.reports.chart.ChartRender;
 import io.bitforge.reports.results.ResultsWriter;
+import io.bitforge.core.units.HumanUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -145,14 +146,14 @@ public final class RooflineCommand implements Callable<Integer> {
         OutputTarget.write("--json", json, Json.write(report.toJson()), context.out());
         OutputTarget.write("--csv", csv, toCsv(report), context.out());
         if (plot != null) {
-            writePlot(RooflineChart.of(factory.id() + " on " + machine.name(), machine, report.phases()));
+            writePlot(RooflineChart.of(factory.id() + " on " + machine.name() + " at " + quant, machine, report.phases()));
         }
         if (out != null) {
             ResultsWriter results = ResultsWriter.create(out, "--out");
             results.json("roofline.json", "per-op roofline, phase totals, footprint and generation summary",
                     report.toJson());
             results.csv("roofline.csv", "one row per op", toCsv(report));
-            results.chart("roofline", "Roofline", RooflineChart.of(factory.id() + " on " + machine.name(), machine,
+            results.chart("roofline", "Roofline", RooflineChart.of(factory.id() + " on " + machine.name() + " at " + quant, machine,
                     report.phases()).chart(), PLOT_WIDTH, PLOT_HEIGHT);
             results.finish("roofline", VersionProvider.version(), inputs(), null);
         }
@@ -245,49 +246,47 @@ public final class RooflineCommand implements Callable<Integer> {
             out.append(" (per device of ").append(report.options().tensorParallel()).append(")");
         }
         out.append('\n');
-        TextTable table = new TextTable(List.of("phase", "op", "kind", "count", "GOP", "MB", "op/B", "roof",
-                "bound", "time ms"));
+        TextTable table = new TextTable(List.of("phase", "op", "kind", "count", "ops", "bytes", "op/B", "roof",
+                "bound", "time")).quantity(4, "op").quantity(5, "B").fixedQuantity(6, "").quantity(9, "s");
         for (PhaseRoofline phase : report.phases()) {
             for (OpRoofline row : phase.rows()) {
-                table.row(List.of(phase.name(), row.name(), row.kind(), row.count(), fixed(row.ops() / 1e9, 3),
-                        fixed((row.totalBytes() + row.linkBytes()) / 1e6, 3),
-                        row.peak() == null ? "" : fixed(row.arithmeticIntensity(), 2),
-                        row.peak() == null ? "link" : row.peak().label(), row.bound().label(),
-                        fixed(row.seconds() * 1e3, 4)));
+                table.row(List.of(phase.name(), row.name(), row.kind(), row.count(), (double) row.ops(),
+                        (double) (row.totalBytes() + row.linkBytes()),
+                        row.peak() == null ? "" : (Object) row.arithmeticIntensity(),
+                        row.peak() == null ? "link" : row.peak().label(), row.bound().label(), row.seconds()));
             }
         }
         out.append(table);
         out.append('\n');
-        TextTable totals = new TextTable(List.of("phase", "kind", "GOP", "MB", "time ms"));
+        TextTable totals = new TextTable(List.of("phase", "kind", "ops", "bytes", "time"))
+                .quantity(2, "op").quantity(3, "B").quantity(4, "s");
         for (PhaseRoofline phase : report.phases()) {
             for (Map.Entry<String, Totals> kind : phase.byKind().entrySet()) {
                 Totals t = kind.getValue();
-                totals.row(List.of(phase.name(), kind.getKey(), fixed(t.ops() / 1e9, 3),
-                        fixed((t.bytes().total() + t.linkBytes()) / 1e6, 3), fixed(t.seconds() * 1e3, 4)));
+                totals.row(List.of(phase.name(), kind.getKey(), (double) t.ops(),
+                        (double) (t.bytes().total() + t.linkBytes()), t.seconds()));
             }
             Totals t = phase.total();
-            totals.row(List.of(phase.name(), "total", fixed(t.ops() / 1e9, 3),
-                    fixed((t.bytes().total() + t.linkBytes()) / 1e6, 3), fixed(t.seconds() * 1e3, 4)));
+            totals.row(List.of(phase.name(), "total", (double) t.ops(),
+                    (double) (t.bytes().total() + t.linkBytes()), t.seconds()));
         }
         out.append(totals);
         MemoryFootprint f = report.footprint();
-        out.append(String.format(Locale.ROOT, "%nmemory: weights %.3f GB, KV cache %.3f GB, activations %.3f GB "
-                        + "(whole model)%n", f.weightBytes() / 1e9, f.kvCacheBytes() / 1e9, f.activationBytes() / 1e9));
+        out.append("\nmemory: weights ").append(HumanUnits.bytes(f.weightBytes())).append(", KV cache ")
+                .append(HumanUnits.bytes(f.kvCacheBytes())).append(", activations ")
+                .append(HumanUnits.bytes(f.activationBytes())).append(" (whole model)\n");
         GenerationSummary g = report.generation();
         if (g != null && Double.isNaN(g.timeToFirstTokenSeconds())) {
-            out.append(String.format(Locale.ROOT, "generation (decode only): TPOT %.3f ms, decode %.1f tokens/s, "
-                            + "total %.3f s%n", g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(),
-                    g.totalSeconds()));
+            out.append("generation (decode only): TPOT ").append(HumanUnits.seconds(g.timePerOutputTokenSeconds()))
+                    .append(", decode ").append(HumanUnits.count(g.decodeTokensPerSecond())).append(" tokens/s, total ")
+                    .append(HumanUnits.seconds(g.totalSeconds())).append('\n');
         } else if (g != null) {
-            out.append(String.format(Locale.ROOT, "generation: TTFT %.3f ms, TPOT %.3f ms, decode %.1f tokens/s, "
-                            + "end to end %.1f tokens/s, total %.3f s%n", g.timeToFirstTokenSeconds() * 1e3,
-                    g.timePerOutputTokenSeconds() * 1e3, g.decodeTokensPerSecond(), g.endToEndTokensPerSecond(),
-                    g.totalSeconds()));
+            out.append("generation: TTFT ").append(HumanUnits.seconds(g.timeToFirstTokenSeconds())).append(", TPOT ")
+                    .append(HumanUnits.seconds(g.timePerOutputTokenSeconds())).append(", decode ")
+                    .append(HumanUnits.count(g.decodeTokensPerSecond())).append(" tokens/s, end to end ")
+                    .append(HumanUnits.count(g.endToEndTokensPerSecond())).append(" tokens/s, total ")
+                    .append(HumanUnits.seconds(g.totalSeconds())).append('\n');
         }
         return out.toString();
-    }
-
-    private static String fixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

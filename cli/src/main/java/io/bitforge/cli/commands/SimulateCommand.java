@@ -142,9 +142,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     .json("simulate.json", "the simulation: summary, capacity, every op of every phase",
                             report.asMap(explain))
                     .csv("simulate.csv", "one row per op", report.csv())
-                    .chart("energy", "energy by category per op kind, both phases",
-                            CostBreakdowns.energy(factory.id() + " on " + spec.name() + ": energy by op kind",
-                                    "op kind", energyByKind(report)).chart(), 1000, 700)
+                    .chart("energy", "energy by category per op kind, both phases (log scale)",
+                            CostBreakdowns.energyByCategory(factory.id() + " on " + spec.name()
+                                    + ": energy by op kind", "op kind", energyByKind(report)).chart(), 1000, 700)
                     .finish("simulate", VersionProvider.version(), given, null);
         }
         if (csv != null) {

@@ -41,7 +41,14 @@ class ExploreCommandTest {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
         // The directory is a results directory with a Pareto chart: bitforge report reads it.
-        assertTrue(Files.readString(out.resolve("pareto.svg")).contains("Pareto front"));
+        // The chart draws the space's objectives and the same front as pareto.json (the explorer's own code).
+        String svg = Files.readString(out.resolve("pareto.svg"));
+        int front = io.bitforge.core.io.Json.mapper().readTree(out.resolve("pareto.json").toFile())
+                .get("designs").size();
+        // explore draws the front the run kept in memory: every drawn design is on it.
+        assertTrue(svg.contains(">Pareto front (" + front + " of " + front + " designs)<"), svg);
+        assertTrue(svg.contains(">latency (s)<") && svg.contains(">area (mm²)<"), "the space's objectives");
+        assertTrue(svg.contains(">mac-int<"), "the family's legend entry");
         CliHarness.Result page = CliHarness.run("report", "--in", out.toString(), "--out",
                 out.resolveSibling("explore.html").toString());
         assertEquals(0, page.exitCode(), page.stderr());

@@ -140,6 +140,10 @@ class GemmCommandTest {
         CliHarness.Result result = CliHarness.run("gemm", "--m", "8", "--k", "8", "--n", "8");
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("totalCycles"), result.stdout());
+        // Energies in human units (a joule prefix), never as raw picojoules with four decimals.
+        String total = result.stdout().lines().filter(l -> l.startsWith("energyPicojoules.total")).findFirst()
+                .orElseThrow();
+        assertTrue(total.matches("energyPicojoules\\.total +[0-9.]+ [pnµm]?J"), total);
     }
 
     @Test

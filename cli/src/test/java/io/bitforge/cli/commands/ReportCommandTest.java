@@ -115,6 +115,7 @@ class ReportCommandTest {
         assertTrue(r.stdout().contains("<h2>1. adc-study: " + tmp + "</h2>"));
         assertTrue(r.stdout().contains("<th>bits</th><td>4, 6</td>"));
         assertTrue(r.stdout().contains("<th>id</th><th>latencySeconds</th>"));
-        assertTrue(r.stdout().contains("<td class=\"num\">0.5</td>"));
+        // latencySeconds 0.5 in human units (500 ms), the value as written as hover text.
+        assertTrue(r.stdout().contains("<td class=\"num\"><span title=\"0.5\">500 ms</span></td>"));
     }
 }

@@ -154,6 +154,9 @@ class RooflineCommandTest {
         // Both axis labels are text, not glyph outlines.
         assertTrue(Files.readString(svg).contains(">arithmetic intensity (ops / DRAM byte)<"));
         assertTrue(Files.readString(svg).contains(">attainable performance (ops / s)<"));
+        // The title names the quantisation (the default W16A16KV16), and the costliest op is numbered 1.
+        assertTrue(Files.readString(svg).contains(" at W16A16KV16<"), "quantisation in the title");
+        assertTrue(Files.readString(svg).contains(">1</text>"), "numbered op labels");
     }
 
     @Test

@@ -111,7 +111,7 @@ class SimulateCommandTest {
         assertEquals(0, first.exitCode(), first.stderr());
         assertEquals(first.stdout(), second.stdout());
         for (String field : new String[] {"time to first token", "time per output token", "decode tokens/s",
-                "energy", "array utilisation", "capacity", "bound", "util %", "qk_matmul[keys 1249..1280]"}) {
+                "energy", "array utilisation", "capacity", "bound", "util (%)", "qk_matmul[keys 1249..1280]"}) {
             assertTrue(first.stdout().contains(field), field + " missing in\n" + first.stdout());
         }
     }

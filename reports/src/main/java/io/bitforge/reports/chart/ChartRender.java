@@ -2,10 +2,16 @@ package io.bitforge.reports.chart;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,11 +37,31 @@ public final class ChartRender {
         return out.toByteArray();
     }
 
+    /** PNG bytes of any drawing (e.g. a grid of charts) at the given size in pixels. */
+    public static byte[] png(Drawable drawing, int width, int height) {
+        if (drawing instanceof JFreeChart chart) {
+            return png(chart, width, height);
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        drawing.draw(g, new Rectangle(0, 0, width, height));
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * An SVG document whose ids all start with {@code defsPrefix} (letters, digits and '-' only, so it can be
      * renamed safely when inlined).
      */
-    public static String svg(JFreeChart chart, int width, int height, String defsPrefix) {
+    public static String svg(Drawable chart, int width, int height, String defsPrefix) {
         Objects.requireNonNull(defsPrefix, "defsPrefix");
         if (!defsPrefix.matches("[A-Za-z][A-Za-z0-9-]*")) {
             throw new IllegalArgumentException("defs prefix must be letters, digits and '-', got " + defsPrefix);
@@ -47,6 +73,15 @@ public final class ChartRender {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(defsPrefix);
         chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGDocument();
+        return document(g, width, height);
+    }
+
+    /**
+     * The SVG document with a {@code viewBox} beside its width and height, so a page can scale it to its box
+     * (JFreeSVG's {@code getSVGDocument} writes no viewBox).
+     */
+    public static String document(SVGGraphics2D g, int width, int height) {
+        return "<?xml version=\"1.0\"?>\n"
+                + g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
     }
 }

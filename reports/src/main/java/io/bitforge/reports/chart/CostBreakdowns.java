@@ -39,6 +39,14 @@ public final class CostBreakdowns {
         return new StackedBarChart(title, categoryLabel, "energy", Unit.ENERGY_FROM_PICOJOULES, bars);
     }
 
+    /**
+     * Energy per category on a log axis, side by side ({@link EnergyBreakdownChart}): the readable form when DRAM
+     * dominates, as it does for LLM decoding.
+     */
+    public static EnergyBreakdownChart energyByCategory(String title, String categoryLabel, List<Labelled> costs) {
+        return new EnergyBreakdownChart(title, categoryLabel, energy(title, categoryLabel, costs).bars());
+    }
+
     /** Cycles by cause. */
     public static StackedBarChart cycles(String title, String categoryLabel, List<Labelled> costs) {
         List<StackedBar> bars = new ArrayList<>();

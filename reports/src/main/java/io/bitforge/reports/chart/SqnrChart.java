@@ -1,11 +1,10 @@
 package io.bitforge.reports.chart;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
+import io.bitforge.roofline.PlacedLabels;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -54,12 +53,18 @@ public final class SqnrChart {
             if (p.matmulSqnrDecibels() != null) {
                 product.add(p.bitsPerValue(), p.matmulSqnrDecibels());
             }
-            XYTextAnnotation label = new XYTextAnnotation(p.format(), p.bitsPerValue() + 0.06, p.sqnrDecibels());
-            label.setTextAnchor(TextAnchor.CENTER_LEFT);
-            label.setFont(ChartStyle.ANNOTATION);
-            label.setPaint(valueColour.darker());
-            plot.addAnnotation(label);
         }
+        // Labels placed when drawn, so formats with equal bits (int4, fp4, flint4 at 4.125) do not collide.
+        List<double[]> markers = new java.util.ArrayList<>();
+        List<PlacedLabels.Label> labels = new java.util.ArrayList<>();
+        for (SqnrPoint p : points) {
+            markers.add(new double[] {p.bitsPerValue(), p.sqnrDecibels()});
+            if (p.matmulSqnrDecibels() != null) {
+                markers.add(new double[] {p.bitsPerValue(), p.matmulSqnrDecibels()});
+            }
+            labels.add(new PlacedLabels.Label(p.format(), p.bitsPerValue(), p.sqnrDecibels(), valueColour.darker()));
+        }
+        plot.addAnnotation(new PlacedLabels(labels, markers, ChartStyle.ANNOTATION));
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(values);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);

@@ -6,6 +6,7 @@ import io.bitforge.reports.results.ResultFile;
 import io.bitforge.reports.results.ResultsDirectory;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * One self-contained HTML page for any number of results directories: for each, its kind, the BitForge version
- * that wrote it, the seed and all inputs, its charts (SVG inlined, so each marker's {@code <title>} is hover text;
- * a PNG without an SVG twin inlined as a data URI), its JSON results as tables and its CSV tables. Nothing is
+ * that wrote it and the seed, its headline figures in human units ({@link Headlines}), its charts (SVG inlined, so
+ * each marker's {@code <title>} is hover text; a PNG without an SVG twin inlined as a data URI), then, folded
+ * away in {@code <details>}, all inputs, its JSON results as tables and its CSV tables, each wide table scrolling
+ * inside its own box. Nothing is
  * fetched: no scripts, fonts or style sheets from elsewhere. Output depends only on the directories' contents,
  * the names given for them and the generator version, so it is byte-identical across runs.
  */
@@ -33,7 +36,11 @@ public final class HtmlReport {
             table.kv > tbody > tr > th, table.kv > tr > th { background: #f6f8f9; font-weight: normal; }
             .note, .desc { color: #555; font-size: .85em; } .null { color: #999; }
             figure { margin: 1em 0; } figure svg, figure img { max-width: 100%; height: auto; }
-            .scroll { overflow-x: auto; max-height: 40em; overflow-y: auto; }
+            .scroll { overflow-x: auto; max-height: 40em; overflow-y: auto; max-width: 100%; }
+            td { overflow-wrap: break-word; } table.headline td.num { white-space: nowrap; }
+            table.headline { font-size: .9em; } table.headline caption { text-align: left; font-weight: bold;
+              padding: .3em 0; }
+            details { margin: .6em 0; } summary { cursor: pointer; font-weight: bold; }
             """;
 
     private final String generatorVersion;
@@ -79,8 +86,10 @@ public final class HtmlReport {
                 .append(manifest.seed() == null ? "none (deterministic run)" : manifest.seed()).append("</td></tr>\n")
                 .append("<tr><th>files</th><td>");
         out.append(String.join(", ", manifest.files().stream().map(f -> Html.escape(f.name())).toList()));
-        out.append("</td></tr>\n</table>\n<h3>Inputs</h3>\n");
-        JsonTables.render(Json.mapper().valueToTree(manifest.inputs()), out);
+        out.append("</td></tr>\n</table>\n");
+        for (HumanTable headline : Headlines.of(dir)) {
+            headline.render(out);
+        }
         List<ResultFile> charts = dir.files(ResultFile.CHART);
         int chartIndex = 0;
         for (ResultFile chart : charts) {
@@ -97,26 +106,51 @@ public final class HtmlReport {
                         .append("\"></figure>\n");
             }
         }
+        out.append("<details>\n<summary>Inputs</summary>\n<div class=\"scroll\">\n");
+        JsonTables.render(Json.mapper().valueToTree(manifest.inputs()), out);
+        out.append("</div>\n</details>\n");
         for (ResultFile result : dir.files(ResultFile.RESULT)) {
-            out.append("<h3>").append(Html.escape(result.name())).append("</h3>\n");
-            if (!result.description().isEmpty()) {
-                out.append("<p class=\"desc\">").append(Html.escape(result.description())).append("</p>\n");
-            }
-            out.append("<div class=\"scroll\">\n");
+            details(result, out);
             JsonNode json = dir.json(result);
             JsonTables.render(json, out);
-            out.append("</div>\n");
+            out.append("</div>\n</details>\n");
         }
         for (ResultFile table : dir.files(ResultFile.TABLE)) {
-            out.append("<h3>").append(Html.escape(table.name())).append("</h3>\n");
-            if (!table.description().isEmpty()) {
-                out.append("<p class=\"desc\">").append(Html.escape(table.description())).append("</p>\n");
-            }
-            out.append("<div class=\"scroll\">\n");
+            details(table, out);
             CsvTable.render(dir.text(table), out);
-            out.append("</div>\n");
+            out.append("</div>\n</details>\n");
         }
         out.append("</section>\n");
+    }
+
+    /** The page's file name beside a results directory's files. */
+    public static final String PAGE = "report.html";
+
+    /**
+     * Writes {@value #PAGE} into a finished results directory (after its manifest, so the page is not one of its
+     * listed files) and returns its path; the section is named by the directory's own name, not its full path,
+     * so the page does not depend on where the directory lies.
+     */
+    public Path writeBeside(Path directory) {
+        Path page = directory.resolve(PAGE);
+        Path name = directory.toAbsolutePath().normalize().getFileName();
+        String html = render(List.of(new Section(name == null ? directory.toString() : name.toString(),
+                ResultsDirectory.read(directory))));
+        try {
+            Files.writeString(page, html, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new io.bitforge.core.io.BadInputException("--out: cannot write " + page + ": " + e.getMessage(), e);
+        }
+        return page;
+    }
+
+    /** Opens a folded detail box for one file: its name and description as the summary, a scroll box inside. */
+    private static void details(ResultFile file, StringBuilder out) {
+        out.append("<details>\n<summary>").append(Html.escape(file.name()));
+        if (!file.description().isEmpty()) {
+            out.append(" <span class=\"desc\">").append(Html.escape(file.description())).append("</span>");
+        }
+        out.append("</summary>\n<div class=\"scroll\">\n");
     }
 
     /** The SVG element without its XML prolog, its BitForge ids prefixed so they are unique in the page. */

@@ -1,6 +1,7 @@
 package io.bitforge.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bitforge.core.units.FieldUnits;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,7 +12,9 @@ import java.util.Set;
 /**
  * Any JSON tree as HTML tables, so a result of a kind the report does not know is still readable: an object is a
  * two-column table of fields, an array of objects a table with one row per element and one column per field
- * (first-seen order), an array of scalars a comma-separated list. Numbers are shown as written in the file.
+ * (first-seen order), an array of scalars a comma-separated list. Numbers are shown in the unit their field name
+ * carries ({@link FieldUnits}: {@code energyPicojoules} in J with an SI prefix), the value as written in the file
+ * as hover text.
  */
 final class JsonTables {
     /** Arrays longer than this are cut, with a note saying how many rows were left out. */
@@ -21,6 +24,11 @@ final class JsonTables {
     }
 
     static void render(JsonNode node, StringBuilder out) {
+        render(node, null, out);
+    }
+
+    /** {@code field}: the name the value sits under (its unit), or null. */
+    private static void render(JsonNode node, String field, StringBuilder out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             out.append("<span class=\"null\">null</span>");
         } else if (node.isObject()) {
@@ -30,20 +38,34 @@ final class JsonTables {
             }
             out.append("<table class=\"kv\">\n");
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                out.append("<tr><th>").append(Html.escape(field)).append("</th><td>");
-                render(node.get(field), out);
+                String name = it.next();
+                out.append("<tr><th>").append(Html.escape(name)).append("</th><td>");
+                // energyPicojoules: {MAC: ..} keeps the parent's unit for its unit-less keys.
+                render(node.get(name), FieldUnits.hasUnit(name) || !FieldUnits.hasUnit(field) ? name : field, out);
                 out.append("</td></tr>\n");
             }
             out.append("</table>\n");
         } else if (node.isArray()) {
-            renderArray(node, out);
+            renderArray(node, field, out);
+        } else if (node.isNumber()) {
+            number(node, field, out);
         } else {
             out.append(Html.escape(node.asText()));
         }
     }
 
-    private static void renderArray(JsonNode array, StringBuilder out) {
+    private static void number(JsonNode node, String field, StringBuilder out) {
+        String human = FieldUnits.format(field, node.asDouble());
+        String raw = node.asText();
+        if (human.equals(raw)) {
+            out.append(Html.escape(raw));
+        } else {
+            out.append("<span title=\"").append(Html.escape(raw)).append("\">").append(Html.escape(human))
+                    .append("</span>");
+        }
+    }
+
+    private static void renderArray(JsonNode array, String field, StringBuilder out) {
         boolean allObjects = !array.isEmpty();
         boolean allScalars = true;
         for (JsonNode element : array) {
@@ -52,7 +74,11 @@ final class JsonTables {
         }
         if (allScalars) {
             List<String> items = new ArrayList<>();
-            array.forEach(e -> items.add(Html.escape(e.asText())));
+            for (JsonNode e : array) {
+                StringBuilder item = new StringBuilder();
+                render(e, field, item);
+                items.add(item.toString());
+            }
             out.append(String.join(", ", items));
             return;
         }
@@ -60,7 +86,7 @@ final class JsonTables {
             out.append("<ol>\n");
             for (JsonNode element : array) {
                 out.append("<li>");
-                render(element, out);
+                render(element, field, out);
                 out.append("</li>\n");
             }
             out.append("</ol>\n");
@@ -79,7 +105,7 @@ final class JsonTables {
                 JsonNode cell = row.get(column);
                 out.append(cell != null && cell.isNumber() ? "<td class=\"num\">" : "<td>");
                 if (cell != null) {
-                    render(cell, out);
+                    render(cell, column, out);
                 }
                 out.append("</td>");
             }

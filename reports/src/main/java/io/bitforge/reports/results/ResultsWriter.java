@@ -4,7 +4,7 @@ import io.bitforge.core.io.AtomicFiles;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.reports.chart.ChartRender;
-import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public final class ResultsWriter {
      * A chart as {@code baseName.svg} and {@code baseName.png}; the SVG's defs prefix is
      * {@code bitforge-<baseName>-} (the HTML report renames it per page).
      */
-    public ResultsWriter chart(String baseName, String description, JFreeChart chart, int width, int height) {
+    public ResultsWriter chart(String baseName, String description, Drawable chart, int width, int height) {
         text(new ResultFile(baseName + ".svg", ResultFile.CHART, description),
                 ChartRender.svg(chart, width, height, "bitforge-" + baseName + "-"));
         ResultFile png = new ResultFile(baseName + ".png", ResultFile.CHART, description);

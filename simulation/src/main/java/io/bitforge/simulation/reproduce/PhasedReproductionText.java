@@ -25,10 +25,10 @@ public final class PhasedReproductionText {
                 .append(file.engine().stepTiming().id()).append(", attention input width ")
                 .append(file.engine().attentionInput().id()).append(", SRAM ").append(file.engine().sram().id())
                 .append("\n\n");
-        TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy (uJ)"));
+        TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy")).quantity(4, "J");
         for (Reproduction.Row row : result.rows()) {
             rows.row(List.of(row.model(), row.design(), row.phase(), String.format(Locale.ROOT, "%,d", row.cycles()),
-                    String.format(Locale.ROOT, "%.1f", row.energyPicojoules() / 1e6)));
+                    row.energyPicojoules() * 1e-12));
         }
         out.append(rows);
         out.append("\nper-model terms (numerator / denominator)\n");

@@ -21,10 +21,10 @@ public final class ReproductionText {
                 .append(result.file().foldConvention().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append(", memory ").append(result.file().memory().id()).append(", sram ")
                 .append(result.file().sram().id()).append(energy(result.file().energy())).append("\n\n");
-        TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy (uJ)"));
+        TextTable rows = new TextTable(List.of("model", "design", "phase", "cycles", "energy")).quantity(4, "J");
         for (Reproduction.Row row : result.rows()) {
             rows.row(List.of(row.model(), row.design(), row.phase(), String.format(Locale.ROOT, "%,d", row.cycles()),
-                    String.format(Locale.ROOT, "%.1f", row.energyPicojoules() / 1e6)));
+                    row.energyPicojoules() * 1e-12));
         }
         out.append(rows);
         out.append("\nnormalised to ").append(result.file().normaliseTo()).append(" (measured vs published)\n");
