@@ -9,6 +9,7 @@ import io.bitforge.core.workload.WorkloadSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A whole roofline run on a workload from the zoo: builds the phases the settings ask for, analyses each,
@@ -69,6 +70,13 @@ public final class RooflineRun {
         if (onePass == null) {
             onePass = phases.get(0).graph();
         }
-        return MemoryFootprint.of(onePass, workload.parameterCount(), Precision.FP16, kvGraphs);
+        MemoryFootprint footprint = MemoryFootprint.of(onePass, workload.parameterCount(), Precision.FP16, kvGraphs);
+        boolean decodes = phases.stream().anyMatch(p -> p.kind() == PhaseKind.DECODE);
+        long cachedTokens = Math.addExact(decodeOnly ? settings.context() : settings.prompt(),
+                decodes ? settings.generate() : 0);
+        OptionalLong capped = workload.cappedKvCacheBytes(settings, cachedTokens);
+        return capped.isPresent()
+                ? new MemoryFootprint(footprint.weightBytes(), capped.getAsLong(), footprint.activationBytes())
+                : footprint;
     }
 }

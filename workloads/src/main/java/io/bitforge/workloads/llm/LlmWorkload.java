@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -130,6 +131,16 @@ public final class LlmWorkload implements WorkloadFactory {
         }
         return Optional.of(id + " runs " + length + " tokens, past its context limit of " + limit
                 + " (max_position_embeddings, rope scaling considered); results extrapolate the model");
+    }
+
+    /** Sliding-window layers keep only their window (Mistral 7B, Sec. 2); other models keep every K/V output. */
+    @Override
+    public OptionalLong cappedKvCacheBytes(WorkloadSettings settings, long tokens) {
+        if (model().attention().window().layers() == 0) {
+            return OptionalLong.empty();
+        }
+        Capacity capacity = new Capacity(new ModelStructure(model()), QuantParser.parse(settings.quant()));
+        return OptionalLong.of(capacity.kvCacheBytes(settings.batch(), tokens));
     }
 
     @Override
