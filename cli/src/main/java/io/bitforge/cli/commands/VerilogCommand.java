@@ -31,7 +31,7 @@ public final class VerilogCommand implements Callable<Integer> {
     @Mixin
     HdlDesignOptions designOptions;
 
-    @Option(names = "--synthesis", description = "FPGA build: no initial values that cost logic (see README).")
+    @Option(names = "--synthesis", description = "FPGA build: no initial values that cost logic (see docs/commands/verilog.md).")
     boolean synthesis;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the .v files (created).")
