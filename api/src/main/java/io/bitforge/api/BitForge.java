@@ -28,9 +28,11 @@ import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
 import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.workloads.llm.speculative.Speculation;
+import io.bitforge.workloads.tensors.DequantizedExport;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.QuantStudy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +210,25 @@ public final class BitForge {
     public List<FormatResult> quantize(QuantizeRequest request, LongConsumer progress) {
         return new QuantStudy(request.quantizers(), request.tokens(), request.seed(), request.blockElements(),
                 progress).run(request.matrices());
+    }
+
+    /**
+     * Writes each matrix ({@code original/NAME}) and each quantizer's dequantised matrix ({@code FORMAT/NAME}) as F32
+     * tensors of the source's shape to a {@code .safetensors} file, so the values can be compared with another
+     * implementation. Errors name {@code dequantizedOut}.
+     */
+    public void writeDequantized(QuantizeRequest request, Path dequantizedOut) {
+        if (dequantizedOut == null || dequantizedOut.getFileName() == null
+                || !dequantizedOut.getFileName().toString().endsWith(".safetensors")) {
+            throw BadRequestException.of("dequantizedOut", dequantizedOut, "must name a .safetensors file");
+        }
+        try {
+            DequantizedExport.write(dequantizedOut, request.quantizers(), request.matrices(),
+                    request.blockElements());
+        } catch (UncheckedIOException e) {
+            throw new BadRequestException("dequantizedOut", dequantizedOut + " cannot be written: "
+                    + e.getCause().getMessage(), e);
+        }
     }
 
     /**

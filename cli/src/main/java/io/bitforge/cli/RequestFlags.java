@@ -44,7 +44,8 @@ public final class RequestFlags {
             Map.entry("strategy", "--strategy"),
             Map.entry("resume", "--resume"),
             Map.entry("out", "--out"),
-            Map.entry("in", "--in"));
+            Map.entry("in", "--in"),
+            Map.entry("dequantizedOut", "--dequantized-out"));
 
     private RequestFlags() {
     }

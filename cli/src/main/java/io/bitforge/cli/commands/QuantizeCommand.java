@@ -18,11 +18,9 @@ import io.bitforge.core.quant.Quantizer;
 import io.bitforge.reports.chart.SqnrChart;
 import io.bitforge.reports.chart.SqnrPoint;
 import io.bitforge.reports.results.ResultsWriter;
-import io.bitforge.workloads.tensors.DequantizedExport;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.NonFinitePolicy;
-import io.bitforge.workloads.tensors.QuantStudy;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.TensorInfo;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -31,7 +29,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -193,15 +190,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     }
 
     private void writeDequantized(List<Quantizer> quantizers, List<MatrixSource> matrices) {
-        if (!dequantizedOut.getFileName().toString().endsWith(".safetensors")) {
-            throw BadInputException.field(null, "--dequantized-out", dequantizedOut, "must name a .safetensors file");
-        }
-        try {
-            DequantizedExport.write(dequantizedOut, quantizers, matrices, QuantStudy.DEFAULT_BLOCK_ELEMENTS);
-        } catch (UncheckedIOException e) {
-            throw BadInputException.field(null, "--dequantized-out", dequantizedOut, "cannot be written: "
-                    + e.getCause().getMessage());
-        }
+        context.library().writeDequantized(QuantizeRequest.of(quantizers, matrices, tokens, seed), dequantizedOut);
     }
 
     private void writeResults(Map<String, Object> document, Map<String, Object> source, List<Quantizer> quantizers) {
