@@ -48,7 +48,8 @@ import java.util.function.LongConsumer;
 public final class QuantizeCommand implements Callable<Integer> {
     /**
      * The formats "--format all" runs: the signed weight formats of DESIGN.md in their usual widths, plus fp16/bf16
-     * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights.
+     * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights; ant4 is
+     * left out because its per-tensor choice reads every tensor whole, which a large checkpoint may not allow.
      */
     static final List<String> ALL_FORMATS = List.of("int3", "int4", "int8", "sm-int4", "uint4", "fp16", "bf16",
             "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "pot4", "bitmod-fp3-er+",

@@ -28,6 +28,8 @@ class ListFormatsTest {
             assertTrue(byId.containsKey(id), id);
             assertTrue(byId.get(id).get("bits").isInt(), id);
         }
+        assertEquals("[\"int4\",\"flint4\",\"pot4\"]", byId.get("ant4").get("candidates").toString());
+        assertEquals(4, byId.get("ant4").get("bits").asInt());
         // E4M3: 256 codes − 2 NaN − the duplicate −0 = 253 values from −448 to 448 (OCP OFP8 Table 1).
         JsonNode e4m3 = byId.get("fp8-e4m3").get("grid");
         assertEquals(253, e4m3.size());

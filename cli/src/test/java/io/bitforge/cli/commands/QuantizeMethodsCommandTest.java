@@ -1,6 +1,8 @@
 package io.bitforge.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
+import io.bitforge.core.io.Json;
 import io.bitforge.workloads.tensors.SafetensorsFile;
 import io.bitforge.workloads.tensors.TensorInfo;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,29 @@ class QuantizeMethodsCommandTest {
                 "ovp-int4/llm-outliers"), back.tensors().stream().map(TensorInfo::name).sorted().toList());
         for (TensorInfo t : back.tensors()) {
             assertEquals(List.of(8L, 256L), t.shape(), t.name());
+        }
+    }
+
+    @Test
+    void ant4IsTheBestOfItsCandidatesChosenOncePerTensor() throws IOException {
+        // flint4 and pot4 run with ANT's clipping search here, as inside ant4; int4 alone uses absmax, so ant4 is at
+        // most the error of flint4 and pot4, and equals one of them unless its clipped int4 wins.
+        CliHarness.Result r = CliHarness.run("quantize", "--format", "ant4,flint4,pot4", "--synthetic",
+                "llm-outliers", "--rows", "16", "--cols", "256", "--tokens", "0", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode results = Json.mapper().readTree(r.stdout()).get("results");
+        assertEquals("ant4", results.get(0).get("format").asText());
+        double ant = results.get(0).get("mse").asDouble();
+        double flint = results.get(1).get("mse").asDouble();
+        double pot = results.get(2).get("mse").asDouble();
+        assertTrue(ant <= flint && ant <= pot, ant + " " + flint + " " + pot);
+        JsonNode counts = results.get(0).get("choiceCounts");
+        assertEquals(3, counts.size(), counts.toString());
+        assertEquals(1, counts.get(0).asLong() + counts.get(1).asLong() + counts.get(2).asLong(), counts.toString());
+        if (counts.get(1).asLong() == 1) {
+            assertEquals(flint, ant);
+        } else if (counts.get(2).asLong() == 1) {
+            assertEquals(pot, ant);
         }
     }
 

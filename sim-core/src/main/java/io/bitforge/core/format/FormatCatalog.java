@@ -65,6 +65,10 @@ public final class FormatCatalog implements RegistryContributor {
                 facts.put("kind", "per-group-mixture");
                 facts.put("tieRule", "lower");
                 facts.put("candidates", m.candidates().stream().map(GridFormat::id).toList());
+            } else if (format instanceof AntTypeChoice a) {
+                facts.put("kind", "per-tensor-choice");
+                facts.put("tieRule", "upper");
+                facts.put("candidates", a.candidates().stream().map(ElementFormat::id).toList());
             } else if (format instanceof BcqFormat b) {
                 facts.put("kind", "binary-coding");
                 facts.put("tieRule", "lower");

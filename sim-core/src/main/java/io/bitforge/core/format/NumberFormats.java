@@ -51,6 +51,7 @@ public final class NumberFormats {
     public static final OvpFormat OVP_INT8 = new OvpFormat(OvpFormat.Normal.INT8, VictimRule.EVEN_FIRST);
     public static final BitmodMixture BITMOD_MIX3 = new BitmodMixture(3);
     public static final BitmodMixture BITMOD_MIX4 = new BitmodMixture(4);
+    public static final AntTypeChoice ANT4 = new AntTypeChoice(4);
 
     private static final Map<String, NumberFormat> NAMED = named();
     private static final Pattern WIDTH_FAMILY = Pattern.compile("(int|sm-int|uint)([0-9]{1,2})");
@@ -71,7 +72,7 @@ public final class NumberFormats {
                 map.put(f.id(), f);
             }
         }
-        for (NumberFormat f : List.of(BITMOD_MIX3, BITMOD_MIX4, OVP_INT4, OVP_FLINT4, OVP_INT8, TERNARY)) {
+        for (NumberFormat f : List.of(BITMOD_MIX3, BITMOD_MIX4, ANT4, OVP_INT4, OVP_FLINT4, OVP_INT8, TERNARY)) {
             map.put(f.id(), f);
         }
         return Collections.unmodifiableMap(map);

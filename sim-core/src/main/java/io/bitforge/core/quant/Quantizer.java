@@ -1,6 +1,7 @@
 package io.bitforge.core.quant;
 
 import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.format.AntTypeChoice;
 import io.bitforge.core.format.BcqFormat;
 import io.bitforge.core.format.BitmodMixture;
 import io.bitforge.core.format.ElementFormat;
@@ -22,7 +23,8 @@ import java.util.stream.IntStream;
  * their tie rule, a tie to the upper value); BitForge's own variants are {@link QuantMethod#BITFORGE}. Other
  * formats send ties to the lower value (BitMoD's quantiser, yc2367/BitMoD-HPCA-25 quant_weight.py:
  * {@code x <= midpoint} takes the lower value). BitMoD mixtures choose a variant per group by least squared
- * error, ternary uses BitNet's absmean scale, fp16 and bf16 are plain casts (scale 1).
+ * error, {@code ant4} chooses a type per quantised tensor ({@link AntTypeSelection}), ternary uses BitNet's
+ * absmean scale, fp16 and bf16 are plain casts (scale 1).
  *
  * <p>Metadata charged per group (for {@link QuantizedTensor#bitsPerElement()}): {@code scaleBits} per scale
  * (16 by default, an FP16 scale; q scales for binary coding), {@code zeroPointBits} when asymmetric (the format's
@@ -144,6 +146,10 @@ public final class Quantizer {
         if (values.length != layout.size()) {
             throw new IllegalArgumentException("need " + layout.size() + " values for " + rows + "x" + cols + ", got "
                     + values.length);
+        }
+        if (format instanceof AntTypeChoice) {
+            // A per-tensor choice: the result holds the chosen type's codes and that type as its format.
+            return AntTypeSelection.choose(this, values, rows, cols).tensor();
         }
         GroupQuantizer groups = groupQuantizer();
         int count = layout.groupCount();

@@ -16,8 +16,8 @@ class NumberFormatsTest {
         List<String> ids = List.of("int1", "int4", "int8", "int16", "sm-int2", "sm-int4", "uint1", "uint8", "fp16",
                 "bf16", "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "uflint4",
                 "bitmod-fp3-er+", "bitmod-fp3-er-", "bitmod-fp3-ea+", "bitmod-fp3-ea-", "bitmod-fp4-er+",
-                "bitmod-fp4-er-", "bitmod-fp4-ea+", "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "ovp-int4",
-                "ovp-flint4", "ovp-int8", "bcq1", "bcq3", "bcq8", "bcq2-pot", "ternary");
+                "bitmod-fp4-er-", "bitmod-fp4-ea+", "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "pot4", "ant4",
+                "ovp-int4", "ovp-flint4", "ovp-int8", "bcq1", "bcq3", "bcq8", "bcq2-pot", "ternary");
         for (String id : ids) {
             assertEquals(id, NumberFormats.parse(id).id());
         }

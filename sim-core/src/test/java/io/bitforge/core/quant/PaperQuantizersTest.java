@@ -146,4 +146,22 @@ class PaperQuantizersTest {
         assertEquals("int4", i.format().id());
         assertTrue(i.summedMeanSquaredErrors().get("flint4") > 0);
     }
+
+    @Test
+    void formatAnt4QuantisesWithTheChosenTypeAndHoldsIt() {
+        // The pot4-grid rows above: ant4 chooses pot4 and gives every value back exactly.
+        float[] pot = {64, -32, 16, 1, -2, 4, 8, 0, -64, 32, -16, -1, 2, -4, -8, 1};
+        Quantizer ant = Quantizer.builder(NumberFormats.parse("ant4")).build();
+        QuantizedTensor q = ant.quantize(pot, 2, 8);
+        assertEquals("pot4", q.format().id());
+        assertArrayEquals(pot, q.dequantize());
+        // One type per tensor, not per row: row 0 on the int4 grid (7..-7), row 1 on the pot4 grid. Per row both
+        // would be exact; one type for both leaves an error, the same as choose() over the whole tensor reports.
+        float[] mixed = {7, -6, 5, -4, 3, -2, 1, 0, 64, -32, 16, 1, -2, 4, 8, 0};
+        AntTypeSelection.Choice c = AntTypeSelection.choose(mixed, 2, 8, Granularity.CHANNEL, 0);
+        QuantizedTensor m = ant.quantize(mixed, 2, 8);
+        assertEquals(c.format(), m.format());
+        assertTrue(c.summedMeanSquaredErrors().get(c.format().id()) > 0);
+        assertArrayEquals(c.tensor().dequantize(), m.dequantize());
+    }
 }

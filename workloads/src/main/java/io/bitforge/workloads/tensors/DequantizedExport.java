@@ -1,6 +1,5 @@
 package io.bitforge.workloads.tensors;
 
-import io.bitforge.core.quant.Granularity;
 import io.bitforge.core.quant.Quantizer;
 
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.List;
  * Writes what quantisers make of matrices as a {@code .safetensors} file of F32 tensors, so the values can be
  * compared with another implementation: first each source matrix as {@code original/MATRIX}, then one tensor per
  * quantiser and matrix, named {@code FORMAT/MATRIX} (the format id, then the source tensor's name), all in the
- * source's shape. Rows are quantised block by block as they are
- * written (the whole tensor at once for per-tensor granularity), so memory stays bounded by one block.
+ * source's shape. Rows are quantised block by block as they are written (the whole tensor at once for per-tensor
+ * granularity and {@code ant4}), so memory stays bounded by one block.
  */
 public final class DequantizedExport {
     private DequantizedExport() {
@@ -56,7 +55,7 @@ public final class DequantizedExport {
             this.quantizer = quantizer;
             this.matrix = matrix;
             long rows = matrix.rows();
-            this.rowsPerBlock = (int) (quantizer.granularity() == Granularity.TENSOR ? rows
+            this.rowsPerBlock = (int) (QuantStudy.needsWholeTensor(quantizer) ? rows
                     : Math.max(1, Math.min(rows, blockElements / matrix.cols())));
         }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * @param outliers        OVP: values kept on the outlier grid (0 otherwise)
  * @param victims         OVP: values pruned to zero beside an outlier
  * @param prunedOutliers  OVP: victims that were outliers themselves (both values of a pair were outliers)
- * @param choiceCounts    BitMoD mixtures: groups per candidate (er+, er-, ea+, ea-); empty otherwise
+ * @param choiceCounts    BitMoD mixtures: groups per candidate (er+, er-, ea+, ea-); ant4: tensors that chose
+ *                        int4, flint4, pot4; empty otherwise
  */
 public record FormatResult(String format, String granularity, long elements, double bitsPerElement, double mse,
                            double sqnrDecibels, double maxAbsError, double matmulSqnrDecibels, long outliers,

@@ -1,6 +1,8 @@
 package io.bitforge.workloads.tensors;
 
+import io.bitforge.core.format.AntTypeChoice;
 import io.bitforge.core.format.BitmodMixture;
+import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.format.OvpFormat;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.quant.ErrorAccumulator;
@@ -22,7 +24,8 @@ import java.util.stream.IntStream;
  * Runs several quantisers over matrices block by block and measures each: value error, the error of the
  * product with random activations, stored bits and, for OVP and BitMoD, what the format did. Channel and group
  * granularity read at most {@code blockElements} values at a time (whole rows), so a checkpoint of any size runs
- * in bounded memory; tensor granularity needs the whole tensor in one block.
+ * in bounded memory; tensor granularity and ANT's per-tensor type choice ({@code ant4}) need the whole tensor in one
+ * block.
  */
 public final class QuantStudy {
     /** Default block: 8 Mi values (32 MiB as floats). */
@@ -76,19 +79,22 @@ public final class QuantStudy {
         if (cols > Integer.MAX_VALUE - 8) {
             throw new BadInputException(matrix.name() + ": rows of " + cols + " values are too long to quantise");
         }
-        boolean whole = quantizers.stream().anyMatch(q -> q.granularity() == Granularity.TENSOR);
+        boolean whole = quantizers.stream().anyMatch(QuantStudy::needsWholeTensor);
+        String why = quantizers.stream().anyMatch(q -> q.granularity() == Granularity.TENSOR) ? "granularity tensor"
+                : "format " + NumberFormats.ANT4.id() + " (a per-tensor type choice)";
         long rowsPerBlock = whole ? rows : Math.max(1, Math.min(rows, blockElements / cols));
         if (rowsPerBlock * cols > Integer.MAX_VALUE - 8) {
-            throw new BadInputException(matrix.name() + ": granularity tensor needs the whole tensor in one block, "
+            throw new BadInputException(matrix.name() + ": " + why + " needs the whole tensor in one block, "
                     + "but it has " + rows * cols + " values (at most " + (Integer.MAX_VALUE - 8)
-                    + "); use channel or group");
+                    + "); use channel or group granularity and another format");
         }
         // Values, their reconstruction and codes (4 + 4 + 2 bytes each) must fit comfortably in the heap.
         long blockBytes = rowsPerBlock * cols * 10;
         if (whole && blockBytes > Runtime.getRuntime().maxMemory() / 2) {
-            throw new BadInputException(matrix.name() + ": granularity tensor holds the whole tensor (" + rows * cols
+            throw new BadInputException(matrix.name() + ": " + why + " holds the whole tensor (" + rows * cols
                     + " values, about " + (blockBytes >> 20) + " MiB) in memory, more than half the "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group, or a larger -Xmx");
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; use channel or group granularity and "
+                    + "another format, or a larger -Xmx");
         }
         float[] activations = activations(index, (int) cols);
         float[] block = new float[(int) (rowsPerBlock * cols)];
@@ -109,6 +115,14 @@ public final class QuantStudy {
                 progress.accept(n);
             }
         }
+    }
+
+    /**
+     * Whether a quantiser must see the whole tensor at once: per-tensor scales, and ANT's per-tensor type choice,
+     * which would otherwise choose per block.
+     */
+    static boolean needsWholeTensor(Quantizer q) {
+        return q.granularity() == Granularity.TENSOR || q.format() instanceof AntTypeChoice;
     }
 
     /** X: [cols, tokens] of N(0,1), seeded by the study seed and the matrix's position. */
@@ -173,6 +187,13 @@ public final class QuantStudy {
             storedBits += q.bitsPerElement() * original.length;
             if (q.format() instanceof OvpFormat o) {
                 countOvp(o, original, q);
+            }
+            if (quantizer.format() instanceof AntTypeChoice a) {
+                // One choice per tensor: counts of tensors that chose each candidate, in ANT's order.
+                if (choices.length == 0) {
+                    choices = new long[a.candidates().size()];
+                }
+                choices[a.candidates().indexOf(q.format())]++;
             }
             if (q.format() instanceof BitmodMixture) {
                 List<Long> counts = q.choiceCounts();
