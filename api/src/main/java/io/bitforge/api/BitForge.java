@@ -203,7 +203,7 @@ public final class BitForge {
             bandwidth = OptionalDouble.of(bytesPerCycle);
         }
         return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
-                request.scalesim());
+                request.scalesim(), request.longRunAllowed());
     }
 
     /** Quantisation error (SQNR, W.X SQNR, bits per element) of each quantizer on the matrices, in order. */

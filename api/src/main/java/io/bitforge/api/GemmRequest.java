@@ -9,9 +9,11 @@ import io.bitforge.core.spec.HardwareSpec;
  * @param bandwidthBytesPerCycle the DRAM bandwidth in bytes per array cycle; null = unlimited (no stalls)
  * @param scalesim               SCALE-Sim v2 compatibility mode: one word is one byte, its cycle and memory
  *                               figures; the bandwidth must then be whole words per cycle
+ * @param longRunAllowed         in SCALE-Sim mode, run even when estimated past a minute (refused otherwise);
+ *                               a run past the heap is refused regardless
  */
 public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Double bandwidthBytesPerCycle,
-                          boolean scalesim) {
+                          boolean scalesim, boolean longRunAllowed) {
     public GemmRequest {
         if (hardware == null) {
             throw new BadRequestException("hardware", "is required (a spec file, a preset or a HardwareSpec)");
@@ -30,6 +32,7 @@ public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Doubl
         private long n;
         private Double bandwidthBytesPerCycle;
         private boolean scalesim;
+        private boolean longRunAllowed;
 
         private Builder() {
         }
@@ -65,8 +68,14 @@ public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Doubl
             return this;
         }
 
+        /** Lets a SCALE-Sim-mode run estimated past a minute go ahead (the command line's {@code --yes}). */
+        public Builder longRunAllowed(boolean longRunAllowed) {
+            this.longRunAllowed = longRunAllowed;
+            return this;
+        }
+
         public GemmRequest build() {
-            return new GemmRequest(hardware, m, k, n, bandwidthBytesPerCycle, scalesim);
+            return new GemmRequest(hardware, m, k, n, bandwidthBytesPerCycle, scalesim, longRunAllowed);
         }
     }
 }

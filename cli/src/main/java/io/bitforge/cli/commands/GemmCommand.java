@@ -83,6 +83,9 @@ public final class GemmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "With --scalesim-config: write COMPUTE_REPORT.csv, "
             + "BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and manifest.json here.")
     String out;
+    @Option(names = "--yes", description = "Run a SCALE-Sim-mode simulation even when it is estimated to take more "
+            + "than a minute (it is refused otherwise, with the estimate); one past the heap is still refused.")
+    boolean yes;
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write JSON (- is stdout).")
     String json;
     @Option(names = "--csv", paramLabel = "FILE|-", description = "Write CSV (- is stdout).")
@@ -95,18 +98,22 @@ public final class GemmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (scalesimConfig != null) {
-            return ScaleSimInterop.run(context, scalesimConfig, topology, out, json, csv);
+            return ScaleSimInterop.run(context, scalesimConfig, topology, out, json, csv, yes);
         }
         if (topology != null || out != null) {
             throw BadInputException.field(null, topology != null ? "--topology" : "--out",
                     topology != null ? topology : out, "only allowed with --scalesim-config");
+        }
+        if (yes && !scalesim) {
+            throw new BadInputException("--yes: only allowed with --scalesim or --scalesim-config (the other "
+                    + "models' cost is bounded up front)");
         }
         HardwareSpec spec = spec();
         requireDimension("--m", m);
         requireDimension("--k", k);
         requireDimension("--n", n);
         Map<String, Object> result = context.library().gemm(GemmRequest.builder().hardware(spec).shape(m, k, n)
-                .bandwidthBytesPerCycle(bandwidth).scalesim(scalesim).build()).asMap();
+                .bandwidthBytesPerCycle(bandwidth).scalesim(scalesim).longRunAllowed(yes).build()).asMap();
         OutputTarget.write("--json", json, Json.write(result), context.out());
         OutputTarget.write("--csv", csv, csv(result), context.out());
         if (json == null && csv == null) {

@@ -36,8 +36,9 @@ final class ScaleSimInterop {
     private ScaleSimInterop() {
     }
 
+    /** {@code longRunAllowed}: run even when estimated past a minute ({@code --yes}); never one past the heap. */
     static int run(CliContext context, String configFile, String topologyFile, String outDir, String json,
-                   String csv) {
+                   String csv, boolean longRunAllowed) {
         Path configPath = Path.of(configFile);
         requireFile("--scalesim-config", configPath);
         ScaleSimConfig config = ScaleSimConfigParser.parse(configPath);
@@ -54,7 +55,7 @@ final class ScaleSimInterop {
         }
         requireFile("--topology", topologyPath);
         List<TopologyLayer> layers = TopologyParser.parse(topologyPath);
-        List<ScaleSimLayerResult> results = ScaleSimRun.run(config, layers);
+        List<ScaleSimLayerResult> results = ScaleSimRun.run(config, layers, longRunAllowed);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ScaleSimLayerResult result : results) {
             rows.add(row(result));

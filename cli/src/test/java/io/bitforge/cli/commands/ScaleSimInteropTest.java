@@ -54,7 +54,7 @@ class ScaleSimInteropTest {
         Path out = dir.resolve("run");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int code = ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), out.toString(),
-                null, null);
+                null, null, false);
         assertEquals(0, code);
         for (String report : new String[] {"COMPUTE_REPORT.csv", "BANDWIDTH_REPORT.csv",
                 "DETAILED_ACCESS_REPORT.csv"}) {
@@ -72,7 +72,7 @@ class ScaleSimInteropTest {
                 .replace("ArrayHeight:    32", "ArrayHeight: 8").replace("ArrayWidth:     32", "ArrayWidth: 8"));
         Path topology = Files.writeString(dir.resolve("t.csv"), "Layer, M, N, K,\nfc, 8, 8, 8,\n");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), null, "-", null);
+        ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), null, "-", null, false);
         JsonNode layer = Json.mapper().readTree(stdout.toString(StandardCharsets.UTF_8)).get(0);
         assertEquals(21, layer.get("totalCycles").asLong()); // SCALE-Sim anchor: 8x8 OS, M=N=K=8
         // SCALE-Sim v3's overall cycles: the last ofmap DRAM write minus the earliest input DRAM read
@@ -90,11 +90,11 @@ class ScaleSimInteropTest {
     void missingFilesAndTopologyAreBadInput(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         assertTrue(assertThrows(BadInputException.class, () -> ScaleSimInterop.run(context(stdout),
-                dir.resolve("none.cfg").toString(), null, null, null, null)).getMessage()
+                dir.resolve("none.cfg").toString(), null, null, null, null, false)).getMessage()
                 .startsWith("--scalesim-config: no such file"));
         Path config = Files.writeString(dir.resolve("c.cfg"), CONFIG);
         assertTrue(assertThrows(BadInputException.class, () -> ScaleSimInterop.run(context(stdout),
-                config.toString(), null, null, null, null)).getMessage().startsWith("--topology: missing"));
+                config.toString(), null, null, null, null, false)).getMessage().startsWith("--topology: missing"));
     }
 
     private static CliContext context(ByteArrayOutputStream stdout) {

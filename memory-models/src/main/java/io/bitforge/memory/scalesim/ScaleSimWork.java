@@ -70,7 +70,8 @@ public record ScaleSimWork(double demandWords, double heapBytes) {
             totalSeconds += work.seconds();
             if (!force && totalSeconds > MAX_SECONDS) {
                 throw new BadInputException(String.format(Locale.ROOT, "%s: SCALE-Sim mode would simulate about "
-                        + "%.3g demand words, about %s; refused (the limit is %d s without forcing)",
+                        + "%.3g demand words, about %s; refused (the limit is %d s; "
+                        + "--yes runs it anyway)",
                         layer.name(), work.demandWords(), duration(totalSeconds), (int) MAX_SECONDS));
             }
             if (work.heapBytes() > maxHeap) {

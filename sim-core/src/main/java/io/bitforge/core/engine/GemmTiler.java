@@ -1,6 +1,9 @@
 package io.bitforge.core.engine;
 
+import io.bitforge.core.io.BadInputException;
+
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,8 +44,10 @@ public final class GemmTiler {
      */
     public static Optional<GemmTiling> best(long m, long k, long n, OperandBits bits, BufferBytes buffers,
                                             TilePins pins, TileCycles cost) {
-        long[] mSizes = pins.m().isPresent() ? new long[] {Math.min(pins.m().getAsLong(), m)} : tileSizes(m);
-        long[] nSizes = pins.n().isPresent() ? new long[] {Math.min(pins.n().getAsLong(), n)} : tileSizes(n);
+        long[] mSizes = pins.m().isPresent() ? new long[] {Math.min(pins.m().getAsLong(), m)}
+                : tileSizes(m, widestTile(buffers.activations(), bits.a(), buffers.outputs(), cMinBits(bits)));
+        long[] nSizes = pins.n().isPresent() ? new long[] {Math.min(pins.n().getAsLong(), n)}
+                : tileSizes(n, widestTile(buffers.weights(), bits.b(), buffers.outputs(), cMinBits(bits)));
         long kPin = pins.k().isPresent() ? Math.min(pins.k().getAsLong(), k) : 0;
         LoopOrder[] orders = pins.order().map(o -> new LoopOrder[] {o}).orElse(LoopOrder.values());
         TileCandidates search = new TileCandidates(m, k, n, bits, buffers, kPin, cost);
@@ -68,6 +73,28 @@ public final class GemmTiler {
             }
         }
         return search.choice();
+    }
+
+    /**
+     * Most tile sizes listed per dimension: 2^23 (64 MiB of candidates), reached only when a dimension past about
+     * 7e13 meets buffers of millions of elements per edge; the search over that many takes well under a minute.
+     */
+    static final long MAX_TILE_SIZES = 1L << 23;
+
+    /** The narrower C width: a C tile holds at least this many bits per element. */
+    private static int cMinBits(OperandBits bits) {
+        return Math.min(bits.c(), bits.partialSum());
+    }
+
+    /**
+     * The widest edge a tile can have: one line of it (K = 1 for A or B; the other edge 1 for C) must fit in half
+     * of each buffer it is in. Rounded up, never down: the cap only prunes, so too large is merely slower.
+     */
+    static long widestTile(long operandBytes, double operandBits, long outputBytes, int cBits) {
+        double byOperand = Math.floor(operandBytes / 2 * 8.0 / operandBits) + 1;
+        double byOutput = Math.floor(outputBytes / 2 * 8.0 / cBits) + 1;
+        double widest = Math.min(byOperand, byOutput);
+        return widest >= 0x1p62 ? Long.MAX_VALUE : (long) widest;
     }
 
     /** Sum of the tiles' compute cycles: at most eight tile shapes (full or edge along each dimension). */
@@ -122,13 +149,31 @@ public final class GemmTiler {
         return TileCandidates.fits(tile.m(), tile.k(), tile.n(), k, bits, buffers);
     }
 
-    /** Ascending tile sizes s with ceil(D / ceil(D / s)) = s: the smallest size for each trip count. */
-    static long[] tileSizes(long size) {
+    /**
+     * Ascending tile sizes s with ceil(D / ceil(D / s)) = s (the smallest size for each trip count), only those no
+     * larger than {@code cap}: a tile edge past what one row or column of its operand
+     * tiles can hold never fits, so leaving it out changes no choice, and it bounds the list by the buffers
+     * rather than by √D (a 2^56-row GEMM would otherwise list 5e8 sizes and exhaust the heap).
+     */
+    static long[] tileSizes(long size, long cap) {
         long root = Math.min(size, (long) Math.sqrt((double) size) + 1);
-        long[] sizes = new long[(int) (2 * root)];
-        for (int t = 1; t <= root; t++) {
-            sizes[2 * t - 2] = GemmTiling.trips(size, t); // ceil(size / t)
-            sizes[2 * t - 1] = t;
+        long smallCount = Math.min(root, cap);
+        // ceil(size / t) <= cap exactly when t >= ceil(size / cap)
+        long firstLarge = Math.max(1, GemmTiling.trips(size, Math.max(1, cap)));
+        long largeCount = Math.max(0, root - firstLarge + 1);
+        if (smallCount + largeCount > MAX_TILE_SIZES) {
+            throw new BadInputException(String.format(Locale.ROOT, "a GEMM dimension of %d with buffers that hold "
+                    + "tiles up to %d wide: the tiler would search about %.3g tile sizes, more than %d; refused "
+                    + "(pin the tile sizes in the spec's mapping, or give smaller buffers)", size, cap,
+                    (double) (smallCount + largeCount), MAX_TILE_SIZES));
+        }
+        long[] sizes = new long[(int) (smallCount + largeCount)];
+        int filled = 0;
+        for (long t = 1; t <= smallCount; t++) {
+            sizes[filled++] = t;
+        }
+        for (long t = firstLarge; t <= root; t++) {
+            sizes[filled++] = GemmTiling.trips(size, t); // ceil(size / t)
         }
         Arrays.sort(sizes);
         int count = 0;

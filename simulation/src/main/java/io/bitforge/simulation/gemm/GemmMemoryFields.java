@@ -53,9 +53,11 @@ final class GemmMemoryFields {
 
     /**
      * Runs the GEMM through the SCALE-Sim compatibility model (one-byte words; CALC mode, or USER mode at
-     * {@code bandwidth} words per cycle) and replaces the cycle and memory figures with SCALE-Sim's.
+     * {@code bandwidth} words per cycle) and replaces the cycle and memory figures with SCALE-Sim's; a run
+     * estimated past a minute is refused unless {@code longRunAllowed}.
      */
-    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op, OptionalDouble bandwidth) {
+    static void scaleSim(Map<String, Object> result, HardwareSpec spec, GemmOp op, OptionalDouble bandwidth,
+                         boolean longRunAllowed) {
         boolean user = bandwidth.isPresent();
         ScaleSimConfig config = new ScaleSimConfig("gemm", spec.array().rows(), spec.array().cols(),
                 kib(spec.buffers().activations(), "activations"), kib(spec.buffers().weights(), "weights"),
@@ -65,7 +67,8 @@ final class GemmMemoryFields {
         int m = intDim("m", op.m());
         int k = intDim("k", op.k());
         int n = intDim("n", op.n());
-        ScaleSimLayerResult r = ScaleSimRun.run(config, List.of(TopologyLayer.gemm("gemm", m, n, k))).get(0);
+        ScaleSimLayerResult r = ScaleSimRun.run(config, List.of(TopologyLayer.gemm("gemm", m, n, k)),
+                longRunAllowed).get(0);
         result.put("computeCycles", r.totalCycles() - r.stallCycles());
         result.put("stallCycles", r.stallCycles());
         // SCALE-Sim models no SRAM bank or port limit: every stall is its DRAM's

@@ -32,7 +32,7 @@ public final class GemmSimulation {
     }
 
     public static GemmReport run(Registry registry, HardwareSpec spec, long m, long k, long n,
-                                 OptionalDouble dramBandwidth, boolean scalesim) {
+                                 OptionalDouble dramBandwidth, boolean scalesim, boolean longRunAllowed) {
         TiledDramModel dram = TiledDramModel.of(spec, registry, dramBandwidth);
         Engine engine = new Engine(spec, Engine.of(spec, registry).family(), new HorowitzSram(), dram);
         NativePrecisions precisions = engine.family().nativePrecisions(spec.pe().params());
@@ -41,7 +41,7 @@ public final class GemmSimulation {
         GemmEvaluation evaluation = engine.evaluate(op);
         Map<String, Object> result = result(spec, op, evaluation);
         if (scalesim) {
-            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth);
+            GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, longRunAllowed);
         } else if (evaluation.metrics() != null) {
             OperandBits stored = OperandBits.of(op, engine.storedWeightBits(op));
             GemmMemoryFields.general(result, dram.plan(spec, op, stored, evaluation.metrics()), evaluation.metrics(),
