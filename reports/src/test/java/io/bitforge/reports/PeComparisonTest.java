@@ -72,8 +72,11 @@ class PeComparisonTest {
         for (String family : REGISTRY.ids(CatalogKind.PES)) {
             assertTrue(texts.contains(family), family);
         }
-        assertTrue(texts.contains("energy per op (pJ, 1 MAC = 2 ops)"));
-        assertTrue(texts.contains("throughput per PE-array area (TOP/s per mm²)"));
+        assertTrue(texts.contains("energy per op (J, log scale; 1 MAC = 2 ops)"));
+        assertTrue(texts.contains("throughput per PE-array area (OP/s per mm², log scale)"));
+        // Ticks in human units: a 28nm MAC costs about a picojoule per op and does TOP/s per mm² (or GOP/s).
+        assertTrue(java.util.regex.Pattern.compile("\\d pJ").matcher(texts).find(), texts);
+        assertTrue(java.util.regex.Pattern.compile("\\d [GT]OP/s").matcher(texts).find(), texts);
         byte[] png = ChartRender.png(chart.chart(), 1000, 700);
         ChartChecks.checkPng(png, 1000, 700);
         ChartChecks.keep("pe-comparison.png", png);

@@ -7,6 +7,7 @@ import io.bitforge.cli.bench.BenchResult;
 import io.bitforge.cli.bench.BenchRunner;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
+import io.bitforge.core.units.HumanUnits;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import picocli.CommandLine.Command;
@@ -92,14 +93,17 @@ public final class BenchCommand implements Callable<Integer> {
             BenchResult r = runner.run(BenchCases.of(name, context.registry(), exploreThreads));
             results.add(r);
             if (table) {
-                context.out().printf(Locale.ROOT, "  %-11s %,14.1f %s/s  (rounds %,.1f .. %,.1f; %d thread%s%s)%n",
-                        name, r.median(), r.benchCase().unit(), r.min(), r.max(), r.benchCase().threads(),
+                // Each case counts its own unit, so each line names it; rates at three significant digits.
+                context.out().printf(Locale.ROOT, "  %-11s %7s %s/s  (rounds %s .. %s; %d thread%s%s)%n",
+                        name, HumanUnits.count(r.median()), r.benchCase().unit(), HumanUnits.count(r.min()),
+                        HumanUnits.count(r.max()), r.benchCase().threads(),
                         r.benchCase().threads() == 1 ? "" : "s", r.steadyState() ? "" : "; warm-up never steady");
             }
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (table) {
-            TextTable details = new TextTable(List.of("benchmark", "what one unit is"));
+            // The descriptions wrap so that the table fits 120 columns.
+            TextTable details = new TextTable(List.of("benchmark", "what one unit is")).wrap(1, 100);
             results.forEach(r -> details.row(List.of(r.benchCase().name(), r.benchCase().description())));
             context.out().print(details);
             context.out().printf(Locale.ROOT, "load average %.1f after; above %d the figures understate an idle "

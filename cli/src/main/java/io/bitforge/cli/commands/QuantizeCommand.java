@@ -336,21 +336,23 @@ public final class QuantizeCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
+    /** Bits, errors and SQNRs at three significant digits, one SI prefix per error column (JSON keeps all). */
     private static String table(List<FormatResult> results) {
-        TextTable table = new TextTable(List.of("format", "granularity", "bits/value", "MSE", "SQNR dB", "max |err|",
-                "W·X SQNR dB", "outliers", "victims"));
+        TextTable table = new TextTable(List.of("format", "granularity", "bits/value", "MSE", "SQNR", "max |err|",
+                "W·X SQNR", "outliers", "victims")).fixedQuantity(2, "").quantity(3, "").fixedQuantity(4, "dB")
+                .quantity(5, "").fixedQuantity(6, "dB");
         for (FormatResult r : results) {
-            table.row(List.of(r.format(), r.granularity(), String.format(Locale.ROOT, "%.4f", r.bitsPerElement()),
-                    String.format(Locale.ROOT, "%.4e", r.mse()), decibels(r.sqnrDecibels()),
-                    String.format(Locale.ROOT, "%.4e", r.maxAbsError()), decibels(r.matmulSqnrDecibels()),
+            table.row(List.of(r.format(), r.granularity(), r.bitsPerElement(), r.mse(), decibels(r.sqnrDecibels()),
+                    r.maxAbsError(), decibels(r.matmulSqnrDecibels()),
                     r.outliers() + r.victims() == 0 ? "" : Long.toString(r.outliers()),
                     r.outliers() + r.victims() == 0 ? "" : Long.toString(r.victims())));
         }
         return table.toString();
     }
 
-    private static String decibels(double v) {
-        return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "exact" : String.format(Locale.ROOT, "%.2f", v);
+    /** A skipped SQNR (NaN) is a blank cell; an exact one (infinite) prints as ∞. */
+    private static Object decibels(double v) {
+        return Double.isNaN(v) ? "" : v;
     }
 
     private static String csv(List<Map<String, Object>> rows) {

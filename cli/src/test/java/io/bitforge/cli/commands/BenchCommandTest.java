@@ -30,6 +30,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void theTextRatesHaveThreeSignificantDigitsAndTheTableFits120Columns() {
+        CliHarness.Result r = CliHarness.run("bench", "--only", "gemm,hdl", "--warmup-seconds", "0", "--rounds", "1",
+                "--round-seconds", "0.1");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String rate = "(\\d{3}|\\d{2}\\.\\d|\\d\\.\\d{2})( [kMG])?";
+        assertTrue(r.stdout().lines().anyMatch(line -> line.matches("  gemm +" + rate + " GEMM evaluations/s  \\(rounds "
+                + rate + " \\.\\. " + rate + "; 1 thread.*")), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(line -> line.matches("  hdl +" + rate + " cycles/s .*")), r.stdout());
+        r.stdout().lines().forEach(line -> assertTrue(line.length() <= 120, line));
+    }
+
+    @Test
     void badInputsAreOneLineWithExitTwo() {
         CliHarness.Result only = CliHarness.run("bench", "--only", "gemm,fft");
         assertEquals(2, only.exitCode());

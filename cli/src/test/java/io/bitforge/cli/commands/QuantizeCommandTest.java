@@ -38,7 +38,7 @@ class QuantizeCommandTest {
     }
 
     @Test
-    void allFormatsRunAndTheOutputIsDeterministic() {
+    void allFormatsRunAndTheOutputIsDeterministic() throws IOException {
         String[] args = {"quantize", "--format", "all", "--synthetic", "gaussian", "--rows", "16", "--cols", "256",
                 "--group-size", "64", "--csv", "-"};
         CliHarness.Result first = CliHarness.run(args);
@@ -52,8 +52,39 @@ class QuantizeCommandTest {
         CliHarness.Result table = CliHarness.run("quantize", "--format", "fp16,bitmod-mix3", "--synthetic", "gaussian",
                 "--rows", "8", "--cols", "128");
         assertEquals(0, table.exitCode(), table.stderr());
-        assertTrue(table.stdout().contains("SQNR dB"), table.stdout());
         assertTrue(table.stdout().contains("1024 values in 1 matrix"), table.stdout());
+        assertTableHasHumanUnits(table.stdout(), CliHarness.run("quantize", "--format", "fp16,bitmod-mix3",
+                "--synthetic", "gaussian", "--rows", "8", "--cols", "128", "--json", "-").stdout());
+    }
+
+    /**
+     * The text table holds the JSON's figures at three significant digits (rounded here with BigDecimal, not the
+     * table's formatter), errors in one SI prefix per column named in the header, dB in the SQNR headers.
+     */
+    private static void assertTableHasHumanUnits(String text, String jsonText) throws IOException {
+        List<String> lines = text.lines().toList();
+        List<String> header = List.of(lines.get(0).trim().split("  +"));
+        assertEquals("bits/value", header.get(2));
+        assertTrue(header.get(3).matches("MSE \\([pnµm]\\)"), header.get(3)); // Gaussian errors are below 1
+        assertEquals("SQNR (dB)", header.get(4));
+        assertTrue(header.get(5).matches("max \\|err\\| \\([pnµm]?\\)|max \\|err\\|"), header.get(5));
+        assertEquals("W·X SQNR (dB)", header.get(6));
+        JsonNode rows = Json.mapper().readTree(jsonText).at("/results");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = List.of(lines.get(2 + i).trim().split(" +"));
+            assertEquals(rows.get(i).get("format").asText(), cells.get(0));
+            assertEquals(threeDigits(rows.get(i).get("bitsPerValue").asDouble()), cells.get(2), lines.get(2 + i));
+            assertEquals(threeDigits(rows.get(i).get("sqnrDecibels").asDouble()), cells.get(4), lines.get(2 + i));
+            assertEquals(threeDigits(rows.get(i).get("matmulSqnrDecibels").asDouble()), cells.get(6),
+                    lines.get(2 + i));
+        }
+    }
+
+    private static String threeDigits(double v) {
+        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(3,
+                java.math.RoundingMode.HALF_UP));
+        // Trailing zeros count: 16 at three digits is 16.0.
+        return rounded.setScale(Math.max(0, rounded.scale() + 3 - rounded.precision())).toPlainString();
     }
 
     @Test

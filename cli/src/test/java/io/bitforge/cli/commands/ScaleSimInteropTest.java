@@ -67,6 +67,26 @@ class ScaleSimInteropTest {
     }
 
     @Test
+    void theTableShowsTheRegressionRunInHumanUnits(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("scale.cfg"), CONFIG);
+        Path topology = Files.writeString(dir.resolve("alexnet_part.csv"), TOPOLOGY);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        assertEquals(0, ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), null, null,
+                null));
+        // SCALE-Sim's golden reports for this run, rounded by hand to three significant digits: 112283 cycles,
+        // 0 stalls, 91.683 % utilisation; DRAM 1805023 B ifmap, 34848 B filter, 3484831 B ofmap; average DRAM
+        // bandwidths 15.687, 0.32810 and 31.161 words (bytes) per cycle.
+        assertEquals("""
+                layer  cycles (k)  stalls  util (%)  DRAM ifmap (MB)  DRAM filter (kB)  DRAM ofmap (MB)\
+                  BW ifmap (B/cycle)  BW filter (B/cycle)  BW ofmap (B/cycle)
+                -----  ----------  ------  --------  ---------------  ----------------  ---------------\
+                  ------------------  -------------------  ------------------
+                Conv1         112       0      91.7             1.81              34.8             3.48\
+                                15.7                0.328                31.2
+                """, stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonNamesDramTrafficPerOperand(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("c.cfg"), CONFIG.replace("Dataflow : ws", "Dataflow : os")
                 .replace("ArrayHeight:    32", "ArrayHeight: 8").replace("ArrayWidth:     32", "ArrayWidth: 8"));

@@ -43,6 +43,26 @@ public final class LogTickAxis extends NumberAxis {
         setRange(lo, hi);
     }
 
+    /**
+     * An axis just around the positive finite {@code values}: a margin of 6 % of their span in decades each side
+     * (at least 2 %), so no marker sits on the frame and no empty decade is added.
+     */
+    public static LogTickAxis around(String label, String unit, boolean prefixed, double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (v > 0 && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo == Double.POSITIVE_INFINITY) {
+            return new LogTickAxis(label, unit, prefixed, 1, 10);
+        }
+        double margin = Math.max(Math.pow(hi / lo, 0.06), 1.02);
+        return new LogTickAxis(label, unit, prefixed, lo / margin, hi * margin);
+    }
+
     /** Multipliers of a decade at which ticks sit, by the axis's span in decades. */
     static double[] multipliers(double decades) {
         if (decades < 1.2) {

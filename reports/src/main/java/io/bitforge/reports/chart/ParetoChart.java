@@ -91,10 +91,11 @@ public final class ParetoChart {
         renderer.setLegendShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
         renderer.setLegendShape(2, new Ellipse2D.Double(-5, -5, 10, 10));
 
-        double[] x = ChartStyle.decadeRange(points.stream().mapToDouble(ParetoPoint::latencySeconds).toArray());
-        double[] y = ChartStyle.decadeRange(points.stream().mapToDouble(ParetoPoint::energyJoules).toArray());
-        XYPlot plot = new XYPlot(data, ChartStyle.decadeAxis("latency (s)", x[0], x[1]),
-                ChartStyle.decadeAxis("energy (J)", y[0], y[1]), renderer);
+        // Log axes with human-unit ticks (1-2-5 per decade over short spans), as the objectives' charts have.
+        XYPlot plot = new XYPlot(data, LogTickAxis.around("latency (s, log scale)", "s", true,
+                points.stream().mapToDouble(ParetoPoint::latencySeconds).toArray()),
+                LogTickAxis.around("energy (J, log scale)", "J", true,
+                        points.stream().mapToDouble(ParetoPoint::energyJoules).toArray()), renderer);
         // The front under the markers, the dominated designs under the rest.
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
         plot.setBackgroundPaint(Color.WHITE);

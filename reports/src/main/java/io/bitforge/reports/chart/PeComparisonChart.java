@@ -24,6 +24,9 @@ import java.util.Objects;
  * one series per family, each point labelled with its operand precisions (activations×weights). Up and to the left is better.
  */
 public final class PeComparisonChart {
+    /** SI prefixes pico and tera (BIPM SI Brochure, 9th edition, Table 7): the figures' units to base units. */
+    private static final double PICO = 1e-12;
+    private static final double TERA = 1e12;
     private static final Shape[] SHAPES = {new Ellipse2D.Double(-5, -5, 10, 10),
         new Rectangle2D.Double(-4.5, -4.5, 9, 9), new Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4),
         new Polygon(new int[] {0, 6, -6}, new int[] {-6, 5, 5}, 3)};
@@ -61,8 +64,9 @@ public final class PeComparisonChart {
             XYSeries s = new XYSeries(family.getKey(), false, true);
             Color colour = ChartStyle.colour(series);
             for (PeFigure f : family.getValue()) {
-                double x = Math.log10(f.picojoulesPerOp());
-                double y = Math.log10(f.teraOpsPerSecondPerSquareMillimetre());
+                // Plotted in base units (J, OP/s) so that the log axes label their ticks with SI prefixes.
+                double x = Math.log10(f.picojoulesPerOp() * PICO);
+                double y = Math.log10(f.teraOpsPerSecondPerSquareMillimetre() * TERA);
                 s.add(x, y);
                 XYTextAnnotation label = new XYTextAnnotation(f.activations() + "×" + f.weights(), x, y);
                 // Families often coincide (an OVP int4 MAC is an int4 MAC plus a decoder): each family puts its
@@ -77,13 +81,13 @@ public final class PeComparisonChart {
             renderer.setSeriesShape(series, SHAPES[series % SHAPES.length]);
             series++;
         }
-        double[] x = ChartStyle.decadeRange(figures.stream().mapToDouble(PeFigure::picojoulesPerOp).toArray());
-        double[] y = ChartStyle.decadeRange(figures.stream()
-                .mapToDouble(PeFigure::teraOpsPerSecondPerSquareMillimetre).toArray());
         plot.setDataset(data);
         plot.setRenderer(renderer);
-        plot.setDomainAxis(ChartStyle.decadeAxis("energy per op (pJ, 1 MAC = 2 ops)", x[0], x[1]));
-        plot.setRangeAxis(ChartStyle.decadeAxis("throughput per PE-array area (TOP/s per mm²)", y[0], y[1]));
+        plot.setDomainAxis(LogTickAxis.around("energy per op (J, log scale; 1 MAC = 2 ops)", "J", true,
+                figures.stream().mapToDouble(f -> f.picojoulesPerOp() * PICO).toArray()));
+        plot.setRangeAxis(LogTickAxis.around("throughput per PE-array area (OP/s per mm², log scale)", "OP/s",
+                true,
+                figures.stream().mapToDouble(f -> f.teraOpsPerSecondPerSquareMillimetre() * TERA).toArray()));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);

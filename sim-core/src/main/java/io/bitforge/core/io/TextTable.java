@@ -88,7 +88,7 @@ public final class TextTable {
             numeric[c] = !rows.isEmpty();
             for (List<String> row : rows) {
                 widths[c] = Math.max(widths[c], c == wrapColumn ? 0 : row.get(c).length());
-                numeric[c] &= row.get(c).isEmpty() || row.get(c).matches("[-+]?[0-9][0-9,._eE+%-]*");
+                numeric[c] &= row.get(c).isEmpty() || row.get(c).matches("[-+]?[0-9][0-9,._eE+%-]*|-?∞|n/a");
             }
         }
         if (wrapColumn >= 0) {
