@@ -72,7 +72,7 @@ class ScaleSimInteropTest {
         Path topology = Files.writeString(dir.resolve("alexnet_part.csv"), TOPOLOGY);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         assertEquals(0, ScaleSimInterop.run(context(stdout), config.toString(), topology.toString(), null, null,
-                null));
+                null, false));
         // SCALE-Sim's golden reports for this run, rounded by hand to three significant digits: 112283 cycles,
         // 0 stalls, 91.683 % utilisation; DRAM 1805023 B ifmap, 34848 B filter, 3484831 B ofmap; average DRAM
         // bandwidths 15.687, 0.32810 and 31.161 words (bytes) per cycle.
