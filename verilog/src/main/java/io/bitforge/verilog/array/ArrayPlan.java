@@ -7,7 +7,7 @@ import io.bitforge.core.pe.CellTiming;
  * engine's fold model (sim-core {@code FoldModel}, SCALE-Sim v2 os) in integers: M, K and N are divided by the
  * cell's lanes (rounding up); rows take M steps, columns N steps, K is streamed; the spatial extents are cut into
  * {@code rowFolds × colFolds} folds, each lasting {@link #foldSteps} = T + R + C − 2 steps of
- * {@code cyclesPerStep} cycles.
+ * {@code cyclesPerStep} cycles, plus the cell's edge stage cycles.
  *
  * <p>Results leave each column through drain chains into result memories while the next fold computes: a
  * column-lane's R·lanesM sums are cut into {@link #drainSegments} chains short enough to drain within one fold.
@@ -16,6 +16,9 @@ public record ArrayPlan(int rows, int cols, TileShape tile, CellTiming timing) {
     public ArrayPlan {
         if (rows < 1 || cols < 1 || rows > 64 || cols > 64) {
             throw new IllegalArgumentException("array must be 1..64 x 1..64, got " + rows + "x" + cols);
+        }
+        if (timing.edgeStageCycles() > 0 && timing.cyclesPerStep() > 1) {
+            throw new IllegalArgumentException("edge stages are built for one-cycle steps, got " + timing);
         }
     }
 
@@ -53,8 +56,17 @@ public record ArrayPlan(int rows, int cols, TileShape tile, CellTiming timing) {
         return timing.cyclesPerStep();
     }
 
+    /**
+     * Steps the controller counts per fold: {@link #foldSteps} plus the edge stages (a decoder between buffers and
+     * cells delays every operand, so the fold's last product lands that many cycles later), as the engine's fold
+     * model adds {@code edgeStageCycles} to every fold.
+     */
+    public int counterSteps() {
+        return foldSteps() + timing.edgeStageCycles();
+    }
+
     public long foldCycles() {
-        return (long) foldSteps() * cyclesPerStep();
+        return (long) foldSteps() * cyclesPerStep() + timing.edgeStageCycles();
     }
 
     /** The engine's count for this tile: the index of the schedule's last cycle, folds·L·cyclesPerStep − 1. */

@@ -13,6 +13,7 @@ import io.bitforge.verilog.hdl.Port;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
+import io.bitforge.verilog.pe.EdgeDecoder;
 import io.bitforge.verilog.pe.PeRtl;
 
 import java.util.ArrayList;
@@ -70,7 +71,14 @@ public final class TileArray {
         }
         ModuleDef cell = pe.cell(Dataflow.OS);
         boolean phased = cell.portDecls().stream().anyMatch(p -> p.name().equals("phase"));
-        TileBuffers layout = new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
+        TileBuffers layout = TileBuffers.forCell(pe, plan);
+        EdgeDecoder aDecoder = pe.activationDecoder().orElse(null);
+        EdgeDecoder bDecoder = pe.weightDecoder().orElse(null);
+        int edge = plan.timing().edgeStageCycles();
+        if ((aDecoder != null || bDecoder != null) != (edge == 1) || edge > 1) {
+            throw new IllegalArgumentException(pe.familyId() + ": an edge decoder is one stage; the timing has "
+                    + edge + " edge stage cycles");
+        }
         int rows = plan.rows();
         int cols = plan.cols();
         int lanesM = plan.timing().lanesM();
@@ -88,16 +96,18 @@ public final class TileArray {
 
         // ---- controller, stage 0: counters ----
         Reg run = m.reg("run_q", Shape.bool(), 0);
-        Reg t = m.reg("step_q", counter(plan.foldSteps() - 1), 0);
+        Reg t = m.reg("step_q", counter(plan.counterSteps() - 1), 0);
         Reg ph = cps > 1 ? m.reg("phase_q", counter(cps - 1), 0) : null;
         Reg fr = m.reg("row_fold_q", counter(plan.rowFolds() - 1), 0);
         Reg fc = m.reg("col_fold_q", counter(plan.colFolds() - 1), 0);
-        int aDepth = plan.rowFolds() * steps;
-        int bDepth = plan.colFolds() * steps;
+        int aWords = layout.activationWordsPerFold();
+        int bWords = layout.weightWordsPerFold();
+        int aDepth = plan.rowFolds() * aWords;
+        int bDepth = plan.colFolds() * bWords;
         Reg aBase = m.reg("a_base_q", counter(aDepth), 0);
         Reg bBase = m.reg("b_base_q", counter(bDepth), 0);
         Expr lastPhase = ph == null ? Const.of(Shape.bool(), 1) : ph.eq(cps - 1);
-        Expr lastStep = t.eq(plan.foldSteps() - 1);
+        Expr lastStep = t.eq(plan.counterSteps() - 1);
         Expr lastCol = fc.eq(plan.colFolds() - 1);
         Expr lastRow = fr.eq(plan.rowFolds() - 1);
         Expr accept = start.and(run.not());
@@ -119,10 +129,10 @@ public final class TileArray {
                 s1.next(t, Mux.of(lastStep, zero(t), t.plus(1).truncate(t.width())));
                 s1.when(lastStep, s2 -> {
                     s2.next(fc, Mux.of(lastCol, zero(fc), fc.plus(1).truncate(fc.width())));
-                    s2.next(bBase, Mux.of(lastCol, zero(bBase), bBase.plus(steps).truncate(bBase.width())));
+                    s2.next(bBase, Mux.of(lastCol, zero(bBase), bBase.plus(bWords).truncate(bBase.width())));
                     s2.when(lastCol, s3 -> {
                         s3.next(fr, Mux.of(lastRow, zero(fr), fr.plus(1).truncate(fr.width())));
-                        s3.next(aBase, aBase.plus(steps).truncate(aBase.width()));
+                        s3.next(aBase, aBase.plus(aWords).truncate(aBase.width()));
                         s3.when(lastRow, s4 -> s4.next(run, zero(run)));
                     });
                 });
@@ -148,6 +158,16 @@ public final class TileArray {
             m.next(ph1, ph);
         }
         Expr hop = ph1 == null ? en1 : en1.and(ph1.eq(cps - 1));
+        // with an edge decoder, the cells see the operands one stage later, and so their control
+        Expr enCells = edge == 0 ? en1 : delayed(m, "en_cells_q", en1);
+        Expr startCells = edge == 0 ? start1 : delayed(m, "fold_start_cells_q", start1);
+        Expr hopCells = edge == 0 ? hop : enCells;
+        Reg slot1 = null;
+        if (layout.activationCodesPerWord() > 1 || layout.weightCodesPerWord() > 1) {
+            // which step of a two-step word the buffers' read data belongs to
+            slot1 = m.reg("slot_q", Shape.u(1), 0);
+            m.next(slot1, t.bit(0));
+        }
 
         // ---- buffers and skew ----
         Shape aWord = Shape.u(layout.activationWordBits());
@@ -156,17 +176,17 @@ public final class TileArray {
         for (int i = 0; i < rows; i++) {
             Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
                     ReadUnderWrite.READ_FIRST);
-            Expr addr = aBase.plus(t).resize(Shape.u(buf.addressWidth()));
+            Expr addr = aBase.plus(wordIndex(t, layout.activationCodesPerWord())).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
-            aEdge[i] = skew(m, word, i, "a" + i, hop);
+            aEdge[i] = skew(m, edgeStage(m, word, aDecoder, slot1, edge, "a" + i, hop), i, "a" + i, hopCells);
         }
         Expr[] bEdge = new Expr[cols];
         for (int j = 0; j < cols; j++) {
             Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
                     ReadUnderWrite.READ_FIRST);
-            Expr addr = bBase.plus(t).resize(Shape.u(buf.addressWidth()));
+            Expr addr = bBase.plus(wordIndex(t, layout.weightCodesPerWord())).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
-            bEdge[j] = skew(m, word, j, "b" + j, hop);
+            bEdge[j] = skew(m, edgeStage(m, word, bDecoder, slot1, edge, "b" + j, hop), j, "b" + j, hopCells);
         }
 
         // ---- the cells ----
@@ -176,7 +196,7 @@ public final class TileArray {
                 Instance c = m.instance("pe_" + i + "_" + j, cell);
                 c.connect("a_in", j == 0 ? aEdge[i] : grid[i][j - 1].out("a_out"));
                 c.connect("b_in", i == 0 ? bEdge[j] : grid[i - 1][j].out("b_out"));
-                c.connect("en", en1).connect("start", start1);
+                c.connect("en", enCells).connect("start", startCells);
                 if (phased) {
                     c.connect("phase", ph1 == null ? Const.of(Shape.bool(), 0) : ph1);
                 }
@@ -227,6 +247,31 @@ public final class TileArray {
         m.drive(m.out("computed", Shape.bool()), computed);
         m.drive(m.out("done", Shape.bool()), computed.and(draining.not()));
         return m.build();
+    }
+
+    /** The buffer word of step t: t itself, or t / 2 when a word holds two steps (an OVP pair). */
+    private static Expr wordIndex(Expr t, int codesPerWord) {
+        return codesPerWord == 1 ? t : t.shr(1);
+    }
+
+    /**
+     * The edge stage between a buffer and the skew registers: the decoder (when this edge has one) of the word's
+     * {@code slot}, registered; a plain register when only the other edge decodes; nothing without edge stages.
+     */
+    private static Expr edgeStage(ModuleBuilder m, Expr word, EdgeDecoder decoder, Expr slot, int edge, String tag,
+                                  Expr hop) {
+        if (edge == 0) {
+            return word;
+        }
+        Expr operand = word;
+        if (decoder != null) {
+            Instance d = m.instance("dec_" + tag, decoder.module());
+            d.connect("word", word).connect("slot", slot);
+            operand = d.out("operand");
+        }
+        Reg r = m.reg("edge_" + tag, operand.shape(), 0);
+        m.next(r, operand, hop);
+        return r;
     }
 
     /** Delays {@code input} by {@code stages} steps through registers that load when {@code hop} is high. */

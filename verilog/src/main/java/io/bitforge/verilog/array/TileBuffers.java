@@ -5,28 +5,55 @@ import java.util.List;
 
 /**
  * The layout of a tile in the array's block RAMs. Row i's activation buffer holds, at address fr·T + t, the
- * activation codes of step t of row fold fr: lane (m, k) is A[(fr·R + i)·lanesM + m][t·lanesK + k] in bits
+ * activation codes of step t of row fold fr (with {@code activationCodesPerWord} c &gt; 1, address fr·ceil(T/c) + t/c
+ * holds steps t..t+c−1, step t + s in the word's slot s, slot 0 lowest): lane (m, k) is A[(fr·R + i)·lanesM + m][t·lanesK + k] in bits
  * {@code [(m·lanesK + k)·b_a +: b_a]}. Column j's weight buffer holds at fc·T + t the codes
  * B[t·lanesK + k][(fc·C + j)·lanesN + n] in bits {@code [(k·lanesN + n)·b_w +: b_w]}. Out-of-range elements are
  * code 0 (zero). Result memory (j, n, s) holds at f·segLength + d the sum of chain position
  * q = s·segLength + segLength − 1 − d of fold f = fr·colFolds + fc, i.e. row (fr·R + q / lanesM)·lanesM + q mod lanesM.
  */
-public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
+public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits, int activationCodesPerWord,
+                          int weightCodesPerWord) {
     public TileBuffers {
-        long aWord = (long) plan.timing().lanesM() * plan.timing().lanesK() * activationBits;
-        long bWord = (long) plan.timing().lanesK() * plan.timing().lanesN() * weightBits;
+        if (activationCodesPerWord < 1 || weightCodesPerWord < 1) {
+            throw new IllegalArgumentException("codes per word must be >= 1");
+        }
+        long aWord = (long) plan.timing().lanesM() * plan.timing().lanesK() * activationBits * activationCodesPerWord;
+        long bWord = (long) plan.timing().lanesK() * plan.timing().lanesN() * weightBits * weightCodesPerWord;
         if (aWord > 64 || bWord > 64) {
             throw new IllegalArgumentException("operand words of " + aWord + " and " + bWord
                     + " bits exceed the HDL's 64");
         }
     }
 
+    /** The layout for {@code pe}'s codes: a pair per word on an edge whose decoder takes pairs. */
+    public static TileBuffers forCell(io.bitforge.verilog.pe.PeRtl pe, ArrayPlan plan) {
+        return new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits(),
+                pe.activationDecoder().map(d -> d.codesPerWord()).orElse(1),
+                pe.weightDecoder().map(d -> d.codesPerWord()).orElse(1));
+    }
+
+    /** One step's codes per buffer word. */
+    public TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
+        this(plan, activationBits, weightBits, 1, 1);
+    }
+
     public int activationWordBits() {
-        return plan.timing().lanesM() * plan.timing().lanesK() * activationBits;
+        return plan.timing().lanesM() * plan.timing().lanesK() * activationBits * activationCodesPerWord;
     }
 
     public int weightWordBits() {
-        return plan.timing().lanesK() * plan.timing().lanesN() * weightBits;
+        return plan.timing().lanesK() * plan.timing().lanesN() * weightBits * weightCodesPerWord;
+    }
+
+    /** Activation words per row fold: the T steps, {@code activationCodesPerWord} to a word. */
+    public int activationWordsPerFold() {
+        return ArrayPlan.ceilDiv(plan.streamSteps(), activationCodesPerWord);
+    }
+
+    /** Weight words per column fold. */
+    public int weightWordsPerFold() {
+        return ArrayPlan.ceilDiv(plan.streamSteps(), weightCodesPerWord);
     }
 
     /** Words of row {@code row}'s activation buffer for A (row-major M×K codes). */
@@ -35,15 +62,19 @@ public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
         int lm = plan.timing().lanesM();
         int lk = plan.timing().lanesK();
         List<Long> words = new ArrayList<>();
+        int stepBits = lm * lk * activationBits;
         for (int fr = 0; fr < plan.rowFolds(); fr++) {
-            for (int step = 0; step < plan.streamSteps(); step++) {
+            for (int w = 0; w < activationWordsPerFold(); w++) {
                 long word = 0;
-                for (int m = 0; m < lm; m++) {
-                    for (int k = 0; k < lk; k++) {
-                        int r = (fr * plan.rows() + row) * lm + m;
-                        int c = step * lk + k;
-                        long code = r < t.m() && c < t.k() ? a[r * t.k() + c] : 0;
-                        word |= code << ((m * lk + k) * activationBits);
+                for (int slot = 0; slot < activationCodesPerWord; slot++) {
+                    int step = w * activationCodesPerWord + slot;
+                    for (int m = 0; m < lm; m++) {
+                        for (int k = 0; k < lk; k++) {
+                            int r = (fr * plan.rows() + row) * lm + m;
+                            int c = step * lk + k;
+                            long code = r < t.m() && c < t.k() ? a[r * t.k() + c] : 0;
+                            word |= code << (slot * stepBits + (m * lk + k) * activationBits);
+                        }
                     }
                 }
                 words.add(word);
@@ -58,15 +89,19 @@ public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
         int lk = plan.timing().lanesK();
         int ln = plan.timing().lanesN();
         List<Long> words = new ArrayList<>();
+        int stepBits = lk * ln * weightBits;
         for (int fc = 0; fc < plan.colFolds(); fc++) {
-            for (int step = 0; step < plan.streamSteps(); step++) {
+            for (int w = 0; w < weightWordsPerFold(); w++) {
                 long word = 0;
-                for (int k = 0; k < lk; k++) {
-                    for (int n = 0; n < ln; n++) {
-                        int r = step * lk + k;
-                        int c = (fc * plan.cols() + col) * ln + n;
-                        long code = r < t.k() && c < t.n() ? b[r * t.n() + c] : 0;
-                        word |= code << ((k * ln + n) * weightBits);
+                for (int slot = 0; slot < weightCodesPerWord; slot++) {
+                    int step = w * weightCodesPerWord + slot;
+                    for (int k = 0; k < lk; k++) {
+                        for (int n = 0; n < ln; n++) {
+                            int r = step * lk + k;
+                            int c = (fc * plan.cols() + col) * ln + n;
+                            long code = r < t.k() && c < t.n() ? b[r * t.n() + c] : 0;
+                            word |= code << (slot * stepBits + (k * ln + n) * weightBits);
+                        }
                     }
                 }
                 words.add(word);

@@ -36,8 +36,9 @@ import java.util.Random;
  * Icarus and in Verilator, and its start-to-computed cycles must equal the engine's count for the same tile on
  * the same spec plus {@link TileArray#OVERHEAD_CYCLES}.
  *
- * <p>Tiles: when both codes are at most 8 bits, an exhaustive tile (K = 1, A = every activation code, B = every
- * weight code, so C holds every product pair); always a seeded random tile that spans two row folds and two
+ * <p>Tiles: the cell's exhaustive tile ({@link PeRtl#exhaustiveTile}; by default, when both codes are at most 8
+ * bits, K = 1, A = every activation code, B = every weight code, so C holds every product pair); always a seeded
+ * random tile that spans two row folds and two
  * column folds. Java and Icarus run both; Verilator the random one.
  */
 public final class Ladder {
@@ -53,9 +54,7 @@ public final class Ladder {
         int cols = spec.array().cols();
         List<LevelResult> levels = new ArrayList<>();
         List<Tile> tiles = new ArrayList<>();
-        if (pe.activationCodeBits() <= 8 && pe.weightCodeBits() <= 8) {
-            tiles.add(exhaustive(pe));
-        }
+        exhaustive(pe).ifPresent(tiles::add);
         Tile random = random(pe, rows, cols, options.seed());
         tiles.add(random);
         long engine = 0;
@@ -63,7 +62,7 @@ public final class Ladder {
         long done = 0;
         for (Tile tile : tiles) {
             ArrayPlan plan = new ArrayPlan(rows, cols, tile.shape(), pe.timing());
-            TileBuffers layout = new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
+            TileBuffers layout = TileBuffers.forCell(pe, plan);
             ModuleDef top = TileArray.build(pe, plan, tile.a(), tile.b());
             boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
             TileRun run = TileSimulation.run(top, plan, layout, traced);
@@ -167,30 +166,27 @@ public final class Ladder {
         return s.append(codes.length > head.length ? ", ...]" : "]").toString();
     }
 
-    /** K = 1: C[i][j] = a_i · w_j over every activation code i and weight code j. */
-    static Tile exhaustive(PeRtl pe) {
-        long[] a = pe.activationCodes();
-        long[] b = pe.weightCodes();
-        return new Tile("exhaustive", new TileShape(a.length, 1, b.length), a.clone(), b.clone());
+    /** The cell's exhaustive tile ({@link PeRtl#exhaustiveTile}), when it has one. */
+    static java.util.Optional<Tile> exhaustive(PeRtl pe) {
+        return pe.exhaustiveTile().map(t -> new Tile(t.name(), new TileShape(t.m(), t.k(), t.n()), t.a(), t.b()));
     }
 
-    /** A seeded tile over two row folds and two column folds, with a K several steps deep. */
+    /**
+     * A seeded tile over two row folds and two column folds, with a K several steps deep (rounded up to the cell's
+     * {@link PeRtl#kMultiple}).
+     */
     static Tile random(PeRtl pe, int rows, int cols, long seed) {
         int m = rows * pe.timing().lanesM() + 1;
         int n = cols * pe.timing().lanesN() + 1;
-        int k = 3 * pe.timing().lanesK() + 1;
+        int k = roundUp(3 * pe.timing().lanesK() + 1, pe.kMultiple());
         Random rnd = new Random(seed);
-        long[] aCodes = pe.activationCodes();
-        long[] bCodes = pe.weightCodes();
-        long[] a = new long[m * k];
-        long[] b = new long[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = aCodes[rnd.nextInt(aCodes.length)];
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = bCodes[rnd.nextInt(bCodes.length)];
-        }
+        long[] a = pe.randomActivations(rnd, m, k);
+        long[] b = pe.randomWeights(rnd, k, n);
         return new Tile("random", new TileShape(m, k, n), a, b);
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
     }
 
     record Tile(String name, TileShape shape, long[] a, long[] b) {

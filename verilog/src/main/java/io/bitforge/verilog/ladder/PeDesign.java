@@ -30,14 +30,18 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
         PeRtl pe = forSpec(spec, rtl);
         TileShape shape = tile != null ? tile : new TileShape(spec.array().rows() * pe.timing().lanesM(),
                 4 * pe.timing().lanesK(), spec.array().cols() * pe.timing().lanesN());
+        if (shape.k() % pe.kMultiple() != 0) {
+            throw BadRequestException.of("k", shape.k(), "the " + pe.familyId() + " RTL runs tiles whose K is a "
+                    + "multiple of " + pe.kMultiple() + " (codes pair up along K)");
+        }
         if (shape.k() > pe.maxTileK()) {
             throw BadRequestException.of("k", shape.k(), "the " + pe.familyId() + " RTL runs tiles of at most "
                     + pe.maxTileK() + " along K (one quantisation group)");
         }
         ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), shape, pe.timing());
         Random rnd = new Random(seed);
-        long[] a = pick(pe.activationCodes(), shape.m() * shape.k(), rnd);
-        long[] b = pick(pe.weightCodes(), shape.k() * shape.n(), rnd);
+        long[] a = pe.randomActivations(rnd, shape.m(), shape.k());
+        long[] b = pe.randomWeights(rnd, shape.k(), shape.n());
         return new PeDesign(pe, plan, a, b, TileArray.build(pe, plan, a, b));
     }
 
@@ -67,13 +71,5 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
                     + pe.dataflows().stream().map(Dataflow::id).sorted().toList() + ", got " + spec.dataflow().id());
         }
         return pe;
-    }
-
-    private static long[] pick(long[] codes, int count, Random rnd) {
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = codes[rnd.nextInt(codes.length)];
-        }
-        return out;
     }
 }

@@ -4,6 +4,8 @@ import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.verilog.hdl.ModuleDef;
 
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -70,4 +72,54 @@ public interface PeRtl {
 
     /** The family's functional model in pe-models: the exact GEMM of the codes, as the RTL's accumulators hold it. */
     ReferenceGemm reference();
+
+    /**
+     * The decoder between the activation buffers and the cells ({@code a_in} then carries its operands); empty for
+     * families whose cells take the buffer's codes. A family with a decoder on either edge has
+     * {@code timing().edgeStageCycles()} = 1.
+     */
+    default Optional<EdgeDecoder> activationDecoder() {
+        return Optional.empty();
+    }
+
+    /** The decoder between the weight buffers and the cells; see {@link #activationDecoder}. */
+    default Optional<EdgeDecoder> weightDecoder() {
+        return Optional.empty();
+    }
+
+    /** K of every tile must be a multiple of this (2 when codes pair up along K, as OVP's do). */
+    default int kMultiple() {
+        return 1;
+    }
+
+    /** Seeded activation codes for an M×K tile (row-major); by default each drawn from {@link #activationCodes}. */
+    default long[] randomActivations(Random rnd, int m, int k) {
+        return pick(activationCodes(), m * k, rnd);
+    }
+
+    /** Seeded weight codes for a K×N tile (row-major); by default each drawn from {@link #weightCodes}. */
+    default long[] randomWeights(Random rnd, int k, int n) {
+        return pick(weightCodes(), k * n, rnd);
+    }
+
+    /**
+     * The tile that covers the operand codes exhaustively: by default, when both codes are at most 8 bits, K = 1 with
+     * A = every activation code and B = every weight code (so C holds every product pair); empty otherwise.
+     */
+    default Optional<CodeTile> exhaustiveTile() {
+        if (activationCodeBits() > 8 || weightCodeBits() > 8) {
+            return Optional.empty();
+        }
+        long[] a = activationCodes();
+        long[] b = weightCodes();
+        return Optional.of(new CodeTile("exhaustive", a.length, 1, b.length, a.clone(), b.clone()));
+    }
+
+    private static long[] pick(long[] codes, int count, Random rnd) {
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = codes[rnd.nextInt(codes.length)];
+        }
+        return out;
+    }
 }
