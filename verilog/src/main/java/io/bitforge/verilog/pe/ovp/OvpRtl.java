@@ -48,9 +48,26 @@ import java.util.stream.LongStream;
  *       per-channel scale and FP16 output rounding follow the tile in the model and are not in the cell.</li>
  * </ul>
  */
-public record OvpRtl(OvpParams params) implements PeRtl {
+public final class OvpRtl implements PeRtl {
     /** The deepest K the accumulator width is sized for. */
     static final int MAX_TILE_K = 4096;
+
+    private final OvpParams params;
+    private final EdgeDecoder weightDecoder;
+    /** Null in weight-only mode; the weights' decoder itself when both edges decode one format (one module). */
+    private final EdgeDecoder activationDecoder;
+
+    public OvpRtl(OvpParams params) {
+        this.params = java.util.Objects.requireNonNull(params, "params");
+        this.weightDecoder = OvpEdgeDecoder.of(params.weightNormal());
+        this.activationDecoder = params.mode() == OvpMode.WEIGHT_ONLY ? null
+                : params.activationNormal() == params.weightNormal() ? weightDecoder
+                : OvpEdgeDecoder.of(params.activationNormal());
+    }
+
+    public OvpParams params() {
+        return params;
+    }
 
     private boolean weightOnly() {
         return params.mode() == OvpMode.WEIGHT_ONLY;
@@ -104,12 +121,12 @@ public record OvpRtl(OvpParams params) implements PeRtl {
 
     @Override
     public Optional<EdgeDecoder> activationDecoder() {
-        return weightOnly() ? Optional.empty() : Optional.of(OvpEdgeDecoder.of(params.activationNormal()));
+        return Optional.ofNullable(activationDecoder);
     }
 
     @Override
     public Optional<EdgeDecoder> weightDecoder() {
-        return Optional.of(OvpEdgeDecoder.of(params.weightNormal()));
+        return Optional.of(weightDecoder);
     }
 
     @Override
