@@ -100,8 +100,7 @@ public final class OvpPairDecoderRtl {
         int mantissaBits = b - 3;
         Expr integer = Concat.of(List.of(Const.of(Shape.bool(), 1), code.slice(mantissaBits - 1, 0)));
         int base = 5 - mantissaBits - unitExponent(normal);
-        Expr exponent = code.slice(mantissaBits + 1, mantissaBits).plus(Const.of(Shape.u(EXPONENT_BITS), base))
-                .truncate(EXPONENT_BITS);
+        Expr exponent = code.slice(mantissaBits + 1, mantissaBits).plusWrapped(Const.of(Shape.u(EXPONENT_BITS), base));
         return signed(m, name, code.bit(b - 1), integer, exponent, b);
     }
 
@@ -117,7 +116,8 @@ public final class OvpPairDecoderRtl {
     private static OvpOperand signed(ModuleBuilder m, String name, Expr negative, Expr magnitude, Expr exponent,
                                      int b) {
         Expr positive = magnitude.resize(Shape.s(b));
-        Expr value = Mux.of(negative, positive.neg().truncate(b), positive);
+        // −x as ~x + 1 in b bits: no carry bit to leave unread
+        Expr value = Mux.of(negative, positive.not().plusWrapped(Const.of(Shape.s(b), 1)), positive);
         return new OvpOperand(wire(m, name + "_int", value), wire(m, name + "_exp", exponent));
     }
 

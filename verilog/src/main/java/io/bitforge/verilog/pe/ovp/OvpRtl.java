@@ -155,7 +155,8 @@ public final class OvpRtl implements PeRtl {
             sum = FpAdder.add(m, "add", previous, product, FloatLayout.FP32);
         } else {
             OvpOperand activation = OvpEdgeDecoder.operand(aIn, params.activationNormal());
-            sum = previous.plus(OvpDotRtl.product(activation, weight)).truncate(accBits);
+            // the accumulator is at least as wide as any product (see accumulatorBits): a wrapping add, no carry
+            sum = previous.plusWrapped(OvpDotRtl.product(activation, weight));
         }
         m.when(en, s -> {
             s.next(acc, sum);
