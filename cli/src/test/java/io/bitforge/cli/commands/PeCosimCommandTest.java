@@ -21,7 +21,7 @@ class PeCosimCommandTest {
         CliHarness.Result r = CliHarness.run("cosim", "--pe", "lut");
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("bitforge: --pe lut: this PE family has no RTL yet; families with RTL: bit-serial, bitfusion, "
-                + "mac-fp, mac-int, shift-add", r.stderr().strip());
+                + "mac-fp, mac-int, ovp, shift-add", r.stderr().strip());
         CliHarness.Result v = CliHarness.run("verilog", "--pe", "reram", "--out", "unused");
         assertEquals(2, v.exitCode(), v.stderr());
         assertEquals(1, v.stderr().strip().lines().count(), v.stderr());
@@ -68,5 +68,34 @@ class PeCosimCommandTest {
         List<String> words = Files.readAllLines(dir.resolve("shift_add_mixpe_w4a8_g128_os_r4_c4_m4_k4_n8_abuf_0.hex"));
         assertEquals(4, words.size());
         assertTrue(words.stream().allMatch(w -> w.matches("[0-9a-f]{2}")), words.toString());
+    }
+
+    @Test
+    void ovpRunsBothModesOnTheArrayAndNamesItsWeightStationaryPreset() throws Exception {
+        CliHarness.Result r = CliHarness.run("cosim", "--pe", "ovp", "--rows", "2", "--cols", "2", "--simulator",
+                "java", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        JsonNode root = Json.mapper().readTree(r.stdout());
+        assertEquals("olive-weight-only+os", root.at("/ladders/0/spec").asText());
+        assertEquals("wo_int4", root.at("/ladders/0/mode").asText());
+        assertEquals("olive-w4a4", root.at("/ladders/1/spec").asText());
+        assertEquals("java every-pair", root.at("/ladders/1/levels/0/level").asText());
+        for (JsonNode ladder : root.at("/ladders")) {
+            assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
+            // random tile 3x4 by 4x3 on 2x2: 2 x 2 folds of K + R + C - 2 = 6 steps plus the decoder stage = 7
+            // cycles; the engine's last cycle index 4 x 7 - 1 = 27
+            assertEquals(27, ladder.at("/engineCycles").asLong());
+            assertEquals(31, ladder.at("/rtlComputedCycles").asLong());
+        }
+        assertTrue(root.at("/skipped/0").asText().startsWith("olive-weight-only: hardware.dataflow"), r.stdout());
+    }
+
+    @Test
+    void anOddKForPairedOvpCodesIsBadInput(@TempDir Path dir) {
+        CliHarness.Result r = CliHarness.run("verilog", "--hw", "olive-w4a4", "--rows", "2", "--cols", "2", "--k",
+                "3", "--out", dir.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        assertTrue(r.stderr().contains("multiple of 2"), r.stderr());
     }
 }
