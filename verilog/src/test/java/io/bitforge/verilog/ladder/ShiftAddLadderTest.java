@@ -7,10 +7,12 @@ import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.pe.shiftadd.ShiftAddParams;
 import io.bitforge.pe.shiftadd.ShiftAddVariant;
+import io.bitforge.verilog.pe.shiftadd.MixPeFp16Rtl;
 import io.bitforge.verilog.pe.shiftadd.MixPeRtl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MixPE W2/W3/W4 A8 on the Java level: exhaustive pairs and a seeded group, cycles against the engine's array. */
@@ -25,5 +27,18 @@ class ShiftAddLadderTest {
                 .withPe(new PeSpec("shift-add", params)).withArray(new ArraySpec(rows, cols));
         LadderReport report = Ladder.run(spec, new MixPeRtl(params), REGISTRY, LadderOptions.javaOnly(13));
         assertTrue(report.passed(), report.levels().toString());
+    }
+
+    /** W4A16: FP16 activations, FP32 group sums; two weights per cycle (MixPE's (16, 8) unit). */
+    @ParameterizedTest
+    @CsvSource({"4,128,4,4", "3,16,3,2", "2,8,2,3"})
+    void w4a16GroupSumsMatchTheModelAndTheEngine(int wBits, int group, int rows, int cols) {
+        ShiftAddParams params = new ShiftAddParams(ShiftAddVariant.MIXPE, wBits, 16, group);
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("mixpe-w4a16", "--hw")
+                .withPe(new PeSpec("shift-add", params)).withArray(new ArraySpec(rows, cols));
+        LadderReport report = Ladder.run(spec, new MixPeFp16Rtl(params), REGISTRY, LadderOptions.javaOnly(17));
+        assertTrue(report.passed(), report.levels().toString());
+        assertEquals(4, report.levels().size(), report.levels().toString());
+        assertEquals(report.engineCycles() + 4, report.rtlComputedCycles());
     }
 }

@@ -8,7 +8,7 @@ import io.bitforge.pe.shiftadd.ShiftAddVariant;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlProvider;
 
-/** Registers the {@code shift-add} RTL: MixPE with INT8 activations ({@link MixPeRtl}). */
+/** Registers the {@code shift-add} RTL: MixPE with INT8 ({@link MixPeRtl}) or FP16 ({@link MixPeFp16Rtl}) activations. */
 public final class ShiftAddRtlProvider implements PeRtlProvider {
     @Override
     public String familyId() {
@@ -18,10 +18,11 @@ public final class ShiftAddRtlProvider implements PeRtlProvider {
     @Override
     public PeRtl create(PeParams params) {
         ShiftAddParams p = (ShiftAddParams) params;
-        if (p.variant() != ShiftAddVariant.MIXPE || p.activationBits() != 8 || p.unitModel() != MixPeUnitModel.NATIVE) {
+        boolean widths = p.activationBits() == 8 || p.activationBits() == 16 && p.weightBits() <= 8;
+        if (p.variant() != ShiftAddVariant.MIXPE || !widths || p.unitModel() != MixPeUnitModel.NATIVE) {
             throw new BadInputException("hardware.pe.params: shift-add has RTL for variant mixpe with activationBits 8 "
-                    + "(W4A8) and the native unit model only; got " + p.asMap());
+                    + "(W4A8) or 16 (W4A16, FP16 activations) and the native unit model only; got " + p.asMap());
         }
-        return new MixPeRtl(p);
+        return p.activationBits() == 16 ? new MixPeFp16Rtl(p) : new MixPeRtl(p);
     }
 }
