@@ -9,8 +9,15 @@ import io.bitforge.pe.shiftadd.ShiftAddParams;
 import io.bitforge.pe.shiftadd.ShiftAddVariant;
 import io.bitforge.verilog.pe.shiftadd.MixPeFp16Rtl;
 import io.bitforge.verilog.pe.shiftadd.MixPeRtl;
+import io.bitforge.verilog.pe.PeRtlRegistry;
+import io.bitforge.verilog.tools.ToolGate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,5 +47,16 @@ class ShiftAddLadderTest {
         assertTrue(report.passed(), report.levels().toString());
         assertEquals(4, report.levels().size(), report.levels().toString());
         assertEquals(report.engineCycles() + 4, report.rtlComputedCycles());
+    }
+
+    @Test
+    void w4a16PresetPassesIcarusOnBothTiles(@TempDir Path dir) {
+        ToolGate.require("iverilog", "vvp");
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("mixpe-w4a16", "--hw")
+                .withArray(new ArraySpec(3, 3));
+        LadderReport report = Ladder.run(spec, PeDesign.forSpec(spec, PeRtlRegistry.load()), REGISTRY,
+                new LadderOptions(19, Set.of("icarus"), dir, null));
+        assertTrue(report.passed(), report.levels().toString());
+        assertEquals(6, report.levels().size(), report.levels().toString());
     }
 }
