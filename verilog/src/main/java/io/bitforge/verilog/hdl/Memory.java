@@ -28,7 +28,8 @@ public final class Memory {
             throw new HdlException("memory " + name + " has " + initWords.size() + " initial words for depth " + depth);
         }
         for (long w : initWords) {
-            if (!word.fits(w)) {
+            // canonical: a u64 word with its top bit set is held as a negative long, as the simulator holds it
+            if (word.canonical(w) != w) {
                 throw new HdlException("memory " + name + " initial word " + w + " does not fit " + word);
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * BitMoD's term engine with integer activations on the Java level: per-group data types (the mixtures and single
+ * BitMoD's term engine with integer and FP16 activations (aligned to units of 2^-24) on the Java level: per-group data types (the mixtures and single
  * types), exhaustive (type, code) x activation pairs and a seeded group, cycles (⌈⌊w⌋/2⌉ per step) against the engine.
  */
 class BitSerialLadderTest {
@@ -22,7 +22,8 @@ class BitSerialLadderTest {
 
     @ParameterizedTest
     @CsvSource({"bitmod-mix4,int8,4,4,4", "bitmod-mix3,int8,4,3,2", "int4,uint6,2,2,3", "bitmod-fp4-er+,int4,4,1,1",
-            "int8,int8,4,2,2", "bitmod-fp3-ea-,uint8,1,3,3"})
+            "int8,int8,4,2,2", "bitmod-fp3-ea-,uint8,1,3,3", "bitmod-mix4,fp16,4,3,3", "bitmod-mix3,fp16,4,2,2",
+            "int6,fp16,2,2,3"})
     void everyDataTypeMatchesTheUnifiedTermsAndTheEngine(String weights, String activations, int lanes, int rows,
                                                          int cols) {
         BitSerialParams params = new BitSerialParams(TimingMode.BITMOD, weights, activations, 128, lanes, 2, 1.0);

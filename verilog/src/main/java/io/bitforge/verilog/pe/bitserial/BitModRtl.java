@@ -1,6 +1,8 @@
 package io.bitforge.verilog.pe.bitserial;
 
 import io.bitforge.core.arith.Bits;
+import io.bitforge.core.arith.FloatLayout;
+import io.bitforge.core.arith.FloatParts;
 import io.bitforge.core.format.BitmodMixture;
 import io.bitforge.core.format.IntFormat;
 import io.bitforge.core.format.NumberFormat;
@@ -22,27 +24,45 @@ import io.bitforge.verilog.hdl.Port;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
+import io.bitforge.verilog.hdl.Wire;
 import io.bitforge.verilog.pe.CodeRange;
+import io.bitforge.verilog.pe.CodeTile;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
- * {@code bit-serial} BitMoD term-engine RTL with integer activations (Chen et al., HPCA 2025; cycle rule
+ * {@code bit-serial} BitMoD term-engine RTL with FP16 or integer activations (Chen et al., HPCA 2025; cycle rule
  * yc2367/BitMoD-HPCA-25 {@code pe_array.py}): a {@code lanes}-wide dot-product cell; a step holds one weight per
  * lane for ⌈⌊w⌋/2⌉ cycles, and in cycle c of the step every lane adds {@code a · digit · 4^position} for its
  * weight's c-th unified term (DESIGN's bit-serial convention: two weight bits, one radix-4 digit, per cycle). The
  * per-group data type (a BitMoD mixture's choice) rides beside each weight code as {@code choice << w | code} and
- * selects the term decoder. Sums are in the type's integer grid units (value · 2^unitShift) in 32 bits: the
- * per-group partial sums BitMoD's dequantiser consumes; a tile is one group along K. The dequantiser (scale,
- * FP32) and FP16 activation alignment are not in this RTL.
+ * selects the term decoder. FP16 activations are aligned in the cell to signed integers in units of 2^-24
+ * ({@link #align}), so the sums stay exact as {@code BitSerialPe}'s partial sums. Sums are in the type's integer grid
+ * units (value · 2^unitShift; with FP16 activations also · 2^24) in 32 bits (64 with FP16): the per-group partial
+ * sums BitMoD's dequantiser consumes; a tile is one group along K. The dequantiser (scale, one FP32 rounding per
+ * group) is not in this RTL.
  */
 public record BitModRtl(BitSerialParams params) implements PeRtl {
     static final int ACCUMULATOR_BITS = 32;
+    /**
+     * With FP16 activations: aligned activations are integers in units of 2^-24 below 2^40, terms small multiples of
+     * a power of two, so a group of 128 stays under 2^52 (BitSerialPe's bound); 64 bits leave room for any group.
+     */
+    static final int FP16_ACCUMULATOR_BITS = 64;
+    /** FP16 activations at the format's corners (±0, subnormals, ±1, ±max, …) for the every-weight tile. */
+    private static final long[] FP16_CORNERS = {0x0000, 0x8000, 0x0001, 0x8001, 0x03FF, 0x0400, 0x3C00, 0xBC00,
+        0x3555, 0xC248, 0x5BFF, 0x7BFF, 0xFBFF, 0x7800, 0x1400, 0x9E66};
+
+    private boolean fp16() {
+        return params.activationFormat().equals("fp16");
+    }
 
     private List<UnifiedTerms> decoders() {
         return UnifiedTerms.forFormat(NumberFormats.parse(params.weightFormat()));
@@ -84,7 +104,7 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public int activationCodeBits() {
-        return activations().bits();
+        return fp16() ? 16 : activations().bits();
     }
 
     @Override
@@ -94,7 +114,7 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public int accumulatorBits() {
-        return ACCUMULATOR_BITS;
+        return fp16() ? FP16_ACCUMULATOR_BITS : ACCUMULATOR_BITS;
     }
 
     @Override
@@ -112,8 +132,9 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         int wb = weightCodeBits();
         int cycles = timing().cyclesPerStep();
         TermTable table = TermTable.of(decoders(), codeBits(), cycles);
-        boolean signedActivations = activations().encoding() == IntFormat.Encoding.TWOS_COMPLEMENT;
-        Shape acc = Shape.s(ACCUMULATOR_BITS);
+        boolean signedActivations = fp16() || activations().encoding() == IntFormat.Encoding.TWOS_COMPLEMENT;
+        int accBits = accumulatorBits();
+        Shape acc = Shape.s(accBits);
         ModuleBuilder m = ModuleBuilder.named("bitmod_os_" + modeName())
                 .doc("BitMoD term engine: " + lanes + " lanes of " + params.activationFormat() + " x "
                         + params.weightFormat() + ", one radix-4 term per lane per cycle, " + cycles
@@ -147,7 +168,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         Expr stepSum = null;
         for (int lane = 0; lane < lanes; lane++) {
             Expr code = aIn.slice(lane * ab + ab - 1, lane * ab);
-            Expr a = signedActivations ? code.asSigned() : code.resize(Shape.u(ab + 1)).asSigned();
+            Expr a = fp16() ? align(m, "align_" + lane, code) : signedActivations ? code.asSigned()
+                    : code.resize(Shape.u(ab + 1)).asSigned();
             Expr key = bIn.slice(lane * wb + wb - 1, lane * wb);
             Expr address = phase == null ? key : Concat.of(List.of(phase, key));
             Expr word = m.readAsync(rom, "term_" + lane, address.resize(Shape.u(rom.addressWidth())));
@@ -162,15 +184,53 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         }
         Reg sum = m.reg("acc_q", acc, 0);
         Expr previous = Mux.of(start, Const.of(acc, 0), sum);
-        m.next(sum, previous.plusWrapped(stepSum.resize(stepSum.width() > ACCUMULATOR_BITS ? acc
+        m.next(sum, previous.plusWrapped(stepSum.resize(stepSum.width() > accBits ? acc
                 : stepSum.shape())), en);
         m.drive(m.out("acc_0_0", acc), sum);
         return m.build();
     }
 
+    /**
+     * BitMoD's activation alignment: an FP16 code as a signed integer in units of 2^-24 (exact, FP16's smallest
+     * subnormal): the significand (hidden bit set for a normal number) shifted left by the biased exponent − 1
+     * (0 for a subnormal), negated for a negative sign. Finite codes only (the tiles hold no infinities or NaN).
+     */
+    static Expr align(ModuleBuilder m, String name, Expr fp16) {
+        Expr exponent = fp16.slice(14, 10);
+        Expr normal = exponent.ne(0);
+        Expr significand = Concat.of(List.of(normal, fp16.slice(9, 0)));
+        Expr shift = Mux.of(normal, exponent.minus(Const.of(Shape.u(1), 1)).truncate(5).asUnsigned(),
+                Const.of(Shape.u(5), 0));
+        Wire magnitude = m.wire(name + "_mag", Shape.u(significand.width() + 31));
+        m.drive(magnitude, significand.shl(shift));
+        Expr positive = magnitude.resize(Shape.s(magnitude.width() + 1));
+        Wire aligned = m.wire(name, positive.shape());
+        m.drive(aligned, Mux.of(fp16.bit(15), positive.not().plusWrapped(Const.of(positive.shape(), 1)), positive));
+        return aligned;
+    }
+
     @Override
     public long[] activationCodes() {
+        if (fp16()) {
+            return LongStream.range(0, 1 << 16).filter(c -> {
+                FloatParts.Kind kind = FloatParts.of(c, FloatLayout.FP16).kind();
+                return kind == FloatParts.Kind.FINITE || kind == FloatParts.Kind.ZERO;
+            }).toArray();
+        }
         return CodeRange.all(activationCodeBits());
+    }
+
+    /**
+     * Integer activations: the default (every activation code × every weight key when both fit 8 bits). FP16: K = 1,
+     * sixteen FP16 corner values against every (choice, code) key.
+     */
+    @Override
+    public Optional<CodeTile> exhaustiveTile() {
+        if (!fp16()) {
+            return PeRtl.super.exhaustiveTile();
+        }
+        long[] b = weightCodes();
+        return Optional.of(new CodeTile("every-weight", FP16_CORNERS.length, 1, b.length, FP16_CORNERS.clone(), b));
     }
 
     /** Every valid (choice, code) key. */
@@ -194,7 +254,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
     public ReferenceGemm reference() {
         List<UnifiedTerms> decoders = decoders();
         int codeBits = codeBits();
-        IntFormat act = activations();
+        IntFormat act = fp16() ? null : activations();
+        int accBits = accumulatorBits();
         return (a, w, m, k, n) -> {
             long[] out = new long[m * n];
             for (int row = 0; row < m; row++) {
@@ -207,9 +268,13 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
                         for (Term t : decoder.terms((int) (key & Bits.mask(codeBits)))) {
                             grid += t.value();
                         }
-                        sum += (long) act.decode((int) a[row * k + i]) * grid;
+                        // FP16: the activation in units of 2^-24, exact (BitSerialPe's fixed-point partial sums)
+                        long activation = act == null
+                                ? (long) Math.scalb(NumberFormats.FP16.decode((int) a[row * k + i]), 24)
+                                : (long) act.decode((int) a[row * k + i]);
+                        sum = Math.addExact(sum, Math.multiplyExact(activation, grid));
                     }
-                    out[row * n + col] = Bits.wrap(sum, ACCUMULATOR_BITS, true);
+                    out[row * n + col] = Bits.wrap(sum, accBits, true);
                 }
             }
             return out;

@@ -9,9 +9,8 @@ import io.bitforge.pe.bitserial.TimingMode;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlProvider;
 
-import java.util.Optional;
 
-/** Registers the {@code bit-serial} RTL: BitMoD's term engine with integer activations ({@link BitModRtl}). */
+/** Registers the {@code bit-serial} RTL: BitMoD's term engine with FP16 or integer activations ({@link BitModRtl}). */
 public final class BitSerialRtlProvider implements PeRtlProvider {
     @Override
     public String familyId() {
@@ -21,25 +20,13 @@ public final class BitSerialRtlProvider implements PeRtlProvider {
     @Override
     public PeRtl create(PeParams params) {
         BitSerialParams p = (BitSerialParams) params;
-        if (p.timing() != TimingMode.BITMOD || !(NumberFormats.parse(p.activationFormat()) instanceof IntFormat f)
-                || f.encoding() == IntFormat.Encoding.SIGN_MAGNITUDE) {
-            throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with integer "
-                    + "activations (activationFormat int{N} or uint{N}); got timing " + p.timing().id()
+        boolean fp16 = p.activationFormat().equals("fp16");
+        if (p.timing() != TimingMode.BITMOD || !fp16 && (!(NumberFormats.parse(p.activationFormat()) instanceof IntFormat f)
+                || f.encoding() == IntFormat.Encoding.SIGN_MAGNITUDE)) {
+            throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with FP16 or integer "
+                    + "activations (activationFormat fp16, int{N} or uint{N}); got timing " + p.timing().id()
                     + ", activationFormat " + p.activationFormat());
         }
         return new BitModRtl(p);
-    }
-
-    /** BitMoD with FP16 activations: the same term engine and timing on int8 activations (FP16 alignment: not yet). */
-    @Override
-    public Optional<StandIn> standIn(PeParams params) {
-        BitSerialParams p = (BitSerialParams) params;
-        if (p.timing() != TimingMode.BITMOD || !p.activationFormat().equals("fp16")) {
-            return Optional.empty();
-        }
-        BitSerialParams integer = new BitSerialParams(p.timing(), p.weightFormat(), "int8", p.groupSize(), p.lanes(),
-                p.bitsPerCycle(), p.placeAndRouteFactor());
-        return Optional.of(new StandIn(integer, "activationFormat fp16 -> int8: the RTL's FP16 activation alignment "
-                + "is not built yet; weights, term engine and timing are the spec's"));
     }
 }
