@@ -199,8 +199,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         Expr exponent = fp16.slice(14, 10);
         Expr normal = exponent.ne(0);
         Expr significand = Concat.of(List.of(normal, fp16.slice(9, 0)));
-        Expr shift = Mux.of(normal, exponent.minus(Const.of(Shape.u(1), 1)).truncate(5).asUnsigned(),
-                Const.of(Shape.u(5), 0));
+        // exponent − 1 as exponent + 31 in 5 bits (no borrow bit to leave unread)
+        Expr shift = Mux.of(normal, exponent.plusWrapped(Const.of(Shape.u(5), 31)), Const.of(Shape.u(5), 0));
         Wire magnitude = m.wire(name + "_mag", Shape.u(significand.width() + 31));
         m.drive(magnitude, significand.shl(shift));
         Expr positive = magnitude.resize(Shape.s(magnitude.width() + 1));
