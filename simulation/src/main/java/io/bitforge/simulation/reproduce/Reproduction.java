@@ -137,7 +137,7 @@ public final class Reproduction {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         Map<String, Engine> engines = new LinkedHashMap<>();
         for (ReproductionFile.Design design : file.designs()) {
-            HardwareSpec spec = loader.load(design.hardware());
+            HardwareSpec spec = PatchedHardware.load(loader, design.hardware(), file.hardwarePatch());
             PeFamily family = Engine.of(spec, registry).family();
             SramEnergyModel sram = file.sram().model();
             engines.put(design.id(), new Engine(spec, family, sram, memory(file.memory(), spec, registry, sram),

@@ -31,7 +31,7 @@ import java.util.Optional;
 public record ReproductionFile(Path directory, String paper, String artefact, List<String> requiredFamilies,
                                long batch, FoldConvention foldConvention, Memory memory, String normaliseTo,
                                List<Design> designs, List<Model> models, List<Ratio> ratios, Sram sram,
-                               EnergyConvention energy) {
+                               EnergyConvention energy, TreePatch hardwarePatch) {
 
     /**
      * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file and, optionally,
@@ -110,6 +110,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static ReproductionFile read(Path file) {
+        return read(file, tree(file), TreePatch.NONE);
+    }
+
+    /** The parsed YAML tree of a reproduction file. */
+    static JsonNode tree(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -126,10 +131,18 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new BadInputException(file + ": empty file; expected a reproduction");
         }
+        return tree;
+    }
+
+    /**
+     * The file as {@code tree} describes it (the file's own tree, or one with a sensitivity choice's changes),
+     * its designs' hardware files loaded with {@code hardwarePatch} applied.
+     */
+    static ReproductionFile read(Path file, JsonNode tree, TreePatch hardwarePatch) {
         Path dir = file.toAbsolutePath().getParent();
         SpecNode root = SpecNode.detached(tree, file.toString(), "reproduction").requireObject();
         root.allowOnly("paper", "artefact", "requires", "batch", "engine", "normaliseTo", "designs", "models",
-                "ratios", "missing");
+                "ratios", "missing", "sensitivity");
         List<String> required = new ArrayList<>();
         root.optionalField("requires").ifPresent(n -> list(n).forEach(f -> required.add(f.text())));
         String paper = root.field("paper").text();
@@ -138,7 +151,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
             // a reproduction still waiting for its families: only what it needs is given
             return new ReproductionFile(dir, paper, artefact, List.copyOf(required), 1, FoldConvention.STREAM_ONLY,
                     Memory.UNLIMITED_BANDWIDTH, "", List.of(), List.of(), List.of(), Sram.HOROWITZ,
-                    EnergyConvention.DEFAULT);
+                    EnergyConvention.DEFAULT, hardwarePatch);
         }
         long batch = root.field("batch").longIn(1, 1 << 20);
         FoldConvention convention = FoldConvention.SCALE_SIM;
@@ -184,7 +197,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, memory,
                 normaliseTo,
-                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios), sram, energy);
+                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios), sram, energy, hardwarePatch);
     }
 
     /** True when the file lists designs to run (a file with only {@code requires} waits for its families). */

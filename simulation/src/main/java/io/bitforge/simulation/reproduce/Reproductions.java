@@ -1,12 +1,17 @@
 package io.bitforge.simulation.reproduce;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -25,9 +30,13 @@ public final class Reproductions {
     public record Headline(String name, double value, OptionalDouble paper, String paperSource) {
     }
 
-    /** What a run gives: the reproduction file read, the JSON document, the readable text and the headline ratios. */
+    /**
+     * What a run gives: the reproduction file read, the JSON document, the readable text, the headline ratios and,
+     * when asked for, the sensitivity of the headlines to the artefact's choices (its JSON and text included in
+     * {@code json} and {@code text}).
+     */
     public record Outcome(Path file, String paperTitle, Map<String, Object> json, String text,
-                          List<Headline> headlines) {
+                          List<Headline> headlines, Optional<Sensitivity> sensitivity) {
     }
 
     /** {@code dir/reproduction.yaml}, {@code dir} defaulting to {@code examples/reproduce/<paper>}. */
@@ -41,18 +50,76 @@ public final class Reproductions {
     }
 
     public static Outcome run(String paper, Path file, Registry registry) {
-        if (PhasedReproductionFile.describes(file)) {
-            PhasedReproduction.Result result = PhasedReproduction.run(paper, PhasedReproductionFile.read(file),
-                    registry);
+        return run(paper, file, registry, Sensitivity.Scope.NONE);
+    }
+
+    /** The reproduction under the artefact's accounting and, as {@code scope} asks, under BitForge's. */
+    public static Outcome run(String paper, Path file, Registry registry, Sensitivity.Scope scope) {
+        JsonNode tree = ReproductionFile.tree(file);
+        List<SensitivityChoice> choices = SensitivityChoice.read(tree, file.toString());
+        Outcome base = evaluate(paper, file, tree, TreePatch.NONE, registry);
+        if (scope == Sensitivity.Scope.NONE || choices.isEmpty()) {
+            return base;
+        }
+        SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
+        List<Sensitivity.Variant> each = new ArrayList<>();
+        if (scope == Sensitivity.Scope.EACH) {
+            for (SensitivityChoice choice : choices) {
+                each.add(variant(paper, file, tree, List.of(choice), Optional.of(choice), registry));
+            }
+        }
+        List<SensitivityChoice> combined = choices.stream().filter(SensitivityChoice::combined).toList();
+        Sensitivity sensitivity = new Sensitivity(List.copyOf(each),
+                variant(paper, file, tree, combined, Optional.empty(), registry));
+        Map<String, Object> json = new LinkedHashMap<>(base.json());
+        json.put("sensitivity", SensitivityText.json(base.headlines(), sensitivity));
+        String text = scope == Sensitivity.Scope.EACH
+                ? base.text() + "\n" + SensitivityText.render(base.headlines(), sensitivity) : base.text();
+        return new Outcome(file, base.paperTitle(), json, text, base.headlines(), Optional.of(sensitivity));
+    }
+
+    private static Sensitivity.Variant variant(String paper, Path file, JsonNode tree,
+                                               List<SensitivityChoice> choices, Optional<SensitivityChoice> choice,
+                                               Registry registry) {
+        TreePatch set = TreePatch.NONE;
+        TreePatch hardware = TreePatch.NONE;
+        for (SensitivityChoice c : choices) {
+            set = set.and(c.set());
+            hardware = hardware.and(c.hardware());
+        }
+        List<String> names = choices.stream().map(SensitivityChoice::choice).toList();
+        try {
+            Outcome outcome = evaluate(paper, file, set.apply(tree, false, null), hardware, registry);
+            return new Sensitivity.Variant(choice, names, outcome.headlines(), Optional.empty());
+        } catch (BadInputException e) {
+            // a switch BitForge's models refuse (e.g. operands a PE cannot take): reported, not fatal
+            return new Sensitivity.Variant(choice, names, List.of(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private static Outcome evaluate(String paper, Path file, JsonNode tree, TreePatch hardware, Registry registry) {
+        if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
+            PhasedReproduction.Result result = PhasedReproduction.run(paper,
+                    PhasedReproductionFile.read(file, tree, hardware), registry);
             List<Headline> headlines = result.ratios().stream()
                     .map(r -> new Headline(r.name(), r.value(), r.paper(), r.paperSource())).toList();
             return new Outcome(file, result.file().paper(), PhasedReproductionText.json(result),
-                    PhasedReproductionText.render(result), headlines);
+                    PhasedReproductionText.render(result), headlines, Optional.empty());
         }
-        Reproduction.Result result = Reproduction.run(paper, ReproductionFile.read(file), registry);
+        Reproduction.Result result = Reproduction.run(paper, ReproductionFile.read(file, tree, hardware), registry);
         List<Headline> headlines = result.ratios().stream()
                 .map(r -> new Headline(r.name(), r.value(), OptionalDouble.of(r.paper()), r.paperSource())).toList();
         return new Outcome(file, result.file().paper(), ReproductionText.json(result),
-                ReproductionText.render(result), headlines);
+                ReproductionText.render(result), headlines, Optional.empty());
+    }
+
+    /** Every hardware file the file's designs name (both phases of a phased reproduction). */
+    private static List<Path> hardwareFiles(Path file, JsonNode tree) {
+        if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
+            return PhasedReproductionFile.read(file, tree, TreePatch.NONE).designs().stream()
+                    .flatMap(d -> java.util.stream.Stream.of(d.prefill(), d.decode())).toList();
+        }
+        return ReproductionFile.read(file, tree, TreePatch.NONE).designs().stream()
+                .map(ReproductionFile.Design::hardware).toList();
     }
 }
