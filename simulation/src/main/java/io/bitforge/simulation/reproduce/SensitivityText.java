@@ -26,10 +26,11 @@ final class SensitivityText {
         TextTable table = new TextTable(List.of("choice", "ratio", "artefact", "switched", "change"));
         List<Sensitivity.Variant> all = new ArrayList<>(sensitivity.choices());
         all.add(sensitivity.bitforge());
+        StringBuilder refused = new StringBuilder();
         for (Sensitivity.Variant v : all) {
             String name = v.choice().map(SensitivityChoice::choice).orElse("all (BitForge's accounting)");
             if (v.refused().isPresent()) {
-                table.row(List.of(name, "refused: " + v.refused().get(), "", "", ""));
+                refused.append(name).append(": refused: ").append(v.refused().get()).append('\n');
                 continue;
             }
             for (Reproductions.Headline h : artefact) {
@@ -39,7 +40,7 @@ final class SensitivityText {
                         String.format(Locale.ROOT, "%+.1f%%", 100 * (switched / h.value() - 1))));
             }
         }
-        out.append(table);
+        out.append(table).append(refused);
         return out.toString();
     }
 
