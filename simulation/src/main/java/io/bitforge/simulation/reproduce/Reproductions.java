@@ -57,11 +57,13 @@ public final class Reproductions {
     public static Outcome run(String paper, Path file, Registry registry, Sensitivity.Scope scope) {
         JsonNode tree = ReproductionFile.tree(file);
         List<SensitivityChoice> choices = SensitivityChoice.read(tree, file.toString());
+        if (scope != Sensitivity.Scope.NONE) {
+            SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
+        }
         Outcome base = evaluate(paper, file, tree, TreePatch.NONE, registry);
         if (scope == Sensitivity.Scope.NONE || choices.isEmpty()) {
             return base;
         }
-        SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
         List<Sensitivity.Variant> each = new ArrayList<>();
         if (scope == Sensitivity.Scope.EACH) {
             for (SensitivityChoice choice : choices) {
@@ -76,6 +78,16 @@ public final class Reproductions {
         String text = scope == Sensitivity.Scope.EACH
                 ? base.text() + "\n" + SensitivityText.render(base.headlines(), sensitivity) : base.text();
         return new Outcome(file, base.paperTitle(), json, text, base.headlines(), Optional.of(sensitivity));
+    }
+
+    /** The reproduction with the one choice named {@code choice} switched to BitForge's modelling. */
+    static Sensitivity.Variant switched(String paper, Path file, Registry registry, String choice) {
+        JsonNode tree = ReproductionFile.tree(file);
+        List<SensitivityChoice> choices = SensitivityChoice.read(tree, file.toString());
+        SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
+        SensitivityChoice c = choices.stream().filter(x -> x.choice().equals(choice)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no choice " + choice));
+        return variant(paper, file, tree, List.of(c), Optional.of(c), registry);
     }
 
     private static Sensitivity.Variant variant(String paper, Path file, JsonNode tree,
