@@ -60,19 +60,28 @@ public final class Reproductions {
         if (scope != Sensitivity.Scope.NONE) {
             SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
         }
-        Outcome base = evaluate(paper, file, tree, TreePatch.NONE, registry);
         if (scope == Sensitivity.Scope.NONE || choices.isEmpty()) {
-            return base;
+            return evaluate(paper, file, tree, TreePatch.NONE, registry);
         }
-        List<Sensitivity.Variant> each = new ArrayList<>();
-        if (scope == Sensitivity.Scope.EACH) {
-            for (SensitivityChoice choice : choices) {
-                each.add(variant(paper, file, tree, List.of(choice), Optional.of(choice), registry));
-            }
-        }
+        // the base run and every switch are independent runs: done side by side, collected in the file's order
         List<SensitivityChoice> combined = choices.stream().filter(SensitivityChoice::combined).toList();
+        List<List<SensitivityChoice>> switches = new ArrayList<>();
+        if (scope == Sensitivity.Scope.EACH) {
+            choices.forEach(c -> switches.add(List.of(c)));
+        }
+        switches.add(combined);
+        List<Object> results = java.util.stream.IntStream.rangeClosed(0, switches.size()).parallel()
+                .mapToObj(i -> i == 0 ? (Object) evaluate(paper, file, tree, TreePatch.NONE, registry)
+                        : variant(paper, file, tree, switches.get(i - 1), i == switches.size() ? Optional.empty()
+                                : Optional.of(switches.get(i - 1).get(0)), registry))
+                .toList();
+        Outcome base = (Outcome) results.get(0);
+        List<Sensitivity.Variant> each = new ArrayList<>();
+        for (int i = 1; i < switches.size(); i++) {
+            each.add((Sensitivity.Variant) results.get(i));
+        }
         Sensitivity sensitivity = new Sensitivity(List.copyOf(each),
-                variant(paper, file, tree, combined, Optional.empty(), registry));
+                (Sensitivity.Variant) results.get(switches.size()));
         Map<String, Object> json = new LinkedHashMap<>(base.json());
         json.put("sensitivity", SensitivityText.json(base.headlines(), sensitivity));
         String text = scope == Sensitivity.Scope.EACH
