@@ -147,7 +147,7 @@ public final class Reproduction {
 
     /** A design's GEMMs for one model: its layer list's, with the design's companion GEMMs when it has them. */
     public static List<GemmOp> gemms(LayerList layers, ReproductionFile.Design design, long batch) {
-        List<GemmOp> ops = layers.gemms(design.id(), batch);
+        List<GemmOp> ops = layers.gemms(design.id(), batch, design.uniformBits());
         return design.companion().map(c -> c.around(ops)).orElse(ops);
     }
 

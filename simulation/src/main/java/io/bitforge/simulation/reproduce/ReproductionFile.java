@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A reproduction's input file ({@code reproduction.yaml} in {@code examples/reproduce/<paper>/}): the PE families
@@ -34,12 +35,14 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
                                EnergyConvention energy, TreePatch hardwarePatch) {
 
     /**
-     * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file and, optionally,
-     * the GEMM the artefact's lists put next to each of its fully connected layers.
+     * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file, optionally the
+     * GEMM the artefact's lists put next to each of its fully connected layers and, optionally, one width for
+     * every layer of its lists instead of their {@code bits.<id>} column ({@code uniformBits}; absent layers stay
+     * absent).
      */
-    public record Design(String id, Path hardware, Optional<CompanionGemm> companion) {
+    public record Design(String id, Path hardware, Optional<CompanionGemm> companion, OptionalInt uniformBits) {
         public Design(String id, Path hardware) {
-            this(id, hardware, Optional.empty());
+            this(id, hardware, Optional.empty(), OptionalInt.empty());
         }
     }
 
@@ -169,9 +172,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "hardware", "companionGemm");
+            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits");
+            OptionalInt uniform = d.optionalField("uniformBits").map(n -> OptionalInt.of(n.intIn(1, 64)))
+                    .orElse(OptionalInt.empty());
             designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text()),
-                    d.optionalField("companionGemm").map(ArtefactOptions::companion)));
+                    d.optionalField("companionGemm").map(ArtefactOptions::companion), uniform));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
         SpecNode normalise = root.field("normaliseTo");
