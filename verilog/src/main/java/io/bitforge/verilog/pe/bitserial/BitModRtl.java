@@ -79,7 +79,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
+        return EnumSet.allOf(Dataflow.class);
     }
 
     @Override
