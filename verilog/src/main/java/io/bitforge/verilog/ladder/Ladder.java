@@ -57,7 +57,7 @@ public final class Ladder {
         if (pe.activationCodeBits() <= 8 && pe.weightCodeBits() <= 8) {
             tiles.add(exhaustive(pe));
         }
-        Tile random = random(pe, rows, cols, options.seed());
+        Tile random = random(pe, rows, cols, spec.dataflow(), options.seed());
         tiles.add(random);
         long engine = 0;
         long computed = 0;
@@ -175,11 +175,21 @@ public final class Ladder {
         return new Tile("exhaustive", new TileShape(a.length, 1, b.length), a.clone(), b.clone());
     }
 
-    /** A seeded tile over two row folds and two column folds, with a K several steps deep. */
-    static Tile random(PeRtl pe, int rows, int cols, long seed) {
-        int m = rows * pe.timing().lanesM() + 1;
-        int n = cols * pe.timing().lanesN() + 1;
-        int k = 3 * pe.timing().lanesK() + 1;
+    /**
+     * A seeded tile over two row folds and two column folds: os with a K several steps deep; ws and is (rows take K)
+     * with K one step past the rows (at most the cell's {@link PeRtl#maxTileK}) and three streamed steps and one.
+     */
+    static Tile random(PeRtl pe, int rows, int cols, Dataflow dataflow, long seed) {
+        int lm = pe.timing().lanesM();
+        int lk = pe.timing().lanesK();
+        int ln = pe.timing().lanesN();
+        int m = switch (dataflow) {
+            case OS -> rows * lm + 1;
+            case WS -> 3 * lm + 1;
+            case IS -> cols * lm + 1;
+        };
+        int n = dataflow == Dataflow.IS ? 3 * ln + 1 : cols * ln + 1;
+        int k = dataflow == Dataflow.OS ? 3 * lk + 1 : Math.min(rows * lk + 1, pe.maxTileK());
         Random rnd = new Random(seed);
         long[] aCodes = pe.activationCodes();
         long[] bCodes = pe.weightCodes();
