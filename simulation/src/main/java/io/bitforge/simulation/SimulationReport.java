@@ -1,5 +1,6 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.core.io.Csv;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.ArrayMetrics;
@@ -36,10 +37,19 @@ public final class SimulationReport implements SimulationOutcome {
     private final LlmOptions options;
     private final List<PhaseResult> phases;
     private final Capacity.Report capacity;
+    private final WeightResidency residency;
 
     public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
                             QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
                             Capacity.Report capacity) {
+        this(spec, dram, workload, settings, quant, options, phases, capacity, null);
+    }
+
+    /** @param residency the model's weights resident in the array, or null for families fed from DRAM */
+    public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
+                            QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
+                            Capacity.Report capacity, WeightResidency residency) {
+        this.residency = residency;
         this.spec = spec;
         this.dram = dram;
         this.workload = workload;
@@ -136,6 +146,11 @@ public final class SimulationReport implements SimulationOutcome {
         return phases;
     }
 
+    /** The weights resident in the array, for families that keep them there. */
+    public Optional<WeightResidency> residency() {
+        return Optional.ofNullable(residency);
+    }
+
     public Capacity.Report capacity() {
         return capacity;
     }
@@ -178,6 +193,9 @@ public final class SimulationReport implements SimulationOutcome {
         hw.put("dram", dram.asMap());
         root.put("hardware", hw);
         root.put("capacity", capacityMap());
+        if (residency != null) {
+            root.put("weightResidency", residency.asMap());
+        }
         root.put("summary", summaryMap());
         List<Object> phaseList = new ArrayList<>();
         for (PhaseResult p : phases) {

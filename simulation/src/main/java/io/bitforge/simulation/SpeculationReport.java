@@ -1,5 +1,6 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.timing.DramLatency;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.simulation.cost.DramFigures;
@@ -44,7 +45,8 @@ public final class SpeculationReport {
         long context = report.decodeContext() + report.settings().generate() / 2;
         SpeculativeStep step = SpeculativeStep.of(llm.model(), report.quant(), report.options(), speculation, batch,
                 context);
-        Simulator simulator = new Simulator(SimulationRun.engine(registry, spec), DramFigures.of(spec, registry));
+        Simulator simulator = new Simulator(SimulationRun.engine(registry, spec), DramFigures.of(spec, registry),
+                DramLatency.cycles(spec, registry), null);
         return simulate(simulator, step, batch, context);
     }
 

@@ -9,6 +9,7 @@ import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.pe.WeightStore;
 import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
@@ -37,7 +38,7 @@ public final class ReramFamily implements PeFamily {
             "flipEncoding", "dacBits", "inputBits", "parallelRows", "colsPerAdc", "adcBits", "adcFullScale",
             "adcScheme", "intervalBits", "truncatedBits", "intervalRounding", "expectedComparatorCycles",
             "readVoltage", "onResistanceOhms", "offResistanceOhms", "readPulseNanoseconds", "conductanceSigma",
-            "noiseSeed", "programPicojoulesPerCell", "programCyclesPerRow"};
+            "noiseSeed", "programPicojoulesPerCell", "programCyclesPerRow", "reprogram"};
 
     @Override
     public String id() {
@@ -123,9 +124,10 @@ public final class ReramFamily implements PeFamily {
         // Estimates, not published figures: a ReRAM SET/RESET with verify of order 10 pJ and 100 ns per row.
         double programPj = params.optionalField("programPicojoulesPerCell").map(SpecNode::nonNegative).orElse(10.0);
         int programCycles = params.optionalField("programCyclesPerRow").map(n -> n.intIn(0, 1_000_000)).orElse(100);
+        boolean reprogram = params.optionalField("reprogram").map(ReramFamily::bool).orElse(false);
         return new ReramParams(crossbarRows, crossbarCols, cellBits, weightBits, signed, flip, dacBits, inputBits,
                 parallelRows, colsPerAdc, adcBits, fullScaleMax, scheme, intervalBits, truncatedBits, rounding,
-                expected, readVoltage, onOhms, offOhms, pulse, sigma, seed, programPj, programCycles);
+                expected, readVoltage, onOhms, offOhms, pulse, sigma, seed, programPj, programCycles, reprogram);
     }
 
     private static boolean bool(SpecNode node) {
@@ -194,6 +196,11 @@ public final class ReramFamily implements PeFamily {
         ReramParams p = (ReramParams) params;
         check(p, op);
         return Optional.of(ReramCost.gemm(p, op, spec.array(), spec.node()));
+    }
+
+    @Override
+    public Optional<WeightStore> weightStore(PeParams params, HardwareSpec spec) {
+        return Optional.of(new CrossbarStore((ReramParams) params, spec));
     }
 
     private static void check(ReramParams p, GemmOp op) {
