@@ -11,10 +11,9 @@ import io.bitforge.core.spec.VectorUnitSpec;
  * at its last row.
  *
  * <ul>
- *   <li>Special-function units: {@code max(1, lanes/4)}, each one result per cycle. The 1:4 ratio is NVIDIA's
- *       (CUDA C++ Programming Guide, "Arithmetic Instructions" throughput table, compute capability 7.x-8.x: 16
- *       results per clock per SM for exp2, rcp, rsqrt against 64 FP32 adds or multiplies); using it for an
- *       accelerator's vector unit is an estimate.</li>
+ *   <li>Special-function units: one per lane, each one exponent or reciprocal per cycle, pipelined (an estimate;
+ *       a GPU streaming multiprocessor has fewer, 16 against 64 FP32 lanes in the throughput table of NVIDIA's
+ *       CUDA C++ Programming Guide for compute capability 7.x-8.x).</li>
  *   <li>Latencies: {@value #SFU_LATENCY_CYCLES} cycles per special function (estimate) and one cycle per adder stage
  *       of the reduction tree, {@code ceil(log2(lanes))} stages (estimate).</li>
  *   <li>Softmax over a row of L: a max pass and a normalising pass on the lanes ({@code ceil(L/lanes)} each), an
@@ -35,7 +34,7 @@ public record VectorUnitHardware(int lanes, int sfuUnits, int treeStages) {
     public static VectorUnitHardware of(VectorUnitSpec spec) {
         int lanes = spec.lanes();
         int stages = 32 - Integer.numberOfLeadingZeros(Math.max(1, lanes - 1));
-        return new VectorUnitHardware(lanes, Math.max(1, lanes / 4), lanes == 1 ? 0 : stages);
+        return new VectorUnitHardware(lanes, lanes, lanes == 1 ? 0 : stages);
     }
 
     /** Timing of one op, all instances. */
