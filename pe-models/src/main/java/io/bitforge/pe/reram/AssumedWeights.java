@@ -21,11 +21,8 @@ final class AssumedWeights {
     private AssumedWeights() {
     }
 
-    /** Mean comparator cycles of the params' scheme on the assumed weights; empty for full conversion. */
-    static OptionalDouble comparatorCycles(ReramParams p) {
-        if (p.adcScheme() == AdcScheme.FULL) {
-            return OptionalDouble.empty();
-        }
+    /** One crossbar of assumed weights, {@code w[input][output]}. */
+    static int[][] weights(ReramParams p) {
         int inputs = p.crossbarRows();
         int outputs = Math.max(1, p.crossbarCols() / p.columnsPerWeight());
         RandomGenerator random = new Well19937c(SEED);
@@ -33,8 +30,16 @@ final class AssumedWeights {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        int[][] weights = AdcStudy.quantiseWeights(p, values, outputs, inputs);
-        long[][] activations = AdcStudy.activations(p, inputs, TOKENS, SEED);
+        return AdcStudy.quantiseWeights(p, values, outputs, inputs);
+    }
+
+    /** Mean comparator cycles of the params' scheme on the assumed weights; empty for full conversion. */
+    static OptionalDouble comparatorCycles(ReramParams p) {
+        if (p.adcScheme() == AdcScheme.FULL) {
+            return OptionalDouble.empty();
+        }
+        int[][] weights = weights(p);
+        long[][] activations = AdcStudy.activations(p, p.crossbarRows(), TOKENS, SEED);
         AdcStudy.Result result = AdcStudy.run(p, weights, activations, TechNode.N22);
         return result.schemes().stream().filter(s -> s.scheme() == p.adcScheme())
                 .mapToDouble(AdcStudy.SchemeResult::meanComparatorCycles).findFirst();
