@@ -35,14 +35,15 @@ class PipelinedTimingProperties {
 
     @Provide
     Arbitrary<String> drams() {
-        return Arbitraries.of("ddr4-3200", "lpddr4x", "lpddr5", "gddr6", "hbm2", "hbm2e", "hbm3");
+        return Arbitraries.of("preset's own", "ddr4-3200", "lpddr4x", "lpddr5", "gddr6", "hbm2", "hbm2e", "hbm3");
     }
 
-    @Property(tries = 25)
+    @Property(tries = 30)
     void decodeStepBetweenRooflineAndBackToBack(@ForAll("drams") String dram,
-                                                @ForAll @IntRange(min = 1, max = 16) int batch,
-                                                @ForAll @IntRange(min = 1, max = 4096) int context) {
-        HardwareSpec folds = LOADER.resolve("tpu-like-int8", "--hw").withDram(new DramSpec.Preset(dram));
+                                                @ForAll @IntRange(min = 1, max = 32) int batch,
+                                                @ForAll @IntRange(min = 1, max = 4095) int context) {
+        HardwareSpec preset = LOADER.resolve("tpu-like-int8", "--hw");
+        HardwareSpec folds = dram.startsWith("preset") ? preset : preset.withDram(new DramSpec.Preset(dram));
         HardwareSpec pipelined = folds.withMapping(folds.mapping().withCycleModel(CycleModel.PIPELINED));
         WorkloadSettings step = new WorkloadSettings("decode", batch, 0, context, 1, "", 0, 0, false, Map.of());
         SimulationReport before = SimulationRun.run(REGISTRY, folds, LLAMA, step, null);

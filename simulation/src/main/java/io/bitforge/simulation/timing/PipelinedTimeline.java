@@ -11,7 +11,9 @@ import java.util.List;
  *   <li>Double buffering across ops: while op i−1 computes on its half of the buffers, op i's first
  *       {@code prefetchBytes} (the other half) are fetched; the rest streams in once op i starts and frees space.</li>
  *   <li>Latency: a transfer that starts on an idle interface waits {@code latencyCycles} first; requests queued
- *       behind a busy interface hide it (several outstanding requests, as DRAM controllers keep).</li>
+ *       behind a busy interface hide it (several outstanding requests, as DRAM controllers keep). The phase's first
+ *       transfer pays none: phases repeat back to back (decode steps, denoising steps), so the previous repeat's
+ *       last op hides it (steady state).</li>
  *   <li>An op ends when both its compute and its last byte are done: {@code end = max(start + compute,
  *       dramEnd)}.</li>
  *   <li>A vector op that streams the previous array op's rows may start with it and ends no earlier than its
@@ -33,7 +35,6 @@ public final class PipelinedTimeline {
         }
         long[] ends = new long[ops.size()];
         double dramFree = 0;
-        boolean dramUsed = false;
         double prevStart = 0;
         double prevEnd = 0;
         double arrayFree = 0;
@@ -46,7 +47,7 @@ public final class PipelinedTimeline {
             if (op.dramBytes() > 0) {
                 double prefetched = Math.min(op.dramBytes(), prefetchBytes);
                 double request = Math.max(dramFree, prevStart);
-                double t0 = request + (!dramUsed || request > dramFree ? latencyCycles : 0);
+                double t0 = request + (request > dramFree ? latencyCycles : 0);
                 double prefetchEnd = t0 + prefetched / bytesPerCycle;
                 double rest = op.dramBytes() - prefetched;
                 double dramEnd = prefetchEnd;
@@ -56,7 +57,6 @@ public final class PipelinedTimeline {
                 }
                 end = Math.max(end, dramEnd);
                 dramFree = dramEnd;
-                dramUsed = true;
             }
             if (op.streamsRows()) {
                 end = Math.max(end, prevEnd + op.tailCycles());

@@ -18,8 +18,10 @@ class PipelinedTimelineTest {
 
     @Test
     void latencyIsPaidOnAnIdleInterfaceAndTheRestStreamsOnceTheOpStarts() {
-        // op0: prefetch 100 B at 5..15, the other 400 B 15..55; compute 0..100 -> ends 100.
-        // op1: prefetch 100 B queued behind op0's transfers at 55..65; the rest waits for op1 to start at 100, the
+        // op0: prefetch 100 B at 0..10 (the phase's first transfer: steady state, no latency), the other 400 B
+        // 10..50; compute 0..100 -> ends 100.
+        // op1: prefetch 100 B: the interface idles from 50, op1's request comes at op0's start (0), so at 50 with
+        // no gap: 50..60; the rest waits for op1 to start at 100, the
         // interface idled, so 5 cycles of latency: 105..125; compute 100..150 -> ends 150.
         long[] ends = PipelinedTimeline.ends(List.of(new TimedOp(ARRAY, 100, 500, false, 0),
                 new TimedOp(ARRAY, 50, 300, false, 0)), 10, 5, 100);
@@ -28,8 +30,9 @@ class PipelinedTimelineTest {
 
     @Test
     void theNextOpsPrefetchHidesUnderTheCurrentOpsCompute() {
-        // op0 computes 0..100 on the vector unit; op1's first 400 B arrive at 5..45 meanwhile; its other 600 B
-        // start when it does (100, +5 latency) and end at 165. Back to back: 100 + 1000 / 10 = 200.
+        // op0 computes 0..100 on the vector unit; op1's first 400 B arrive at 0..40 meanwhile; its other 600 B
+        // start when it does (100, +5 latency after the idle interface) and end at 165. Back to back:
+        // 100 + 1000 / 10 = 200.
         long[] ends = PipelinedTimeline.ends(List.of(new TimedOp(VECTOR, 100, 0, false, 0),
                 new TimedOp(ARRAY, 10, 1000, false, 0)), 10, 5, 400);
         assertArrayEquals(new long[] {100, 165}, ends);
