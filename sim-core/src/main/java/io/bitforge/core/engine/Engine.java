@@ -208,7 +208,12 @@ public final class Engine {
     public GemmEvaluation evaluate(GemmOp op) {
         var custom = family.customGemmCost(spec.pe().params(), op, spec);
         if (custom.isPresent()) {
-            return new GemmEvaluation(custom.get().times(op.count()), null);
+            // families with their own GEMM cost read each weight into the array once
+            double dequant = dequantPicojoules(op, (double) op.k() * op.n());
+            CostReport one = dequant == 0 ? custom.get() : custom.get().plus(new CostReport(CycleBreakdown.ZERO,
+                    ActionCounts.ZERO, EnergyBreakdown.of(EnergyCategory.DEQUANT, dequant), Map.of(),
+                    dequantSources(op)));
+            return new GemmEvaluation(one.times(op.count()), null);
         }
         GemmOp cellOp = cellView(op);
         CellTiming timing = family.timing(spec.pe().params(), cellOp);
@@ -300,6 +305,7 @@ public final class Engine {
             picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
             picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
+        picojoules[EnergyCategory.DEQUANT.ordinal()] += dequantPicojoules(cellOp, reads[Operand.WEIGHTS.ordinal()]);
         picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
         picojoules[EnergyCategory.STATIC.ordinal()] += cycles.total() * staticPicojoulesPerCycle;
         EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
@@ -316,9 +322,27 @@ public final class Engine {
             sources.add(unit.source());
             TechScaling.sourceFor(unit.node(), spec.node()).ifPresent(sources::add);
         }
+        sources.addAll(dequantSources(cellOp));
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
         return new CostReport(cycles, actions, energy, areas, dedupe(sources));
+    }
+
+    /**
+     * Dequantisation energy of one instance of {@code op} the family's cost does not already book: the engine-charged
+     * steps of its {@link PeFamily#dequantisation} statement ({@link DequantCharge}).
+     */
+    private double dequantPicojoules(GemmOp op, double weightReads) {
+        return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+    }
+
+    private List<CostSource> dequantSources(GemmOp op) {
+        List<CostSource> sources = new ArrayList<>();
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            sources.add(step.source());
+            scalingSource(step.node()).ifPresent(sources::add);
+        }
+        return sources;
     }
 
     /**
