@@ -262,6 +262,9 @@ public final class BitSerialFamily implements PeFamily {
         if (p.timing() != TimingMode.BITMOD) {
             return DequantOps.integerArray(op);
         }
+        if (op.weights().isFloat()) {
+            return DequantOps.none(op, "floating-point weights: no metadata to apply");
+        }
         return new DequantStatement(DequantStatement.configOf(op), List.of(DequantStep.inFamilyCost(
                 "group scale x group partial sum (bit-serial dequantiser; energy inside the PE figure, MAC)",
                 DequantSite.IN_PE, DequantBasis.PER_OUTPUT_GROUP, 0, TechNode.N28, EnergyCategory.MAC,
