@@ -1,6 +1,8 @@
 package io.bitforge.simulation;
 
+import io.bitforge.core.engine.CostProvenance;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -54,7 +56,11 @@ public final class SimulationRun {
         }
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
                 used.prompt(), used.context(), used.generate(), dram.capacityBytes());
-        return new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results, capacity);
+        SimulationReport report = new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results,
+                capacity);
+        return results.stream().flatMap(phase -> phase.ops().stream()).filter(r -> r.op() instanceof GemmOp)
+                .findFirst().map(r -> report.withProvenance(CostProvenance.of(engine, (GemmOp) r.op(),
+                        report.totalCost()))).orElse(report);
     }
 
     /**
