@@ -2,6 +2,7 @@ package io.bitforge.simulation;
 
 import io.bitforge.core.engine.CostProvenance;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
@@ -10,6 +11,8 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.LlmOptions;
 import io.bitforge.workloads.llm.LlmWorkload;
@@ -35,7 +38,16 @@ public final class SimulationRun {
      */
     public static SimulationReport run(Registry registry, HardwareSpec spec, LlmWorkload llm,
                                        WorkloadSettings settings, String quant) {
-        Engine engine = engine(registry, spec);
+        return run(registry, spec, null, llm, settings, quant);
+    }
+
+    /**
+     * @param mapping the mapping stage given beside the spec, or null for the spec's own (deprecated) block; the
+     *                report shows it in the spec's {@code mapping} block ({@link Mapping#describedIn})
+     */
+    public static SimulationReport run(Registry registry, HardwareSpec spec, Mapping mapping, LlmWorkload llm,
+                                       WorkloadSettings settings, String quant) {
+        Engine engine = engine(registry, spec, mapping);
         DramFigures dram = DramFigures.of(spec, registry);
         QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
         WorkloadSettings used = settings.withQuant(quantConfig.text());
@@ -56,8 +68,8 @@ public final class SimulationRun {
         }
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
                 used.prompt(), used.context(), used.generate(), dram.capacityBytes());
-        SimulationReport report = new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results,
-                capacity);
+        SimulationReport report = new SimulationReport(shown(spec, mapping), dram, llm, used, quantConfig, llmOptions,
+                results, capacity);
         return results.stream().flatMap(phase -> phase.ops().stream()).filter(r -> r.op() instanceof GemmOp)
                 .findFirst().map(r -> report.withProvenance(CostProvenance.of(engine, (GemmOp) r.op(),
                         report.totalCost()))).orElse(report);
@@ -68,7 +80,17 @@ public final class SimulationRun {
      * the simulator keeps each op's whole DRAM footprint as a floor for ops the tiled model does not cover.
      */
     public static Engine engine(Registry registry, HardwareSpec spec) {
-        return Engine.withTiledDram(spec, registry);
+        return EngineAssembly.simulation(registry, spec);
+    }
+
+    /** The same under a mapping given beside the spec (null: the spec's own). */
+    public static Engine engine(Registry registry, HardwareSpec spec, Mapping mapping) {
+        return EngineAssembly.assemble(registry, spec, EngineSetup.SIMULATE.withMapping(mapping));
+    }
+
+    /** The spec as a report shows it: with the mapping given beside it in its {@code mapping} block. */
+    static HardwareSpec shown(HardwareSpec spec, Mapping mapping) {
+        return mapping == null ? spec : mapping.describedIn(spec);
     }
 
     /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */

@@ -31,6 +31,41 @@ public final class Simulator {
         this.dram = dram;
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
+    public DramFigures dram() {
+        return dram;
+    }
+
+    /**
+     * The totals of {@link #run} (cycles, energy, the area) computed without building per-op results: each op
+     * through the engine and the {@link DramFloor} arithmetic, summed directly. Folding cost reports with
+     * {@code CostReport.plus} also merges action counts and sources, which a sweep does not need and which would
+     * dominate its time.
+     */
+    public PhaseTotals totals(PhaseFootprints phase) {
+        List<Op> ops = phase.graph().graph().ops();
+        long cycles = 0;
+        double picojoules = 0;
+        double area = 0;
+        for (int o = 0; o < ops.size(); o++) {
+            CostReport cost = engine.evaluate(ops.get(o));
+            long engineDramBytes = DramFloor.engineDramBytes(cost);
+            long footprintBytes = engineDramBytes > 0 ? 0 : phase.footprintBytes(o, engine::storedWeightBits);
+            long dramBytes = engineDramBytes > 0 ? engineDramBytes : footprintBytes;
+            cycles = Math.addExact(cycles, Math.max(cost.totalCycles(), DramFloor.dramCycles(dramBytes, dram)));
+            picojoules += cost.totalPicojoules();
+            if (engineDramBytes == 0) {
+                picojoules += DramFloor.footprintPicojoules(footprintBytes, dram);
+            }
+            area = Math.max(area, cost.totalAreaSquareMicrometres());
+        }
+        long repeats = phase.graph().repeats();
+        return new PhaseTotals(Math.multiplyExact(cycles, repeats), picojoules * repeats, area);
+    }
+
     public PhaseResult run(PhaseGraph phase) {
         HardwareSpec spec = engine.spec();
         List<OpResult> results = new ArrayList<>();

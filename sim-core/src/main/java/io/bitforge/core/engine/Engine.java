@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -52,7 +51,12 @@ import java.util.TreeMap;
  * step timing, the layer-overlap model's attention input width, and the {@link EnergyConvention}: PE energy per
  * cell-cycle, SRAM reads per MAC, no node scaling, a constant static power booked per cycle).
  *
- * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
+ * <p>Mapping: the engine runs one {@link Mapping}, given beside the spec (a spec describes hardware only): its
+ * dataflow (when given) replaces the spec's, its cycle model picks the GEMM model below, and its tiles and loop
+ * order reach the {@link MemoryModel} it was built with. Engines built without one run the spec's deprecated
+ * {@code mapping:} block ({@link Mapping#of(io.bitforge.core.spec.MappingSpec)}).
+ *
+ * <p>Cycle models: the mapping's {@code cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
  * its buffer re-fetch rule, its own DRAM traffic instead of the memory model's; no {@link ArrayMetrics}). Energy,
  * area and sources are computed the same way under both.
@@ -72,6 +76,7 @@ public final class Engine {
     private final SramEnergyModel sram;
     private final MemoryModel memory;
     private final EngineOptions options;
+    private final Mapping mapping;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
@@ -91,7 +96,20 @@ public final class Engine {
      */
     public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
                   EngineOptions options) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        this(spec, family, sram, memory, options, Mapping.of(spec.mapping()));
+    }
+
+    /**
+     * An engine for one design under a mapping given beside it; the {@code memory} model must have been built for
+     * the same mapping (a {@link TiledDramModel} tiles with the mapping's {@link Mapper}).
+     *
+     * @param mapping the dataflow (empty: the spec's), cycle model and tiling this engine runs
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  EngineOptions options, Mapping mapping) {
+        Objects.requireNonNull(spec, "spec");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.spec = mapping.dataflow().map(spec::withDataflow).orElse(spec);
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
@@ -125,11 +143,11 @@ public final class Engine {
         areaSourceList.add(VectorUnitArea.SOURCE);
         TechScaling.sourceFor(TechNode.N45, spec.node()).ifPresent(areaSourceList::add);
         areaSources = List.copyOf(areaSourceList);
-        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
         } else if (options.attentionInputWidth().isPresent()) {
             throw new BadInputException("engine option attentionInputWidth: applies only with mapping.cycleModel "
-                    + "layer-overlap, got " + spec.mapping().cycleModel().id());
+                    + "layer-overlap, got " + mapping.cycleModel().id());
         }
     }
 
@@ -165,16 +183,26 @@ public final class Engine {
 
     /** The same design and models with another fold convention. */
     public Engine withConvention(FoldConvention newConvention) {
-        return new Engine(spec, family, sram, memory, options.withFoldConvention(newConvention));
+        return new Engine(spec, family, sram, memory, options.withFoldConvention(newConvention), mapping);
     }
 
     /** The same design and models with other options. */
     public Engine withOptions(EngineOptions newOptions) {
-        return new Engine(spec, family, sram, memory, newOptions);
+        return new Engine(spec, family, sram, memory, newOptions, mapping);
     }
 
     public EngineOptions options() {
         return options;
+    }
+
+    /** The mapping this engine runs (its dataflow, when given, is already the spec's). */
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** The DRAM model GEMMs and vector ops are charged with. */
+    public MemoryModel memory() {
+        return memory;
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -183,16 +211,6 @@ public final class Engine {
                 "hardware.pe.family: must be a registered PE family (" + String.join(", ",
                         registry.ids(CatalogKind.PES)) + "), got '" + spec.pe().family() + "'"));
         return new Engine(spec, family);
-    }
-
-    /**
-     * The engine {@code simulate} uses: GEMMs tiled to the spec's SRAMs ({@link TiledDramModel}) and stalled on its
-     * DRAM's sustained bandwidth, with the default SRAM energy model.
-     */
-    public static Engine withTiledDram(HardwareSpec spec, Registry registry) {
-        MemoryModel memory = TiledDramModel.of(spec, registry,
-                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
-        return new Engine(spec, of(spec, registry).family(), new HorowitzSram(), memory);
     }
 
     public HardwareSpec spec() {
@@ -229,7 +247,7 @@ public final class Engine {
         GemmOp cellOp = cellView(op);
         CellTiming timing = family.timing(spec.pe().params(), cellOp);
         double storedWeightBits = storedWeightBits(op);
-        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP) {
             return new GemmEvaluation(layerOverlap(op, cellOp, timing, storedWeightBits).times(op.count()), null);
         }
         ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
@@ -371,7 +389,7 @@ public final class Engine {
      * activations through the columns.
      */
     int edgeLanes(Operand operand) {
-        boolean alongRows = spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP
+        boolean alongRows = mapping.cycleModel() == CycleModel.LAYER_OVERLAP
                 ? operand == Operand.WEIGHTS
                 : (operand == Operand.ACTIVATIONS) != (spec.dataflow() == Dataflow.IS);
         return alongRows ? spec.array().rows() : spec.array().cols();

@@ -18,8 +18,10 @@ import java.util.OptionalLong;
  * {@link #mapper()} is the {@link Mapper} this asks for: a {@link FixedTiling} when all three tile sizes and the
  * loop order are given, else the {@link TilerSearch} within what is given.
  *
- * <p>The engine reads the dataflow and cycle model from the spec it runs; {@link #applyTo} puts them there, so a
- * mapping given beside a spec and the spec's old {@code mapping:} block run the same way.
+ * <p>The mapping is an input of the engine beside the spec ({@link Engine}, {@link TiledDramModel#withMapping}); a
+ * spec's deprecated {@code mapping:} block is read as one by {@link #of(MappingSpec)}. {@link #describedIn} only
+ * shapes what reports print: the spec with this mapping in its {@code mapping} block, so a mapping given beside a
+ * spec and the same pins in the spec's old block print alike.
  */
 public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, Optional<LoopOrder> loopOrder,
                       Optional<Dataflow> dataflow, CycleModel cycleModel) {
@@ -81,11 +83,19 @@ public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, O
         return new TilerSearch(pins());
     }
 
-    /** The spec the engine runs: this mapping's dataflow (when given), tile pins, loop order and cycle model. */
-    public HardwareSpec applyTo(HardwareSpec spec) {
+    /** The mapping as a spec's (deprecated) {@code mapping:} block spells it; the dataflow is not part of it. */
+    public MappingSpec asSpec() {
+        return new MappingSpec(tileM, tileK, tileN, loopOrder.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""),
+                cycleModel);
+    }
+
+    /**
+     * The spec as a run's report shows it: this mapping's dataflow (when given) and its pins in the spec's
+     * {@code mapping} block. For reports only; the engine takes the mapping as its own input.
+     */
+    public HardwareSpec describedIn(HardwareSpec spec) {
         HardwareSpec withDataflow = dataflow.map(spec::withDataflow).orElse(spec);
-        return withDataflow.withMapping(new MappingSpec(tileM, tileK, tileN,
-                loopOrder.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""), cycleModel));
+        return withDataflow.withMapping(asSpec());
     }
 
     private static OptionalLong pin(OptionalInt value) {

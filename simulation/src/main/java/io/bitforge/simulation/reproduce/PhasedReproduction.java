@@ -6,7 +6,8 @@ import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.EngineOptions;
 import io.bitforge.core.engine.HorowitzSram;
 import io.bitforge.core.engine.SramEnergyModel;
-import io.bitforge.core.engine.TiledDramModel;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.op.GemmOp;
@@ -157,8 +158,8 @@ public final class PhasedReproduction {
                 options = options.withAttentionInputWidth(BitmodArtefactLayers.attentionInputWidth(config));
             }
             // the DRAM model only matters for designs on the fold model; layer-overlap has its own traffic
-            Engine engine = new Engine(spec, family, sram, TiledDramModel.of(spec, registry,
-                    OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry))), options);
+            Engine engine = EngineAssembly.assemble(registry, spec, family,
+                    EngineSetup.SIMULATE.withSram(sram).withOptions(options));
             Precision weights = family.nativePrecisions(spec.pe().params()).weights();
             List<GemmOp> ops = BitmodArtefactLayers.layers(config, phase, file.context(), weights,
                     design.weightGroupSize());
