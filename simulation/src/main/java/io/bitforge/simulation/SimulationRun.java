@@ -1,7 +1,9 @@
 package io.bitforge.simulation;
 
+import io.bitforge.core.engine.CostProvenance;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.Mapping;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -73,8 +75,11 @@ public final class SimulationRun {
         }
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
                 used.prompt(), used.context(), used.generate(), dram.capacityBytes());
-        return new SimulationReport(shown(spec, mapping), dram, llm, used, quantConfig, llmOptions, results, capacity,
-                residency);
+        SimulationReport report = new SimulationReport(shown(spec, mapping), dram, llm, used, quantConfig, llmOptions,
+                results, capacity, residency);
+        return results.stream().flatMap(phase -> phase.ops().stream()).filter(r -> r.op() instanceof GemmOp)
+                .findFirst().map(r -> report.withProvenance(CostProvenance.of(engine, (GemmOp) r.op(),
+                        report.totalCost()))).orElse(report);
     }
 
     /**

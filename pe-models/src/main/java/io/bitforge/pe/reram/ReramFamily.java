@@ -1,5 +1,7 @@
 package io.bitforge.pe.reram;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -252,5 +254,11 @@ public final class ReramFamily implements PeFamily {
             throw new BadInputException(op.name() + ": " + op.weights()
                     + " weights need more columns than a crossbar has");
         }
+    }
+
+    /** Crossbar column sums are integers after shift-and-add: scales are applied like any integer array's. */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return DequantOps.integerArray(op);
     }
 }

@@ -47,6 +47,10 @@ import java.util.Set;
  *   <li><b>Edge units</b> — {@link #edgeUnits} lists units that sit once per lane at the array edge feeding an
  *       operand (e.g. OliVe's pair decoders); the engine charges their area per row or column of the array,
  *       whichever edge feeds that operand under the spec's dataflow.</li>
+ *   <li><b>Dequantisation</b> — {@link #dequantisation} states where the GEMM's scales, zero points and group
+ *       sums are applied (in the PE, at the array edge, in the vector unit) and what each costs; the engine charges
+ *       the steps the family's own cost does not already book, under {@code DEQUANT}, so every family pays for
+ *       its metadata alike.</li>
  *   <li><b>Escape hatch</b> — a family whose array is not a systolic array (e.g. ReRAM crossbars with ADCs)
  *       overrides {@link #customGemmCost} to return the whole {@link CostReport} of one GEMM instance; the engine
  *       then uses it instead of the fold model (it still multiplies by the op's count and adds vector ops).</li>
@@ -94,6 +98,14 @@ public interface PeFamily extends Catalogued {
     /** Units at the array edge, one per lane of the edge feeding an operand; none by default. */
     default List<EdgeUnit> edgeUnits(PeParams params) {
         return List.of();
+    }
+
+    /**
+     * Where {@code op}'s quantisation metadata is applied and what each application costs. Default: no steps (a
+     * family that applies none, e.g. FP16 × FP16, or that has not stated them).
+     */
+    default DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return new DequantStatement(DequantStatement.configOf(op), List.of(), "no dequantisation stated");
     }
 
     /**
