@@ -154,7 +154,7 @@ public final class PhasedReproduction {
                     registry);
             PeFamily family = registry.peFamily(spec.pe().family()).orElseThrow();
             EngineOptions options = EngineOptions.DEFAULT.withStepTiming(design.stepTiming()
-                    .orElse(file.engine().stepTiming()));
+                    .orElse(file.engine().stepTiming())).withEnergyConvention(ArtefactOptions.ARTEFACT);
             if (file.engine().attentionInput() == PhasedReproductionFile.AttentionInput.KV_WIDTH) {
                 options = options.withAttentionInputWidth(BitmodArtefactLayers.attentionInputWidth(config));
             }

@@ -66,7 +66,7 @@ class SensitivityTest {
         assertTrue(s.choices().isEmpty());
         assertEquals(SensitivityChoice.read(ReproductionFile.tree(ANT), ANT.toString()).stream()
                 .map(SensitivityChoice::choice).toList(), s.bitforge().switched());
-        assertEquals(7, s.bitforge().switched().size());
+        assertEquals(8, s.bitforge().switched().size());
         assertTrue(s.bitforge().refused().isEmpty());
         Map<String, Object> json = ant.json();
         assertTrue(json.containsKey("sensitivity"), json.keySet().toString());
