@@ -8,6 +8,7 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.simulation.reproduce.Reproductions;
+import io.bitforge.simulation.reproduce.Sensitivity;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
@@ -130,9 +131,9 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
         TextTable table = new TextTable(List.of("design", "family", "array", "DRAM", "formats", "TTFT",
-                "TPOT", "decode", "energy/token", "PE area"))
+                "TPOT", "decode", "energy/token", "", "area", ""))
                 .quantity(3, "B/s").quantity(5, "s").quantity(6, "s").quantity(7, "tokens/s").quantity(8, "J")
-                .fixedQuantity(9, "mm²");
+                .fixedQuantity(10, "mm²");
         List<Object> rows = new ArrayList<>();
         for (String name : context.registry().ids(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(name, "preset");
@@ -152,13 +153,14 @@ public final class DemoCommand implements Callable<Integer> {
                         number(summary, "timeToFirstTokenSeconds"), number(summary, "timePerOutputTokenSeconds"),
                         number(summary, "decodeTokensPerSecond"),
                         number(summary, "energyPerOutputTokenPicojoules") * 1e-12,
-                        areaSquareMicrometres(summary) / 1e6));
+                        estimateMark(summary, "peEnergy"),
+                        areaSquareMicrometres(summary) / 1e6, estimateMark(summary, "area")));
             } catch (BadInputException e) {
                 // A design that cannot run this model (e.g. a family without the needed precision) is reported,
                 // not fatal: the other designs' results stand.
                 row.put("skipped", e.getMessage());
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", ""));
+                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", "", "", ""));
             }
             rows.add(row);
         }
@@ -171,7 +173,10 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("   Each preset keeps its own clock, DRAM and node (see bitforge list and the preset files), so"
                 + " rows are designs as published, not an iso-area comparison.");
         print.println("   KV cache at the weight format; TTFT: prefill latency; TPOT: decode latency per token;"
-                + " energy/token: all energy / generated tokens.");
+                + " energy/token: all energy / generated tokens; area: PE array, edge units, SRAM and vector unit.");
+        print.println("   " + ESTIMATE_MARK + " estimate: the PE's energy or area is a stand-in or taken at an assumed"
+                + " node, not a published measurement (designs.json: summary.provenance and summary.sources);"
+                + " SRAM area is derived from published bitcells, the vector unit's area is an estimate in every row.");
         print.println();
         return rows;
     }
@@ -257,23 +262,28 @@ public final class DemoCommand implements Callable<Integer> {
             print.println();
             return json;
         }
-        TextTable table = new TextTable(List.of("paper", "headline ratio", "measured", "published", "difference"))
-                .fixedQuantity(2, "×").fixedQuantity(3, "×");
+        TextTable table = new TextTable(List.of("paper", "headline ratio", "artefact's accounting",
+                "BitForge's accounting", "published", "difference")).fixedQuantity(2, "×").fixedQuantity(3, "×")
+                .fixedQuantity(4, "×");
         for (String paper : Reproductions.PAPERS) {
             Reproductions.Outcome outcome = context.library().reproduce(new ReproduceRequest(paper,
-                    reproductions.resolve(paper)));
+                    reproductions.resolve(paper), Sensitivity.Scope.COMBINED));
             for (Reproductions.Headline headline : outcome.headlines()) {
                 if (headline.paper().isEmpty()) {
                     continue;
                 }
                 double published = headline.paper().getAsDouble();
                 double difference = headline.value() / published - 1;
-                table.row(List.of(paper, headline.name(), headline.value(), published,
+                // BitForge's accounting: every artefact-specific choice switched to BitForge's own modelling
+                Double bitforge = outcome.sensitivity().flatMap(s -> s.bitforge().value(headline.name()))
+                        .orElse(null);
+                table.row(java.util.Arrays.asList(paper, headline.name(), headline.value(), bitforge, published,
                         String.format(Locale.ROOT, "%+.1f%%", 100 * difference)));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("paper", paper);
                 row.put("name", headline.name());
                 row.put("value", headline.value());
+                row.put("bitforgeAccounting", bitforge);
                 row.put("published", published);
                 row.put("relativeDifference", difference);
                 row.put("source", headline.paperSource());
@@ -281,8 +291,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         print.print(table);
-        print.println("   published: the paper's abstract, or its artefact's own output where the abstract differs "
-                + "(see docs/commands/reproduce.md)");
+        print.println("   artefact's accounting: its own conventions (static power, companion work, step timing...);");
+        print.println("   BitForge's: all of them switched to BitForge's modelling (bitforge reproduce PAPER "
+                + "--sensitivity).");
+        print.println("   published: the paper's abstract, or its artefact's own output where the abstract differs;");
+        print.println("   difference: artefact's accounting vs published (see docs/reproductions.md).");
         print.println();
         return json;
     }
@@ -301,6 +314,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     private double dramGigabytesPerSecond(HardwareSpec spec) {
         return TiledDramModel.specBandwidth(spec, context.registry()) * spec.clockHertz() / 1e9;
+    }
+
+    /** Footnote mark of figures whose PE part is an estimate. */
+    private static final String ESTIMATE_MARK = "†";
+
+    /**
+     * {@link #ESTIMATE_MARK} when the summary's provenance says the PE energy ({@code peEnergy}) or the PE array's
+     * area ({@code area}) is an estimate, else empty.
+     */
+    private static String estimateMark(Map<String, Object> summary, String figure) {
+        if (!(summary.get("provenance") instanceof Map<?, ?> provenance)) {
+            return "";
+        }
+        Object value = figure.equals("area") && provenance.get("area") instanceof Map<?, ?> units
+                ? units.get("pe-array") : provenance.get(figure);
+        return "estimate".equals(value) ? ESTIMATE_MARK : "";
     }
 
     /** The summary's area is per unit (pe-array, ...); the design's area is their sum. */

@@ -10,7 +10,6 @@ import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.pe.bitserial.BitSerialParams;
-import io.bitforge.pe.bitserial.Term;
 import io.bitforge.pe.bitserial.UnifiedTerms;
 import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
@@ -50,12 +49,12 @@ import java.util.stream.LongStream;
  * group) is not in this RTL.
  */
 public record BitModRtl(BitSerialParams params) implements PeRtl {
-    static final int ACCUMULATOR_BITS = 32;
+    static final int ACCUMULATOR_BITS = TermReference.ACCUMULATOR_BITS;
     /**
      * With FP16 activations: aligned activations are integers in units of 2^-24 below 2^40, terms small multiples of
      * a power of two, so a group of 128 stays under 2^52 (BitSerialPe's bound); 64 bits leave room for any group.
      */
-    static final int FP16_ACCUMULATOR_BITS = 64;
+    static final int FP16_ACCUMULATOR_BITS = TermReference.FP16_ACCUMULATOR_BITS;
     /** FP16 activations at the format's corners (±0, subnormals, ±1, ±max, …) for the every-weight tile. */
     private static final long[] FP16_CORNERS = {0x0000, 0x8000, 0x0001, 0x8001, 0x03FF, 0x0400, 0x3C00, 0xBC00,
         0x3555, 0xC248, 0x5BFF, 0x7BFF, 0xFBFF, 0x7800, 0x1400, 0x9E66};
@@ -99,7 +98,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
+        return EnumSet.allOf(Dataflow.class);
     }
 
     @Override
@@ -249,35 +249,9 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         return keys.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Σ_k a_k · (Σ of the weight's unified terms), from pe-models' decoder, wrapped to 32 bits. */
+    /** Σ_k a_k · (Σ of the weight's unified terms), from pe-models' decoder, wrapped to the accumulator. */
     @Override
     public ReferenceGemm reference() {
-        List<UnifiedTerms> decoders = decoders();
-        int codeBits = codeBits();
-        IntFormat act = fp16() ? null : activations();
-        int accBits = accumulatorBits();
-        return (a, w, m, k, n) -> {
-            long[] out = new long[m * n];
-            for (int row = 0; row < m; row++) {
-                for (int col = 0; col < n; col++) {
-                    long sum = 0;
-                    for (int i = 0; i < k; i++) {
-                        long key = w[i * n + col];
-                        UnifiedTerms decoder = decoders.get((int) (key >>> codeBits));
-                        long grid = 0;
-                        for (Term t : decoder.terms((int) (key & Bits.mask(codeBits)))) {
-                            grid += t.value();
-                        }
-                        // FP16: the activation in units of 2^-24, exact (BitSerialPe's fixed-point partial sums)
-                        long activation = act == null
-                                ? (long) Math.scalb(NumberFormats.FP16.decode((int) a[row * k + i]), 24)
-                                : (long) act.decode((int) a[row * k + i]);
-                        sum = Math.addExact(sum, Math.multiplyExact(activation, grid));
-                    }
-                    out[row * n + col] = Bits.wrap(sum, accBits, true);
-                }
-            }
-            return out;
-        };
+        return TermReference.of(params);
     }
 }

@@ -10,7 +10,10 @@ import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlProvider;
 
 
-/** Registers the {@code bit-serial} RTL: BitMoD's term engine with FP16 or integer activations ({@link BitModRtl}). */
+/**
+ * Registers the {@code bit-serial} RTL: BitMoD's term engine with FP16 or integer activations ({@link BitModRtl});
+ * Stripes' and Loom's serial datapaths on integer operands ({@link SerialIntRtl}).
+ */
 public final class BitSerialRtlProvider implements PeRtlProvider {
     @Override
     public String familyId() {
@@ -21,12 +24,19 @@ public final class BitSerialRtlProvider implements PeRtlProvider {
     public PeRtl create(PeParams params) {
         BitSerialParams p = (BitSerialParams) params;
         boolean fp16 = p.activationFormat().equals("fp16");
-        if (p.timing() != TimingMode.BITMOD || !fp16 && (!(NumberFormats.parse(p.activationFormat()) instanceof IntFormat f)
-                || f.encoding() == IntFormat.Encoding.SIGN_MAGNITUDE)) {
-            throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with FP16 or integer "
-                    + "activations (activationFormat fp16, int{N} or uint{N}); got timing " + p.timing().id()
-                    + ", activationFormat " + p.activationFormat());
+        boolean intActivations = !fp16 && NumberFormats.parse(p.activationFormat()) instanceof IntFormat f
+                && f.encoding() != IntFormat.Encoding.SIGN_MAGNITUDE;
+        boolean intWeights = NumberFormats.parse(p.weightFormat()) instanceof IntFormat w
+                && w.encoding() != IntFormat.Encoding.SIGN_MAGNITUDE;
+        if (p.timing() == TimingMode.BITMOD && (fp16 || intActivations)) {
+            return new BitModRtl(p);
         }
-        return new BitModRtl(p);
+        if (p.timing() != TimingMode.BITMOD && intActivations && intWeights) {
+            return new SerialIntRtl(p);
+        }
+        throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with FP16 or "
+                + "integer activations (activationFormat fp16, int{N} or uint{N}) and for timing stripes or loom with integer "
+                + "weights and activations; got timing " + p.timing().id() + ", weightFormat " + p.weightFormat()
+                + ", activationFormat " + p.activationFormat());
     }
 }
