@@ -1,5 +1,6 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.core.io.Csv;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.ArrayMetrics;
@@ -37,18 +38,27 @@ public final class SimulationReport implements SimulationOutcome {
     private final LlmOptions options;
     private final List<PhaseResult> phases;
     private final Capacity.Report capacity;
+    private final WeightResidency residency;
     /** Provenance of the area units and the PE energy; null when the run has no GEMM. */
     private final CostProvenance provenance;
 
     public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
                             QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
                             Capacity.Report capacity) {
-        this(spec, dram, workload, settings, quant, options, phases, capacity, null);
+        this(spec, dram, workload, settings, quant, options, phases, capacity, (WeightResidency) null);
+    }
+
+    /** @param residency the model's weights resident in the array, or null for families fed from DRAM */
+    public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
+                            QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
+                            Capacity.Report capacity, WeightResidency residency) {
+        this(spec, dram, workload, settings, quant, options, phases, capacity, residency, null);
     }
 
     private SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
                              QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
-                             Capacity.Report capacity, CostProvenance provenance) {
+                             Capacity.Report capacity, WeightResidency residency, CostProvenance provenance) {
+        this.residency = residency;
         this.provenance = provenance;
         this.spec = spec;
         this.dram = dram;
@@ -62,7 +72,8 @@ public final class SimulationReport implements SimulationOutcome {
 
     /** The same report with the provenance of its cost figures. */
     public SimulationReport withProvenance(CostProvenance newProvenance) {
-        return new SimulationReport(spec, dram, workload, settings, quant, options, phases, capacity, newProvenance);
+        return new SimulationReport(spec, dram, workload, settings, quant, options, phases, capacity, residency,
+                newProvenance);
     }
 
     /** Provenance of the area units and the PE energy, when the run has a GEMM. */
@@ -156,6 +167,11 @@ public final class SimulationReport implements SimulationOutcome {
         return phases;
     }
 
+    /** The weights resident in the array, for families that keep them there. */
+    public Optional<WeightResidency> residency() {
+        return Optional.ofNullable(residency);
+    }
+
     public Capacity.Report capacity() {
         return capacity;
     }
@@ -198,6 +214,9 @@ public final class SimulationReport implements SimulationOutcome {
         hw.put("dram", dram.asMap());
         root.put("hardware", hw);
         root.put("capacity", capacityMap());
+        if (residency != null) {
+            root.put("weightResidency", residency.asMap());
+        }
         root.put("summary", summaryMap());
         List<Object> phaseList = new ArrayList<>();
         for (PhaseResult p : phases) {

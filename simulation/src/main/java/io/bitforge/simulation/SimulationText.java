@@ -52,6 +52,7 @@ final class SimulationText {
             }
         }
         out.append("capacity    ").append(r.capacity().summary()).append('\n');
+        r.residency().ifPresent(w -> out.append("weights     ").append(w.summary()).append('\n'));
         out.append("DRAM        ").append(r.dram().name()).append(", ").append(fmt(r.dram().bytesPerCycle(), 1))
                 .append(" B/cycle, ").append(fmt(r.dram().picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
 

@@ -260,6 +260,10 @@ public final class Engine {
         long sramStalls = SramPortStalls.cycles(spec.buffers(), spec.dataflow(), schedule,
                 streaming / schedule.folds(), FoldModel.preloadCycles(spec.array(), spec.dataflow(),
                         options.foldConvention()), bits);
+        if (mapping.cycleModel() == CycleModel.PIPELINED) {
+            sramStalls = Math.addExact(sramStalls, SramBankConflicts.cycles(spec.buffers(), spec.dataflow(), schedule,
+                    streaming / schedule.folds(), op, bits));
+        }
         ArrayMetrics metrics = offChip.stallCycles() == 0 && sramStalls == 0 ? schedule
                 : schedule.withStalls(offChip.stallCycles(), sramStalls);
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`

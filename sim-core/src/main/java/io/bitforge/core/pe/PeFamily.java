@@ -115,4 +115,14 @@ public interface PeFamily extends Catalogued {
     default Optional<CostReport> customGemmCost(PeParams params, GemmOp op, HardwareSpec spec) {
         return Optional.empty();
     }
+
+    /**
+     * The array as a weight store when this family keeps weights resident in it (ReRAM crossbars): the simulation
+     * then tracks capacity over the whole model, refuses a model that does not fit (or rewrites tiles when the
+     * spec allows it) and moves no weights from DRAM once they are resident. Empty (the default) for families fed
+     * from DRAM.
+     */
+    default Optional<WeightStore> weightStore(PeParams params, HardwareSpec spec) {
+        return Optional.empty();
+    }
 }
