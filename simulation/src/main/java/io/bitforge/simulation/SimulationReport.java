@@ -45,7 +45,7 @@ public final class SimulationReport implements SimulationOutcome {
     public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
                             QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
                             Capacity.Report capacity) {
-        this(spec, dram, workload, settings, quant, options, phases, capacity, (WeightResidency) null);
+        this(spec, dram, workload, settings, quant, options, phases, capacity, null, null);
     }
 
     /** @param residency the model's weights resident in the array, or null for families fed from DRAM */
