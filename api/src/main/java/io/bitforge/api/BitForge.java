@@ -1,5 +1,6 @@
 package io.bitforge.api;
 
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
@@ -197,7 +198,12 @@ public final class BitForge {
             }
             bandwidth = OptionalDouble.of(bytesPerCycle);
         }
-        return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
+        Mapping mapping = request.mapping();
+        if (request.scalesim() && mapping != null && !mapping.withoutDataflow().equals(Mapping.AUTO)) {
+            throw BadRequestException.of("mapping", mapping.describe(), "only its dataflow applies in SCALE-Sim "
+                    + "mode (SCALE-Sim's own buffers and prefetch decide what DRAM moves)");
+        }
+        return GemmSimulation.run(registry, spec, mapping, request.m(), request.k(), request.n(), bandwidth,
                 request.scalesim(), request.longRunAllowed());
     }
 
@@ -246,6 +252,10 @@ public final class BitForge {
 
     /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
     public ExploreSummary explore(ExploreRequest request, ExploreProgress progress) {
+        if (request.mapping() != null && request.mapping().dataflow().isPresent()) {
+            throw BadRequestException.of("mapping", request.mapping().describe(), "must not choose the dataflow "
+                    + "in an exploration: each design's dataflow is a field of the space (dataflow)");
+        }
         return new Explorer(registry).run(request, progress);
     }
 

@@ -5,7 +5,11 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.MappingSpec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -58,6 +62,32 @@ public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, O
 
     public Mapping withDataflow(Dataflow newDataflow) {
         return new Mapping(tileM, tileK, tileN, loopOrder, Optional.of(newDataflow), cycleModel);
+    }
+
+    /** The same with the dataflow left to the design. */
+    public Mapping withoutDataflow() {
+        return new Mapping(tileM, tileK, tileN, loopOrder, Optional.empty(), cycleModel);
+    }
+
+    /** The fields given, as a mapping file spells them (for manifests and reports). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        tileM.ifPresent(v -> map.put("tileM", v));
+        tileK.ifPresent(v -> map.put("tileK", v));
+        tileN.ifPresent(v -> map.put("tileN", v));
+        loopOrder.ifPresent(o -> map.put("loopOrder", o.name().toLowerCase(Locale.ROOT)));
+        dataflow.ifPresent(d -> map.put("dataflow", d.id()));
+        if (cycleModel != CycleModel.FOLDS) {
+            map.put("cycleModel", cycleModel.id());
+        }
+        return map;
+    }
+
+    /** One line for messages: the fields given, as a mapping file spells them ({@code {}} when none). */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        asMap().forEach((field, value) -> parts.add(field + ": " + value));
+        return "{" + String.join(", ", parts) + "}";
     }
 
     public Mapping withCycleModel(CycleModel newCycleModel) {
