@@ -8,6 +8,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.simulation.PhaseFootprints;
 import io.bitforge.simulation.PhaseTotals;
 import io.bitforge.simulation.Simulator;
+import io.bitforge.simulation.timing.DramLatency;
 import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
@@ -97,7 +98,8 @@ public final class DesignEvaluator {
 
     public DesignMetrics evaluate(HardwareSpec spec) {
         Engine engine = EngineAssembly.assemble(registry, spec, setup);
-        Simulator simulator = new Simulator(engine, DramFigures.of(spec, registry));
+        Simulator simulator = new Simulator(engine, DramFigures.of(spec, registry), DramLatency.cycles(spec, registry),
+                null);
         double latency = 0;
         double energy = 0;
         double items = 0;

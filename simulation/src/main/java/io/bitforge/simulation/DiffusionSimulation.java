@@ -1,5 +1,6 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.timing.DramLatency;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.pe.NativePrecisions;
@@ -44,8 +45,8 @@ public final class DiffusionSimulation {
         String quantText = quant != null ? quant : DiffusionQuant.uniformText(natives.weights(), natives.activations());
         WorkloadSettings used = new WorkloadSettings("both", settings.batch(), 0, 0, 0, quantText, settings.steps(),
                 settings.resolution(), settings.guidance(), settings.options());
-        return DiffusionReport.simulate(new Simulator(engine, dram), SimulationRun.shown(spec, mapping), dram, model,
-                used);
+        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), null),
+                SimulationRun.shown(spec, mapping), dram, model, used);
     }
 
     /** The workload options for the optional parts: text encoder(s), VAE decoder, SVDQuant's low-rank branch. */

@@ -1,5 +1,6 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.timing.DramLatency;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -52,7 +53,7 @@ public final class SpeculationReport {
         SpeculativeStep step = SpeculativeStep.of(llm.model(), report.quant(), report.options(), speculation, batch,
                 context);
         Simulator simulator = new Simulator(SimulationRun.engine(registry, spec, mapping),
-                DramFigures.of(spec, registry));
+                DramFigures.of(spec, registry), DramLatency.cycles(spec, registry), null);
         return simulate(simulator, step, batch, context);
     }
 

@@ -114,7 +114,7 @@ public final class PeComparison {
         // Useful work: 2 ops per multiply-accumulate of the unpadded GEMM.
         double ops = 2.0 * m * k * n;
         double seconds = cost.totalCycles() / (spec.clockMegahertz() * 1e6);
-        double squareMillimetres = cost.totalAreaSquareMicrometres() / 1e6;
+        double squareMillimetres = cost.peAreaSquareMicrometres() / 1e6;
         return new PeFigure(family.id(), params.asMap(), precisions.activations().format(),
                 precisions.weights().format(), ops / seconds / 1e12 / squareMillimetres,
                 cost.totalPicojoules() / ops, cost.totalCycles(), squareMillimetres);

@@ -82,6 +82,9 @@ public final class Engine {
     private final double vectorPicojoulesPerOp;
     private final double staticPicojoulesPerCycle;
     private final List<CostSource> baseSources;
+    /** Area of the units every evaluation reports besides the array: the SRAM buffers and the vector unit. */
+    private final Map<String, Double> designAreas;
+    private final List<CostSource> areaSources;
 
     /**
      * An engine for one design.
@@ -134,6 +137,12 @@ public final class Engine {
         sources.add(sram.source());
         scalingSource(sram.node()).ifPresent(sources::add);
         baseSources = List.copyOf(sources);
+        designAreas = Map.of("sram", SramArea.squareMicrometres(spec.buffers(), spec.node()),
+                "vector", VectorUnitArea.squareMicrometres(spec.vectorUnit(), spec.node()));
+        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.node()));
+        areaSourceList.add(VectorUnitArea.SOURCE);
+        TechScaling.sourceFor(TechNode.N45, spec.node()).ifPresent(areaSourceList::add);
+        areaSources = List.copyOf(areaSourceList);
         if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
         } else if (options.attentionInputWidth().isPresent()) {
@@ -226,7 +235,14 @@ public final class Engine {
     public GemmEvaluation evaluate(GemmOp op) {
         var custom = family.customGemmCost(spec.pe().params(), op, spec);
         if (custom.isPresent()) {
-            return new GemmEvaluation(custom.get().times(op.count()), null);
+            // families with their own GEMM cost read each weight into the array once
+            double dequant = dequantPicojoules(op, (double) op.k() * op.n());
+            List<CostSource> extraSources = new ArrayList<>(dequant == 0 ? List.of() : dequantSources(op));
+            extraSources.addAll(areaSources);
+            CostReport one = custom.get().plus(new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO,
+                    dequant == 0 ? EnergyBreakdown.ZERO : EnergyBreakdown.of(EnergyCategory.DEQUANT, dequant),
+                    designAreas, extraSources));
+            return new GemmEvaluation(one.times(op.count()), null);
         }
         GemmOp cellOp = cellView(op);
         CellTiming timing = family.timing(spec.pe().params(), cellOp);
@@ -244,6 +260,10 @@ public final class Engine {
         long sramStalls = SramPortStalls.cycles(spec.buffers(), spec.dataflow(), schedule,
                 streaming / schedule.folds(), FoldModel.preloadCycles(spec.array(), spec.dataflow(),
                         options.foldConvention()), bits);
+        if (mapping.cycleModel() == CycleModel.PIPELINED) {
+            sramStalls = Math.addExact(sramStalls, SramBankConflicts.cycles(spec.buffers(), spec.dataflow(), schedule,
+                    streaming / schedule.folds(), op, bits));
+        }
         ArrayMetrics metrics = offChip.stallCycles() == 0 && sramStalls == 0 ? schedule
                 : schedule.withStalls(offChip.stallCycles(), sramStalls);
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
@@ -318,13 +338,14 @@ public final class Engine {
             picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
             picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
+        picojoules[EnergyCategory.DEQUANT.ordinal()] += dequantPicojoules(cellOp, reads[Operand.WEIGHTS.ordinal()]);
         picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
         picojoules[EnergyCategory.STATIC.ordinal()] += cycles.total() * staticPicojoulesPerCycle;
         EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
-        Map<String, Double> areas = new TreeMap<>();
+        Map<String, Double> areas = new TreeMap<>(designAreas);
         areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
         scalingSource(cell.node()).ifPresent(sources::add);
@@ -334,9 +355,34 @@ public final class Engine {
             sources.add(unit.source());
             TechScaling.sourceFor(unit.node(), spec.node()).ifPresent(sources::add);
         }
+        sources.addAll(dequantSources(cellOp));
+        sources.addAll(areaSources);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
         return new CostReport(cycles, actions, energy, areas, dedupe(sources));
+    }
+
+    /**
+     * Dequantisation energy of one instance of {@code op} the family's cost does not already book: the engine-charged
+     * steps of its {@link PeFamily#dequantisation} statement ({@link DequantCharge}).
+     */
+    private double dequantPicojoules(GemmOp op, double weightReads) {
+        if (!options.energyConvention().uniformDequant()) {
+            return 0;
+        }
+        return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+    }
+
+    private List<CostSource> dequantSources(GemmOp op) {
+        List<CostSource> sources = new ArrayList<>();
+        if (!options.energyConvention().uniformDequant()) {
+            return sources;
+        }
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            sources.add(step.source());
+            scalingSource(step.node()).ifPresent(sources::add);
+        }
+        return sources;
     }
 
     /**

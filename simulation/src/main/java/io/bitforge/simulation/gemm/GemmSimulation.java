@@ -103,6 +103,7 @@ public final class GemmSimulation {
         energy.put("total", cost.totalPicojoules());
         result.put("energyPicojoules", energy);
         result.put("areaSquareMicrometres", cost.totalAreaSquareMicrometres());
+        result.put("areaByUnitSquareMicrometres", cost.areaSquareMicrometres());
         List<Map<String, Object>> sources = new ArrayList<>();
         for (CostSource source : cost.sources()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -110,6 +111,7 @@ public final class GemmSimulation {
             s.put("citation", source.citation());
             s.put("node", source.node());
             s.put("estimate", source.estimate());
+            s.put("provenance", source.provenance().id());
             sources.add(s);
         }
         result.put("sources", sources);

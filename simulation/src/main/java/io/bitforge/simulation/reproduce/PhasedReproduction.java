@@ -152,7 +152,8 @@ public final class PhasedReproduction {
             HardwareSpec spec = withOverrides(specs.get(design.id() + "/" + phase), file, model, design, phase,
                     registry);
             PeFamily family = registry.peFamily(spec.pe().family()).orElseThrow();
-            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(file.engine().stepTiming());
+            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(file.engine().stepTiming())
+                    .withEnergyConvention(ArtefactOptions.ARTEFACT);
             if (file.engine().attentionInput() == PhasedReproductionFile.AttentionInput.KV_WIDTH) {
                 options = options.withAttentionInputWidth(BitmodArtefactLayers.attentionInputWidth(config));
             }
