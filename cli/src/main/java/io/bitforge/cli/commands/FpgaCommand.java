@@ -10,6 +10,9 @@ import io.bitforge.core.io.Json;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.gen.Ram;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.tools.IceStorm;
 import io.bitforge.verilog.tools.NextpnrIce40;
 import io.bitforge.verilog.tools.PnrReport;
@@ -82,7 +85,7 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(context, 1), EmitOptions.synthesis());
+        EmittedDesign emitted = VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
             Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);
@@ -118,9 +121,11 @@ public final class FpgaCommand implements Callable<Integer> {
             utilisation.put(resource, Map.of("used", pnr.used(resource), "available", pnr.available(resource)));
         }
         result.put("utilization", utilisation);
-        result.put("fmaxMegahertz", pnr.worstFmaxMhz());
+        boolean interiorPaths = !Double.isNaN(pnr.worstFmaxMhz());
+        result.put("fmaxMegahertz", interiorPaths ? pnr.worstFmaxMhz() : null);
         result.put("icetimeMegahertz", icetimeMegahertz);
-        result.put("meetsClock", pnr.worstFmaxMhz() >= clockMegahertz);
+        // with no register-to-register path nextpnr has no Fmax; icetime's worst pin-to-pin path decides
+        result.put("meetsClock", (interiorPaths ? pnr.worstFmaxMhz() : icetimeMegahertz) >= clockMegahertz);
         result.put("bitstream", out.resolve("top.bin").toString());
         result.put("bitstreamBytes", bitstreamBytes);
         OutputTarget.write("--json", json, Json.write(result), context.out());
@@ -145,9 +150,22 @@ public final class FpgaCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1f", available == 0 ? 0.0 : 100.0 * used / available)));
         }
         context.out().print(table);
-        context.out().printf(Locale.ROOT, "Fmax %.1f MHz (nextpnr), %.1f MHz (icetime); constraint %.1f MHz%n",
-                pnr.worstFmaxMhz(), icetimeMegahertz, clockMegahertz);
+        String nextpnrFmax = Double.isNaN(pnr.worstFmaxMhz()) ? "none (no register-to-register path)"
+                : String.format(Locale.ROOT, "%.1f MHz", pnr.worstFmaxMhz());
+        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); constraint %.1f MHz%n",
+                nextpnrFmax, icetimeMegahertz, clockMegahertz);
         context.out().println("bitstream " + out.resolve("top.bin") + " (" + bitstreamBytes + " bytes)");
+    }
+
+    /**
+     * The design to build; {@code ram} is 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51
+     * pins exceed the 39 user I/O of the UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
+     */
+    private ModuleDef fpgaDesign() {
+        if (!designOptions.isPeArray() && designOptions.design().equals("ram")) {
+            return Ram.build(8, 8, ReadUnderWrite.UNDEFINED);
+        }
+        return designOptions.build(context, 1);
     }
 
     private static String firstLine(ToolException e) {

@@ -39,6 +39,25 @@ class FpgaCommandTest {
     }
 
     @Test
+    void ramReachesABitstreamOnBothParts(@TempDir Path dir) throws Exception {
+        for (String device : new String[] {"hx8k", "up5k"}) {
+            Path out = dir.resolve(device);
+            CliHarness.Result r = CliHarness.run("fpga", "--design", "ram", "--device", device, "--out",
+                    out.toString(), "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            JsonNode json = Json.mapper().readTree(r.stdout());
+            // 256 x 8 words in one 4-kbit block RAM; pins: clk, we, re, two 8-bit addresses, 8 bits in and out = 35
+            assertEquals(1, json.at("/utilization/ICESTORM_RAM/used").asInt());
+            assertEquals(35, json.at("/utilization/SB_IO/used").asInt());
+            // every path ends at a pin or the block RAM: nextpnr has no Fmax, icetime's pin-to-pin figure decides
+            assertTrue(json.at("/fmaxMegahertz").isNull(), json.toString());
+            assertTrue(json.at("/icetimeMegahertz").asDouble() > 12, json.toString());
+            // bitstream sizes are fixed per part: UP5K 104 090, HX8K 135 100 bytes (toolchain measurements)
+            assertEquals(device.equals("up5k") ? 104_090 : 135_100, Files.size(out.resolve("top.bin")));
+        }
+    }
+
+    @Test
     void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
         CliHarness.Result device = CliHarness.run("fpga", "--device", "xc7a35t", "--out", dir.toString());
         assertEquals(2, device.exitCode());
