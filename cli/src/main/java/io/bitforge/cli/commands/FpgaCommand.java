@@ -2,7 +2,13 @@ package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.HdlDesignOptions;
+import io.bitforge.cli.hdl.BoardDesigns;
 import io.bitforge.cli.hdl.Ice40Board;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.board.Board;
+import io.bitforge.verilog.board.BoardDesign;
+import io.bitforge.verilog.board.HostProtocol;
+import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
@@ -22,7 +28,9 @@ import io.bitforge.verilog.tools.ToolRunner;
 import io.bitforge.verilog.tools.Yosys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,14 +76,26 @@ public final class FpgaCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
     String json;
 
+    // ---- board top levels: a PE array behind a UART, every pin on the board's constraint file ----
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "icebreaker (UP5K) or hx8k-breakout (HX8K): the PE array of --pe/--hw (default 2x2) "
+                    + "behind a UART host link, every pin constrained by the board's pin file; sets the part. "
+                    + "Run it with fpga-run; see docs/fpga.md.")
+    String boardId;
+
+    @Spec
+    CommandSpec commandSpec;
+
     public FpgaCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        Ice40Board board = Ice40Board.of(device).orElseThrow(() -> BadInputException.field(null, "--device",
-                "'" + device + "'", "must be one of " + String.join(", ", Ice40Board.devices())));
+        Board boardTop = boardTop();
+        Ice40Board board = Ice40Board.of(boardTop != null ? boardTop.device() : device).orElseThrow(() ->
+                BadInputException.field(null, "--device", "'" + device + "'", "must be one of "
+                        + String.join(", ", Ice40Board.devices())));
         if (!(clockMegahertz > 0 && clockMegahertz <= 1000)) {
             throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be > 0 and <= 1000");
         }
@@ -85,10 +105,12 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        EmittedDesign emitted = VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis());
+        EmittedDesign emitted = boardTop != null ? boardDesign(boardTop).top().emit(EmitOptions.synthesis())
+                : VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
-            Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("board.pcf"), boardTop != null ? boardTop.pcf() : board.pcf(),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -100,7 +122,7 @@ public final class FpgaCommand implements Callable<Integer> {
             synth = Yosys.synth(out, emitted.fileNames(), emitted.top(), board.flow(), "top.json",
                     Duration.ofMinutes(10));
             pnr = NextpnrIce40.placeAndRoute(out, "top.json", board.device(), board.pkg(), "board.pcf", "top.asc",
-                    clockMegahertz, seed, Duration.ofMinutes(20));
+                    clockMegahertz, seed, Duration.ofMinutes(20), boardTop == null);
             bitstreamBytes = IceStorm.pack(out, "top.asc", "top.bin");
             icetimeMegahertz = IceStorm.timingMhz(out, board.device(), board.pkg(), "board.pcf", "top.asc");
         } catch (ToolException e) {
@@ -111,6 +133,10 @@ public final class FpgaCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("design", designOptions.design());
         result.put("top", emitted.top());
+        if (boardTop != null) {
+            result.put("board", boardTop.id());
+            result.put("pinFile", boardTop.pcfName());
+        }
         result.put("device", board.device());
         result.put("package", board.pkg());
         result.put("clockConstraintMegahertz", clockMegahertz);
@@ -155,6 +181,32 @@ public final class FpgaCommand implements Callable<Integer> {
         context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); constraint %.1f MHz%n",
                 nextpnrFmax, icetimeMegahertz, clockMegahertz);
         context.out().println("bitstream " + out.resolve("top.bin") + " (" + bitstreamBytes + " bytes)");
+    }
+
+    /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
+    private Board boardTop() {
+        if (boardId == null) {
+            return null;
+        }
+        Board b = Board.of(boardId).orElseThrow(() -> BadInputException.field(null, "--board", "'" + boardId + "'",
+                "must be one of " + String.join(", ", Board.ids())));
+        if (!designOptions.isPeArray()) {
+            throw BadInputException.field(null, "--board", "'" + boardId + "'",
+                    "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
+            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
+                    + b.device() + " with --board " + b.id());
+        }
+        return b;
+    }
+
+    /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes). */
+    private BoardDesign boardDesign(Board b) {
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
+        HardwareSpec spec = options.peSpec(context, rtl);
+        return BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
     }
 
     /**

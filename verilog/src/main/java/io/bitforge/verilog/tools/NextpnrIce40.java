@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,22 @@ public final class NextpnrIce40 {
      */
     public static PnrReport placeAndRoute(Path dir, String jsonNetlist, String device, String pkg, String pcf,
                                           String asc, double freqMhz, int seed, Duration timeout) {
-        List<String> cmd = List.of("nextpnr-ice40", "--" + device, "--package", pkg, "--json", jsonNetlist,
-                "--pcf", pcf, "--pcf-allow-unconstrained", "--asc", asc, "--freq", Double.toString(freqMhz),
-                "--seed", Integer.toString(seed), "--report", "pnr_report.json", "--log", "nextpnr.log");
+        return placeAndRoute(dir, jsonNetlist, device, pkg, pcf, asc, freqMhz, seed, timeout, true);
+    }
+
+    /**
+     * The same; with {@code allowUnconstrained} false every top-level port must have a pin in {@code pcf} (a board
+     * build), else nextpnr stops with an error naming the port.
+     */
+    public static PnrReport placeAndRoute(Path dir, String jsonNetlist, String device, String pkg, String pcf,
+                                          String asc, double freqMhz, int seed, Duration timeout,
+                                          boolean allowUnconstrained) {
+        List<String> cmd = new ArrayList<>(List.of("nextpnr-ice40", "--" + device, "--package", pkg, "--json",
+                jsonNetlist, "--pcf", pcf, "--asc", asc, "--freq", Double.toString(freqMhz),
+                "--seed", Integer.toString(seed), "--report", "pnr_report.json", "--log", "nextpnr.log"));
+        if (allowUnconstrained) {
+            cmd.add("--pcf-allow-unconstrained");
+        }
         ToolResult r = ToolRunner.run(dir, timeout, cmd).orThrow();
         if (!Files.isRegularFile(dir.resolve("pnr_report.json")) || !Files.isRegularFile(dir.resolve(asc))) {
             throw r.failure("exited with 0 but wrote no pnr_report.json or " + asc);
