@@ -11,7 +11,6 @@ import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.cli.CliContext;
-import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
@@ -144,17 +143,24 @@ public final class HdlDesignOptions {
      * {@code seed}.
      */
     public ModuleDef build(CliContext context, long seed) {
-        Registry registry = context.registry();
         if (!isPeArray()) {
             return build();
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = PeDesign.withRtlParams(PeSpecOptions.specs(this, registry, rtl, hw == null).get(0), rtl,
-                note -> context.err().println("bitforge: " + note));
+        HardwareSpec spec = spec(context, rtl);
         PeRtl peRtl = PeDesign.forSpec(spec, rtl);
         TileShape tile = tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
                 spec.array().cols() * peRtl.timing().lanesN());
         return PeDesign.of(spec, rtl, tile, seed).top();
+    }
+
+    /**
+     * The spec --pe/--hw describe, at parameters that have RTL (a stand-in's note goes to stderr): --pe alone is the
+     * family's first preset, 4x4 unless --rows/--cols say otherwise.
+     */
+    public HardwareSpec spec(CliContext context, PeRtlRegistry rtl) {
+        return PeDesign.withRtlParams(PeSpecOptions.specs(this, context.registry(), rtl, hw == null).get(0), rtl,
+                note -> context.err().println("bitforge: " + note));
     }
 
     /** Builds the chosen design; bad option values are bad input. */
