@@ -8,6 +8,9 @@ import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.area.AreaRow;
+import io.bitforge.verilog.area.AreaTable;
+import io.bitforge.verilog.area.GateWeights;
 import io.bitforge.verilog.fpga.EstimateTarget;
 import io.bitforge.verilog.fpga.FpgaEstimate;
 import io.bitforge.verilog.fpga.FpgaFlow;
@@ -64,8 +67,9 @@ public final class FpgaCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "nextpnr placement seed (default 1).")
     int seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for the Verilog, netlist, logs and bitstream (created).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the Verilog, netlist, logs and bitstream (created; required except with "
+                    + "--area-table).")
     Path out;
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
@@ -85,12 +89,23 @@ public final class FpgaCommand implements Callable<Integer> {
             + "xc7, which have no open place and route).")
     boolean estimateOnly;
 
+    @Option(names = "--area-table", description = "Per PE family and preset precision: modelled cell area beside "
+            + "the RTL cell's generic gate count (NAND2 equivalents), both as ratios to mac-int INT8; --pe limits it "
+            + "to one family (and the reference).")
+    boolean areaTable;
+
     public FpgaCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        if (areaTable) {
+            return areaTable();
+        }
+        if (out == null) {
+            throw new BadInputException("fpga: --out DIR is required (the folder for the Verilog, logs and bitstream)");
+        }
         MultiplierMapping mapping = MultiplierMapping.of(multipliers).orElseThrow(() -> BadInputException.field(null,
                 "--multipliers", "'" + multipliers + "'", "must be one of " + String.join(", ",
                         MultiplierMapping.ids())));
@@ -222,6 +237,49 @@ public final class FpgaCommand implements Callable<Integer> {
                         best.dspBlocks().available(), best.blockRams().used(), best.blockRams().available(),
                         best.fmaxMegahertz(), best.icetimeMegahertz());
             }
+        }
+        return 0;
+    }
+
+    private int areaTable() {
+        if (!ToolRunner.available("yosys")) {
+            throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
+                    + ToolRunner.INSTALL_HINT);
+        }
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        List<String> families = designOptions.pe() == null ? List.of() : List.of(designOptions.pe());
+        if (designOptions.pe() != null && rtl.find(designOptions.pe()).isEmpty()) {
+            throw BadInputException.field(null, "--pe", designOptions.pe(), "must be a family with RTL: "
+                    + String.join(", ", rtl.families()));
+        }
+        Path dir = out;
+        AreaTable table;
+        try {
+            dir = out != null ? out : ToolRunner.temporaryFolder("bitforge-area");
+            table = AreaTable.build(context.registry(), rtl, families, dir, note -> context.err().println("fpga: "
+                    + note));
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + dir + ": " + e.getMessage(), e);
+        } catch (ToolException e) {
+            throw new BadInputException("fpga: --area-table: " + firstLine(e) + " (logs in " + dir + ")", e);
+        }
+        OutputTarget.write("--json", json, Json.write(table.toMap()), context.out());
+        if (json == null) {
+            context.out().println("PE cell area: modelled (cost model, scaled to " + table.referenceNode()
+                    + ") and synthesised (Yosys generic gates, NAND2 equivalents; flip-flops at "
+                    + String.format(Locale.ROOT, "%.2f", GateWeights.FLIP_FLOP) + " each); ratios to mac-int INT8");
+            TextTable t = new TextTable(List.of("family", "precision", "modelled um2", "node", "source",
+                    "gates NAND2", "flip-flops", "modelled ratio", "gate ratio"));
+            for (AreaRow r : table.rows()) {
+                t.row(List.of(r.family(), r.precision(), String.format(Locale.ROOT, "%.1f",
+                                r.modelledSquareMicrometres()), r.modelledNode(),
+                        (r.sources().isEmpty() ? "-" : r.sources().get(0).id())
+                                + (r.modelledIsEstimate() ? " (estimate)" : ""),
+                        String.format(Locale.ROOT, "%.0f", r.gates().totalNand2Equivalents()), r.gates().flipFlops(),
+                        String.format(Locale.ROOT, "%.2f", r.modelledRatio()),
+                        String.format(Locale.ROOT, "%.2f", r.gateRatio())));
+            }
+            context.out().print(t);
         }
         return 0;
     }

@@ -27,15 +27,19 @@ import java.util.function.Consumer;
  * {@link ReadoutTop}. Place and route is the slow step, so the search first estimates: it synthesises two small
  * square arrays, fits logic cells (Yosys LUT4s + flip-flops) and block RAMs as {@code fixed + perCell·rows·cols},
  * and takes the largest side whose estimates (and, with DSP-only multipliers, DSP blocks) fit the part. Only around
- * that side does it run the full flow: up one side while arrays fit, down one while they do not (at most
- * {@link #MAX_BUILDS} square builds), then one rectangle with a column more than the largest square. Every build
- * keeps its folder ({@code RxC/}) and {@code fpga-report.json}.
+ * that side does it run the full flow, narrowing a bracket (largest side known to fit, smallest known not to): each
+ * build's logic-cell count from nextpnr (logged even when placement fails) rescales the estimate for the next side
+ * (at most {@link #MAX_BUILDS} square builds); then one rectangle with a column more than the largest square.
+ * Every build keeps its folder ({@code RxC/}) with its {@code fpga-report.json} and logs.
  */
 public final class MaxArraySearch {
     /** Square place-and-route runs at most, so that a search ends in minutes. */
     public static final int MAX_BUILDS = 6;
     /** The largest side tried (the array options' bound). */
     public static final int MAX_SIDE = 32;
+
+    private static final java.util.regex.Pattern LOGGED_LC =
+            java.util.regex.Pattern.compile("ICESTORM_LC:\\s+(\\d+)\\s*/\\s*(\\d+)");
 
     private final HardwareSpec spec;
     private final PeRtlRegistry rtl;
@@ -45,6 +49,9 @@ public final class MaxArraySearch {
     private final List<ArrayAttempt> attempts = new ArrayList<>();
     private double fixedCells;
     private double cellsPerPe;
+    private double fixedBrams;
+    private double bramsPerPe;
+    private double dspsPerPe;
 
     private MaxArraySearch(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
                            Consumer<String> progress) {
@@ -67,44 +74,53 @@ public final class MaxArraySearch {
     private MaxArrayResult run() {
         PeRtl pe = PeDesign.forSpec(spec, rtl);
         FpgaPart part = settings.part();
-        int side = estimatedSide(part);
-        int builds = 1;
-        int bestSide = 0;
-        Optional<FpgaReport> best = build(side, side);
-        if (best.isPresent()) {
-            bestSide = side;
-            while (bestSide < MAX_SIDE && builds < MAX_BUILDS) {
-                builds++;
-                Optional<FpgaReport> next = build(bestSide + 1, bestSide + 1);
-                if (next.isEmpty()) {
-                    break;
-                }
-                best = next;
-                bestSide++;
+        int next = estimatedSide(part);
+        // lo fits (0: none known), hi does not (MAX_SIDE + 1: none known); each build narrows the bracket
+        int lo = 0;
+        int hi = MAX_SIDE + 1;
+        Optional<FpgaReport> best = Optional.empty();
+        for (int builds = 0; hi - lo > 1 && builds < MAX_BUILDS; builds++) {
+            int n = Math.max(lo + 1, Math.min(hi - 1, next));
+            Outcome o = build(n, n);
+            if (o.report().isPresent()) {
+                lo = n;
+                best = o.report();
+            } else {
+                hi = n;
             }
-        } else {
-            for (int n = side - 1; n >= 1 && builds < MAX_BUILDS; n--) {
-                builds++;
-                best = build(n, n);
-                if (best.isPresent()) {
-                    bestSide = n;
-                    break;
-                }
-            }
+            // nextpnr's logic-cell count, also printed when placement fails, recalibrates the estimate
+            next = o.logicCells() > 0 ? calibratedSide(part, (double) o.logicCells() / estimate(n, n))
+                    : o.report().isPresent() ? n + 1 : n - 1;
         }
-        int cols = bestSide;
-        if (best.isPresent() && bestSide < MAX_SIDE) {
-            Optional<FpgaReport> wider = build(bestSide, bestSide + 1);
+        int cols = lo;
+        if (best.isPresent() && lo < MAX_SIDE) {
+            Optional<FpgaReport> wider = build(lo, lo + 1).report();
             if (wider.isPresent()) {
                 best = wider;
-                cols = bestSide + 1;
+                cols = lo + 1;
             }
         }
-        return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), bestSide, cols,
+        return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), lo, cols,
                 best.orElse(null), attempts);
     }
 
-    /** The largest square side whose estimated logic cells, block RAMs and DSP blocks fit the part. */
+    /**
+     * The largest side whose logic cells (estimated, scaled by {@code factor}), block RAMs and, with DSP-only
+     * multipliers, DSP blocks fit the part.
+     */
+    private int calibratedSide(FpgaPart part, double factor) {
+        int side = 1;
+        for (int n = 1; n <= MAX_SIDE; n++) {
+            boolean dspsFit = settings.multipliers() != MultiplierMapping.DSP || n * n * dspsPerPe <= part.dspBlocks();
+            if (factor * estimate(n, n) <= part.logicCells() && fixedBrams + bramsPerPe * n * n <= part.blockRams()
+                    && dspsFit) {
+                side = n;
+            }
+        }
+        return side;
+    }
+
+    /** Synthesises two small arrays, fits the estimate's coefficients and returns the side it predicts. */
     private int estimatedSide(FpgaPart part) {
         // two sizes past the DSP budget where there is one, so the slope is that of PEs built in logic
         boolean budgeted = settings.multipliers() == MultiplierMapping.AUTO && part.dspBlocks() > 0;
@@ -115,17 +131,10 @@ public final class MaxArraySearch {
         int pes = large * large - small * small;
         cellsPerPe = (double) (logicCells(b) - logicCells(a)) / pes;
         fixedCells = logicCells(a) - cellsPerPe * small * small;
-        double bramsPerPe = (double) (b.count("SB_RAM40_4K") - a.count("SB_RAM40_4K")) / pes;
-        double fixedBrams = a.count("SB_RAM40_4K") - bramsPerPe * small * small;
-        double dspsPerPe = (double) b.count("SB_MAC16") / (large * large);
-        int side = 1;
-        for (int n = 1; n <= MAX_SIDE; n++) {
-            boolean dspsFit = settings.multipliers() != MultiplierMapping.DSP || n * n * dspsPerPe <= part.dspBlocks();
-            if (estimate(n, n) <= part.logicCells() && fixedBrams + bramsPerPe * n * n <= part.blockRams()
-                    && dspsFit) {
-                side = n;
-            }
-        }
+        bramsPerPe = (double) (b.count("SB_RAM40_4K") - a.count("SB_RAM40_4K")) / pes;
+        fixedBrams = a.count("SB_RAM40_4K") - bramsPerPe * small * small;
+        dspsPerPe = (double) b.count("SB_MAC16") / (large * large);
+        int side = calibratedSide(part, 1.0);
         progress.accept(String.format(Locale.ROOT, "estimate from %dx%d and %dx%d: %.0f + %.1f logic cells per PE "
                 + "-> %dx%d", small, small, large, large, fixedCells, cellsPerPe, side, side));
         return side;
@@ -142,8 +151,12 @@ public final class MaxArraySearch {
                 settings.multipliers(), null, Duration.ofMinutes(20)).cells();
     }
 
-    /** The full flow at rows x cols: the report when it placed and routed, empty when it did not fit. */
-    private Optional<FpgaReport> build(int rows, int cols) {
+    /** A build's report when it placed and routed, and nextpnr's logic-cell count (0 if it printed none). */
+    private record Outcome(Optional<FpgaReport> report, int logicCells) {
+    }
+
+    /** The full flow at rows x cols. */
+    private Outcome build(int rows, int cols) {
         Path folder = dir.resolve(rows + "x" + cols);
         EmittedDesign design = write(folder, rows, cols);
         try {
@@ -152,12 +165,25 @@ public final class MaxArraySearch {
             attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, true, null));
             progress.accept(String.format(Locale.ROOT, "%dx%d fits: %d/%d logic cells, %.1f MHz", rows, cols,
                     r.logicCells().used(), r.logicCells().available(), r.fmaxMegahertz()));
-            return Optional.of(r);
+            return new Outcome(Optional.of(r), r.logicCells().used());
         } catch (ToolException e) {
             String reason = firstError(e.getMessage());
             attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, false, reason));
             progress.accept(rows + "x" + cols + " does not fit: " + reason);
-            return Optional.empty();
+            return new Outcome(Optional.empty(), loggedLogicCells(folder.resolve("nextpnr.log")));
+        }
+    }
+
+    /** The "ICESTORM_LC: used/available" line nextpnr logs before placing; 0 when there is none. */
+    static int loggedLogicCells(Path log) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(log)) {
+                return 0;
+            }
+            java.util.regex.Matcher m = LOGGED_LC.matcher(java.nio.file.Files.readString(log));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
