@@ -36,6 +36,63 @@ class FpgaCommandTest {
         assertEquals(104_090, json.at("/bitstreamBytes").asLong());
         assertEquals(104_090, Files.size(dir.resolve("top.bin")));
         assertEquals("set_io clk 35\n", Files.readString(dir.resolve("board.pcf")));
+        // every build writes fpga-report.json, the same object --json prints
+        assertEquals(r.stdout().strip(), Files.readString(dir.resolve("fpga-report.json")).strip());
+        assertEquals("auto", json.at("/multipliers/mapping").asText());
+        assertEquals(4, json.at("/multipliers/count").asInt());
+        assertEquals(0, json.at("/multipliers/inLogic").asInt());
+        assertEquals(json.at("/utilization/ICESTORM_LC/used").asInt(), json.at("/resources/logicCells/used").asInt());
+        assertEquals(50.0, json.at("/resources/dspBlocks/percent").asDouble());
+        // 2x2 PEs with 8-bit a, b registers and a 32-bit accumulator each: at least 4 x 48 flip-flops
+        assertTrue(json.at("/resources/flipFlops").asInt() >= 4 * 48, json.at("/resources").toString());
+        assertEquals(30, json.at("/resources/blockRams/available").asInt());
+        assertTrue(json.at("/icetimeMegahertz").asDouble() > 12);
+    }
+
+    @Test
+    void ecp5EstimateIsYosysOnlyAndLabelled(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("fpga", "--device", "ecp5", "--estimate-only", "--rows", "2", "--cols",
+                "2", "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertTrue(json.at("/estimate").asBoolean());
+        assertEquals("LFE5U-25F", json.at("/referencePart").asText());
+        // one signed 8x8 product per PE on an ECP5 18x18 multiplier; the LFE5U-25F has 28 (ECP5 data sheet)
+        assertEquals(4, json.at("/resources/dspBlocks/used").asInt());
+        assertEquals(28, json.at("/resources/dspBlocks/available").asInt());
+        assertTrue(json.at("/fmaxMegahertz").isMissingNode(), "an estimate has no Fmax");
+        assertTrue(Files.isRegularFile(dir.resolve("fpga-report.json")));
+    }
+
+    @Test
+    void maxArrayWithDspMultipliersFindsTwoByThreeOnTheUp5k(@TempDir Path dir) throws Exception {
+        // one INT8 multiplier per mac-int PE and 8 SB_MAC16 on the UP5K: 2x2 fits, 3x3 (9) cannot, the one
+        // rectangle tried, 2x3 (6), fits
+        CliHarness.Result r = CliHarness.run("fpga", "--max-array", "--pe", "mac-int", "--multipliers", "dsp",
+                "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertEquals(2, json.at("/rows").asInt());
+        assertEquals(3, json.at("/cols").asInt());
+        assertEquals(6, json.at("/dspBlocks/used").asInt());
+        assertTrue(Files.isRegularFile(dir.resolve("2x3/fpga-report.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("max-array.json")));
+        boolean threeFailed = false;
+        for (JsonNode attempt : json.at("/attempts")) {
+            if (attempt.at("/rows").asInt() == 3 && attempt.at("/cols").asInt() == 3) {
+                threeFailed = !attempt.at("/fits").asBoolean() && attempt.at("/reason").asText().contains("DSP");
+            }
+        }
+        assertTrue(threeFailed, json.at("/attempts").toString());
+    }
+
+    @Test
+    void areaTableIsByteIdenticalOnRerun() {
+        CliHarness.Result first = CliHarness.run("fpga", "--area-table", "--pe", "mac-int", "--json", "-");
+        assertEquals(0, first.exitCode(), first.stderr());
+        CliHarness.Result second = CliHarness.run("fpga", "--area-table", "--pe", "mac-int", "--json", "-");
+        assertEquals(first.stdout(), second.stdout());
+        assertTrue(first.stdout().contains("\"ratioToMacIntInt8\" : 1.0"), first.stdout());
     }
 
     @Test
@@ -99,7 +156,8 @@ class FpgaCommandTest {
     void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
         CliHarness.Result device = CliHarness.run("fpga", "--device", "xc7a35t", "--out", dir.toString());
         assertEquals(2, device.exitCode());
-        assertEquals("bitforge: --device: must be one of up5k, hx8k, got 'xc7a35t'", device.stderr().strip());
+        assertEquals("bitforge: --device: must be one of up5k, hx8k, ecp5 (--estimate-only), xc7 (--estimate-only), "
+                + "got 'xc7a35t'", device.stderr().strip());
         CliHarness.Result clock = CliHarness.run("fpga", "--clock-mhz", "0", "--out", dir.toString());
         assertEquals(2, clock.exitCode());
         assertEquals("bitforge: --clock-mhz: must be > 0 and <= 1000, got 0.0", clock.stderr().strip());
