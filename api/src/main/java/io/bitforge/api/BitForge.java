@@ -9,6 +9,11 @@ import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.explore.ExploreProgress;
+import io.bitforge.memory.scalesim.ScaleSimConfig;
+import io.bitforge.memory.scalesim.ScaleSimConfigParser;
+import io.bitforge.memory.scalesim.ScaleSimRun;
+import io.bitforge.memory.scalesim.TopologyLayer;
+import io.bitforge.memory.scalesim.TopologyParser;
 import io.bitforge.explore.ExploreRequest;
 import io.bitforge.explore.ExploreSummary;
 import io.bitforge.explore.Explorer;
@@ -27,6 +32,7 @@ import io.bitforge.simulation.gemm.GemmSimulation;
 import io.bitforge.simulation.reproduce.Reproductions;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.ModelConfig;
 import io.bitforge.workloads.llm.WorkloadLookup;
 import io.bitforge.workloads.llm.speculative.Speculation;
 import io.bitforge.workloads.tensors.DequantizedExport;
@@ -34,6 +40,7 @@ import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.QuantStudy;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,14 +172,17 @@ public final class BitForge {
         return runDiffusion(spec, diffusion, request);
     }
 
-    /** A paper's reproduction through the engine: its JSON document, readable text and headline ratios. */
+    /**
+     * A paper's reproduction through the engine: its JSON document, readable text and headline ratios, and the
+     * request's share of the sensitivity analysis (the artefact's choices switched to BitForge's modelling).
+     */
     public Reproductions.Outcome reproduce(ReproduceRequest request) {
         if (!Reproductions.PAPERS.contains(request.paper())) {
             throw BadRequestException.of("paper", "'" + request.paper() + "'", "must be one of "
                     + Reproductions.PAPERS);
         }
         return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),
-                registry);
+                registry, request.sensitivity());
     }
 
 
@@ -233,6 +243,46 @@ public final class BitForge {
     }
 
     /**
+     * A SCALE-Sim v2 config and topology through BitForge's SCALE-Sim compatibility model, layer by layer. Errors
+     * name {@code scalesimConfig} or {@code topology} (missing files, no topology given or in the config).
+     */
+    public ScaleSimReport scaleSim(ScaleSimRequest request) {
+        Path configPath = request.scalesimConfig();
+        requireFile("scalesimConfig", configPath);
+        ScaleSimConfig config = ScaleSimConfigParser.parse(configPath);
+        Path topologyPath;
+        if (request.topology() != null) {
+            topologyPath = request.topology();
+        } else if (config.topologyPath().isPresent()) {
+            Path fromConfig = Path.of(config.topologyPath().get());
+            Path folder = configPath.toAbsolutePath().getParent();
+            topologyPath = fromConfig.isAbsolute() || folder == null ? fromConfig : folder.resolve(fromConfig);
+        } else {
+            throw new BadRequestException("topology", "missing; give a SCALE-Sim topology CSV (the config "
+                    + configPath.getFileName() + " has no [network_presets] TopologyCsvLoc)");
+        }
+        requireFile("topology", topologyPath);
+        List<TopologyLayer> layers = TopologyParser.parse(topologyPath);
+        return new ScaleSimReport(config, configPath, topologyPath, layers,
+                ScaleSimRun.run(config, layers, request.longRunAllowed()));
+    }
+
+    private static void requireFile(String field, Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new BadRequestException(field, "no such file: " + path);
+        }
+    }
+
+    /**
+     * One weight matrix programmed into a reram design's crossbars and read out by each SAR-ADC scheme: comparator
+     * cycles, ADC energy reduction and output SQNR. Errors name {@code hardware} (not a reram design),
+     * {@code tokens} or {@code weights}.
+     */
+    public AdcStudyReport adcStudy(AdcStudyRequest request) {
+        return AdcStudyRun.run(hardware(request.hardware()), request);
+    }
+
+    /**
      * The machine a roofline request names: a real device or a simulated design (its roofs from its PE family);
      * errors name {@code device} or {@code hardware}.
      */
@@ -286,6 +336,31 @@ public final class BitForge {
             throw BadRequestException.of("workload", workload.id(), "must be an LLM for speculative decoding");
         }
         return SpeculationReport.of(registry, spec, request.mapping(), llm, report, speculation);
+    }
+
+    /**
+     * The speculation scheme a request describes, checked (errors name {@code speculative}, {@code acceptance},
+     * {@code medusaHeads}, {@code treeTokens}, {@code draftModel}, {@code draftTokens}); a draft model is
+     * resolved like a workload, by zoo id or config file.
+     */
+    public Speculation speculation(SpeculationRequest request) {
+        ModelConfig draft = null;
+        if ("draft".equals(request.speculative()) && request.draftModel() != null) {
+            Path file = Path.of(request.draftModel());
+            WorkloadFactory factory;
+            try {
+                factory = Files.isRegularFile(file) ? WorkloadLookup.resolve(registry, null, file)
+                        : WorkloadLookup.resolve(registry, request.draftModel(), null);
+            } catch (BadRequestException e) {
+                throw new BadRequestException("draftModel", e.detail(), e);
+            }
+            if (!(factory instanceof LlmWorkload llm)) {
+                throw BadRequestException.of("draftModel", request.draftModel(), "must be an LLM");
+            }
+            draft = llm.model();
+        }
+        return Speculation.of(request.speculative(), request.medusaHeads(), request.treeTokens(),
+                request.acceptance(), draft, request.draftTokens());
     }
 
     private DiffusionReport runDiffusion(HardwareSpec spec, DiffusionWorkload model, SimulateRequest request) {

@@ -46,7 +46,22 @@ public final class RequestFlags {
             Map.entry("out", "--out"),
             Map.entry("in", "--in"),
             Map.entry("dequantizedOut", "--dequantized-out"),
-            Map.entry("mapping", "--mapping"));
+            Map.entry("mapping", "--mapping"),
+            Map.entry("speculative", "--speculative"),
+            Map.entry("acceptance", "--acceptance"),
+            Map.entry("medusaHeads", "--medusa-heads"),
+            Map.entry("treeTokens", "--tree-tokens"),
+            Map.entry("draftModel", "--draft-model"),
+            Map.entry("draftTokens", "--draft-tokens"),
+            Map.entry("format", "--format"),
+            Map.entry("granularity", "--granularity"),
+            Map.entry("groupSize", "--group-size"),
+            Map.entry("victimRule", "--victim-rule"),
+            Map.entry("scaleSearch", "--scale-search"),
+            Map.entry("bcqRounds", "--bcq-rounds"),
+            Map.entry("tokens", "--tokens"),
+            Map.entry("scalesimConfig", "--scalesim-config"),
+            Map.entry("topology", "--topology"));
 
     private RequestFlags() {
     }

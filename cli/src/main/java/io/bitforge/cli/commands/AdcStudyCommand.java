@@ -1,5 +1,7 @@
 package io.bitforge.cli.commands;
 
+import io.bitforge.api.AdcStudyReport;
+import io.bitforge.api.AdcStudyRequest;
 import io.bitforge.api.HardwareChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
@@ -9,7 +11,6 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.pe.reram.AdcStudy;
-import io.bitforge.pe.reram.ReramParams;
 import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.NonFinitePolicy;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +35,6 @@ import java.util.concurrent.Callable;
         description = "Measure SAR-ADC bit skipping and two-interval coding of a ReRAM design on real or synthetic "
                 + "weights: comparator cycles, ADC energy reduction and output SQNR per scheme.")
 public final class AdcStudyCommand implements Callable<Integer> {
-    static final String DEFAULT_PRESET = "isaac-like";
-
     private final CliContext context;
 
     @Option(names = "--safetensors", paramLabel = "FILE", description = "A .safetensors file, index or folder.")
@@ -65,7 +63,7 @@ public final class AdcStudyCommand implements Callable<Integer> {
     int tokens;
 
     @Option(names = "--hw", paramLabel = "FILE|PRESET",
-            description = "A reram hardware spec or preset (default " + DEFAULT_PRESET + ").")
+            description = "A reram hardware spec or preset (default " + AdcStudyRequest.DEFAULT_PRESET + ").")
     String hardware;
 
     @Option(names = "--non-finite", paramLabel = "error|skip|clamp", defaultValue = "error",
@@ -86,63 +84,17 @@ public final class AdcStudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String hw = hardware == null ? DEFAULT_PRESET : hardware;
-        HardwareSpec spec = context.library().hardware(HardwareChoice.named(hw));
-        if (!(spec.pe().params() instanceof ReramParams params)) {
-            throw BadInputException.field(null, "--hw", "'" + hw + "'",
-                    "must be a reram design (pe.family: reram; this one is " + spec.pe().family() + ")");
-        }
-        if (tokens < 1 || tokens > QuantizeCommand.MAX_TOKENS) {
-            throw BadInputException.field(null, "--tokens", tokens, "must be from 1 to " + QuantizeCommand.MAX_TOKENS);
-        }
         NonFinitePolicy policy = NonFinitePolicy.of("--non-finite", nonFinite);
         Map<String, Object> source = new LinkedHashMap<>();
         MatrixSource matrix = policy.applyTo(matrix(source));
-        if (matrix.rows() * matrix.cols() == 0) {
-            throw new BadInputException(source.getOrDefault("tensor", "the weights") + ": has no values; nothing to "
-                    + "program into the crossbars");
-        }
-        // the weights as floats and ints plus the activations as longs must fit the heap, with room to spare
-        double heapBytes = 8.0 * matrix.rows() * matrix.cols() + 8.0 * tokens * matrix.cols();
-        if (heapBytes > Runtime.getRuntime().maxMemory() / 2.0) {
-            throw new BadInputException(String.format(Locale.ROOT, "adc-study: %d x %d weights with %d activation "
-                    + "vectors need about %.1f GiB, more than half the %.1f GiB heap; choose a smaller tensor or "
-                    + "--tokens", matrix.rows(), matrix.cols(), tokens, heapBytes / (1L << 30),
-                    Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
-        }
-        int outputs = Math.toIntExact(matrix.rows());
-        int inputs = Math.toIntExact(matrix.cols());
-        float[] values = new float[Math.multiplyExact(outputs, inputs)];
-        matrix.readRows(0, outputs, values);
-        int[][] weights = AdcStudy.quantiseWeights(params, values, outputs, inputs);
-        long[][] x = AdcStudy.activations(params, inputs, tokens, seed);
-        AdcStudy.Result result = AdcStudy.run(params, weights, x, spec.node());
-
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("kind", "adc-study");
-        document.put("hardware", spec.name());
-        document.put("node", spec.node().id());
-        document.put("source", source);
-        document.put("outputs", outputs);
-        document.put("inputs", inputs);
-        document.put("tokens", tokens);
-        document.put("seed", seed);
-        document.put("adcBits", result.adcBits());
-        document.put("requiredAdcBits", result.requiredAdcBits());
-        document.put("conversions", result.conversions());
-        document.put("offlineSkipComparatorCycles", result.offlineSkipCycles());
-        List<Map<String, Object>> schemes = new ArrayList<>();
-        for (AdcStudy.SchemeResult r : result.schemes()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("scheme", r.scheme().id());
-            row.put("meanComparatorCycles", r.meanComparatorCycles());
-            row.put("adcEnergyReduction", r.energyReduction());
-            row.put("adcPicojoulesPerConversion", r.picojoulesPerConversion());
-            row.put("sqnrDecibels", Double.isFinite(r.sqnrDecibels()) ? r.sqnrDecibels() : null);
-            row.put("maxAbsError", r.maxAbsError());
-            schemes.add(row);
-        }
-        document.put("schemes", schemes);
+        AdcStudyReport report = context.library().adcStudy(new AdcStudyRequest(
+                HardwareChoice.named(hardware == null ? AdcStudyRequest.DEFAULT_PRESET : hardware), matrix, source,
+                tokens, seed));
+        AdcStudy.Result result = report.result();
+        HardwareSpec spec = report.spec();
+        int outputs = report.outputs();
+        int inputs = report.inputs();
+        Map<String, Object> document = report.asMap();
         OutputTarget.write("--json", json, Json.write(document), context.out());
         if (out != null) {
             Map<String, Object> given = new LinkedHashMap<>(document);
@@ -172,9 +124,6 @@ public final class AdcStudyCommand implements Callable<Integer> {
                 throw new BadInputException("--safetensors " + safetensors + ": give --tensor NAME");
             }
             MatrixSource m = MatrixSource.of(SafetensorsCheckpoint.open(safetensors).tensor(tensor));
-            if (m.rows() * m.cols() > Integer.MAX_VALUE - 8) {
-                throw BadInputException.field(null, "--tensor", tensor, "must have fewer than 2^31 values");
-            }
             source.put("safetensors", safetensors.toString());
             source.put("tensor", tensor);
             return m;

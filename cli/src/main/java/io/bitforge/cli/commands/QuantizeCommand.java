@@ -6,14 +6,8 @@ import io.bitforge.cli.VersionProvider;
 import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
-import io.bitforge.core.format.NumberFormat;
-import io.bitforge.core.format.NumberFormats;
-import io.bitforge.core.format.OvpFormat;
-import io.bitforge.core.format.VictimRule;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
-import io.bitforge.core.quant.Granularity;
-import io.bitforge.core.quant.QuantMethod;
 import io.bitforge.core.quant.Quantizer;
 import io.bitforge.reports.chart.SqnrChart;
 import io.bitforge.reports.chart.SqnrPoint;
@@ -21,6 +15,7 @@ import io.bitforge.reports.results.ResultsWriter;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.MatrixSource;
 import io.bitforge.workloads.tensors.NonFinitePolicy;
+import io.bitforge.workloads.tensors.QuantizerChoice;
 import io.bitforge.workloads.tensors.SafetensorsCheckpoint;
 import io.bitforge.workloads.tensors.TensorInfo;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -46,17 +41,6 @@ import java.util.function.LongConsumer;
         description = "Quantise weights from a safetensors checkpoint or a synthetic matrix with one or more number "
                 + "formats and report MSE, SQNR, the largest error, bits per value and the product error.")
 public final class QuantizeCommand implements Callable<Integer> {
-    /**
-     * The formats "--format all" runs: the signed weight formats of DESIGN.md in their usual widths, plus fp16/bf16
-     * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights; ant4 is
-     * left out because its per-tensor choice reads every tensor whole, which a large checkpoint may not allow.
-     */
-    static final List<String> ALL_FORMATS = List.of("int3", "int4", "int8", "sm-int4", "uint4", "fp16", "bf16",
-            "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "flint4", "pot4", "bitmod-fp3-er+",
-            "bitmod-fp3-er-", "bitmod-fp3-ea+", "bitmod-fp3-ea-", "bitmod-fp4-er+", "bitmod-fp4-er-", "bitmod-fp4-ea+",
-            "bitmod-fp4-ea-", "bitmod-mix3", "bitmod-mix4", "ovp-int4", "ovp-flint4", "ovp-int8", "bcq2", "bcq3",
-            "bcq4", "bcq3-pot", "ternary");
-
     /** Activation vectors for the product error: each is a [cols] vector held in memory with the tensor's. */
     static final int MAX_TOKENS = 65_536;
 
@@ -150,7 +134,7 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Quantizer> quantizers = quantizers();
+        List<Quantizer> quantizers = choice().quantizers();
         NonFinitePolicy policy = NonFinitePolicy.of("--non-finite", nonFinite);
         if (tokens < 0 || tokens > MAX_TOKENS) {
             throw BadInputException.field(null, "--tokens", tokens, "must be from 0 to " + MAX_TOKENS);
@@ -207,8 +191,8 @@ public final class QuantizeCommand implements Callable<Integer> {
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("formats", quantizers.stream().map(q -> q.format().id()).toList());
-        inputs.put("granularity", granularity().name().toLowerCase(Locale.ROOT));
-        inputs.put("groupSize", groupSize == null ? 128 : groupSize);
+        inputs.put("granularity", choice().resolvedGranularity().name().toLowerCase(Locale.ROOT));
+        inputs.put("groupSize", choice().resolvedGroupSize());
         inputs.put("victimRule", victimRule);
         inputs.put("scaleSearch", scaleSearch);
         inputs.put("bcqRounds", bcqRounds);
@@ -224,58 +208,8 @@ public final class QuantizeCommand implements Callable<Integer> {
         return String.valueOf(source.get("safetensors"));
     }
 
-    private List<Quantizer> quantizers() {
-        List<String> ids = formats.strip().equals("all") ? ALL_FORMATS : List.of(formats.split(","));
-        Granularity g = granularity();
-        if (groupSize != null && groupSize < 1) {
-            throw BadInputException.field(null, "--group-size", groupSize, "must be >= 1");
-        }
-        VictimRule rule = switch (victimRule) {
-            case "even-first" -> VictimRule.EVEN_FIRST;
-            case "keep-larger" -> VictimRule.KEEP_LARGER;
-            default -> throw BadInputException.field(null, "--victim-rule", "'" + victimRule + "'",
-                    "must be even-first or keep-larger");
-        };
-        QuantMethod method = switch (scaleSearch) {
-            case "paper" -> QuantMethod.PAPER;
-            case "bitforge" -> QuantMethod.BITFORGE;
-            default -> throw BadInputException.field(null, "--scale-search", "'" + scaleSearch + "'",
-                    "must be paper or bitforge");
-        };
-        if (bcqRounds < 0) {
-            throw BadInputException.field(null, "--bcq-rounds", bcqRounds, "must be >= 0");
-        }
-        int size = groupSize == null ? 128 : groupSize;
-        List<Quantizer> out = new ArrayList<>();
-        for (String id : ids) {
-            NumberFormat format = NumberFormats.parse("--format", id.strip());
-            if (format instanceof OvpFormat o) {
-                format = o.withVictimRule(rule);
-                if (g == Granularity.GROUP && size % 2 != 0) {
-                    throw BadInputException.field(null, "--group-size", size, "must be even for OVP formats, which "
-                            + "pair neighbouring values");
-                }
-            }
-            Quantizer.Builder builder = Quantizer.builder(format).granularity(g).method(method).bcqRounds(bcqRounds);
-            if (g == Granularity.GROUP) {
-                builder.groupSize(size);
-            }
-            out.add(builder.build());
-        }
-        return out;
-    }
-
-    private Granularity granularity() {
-        if (granularity == null) {
-            return groupSize != null ? Granularity.GROUP : Granularity.CHANNEL;
-        }
-        return switch (granularity) {
-            case "tensor" -> Granularity.TENSOR;
-            case "channel" -> Granularity.CHANNEL;
-            case "group" -> Granularity.GROUP;
-            default -> throw BadInputException.field(null, "--granularity", "'" + granularity + "'",
-                    "must be tensor, channel or group");
-        };
+    private QuantizerChoice choice() {
+        return new QuantizerChoice(formats, granularity, groupSize, victimRule, scaleSearch, bcqRounds);
     }
 
     private List<MatrixSource> matrices(Map<String, Object> source) {

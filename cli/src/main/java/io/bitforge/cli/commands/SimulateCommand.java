@@ -123,7 +123,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationOutcome outcome = library.simulateWorkload(request.build());
         SpeculationReport speculative = null;
         if (speculation.enabled() && outcome instanceof SimulationReport llmReport) {
-            speculative = library.speculate(request.build(), llmReport, speculation.speculation(library.registry()));
+            speculative = library.speculate(request.build(), llmReport,
+                    library.speculation(speculation.request()));
         }
         if (json != null) {
             Map<String, Object> map = new LinkedHashMap<>(outcome.asMap(explain));

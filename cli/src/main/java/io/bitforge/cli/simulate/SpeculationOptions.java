@@ -1,16 +1,8 @@
 package io.bitforge.cli.simulate;
 
-import io.bitforge.core.io.BadInputException;
-import io.bitforge.core.registry.Registry;
-import io.bitforge.core.workload.WorkloadFactory;
-import io.bitforge.workloads.llm.LlmWorkload;
-import io.bitforge.workloads.llm.ModelConfig;
-import io.bitforge.workloads.llm.WorkloadLookup;
-import io.bitforge.workloads.llm.speculative.Speculation;
+import io.bitforge.api.SpeculationRequest;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,56 +37,8 @@ public final class SpeculationOptions {
         return scheme != null;
     }
 
-    /** The scheme as the library models it. */
-    public Speculation speculation(Registry registry) {
-        if (acceptance.isEmpty()) {
-            throw BadInputException.field(null, "--acceptance", "nothing",
-                    "is required with --speculative (a rate in [0, 1], or one per Medusa head)");
-        }
-        for (double rate : acceptance) {
-            if (!(rate >= 0 && rate <= 1)) {
-                throw BadInputException.field(null, "--acceptance", rate, "must be in [0, 1]");
-            }
-        }
-        return switch (scheme) {
-            case "medusa" -> {
-                positive("--medusa-heads", medusaHeads);
-                positive("--tree-tokens", treeTokens);
-                if (acceptance.size() != 1 && acceptance.size() != medusaHeads) {
-                    throw BadInputException.field(null, "--acceptance", acceptance.size() + " rates",
-                            "must be one rate or one per head (" + medusaHeads + ")");
-                }
-                yield new Speculation.Medusa(medusaHeads, treeTokens, acceptance);
-            }
-            case "draft" -> {
-                positive("--draft-tokens", draftTokens);
-                if (acceptance.size() != 1) {
-                    throw BadInputException.field(null, "--acceptance", acceptance.size() + " rates",
-                            "must be one rate for a draft model");
-                }
-                yield new Speculation.DraftModel(draft(registry), draftTokens, acceptance.get(0));
-            }
-            default -> throw BadInputException.field(null, "--speculative", "'" + scheme + "'",
-                    "must be medusa or draft");
-        };
-    }
-
-    private ModelConfig draft(Registry registry) {
-        if (draftModel == null) {
-            throw BadInputException.field(null, "--draft-model", "nothing", "is required with --speculative draft");
-        }
-        Path file = Path.of(draftModel);
-        WorkloadFactory factory = Files.isRegularFile(file) ? WorkloadLookup.resolve(registry, null, file)
-                : WorkloadLookup.resolve(registry, draftModel, null);
-        if (!(factory instanceof LlmWorkload llm)) {
-            throw BadInputException.field(null, "--draft-model", draftModel, "must be an LLM");
-        }
-        return llm.model();
-    }
-
-    private static void positive(String option, int value) {
-        if (value < 1) {
-            throw BadInputException.field(null, option, value, "must be >= 1");
-        }
+    /** The options as the library's request (it checks them). */
+    public SpeculationRequest request() {
+        return new SpeculationRequest(scheme, medusaHeads, treeTokens, acceptance, draftModel, draftTokens);
     }
 }

@@ -2,6 +2,7 @@ package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
+import io.bitforge.workloads.tensors.QuantizerChoice;
 import io.bitforge.core.io.Json;
 import io.bitforge.workloads.tensors.DType;
 import io.bitforge.workloads.tensors.SafetensorsWriter;
@@ -47,7 +48,7 @@ class QuantizeCommandTest {
         List<String> lines = first.stdout().lines().toList();
         assertEquals("format,granularity,values,bitsPerValue,mse,sqnrDecibels,maxAbsError,matmulSqnrDecibels,outliers,"
                 + "victims,prunedOutliers,choiceCounts", lines.get(0));
-        assertEquals(QuantizeCommand.ALL_FORMATS.size() + 1, lines.size());
+        assertEquals(QuantizerChoice.ALL_FORMATS.size() + 1, lines.size());
         assertTrue(lines.get(2).startsWith("int4,group64,4096,4.25,"), lines.get(2)); // 4 + 16/64 bits
         CliHarness.Result table = CliHarness.run("quantize", "--format", "fp16,bitmod-mix3", "--synthetic", "gaussian",
                 "--rows", "8", "--cols", "128");

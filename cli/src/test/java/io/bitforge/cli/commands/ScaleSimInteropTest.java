@@ -2,7 +2,8 @@ package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliContext;
-import io.bitforge.core.io.BadInputException;
+import io.bitforge.cli.RequestFlags;
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.registry.Registry;
 import org.junit.jupiter.api.Test;
@@ -109,12 +110,13 @@ class ScaleSimInteropTest {
     @Test
     void missingFilesAndTopologyAreBadInput(@TempDir Path dir) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        assertTrue(assertThrows(BadInputException.class, () -> ScaleSimInterop.run(context(stdout),
-                dir.resolve("none.cfg").toString(), null, null, null, null, false)).getMessage()
+        // the library names the request field; the command line prints its flag (RequestFlags)
+        assertTrue(RequestFlags.message(assertThrows(BadRequestException.class, () -> ScaleSimInterop.run(
+                context(stdout), dir.resolve("none.cfg").toString(), null, null, null, null, false)))
                 .startsWith("--scalesim-config: no such file"));
         Path config = Files.writeString(dir.resolve("c.cfg"), CONFIG);
-        assertTrue(assertThrows(BadInputException.class, () -> ScaleSimInterop.run(context(stdout),
-                config.toString(), null, null, null, null, false)).getMessage().startsWith("--topology: missing"));
+        assertTrue(RequestFlags.message(assertThrows(BadRequestException.class, () -> ScaleSimInterop.run(
+                context(stdout), config.toString(), null, null, null, null, false))).startsWith("--topology: missing"));
     }
 
     private static CliContext context(ByteArrayOutputStream stdout) {

@@ -1,5 +1,6 @@
 package io.bitforge.workloads.llm.speculative;
 
+import io.bitforge.core.io.BadRequestException;
 import io.bitforge.workloads.llm.ModelConfig;
 
 import java.util.List;
@@ -10,6 +11,39 @@ import java.util.Objects;
  * the candidates; the expected tokens accepted per step (the target's own next token included) set the speedup.
  */
 public sealed interface Speculation {
+    /** The schemes {@link #of} knows. */
+    List<String> SCHEMES = List.of("medusa", "draft");
+
+    /**
+     * A scheme from its request fields, each checked with an error naming it ({@code speculative} for the scheme,
+     * {@code acceptance}, {@code medusaHeads}, {@code treeTokens}, {@code draftModel}, {@code draftTokens}).
+     *
+     * @param draft the draft model (for {@code draft}; null is an error there and ignored for {@code medusa})
+     */
+    static Speculation of(String scheme, int medusaHeads, int treeTokens, List<Double> acceptance, ModelConfig draft,
+                          int draftTokens) {
+        if (!SCHEMES.contains(scheme)) {
+            throw BadRequestException.of("speculative", "'" + scheme + "'", "must be medusa or draft");
+        }
+        if (acceptance == null || acceptance.isEmpty()) {
+            throw new BadRequestException("acceptance", "is required with speculation (a rate in [0, 1], or one per "
+                    + "Medusa head)");
+        }
+        acceptance.forEach(Speculation::requireRate);
+        if (scheme.equals("medusa")) {
+            return new Medusa(medusaHeads, treeTokens, acceptance);
+        }
+        requirePositive("draftTokens", draftTokens);
+        if (acceptance.size() != 1) {
+            throw BadRequestException.of("acceptance", acceptance.size() + " rates", "must be one rate for a draft "
+                    + "model");
+        }
+        if (draft == null) {
+            throw new BadRequestException("draftModel", "is required with draft speculation (a zoo id or a "
+                    + "config.json)");
+        }
+        return new DraftModel(draft, draftTokens, acceptance.get(0));
+    }
 
     /** Candidate tokens the target verifies in one pass (T query rows). */
     int verifyTokens();
@@ -57,11 +91,11 @@ public sealed interface Speculation {
     record Medusa(int heads, int treeTokens, List<Double> acceptance) implements Speculation {
         public Medusa {
             acceptance = List.copyOf(acceptance);
-            if (heads < 1 || treeTokens < 1) {
-                throw new IllegalArgumentException("Medusa needs >= 1 head and >= 1 tree token");
-            }
+            requirePositive("medusaHeads", heads);
+            requirePositive("treeTokens", treeTokens);
             if (acceptance.size() != 1 && acceptance.size() != heads) {
-                throw new IllegalArgumentException("give one acceptance rate or one per head (" + heads + ")");
+                throw BadRequestException.of("acceptance", acceptance.size() + " rates", "must be one rate or one "
+                        + "per head (" + heads + ")");
             }
             acceptance.forEach(Speculation::requireRate);
         }
@@ -96,9 +130,7 @@ public sealed interface Speculation {
     record DraftModel(ModelConfig draft, int draftTokens, double acceptance) implements Speculation {
         public DraftModel {
             Objects.requireNonNull(draft, "draft");
-            if (draftTokens < 1) {
-                throw new IllegalArgumentException("draft tokens must be >= 1");
-            }
+            requirePositive("draftTokens", draftTokens);
             requireRate(acceptance);
         }
 
@@ -123,7 +155,13 @@ public sealed interface Speculation {
 
     private static void requireRate(double rate) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("an acceptance rate must be in [0, 1], got " + rate);
+            throw BadRequestException.of("acceptance", rate, "must be in [0, 1]");
+        }
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value < 1) {
+            throw BadRequestException.of(field, value, "must be >= 1");
         }
     }
 }
