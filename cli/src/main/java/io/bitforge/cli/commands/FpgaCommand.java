@@ -1,32 +1,49 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.hdl.BoardDesigns;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.Ice40Board;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.area.AreaRow;
+import io.bitforge.verilog.area.AreaTable;
+import io.bitforge.verilog.area.GateWeights;
+import io.bitforge.verilog.fpga.EstimateTarget;
+import io.bitforge.verilog.fpga.FpgaEstimate;
+import io.bitforge.verilog.fpga.FpgaFlow;
+import io.bitforge.verilog.fpga.FpgaPart;
+import io.bitforge.verilog.fpga.FpgaReport;
+import io.bitforge.verilog.fpga.MaxArrayResult;
+import io.bitforge.verilog.fpga.MaxArraySearch;
+import io.bitforge.verilog.fpga.MultiplierMapping;
+import io.bitforge.verilog.fpga.ReadoutTop;
+import io.bitforge.verilog.fpga.ResourceUse;
+import io.bitforge.verilog.board.Board;
+import io.bitforge.verilog.board.BoardDesign;
+import io.bitforge.verilog.board.HostProtocol;
+import io.bitforge.verilog.gen.Ram;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
-import io.bitforge.verilog.tools.IceStorm;
-import io.bitforge.verilog.tools.NextpnrIce40;
-import io.bitforge.verilog.tools.PnrReport;
-import io.bitforge.verilog.tools.SynthReport;
 import io.bitforge.verilog.tools.ToolException;
 import io.bitforge.verilog.tools.ToolRunner;
-import io.bitforge.verilog.tools.Yosys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +65,8 @@ public final class FpgaCommand implements Callable<Integer> {
     HdlDesignOptions designOptions;
 
     @Option(names = "--device", defaultValue = "up5k", paramLabel = "PART",
-            description = "up5k (iCEBreaker: SG48, DSPs) or hx8k (HX8K breakout: CT256, no DSPs); default up5k.")
+            description = "up5k (iCEBreaker: SG48, DSPs) or hx8k (HX8K breakout: CT256, no DSPs); default up5k; "
+                    + "ecp5 or xc7 with --estimate-only.")
     String device;
 
     @Option(names = "--clock-mhz", defaultValue = "12", paramLabel = "MHZ",
@@ -58,12 +76,42 @@ public final class FpgaCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "nextpnr placement seed (default 1).")
     int seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder for the Verilog, netlist, logs and bitstream (created).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the Verilog, netlist, logs and bitstream (created; required except with "
+                    + "--area-table).")
     Path out;
 
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
     String json;
+
+    // ---- multiplier mapping, largest-array search, estimates, area table ----
+    @Option(names = "--multipliers", defaultValue = "auto", paramLabel = "MODE",
+            description = "dsp (every multiplier on an SB_MAC16), logic (in logic cells) or auto (DSP blocks "
+                    + "first, logic for the rest; default).")
+    String multipliers;
+
+    @Option(names = "--max-array", description = "Search the largest array of --pe/--hw that places and routes on "
+            + "--device (estimate from Yosys counts, confirm with nextpnr around it); builds go under --out.")
+    boolean maxArray;
+
+    @Option(names = "--estimate-only", description = "Yosys resource estimate only (required for --device ecp5 or "
+            + "xc7, which have no open place and route).")
+    boolean estimateOnly;
+
+    @Option(names = "--area-table", description = "Per PE family and preset precision: modelled cell area beside "
+            + "the RTL cell's generic gate count (NAND2 equivalents), both as ratios to mac-int INT8; --pe limits it "
+            + "to one family (and the reference).")
+    boolean areaTable;
+
+    // ---- board top levels: a PE array behind a UART, every pin on the board's constraint file ----
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "icebreaker (UP5K) or hx8k-breakout (HX8K): the PE array of --pe/--hw (default 2x2) "
+                    + "behind a UART host link, every pin constrained by the board's pin file; sets the part. "
+                    + "Run it with fpga-run; see docs/fpga.md.")
+    String boardId;
+
+    @Spec
+    CommandSpec commandSpec;
 
     public FpgaCommand(CliContext context) {
         this.context = context;
@@ -71,8 +119,27 @@ public final class FpgaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ice40Board board = Ice40Board.of(device).orElseThrow(() -> BadInputException.field(null, "--device",
-                "'" + device + "'", "must be one of " + String.join(", ", Ice40Board.devices())));
+        if (areaTable) {
+            return areaTable();
+        }
+        if (out == null) {
+            throw new BadInputException("fpga: --out DIR is required (the folder for the Verilog, logs and bitstream)");
+        }
+        MultiplierMapping mapping = MultiplierMapping.of(multipliers).orElseThrow(() -> BadInputException.field(null,
+                "--multipliers", "'" + multipliers + "'", "must be one of " + String.join(", ",
+                        MultiplierMapping.ids())));
+        if (EstimateTarget.of(device).isPresent() || estimateOnly) {
+            return estimate(mapping);
+        }
+        Board boardTop = boardTop();
+        Ice40Board board = Ice40Board.of(boardTop != null ? boardTop.device() : device).orElseThrow(() ->
+                BadInputException.field(null, "--device", "'" + device + "'", "must be one of "
+                        + String.join(", ", allDevices())));
+        FpgaPart part = FpgaPart.of(board.device()).orElseThrow();
+        if (mapping == MultiplierMapping.DSP && part.dspBlocks() == 0) {
+            throw BadInputException.field(null, "--multipliers", "dsp", "the " + part.device()
+                    + " has no DSP blocks; use logic or auto");
+        }
         if (!(clockMegahertz > 0 && clockMegahertz <= 1000)) {
             throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be > 0 and <= 1000");
         }
@@ -82,72 +149,236 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        EmittedDesign emitted = VerilogEmitter.emit(designOptions.build(context, 1), EmitOptions.synthesis());
-        try {
-            emitted.writeTo(out);
-            Files.writeString(out.resolve("board.pcf"), board.pcf(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        FpgaFlow.Settings settings = boardTop != null
+                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardTop.pcf(), false)
+                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
+        if (maxArray) {
+            if (boardTop != null) {
+                throw new BadInputException("fpga: --max-array searches the bare array; drop --board");
+            }
+            return maxArray(settings);
         }
-        SynthReport synth;
-        PnrReport pnr;
-        long bitstreamBytes;
-        double icetimeMegahertz;
+        EmittedDesign emitted = boardTop != null ? emitBoard(boardTop) : emit();
+        FpgaReport report;
         try {
-            synth = Yosys.synth(out, emitted.fileNames(), emitted.top(), board.flow(), "top.json",
-                    Duration.ofMinutes(10));
-            pnr = NextpnrIce40.placeAndRoute(out, "top.json", board.device(), board.pkg(), "board.pcf", "top.asc",
-                    clockMegahertz, seed, Duration.ofMinutes(20));
-            bitstreamBytes = IceStorm.pack(out, "top.asc", "top.bin");
-            icetimeMegahertz = IceStorm.timingMhz(out, board.device(), board.pkg(), "board.pcf", "top.asc");
+            report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
         } catch (ToolException e) {
             // a design too large for the part, or too many pins for its package, ends here
             throw new BadInputException("fpga: " + emitted.top() + " on " + board.device() + ": " + firstLine(e)
                     + " (logs in " + out + ")", e);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("design", designOptions.design());
-        result.put("top", emitted.top());
-        result.put("device", board.device());
-        result.put("package", board.pkg());
-        result.put("clockConstraintMegahertz", clockMegahertz);
-        result.put("seed", seed);
-        result.put("cells", synth.cellsByType());
-        Map<String, Object> utilisation = new LinkedHashMap<>();
-        for (String resource : pnr.used().keySet()) {
-            utilisation.put(resource, Map.of("used", pnr.used(resource), "available", pnr.available(resource)));
+        Map<String, Object> result = report.toMap();
+        if (boardTop != null) {
+            result.put("board", boardTop.id());
+            result.put("pinFile", boardTop.pcfName());
         }
-        result.put("utilization", utilisation);
-        result.put("fmaxMegahertz", pnr.worstFmaxMhz());
-        result.put("icetimeMegahertz", icetimeMegahertz);
-        result.put("meetsClock", pnr.worstFmaxMhz() >= clockMegahertz);
-        result.put("bitstream", out.resolve("top.bin").toString());
-        result.put("bitstreamBytes", bitstreamBytes);
         OutputTarget.write("--json", json, Json.write(result), context.out());
         if (json == null) {
-            print(emitted.top(), board, synth, pnr, icetimeMegahertz, bitstreamBytes);
+            print(report);
         }
         return 0;
     }
 
-    private void print(String top, Ice40Board board, SynthReport synth, PnrReport pnr, double icetimeMegahertz,
-                       long bitstreamBytes) {
-        context.out().println(top + " on iCE40 " + board.device().toUpperCase(Locale.ROOT) + " (" + board.pkg()
-                + "), " + synth.totalCells() + " cells after synthesis");
-        TextTable table = new TextTable(List.of("resource", "used", "available", "percent"));
-        for (String resource : pnr.used().keySet()) {
-            int used = pnr.used(resource);
-            int available = pnr.available(resource);
-            if (used == 0) {
-                continue;
-            }
-            table.row(List.of(resource, used, available,
-                    String.format(Locale.ROOT, "%.1f", available == 0 ? 0.0 : 100.0 * used / available)));
+    /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
+    private Board boardTop() {
+        if (boardId == null) {
+            return null;
         }
+        Board b = Board.of(boardId).orElseThrow(() -> BadInputException.field(null, "--board", "'" + boardId + "'",
+                "must be one of " + String.join(", ", Board.ids())));
+        if (!designOptions.isPeArray()) {
+            throw BadInputException.field(null, "--board", "'" + boardId + "'",
+                    "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
+            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
+                    + b.device() + " with --board " + b.id());
+        }
+        return b;
+    }
+
+    /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes), in --out. */
+    private EmittedDesign emitBoard(Board b) {
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
+        HardwareSpec spec = options.peSpec(context, rtl);
+        BoardDesign design = BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
+        EmittedDesign emitted = design.top().emit(EmitOptions.synthesis());
+        try {
+            emitted.writeTo(out);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return emitted;
+    }
+
+    /**
+     * The design, written to --out; a PE array goes behind the pin-light byte read-out top level. {@code ram} is
+     * 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51 pins exceed the 39 user I/O of the
+     * UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
+     */
+    private EmittedDesign emit() {
+        ModuleDef top = !designOptions.isPeArray() && designOptions.design().equals("ram")
+                ? Ram.build(8, 8, ReadUnderWrite.UNDEFINED) : designOptions.build(context, 1);
+        if (designOptions.isPeArray()) {
+            top = ReadoutTop.build(top);
+        }
+        EmittedDesign emitted = VerilogEmitter.emit(top, EmitOptions.synthesis());
+        try {
+            emitted.writeTo(out);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return emitted;
+    }
+
+    private int estimate(MultiplierMapping mapping) {
+        EstimateTarget target = EstimateTarget.of(device).orElseThrow(() -> BadInputException.field(null,
+                "--device", "'" + device + "'", "--estimate-only needs one of " + String.join(", ",
+                        EstimateTarget.ids())));
+        if (!estimateOnly) {
+            throw BadInputException.field(null, "--device", device, "has no open place and route; add "
+                    + "--estimate-only for a Yosys resource estimate");
+        }
+        if (maxArray) {
+            throw new BadInputException("fpga: --max-array places and routes, so it needs --device "
+                    + String.join(" or ", FpgaPart.devices()) + ", not " + device);
+        }
+        if (!ToolRunner.available("yosys")) {
+            throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
+                    + ToolRunner.INSTALL_HINT);
+        }
+        EmittedDesign emitted = emit();
+        FpgaEstimate estimate;
+        try {
+            estimate = FpgaEstimate.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), target);
+        } catch (ToolException e) {
+            throw new BadInputException("fpga: " + emitted.top() + " for " + device + ": " + firstLine(e)
+                    + " (logs in " + out + ")", e);
+        }
+        OutputTarget.write("--json", json, Json.write(estimate.toMap()), context.out());
+        if (json == null) {
+            context.out().println(emitted.top() + " for " + target.id() + ": Yosys resource ESTIMATE (not placed "
+                    + "or routed; no Fmax), utilisation against the " + target.referencePart());
+            TextTable table = new TextTable(List.of("resource", "used", "available", "percent"));
+            row(table, "LUTs", estimate.luts());
+            row(table, "flip-flops", estimate.flipFlops());
+            row(table, "DSP blocks", estimate.dspBlocks());
+            row(table, "block RAMs", estimate.blockRams());
+            context.out().print(table);
+        }
+        return 0;
+    }
+
+    private int maxArray(FpgaFlow.Settings settings) {
+        if (!designOptions.isPeArray()) {
+            throw new BadInputException("fpga: --max-array needs --pe FAMILY or --hw SPEC|PRESET");
+        }
+        if (designOptions.resized()) {
+            throw new BadInputException("fpga: --max-array chooses the rows and columns; drop --rows/--cols");
+        }
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HardwareSpec spec = designOptions.spec(context, rtl);
+        MaxArrayResult result;
+        try {
+            result = MaxArraySearch.search(spec, rtl, settings, out, line -> context.err().println("fpga: " + line));
+        } catch (ToolException e) {
+            throw new BadInputException("fpga: --max-array for " + spec.pe().family() + ": " + firstLine(e)
+                    + " (logs in " + out + ")", e);
+        }
+        String text = Json.write(result.toMap());
+        try {
+            Files.writeString(out.resolve("max-array.json"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        OutputTarget.write("--json", json, text, context.out());
+        if (json == null) {
+            FpgaReport best = result.best();
+            if (best == null) {
+                context.out().println("no " + result.family() + " array fits the " + settings.part().device());
+            } else {
+                context.out().printf(Locale.ROOT, "largest %s %s array on the %s (multipliers %s): %dx%d, %d/%d "
+                                + "logic cells (%.1f%%), %d/%d DSP, %d/%d RAM, Fmax %.1f MHz (nextpnr), %.1f MHz "
+                                + "(icetime)%n", result.family(), result.mode(), settings.part().device(),
+                        settings.multipliers().id(), result.rows(), result.cols(), best.logicCells().used(),
+                        best.logicCells().available(), best.logicCells().percent(), best.dspBlocks().used(),
+                        best.dspBlocks().available(), best.blockRams().used(), best.blockRams().available(),
+                        best.fmaxMegahertz(), best.icetimeMegahertz());
+            }
+        }
+        return 0;
+    }
+
+    private int areaTable() {
+        if (!ToolRunner.available("yosys")) {
+            throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
+                    + ToolRunner.INSTALL_HINT);
+        }
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        List<String> families = designOptions.pe() == null ? List.of() : List.of(designOptions.pe());
+        if (designOptions.pe() != null && rtl.find(designOptions.pe()).isEmpty()) {
+            throw BadInputException.field(null, "--pe", designOptions.pe(), "must be a family with RTL: "
+                    + String.join(", ", rtl.families()));
+        }
+        Path dir = out;
+        AreaTable table;
+        try {
+            dir = out != null ? out : ToolRunner.temporaryFolder("bitforge-area");
+            table = AreaTable.build(context.registry(), rtl, families, dir, note -> context.err().println("fpga: "
+                    + note));
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + dir + ": " + e.getMessage(), e);
+        } catch (ToolException e) {
+            throw new BadInputException("fpga: --area-table: " + firstLine(e) + " (logs in " + dir + ")", e);
+        }
+        OutputTarget.write("--json", json, Json.write(table.toMap()), context.out());
+        if (json == null) {
+            context.out().println("PE cell area: modelled (cost model, scaled to " + table.referenceNode()
+                    + ") and synthesised (Yosys generic gates, NAND2 equivalents; flip-flops at "
+                    + String.format(Locale.ROOT, "%.2f", GateWeights.FLIP_FLOP) + " each); ratios to mac-int INT8");
+            TextTable t = new TextTable(List.of("family", "precision", "modelled um2", "node", "source",
+                    "gates NAND2", "flip-flops", "modelled ratio", "gate ratio"));
+            for (AreaRow r : table.rows()) {
+                t.row(List.of(r.family(), r.precision(), String.format(Locale.ROOT, "%.1f",
+                                r.modelledSquareMicrometres()), r.modelledNode(),
+                        (r.sources().isEmpty() ? "-" : r.sources().get(0).id())
+                                + (r.modelledIsEstimate() ? " (estimate)" : ""),
+                        String.format(Locale.ROOT, "%.0f", r.gates().totalNand2Equivalents()), r.gates().flipFlops(),
+                        String.format(Locale.ROOT, "%.2f", r.modelledRatio()),
+                        String.format(Locale.ROOT, "%.2f", r.gateRatio())));
+            }
+            context.out().print(t);
+        }
+        return 0;
+    }
+
+    private static void row(TextTable table, String name, ResourceUse use) {
+        table.row(List.of(name, use.used(), use.available(), String.format(Locale.ROOT, "%.1f", use.percent())));
+    }
+
+    private static List<String> allDevices() {
+        List<String> all = new java.util.ArrayList<>(Ice40Board.devices());
+        EstimateTarget.ids().forEach(id -> all.add(id + " (--estimate-only)"));
+        return all;
+    }
+
+    private void print(FpgaReport r) {
+        context.out().println(r.top() + " on iCE40 " + r.part().device().toUpperCase(Locale.ROOT) + " ("
+                + r.part().pkg() + "), multipliers " + r.mapping().id() + " (" + r.multipliers() + " in the design, "
+                + r.logicMultipliers() + " in logic), " + r.flipFlops() + " flip-flops after synthesis");
+        TextTable table = new TextTable(List.of("resource", "used", "available", "percent"));
+        row(table, "logic cells", r.logicCells());
+        row(table, "DSP blocks", r.dspBlocks());
+        row(table, "block RAMs", r.blockRams());
+        row(table, "I/O", r.io());
         context.out().print(table);
-        context.out().printf(Locale.ROOT, "Fmax %.1f MHz (nextpnr), %.1f MHz (icetime); constraint %.1f MHz%n",
-                pnr.worstFmaxMhz(), icetimeMegahertz, clockMegahertz);
-        context.out().println("bitstream " + out.resolve("top.bin") + " (" + bitstreamBytes + " bytes)");
+        String nextpnrFmax = Double.isNaN(r.fmaxMegahertz()) ? "none (no register-to-register path)"
+                : String.format(Locale.ROOT, "%.1f MHz", r.fmaxMegahertz());
+        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); constraint %.1f MHz (%s)%n",
+                nextpnrFmax, r.icetimeMegahertz(), r.clockMegahertz(), r.meetsClock() ? "met" : "NOT met");
+        context.out().println("bitstream " + r.bitstream() + " (" + r.bitstreamBytes() + " bytes); report "
+                + out.resolve(FpgaFlow.REPORT_FILE));
     }
 
     private static String firstLine(ToolException e) {

@@ -11,13 +11,13 @@ import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.cli.CliContext;
-import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -144,17 +144,73 @@ public final class HdlDesignOptions {
      * {@code seed}.
      */
     public ModuleDef build(CliContext context, long seed) {
-        Registry registry = context.registry();
         if (!isPeArray()) {
             return build();
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = PeDesign.withRtlParams(PeSpecOptions.specs(this, registry, rtl, hw == null).get(0), rtl,
-                note -> context.err().println("bitforge: " + note));
+        HardwareSpec spec = peSpec(context, rtl);
+        return PeDesign.of(spec, rtl, peTile(spec, rtl), seed).top();
+    }
+
+    /**
+     * The spec --pe/--hw describe (--pe alone: the family's first preset, 4x4 unless --rows/--cols say otherwise),
+     * with parameters that have RTL (a stand-in is noted on stderr).
+     */
+    public HardwareSpec peSpec(CliContext context, PeRtlRegistry rtl) {
+        List<HardwareSpec> specs = PeSpecOptions.specs(this, context.registry(), rtl, hw == null);
+        if (hw == null) {
+            // --pe alone: the family's first precision mode that has RTL (e.g. shift-add's W4A8, not its W4A16)
+            for (HardwareSpec spec : specs) {
+                List<String> notes = new ArrayList<>();
+                HardwareSpec withRtl = PeDesign.withRtlParams(spec, rtl, notes::add);
+                try {
+                    PeDesign.forSpec(withRtl, rtl);
+                } catch (BadInputException e) {
+                    continue;
+                }
+                notes.forEach(note -> context.err().println("bitforge: " + note));
+                return withRtl;
+            }
+        }
+        return PeDesign.withRtlParams(specs.get(0), rtl, note -> context.err().println("bitforge: " + note));
+    }
+
+    /** The spec --pe/--hw describe, as {@link #peSpec} (the largest-array search starts from it). */
+    public HardwareSpec spec(CliContext context, PeRtlRegistry rtl) {
+        return peSpec(context, rtl);
+    }
+
+    /** The tile --m/--k/--n give for the spec's array, or null for the design's default tile. */
+    public TileShape peTile(HardwareSpec spec, PeRtlRegistry rtl) {
         PeRtl peRtl = PeDesign.forSpec(spec, rtl);
-        TileShape tile = tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
+        return tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
                 spec.array().cols() * peRtl.timing().lanesN());
-        return PeDesign.of(spec, rtl, tile, seed).top();
+    }
+
+    /** These options with {@code rows} x {@code cols} where --rows/--cols were not given. */
+    public HdlDesignOptions withDefaultArray(int defaultRows, int defaultCols) {
+        HdlDesignOptions o = forPeArray(pe, hw, rows == null ? defaultRows : rows, cols == null ? defaultCols : cols,
+                m, k, n);
+        o.design = design;
+        o.dataBits = dataBits;
+        o.accBits = accBits;
+        o.noWrapper = noWrapper;
+        return o;
+    }
+
+    /** Options naming only a PE array and its tile, for commands that take no other design. */
+    public static HdlDesignOptions forPeArray(String pe, String hw, Integer rows, Integer cols, Integer m, Integer k,
+                                              Integer n) {
+        HdlDesignOptions o = new HdlDesignOptions();
+        o.design = "systolic";
+        o.pe = pe;
+        o.hw = hw;
+        o.rows = rows;
+        o.cols = cols;
+        o.m = m;
+        o.k = k;
+        o.n = n;
+        return o;
     }
 
     /** Builds the chosen design; bad option values are bad input. */

@@ -36,13 +36,128 @@ class FpgaCommandTest {
         assertEquals(104_090, json.at("/bitstreamBytes").asLong());
         assertEquals(104_090, Files.size(dir.resolve("top.bin")));
         assertEquals("set_io clk 35\n", Files.readString(dir.resolve("board.pcf")));
+        // every build writes fpga-report.json, the same object --json prints
+        assertEquals(r.stdout().strip(), Files.readString(dir.resolve("fpga-report.json")).strip());
+        assertEquals("auto", json.at("/multipliers/mapping").asText());
+        assertEquals(4, json.at("/multipliers/count").asInt());
+        assertEquals(0, json.at("/multipliers/inLogic").asInt());
+        assertEquals(json.at("/utilization/ICESTORM_LC/used").asInt(), json.at("/resources/logicCells/used").asInt());
+        assertEquals(50.0, json.at("/resources/dspBlocks/percent").asDouble());
+        // 2x2 PEs with 8-bit a, b registers and a 32-bit accumulator each: at least 4 x 48 flip-flops
+        assertTrue(json.at("/resources/flipFlops").asInt() >= 4 * 48, json.at("/resources").toString());
+        assertEquals(30, json.at("/resources/blockRams/available").asInt());
+        assertTrue(json.at("/icetimeMegahertz").asDouble() > 12);
+    }
+
+    @Test
+    void ecp5EstimateIsYosysOnlyAndLabelled(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("fpga", "--device", "ecp5", "--estimate-only", "--rows", "2", "--cols",
+                "2", "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertTrue(json.at("/estimate").asBoolean());
+        assertEquals("LFE5U-25F", json.at("/referencePart").asText());
+        // one signed 8x8 product per PE on an ECP5 18x18 multiplier; the LFE5U-25F has 28 (ECP5 data sheet)
+        assertEquals(4, json.at("/resources/dspBlocks/used").asInt());
+        assertEquals(28, json.at("/resources/dspBlocks/available").asInt());
+        assertTrue(json.at("/fmaxMegahertz").isMissingNode(), "an estimate has no Fmax");
+        assertTrue(Files.isRegularFile(dir.resolve("fpga-report.json")));
+    }
+
+    @Test
+    void maxArrayWithDspMultipliersFindsTwoByThreeOnTheUp5k(@TempDir Path dir) throws Exception {
+        // one INT8 multiplier per mac-int PE and 8 SB_MAC16 on the UP5K: 2x2 fits, 3x3 (9) cannot, the one
+        // rectangle tried, 2x3 (6), fits
+        CliHarness.Result r = CliHarness.run("fpga", "--max-array", "--pe", "mac-int", "--multipliers", "dsp",
+                "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertEquals(2, json.at("/rows").asInt());
+        assertEquals(3, json.at("/cols").asInt());
+        assertEquals(6, json.at("/dspBlocks/used").asInt());
+        assertTrue(Files.isRegularFile(dir.resolve("2x3/fpga-report.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("max-array.json")));
+        boolean threeFailed = false;
+        for (JsonNode attempt : json.at("/attempts")) {
+            if (attempt.at("/rows").asInt() == 3 && attempt.at("/cols").asInt() == 3) {
+                threeFailed = !attempt.at("/fits").asBoolean() && attempt.at("/reason").asText().contains("DSP");
+            }
+        }
+        assertTrue(threeFailed, json.at("/attempts").toString());
+    }
+
+    @Test
+    void areaTableIsByteIdenticalOnRerun() {
+        CliHarness.Result first = CliHarness.run("fpga", "--area-table", "--pe", "mac-int", "--json", "-");
+        assertEquals(0, first.exitCode(), first.stderr());
+        CliHarness.Result second = CliHarness.run("fpga", "--area-table", "--pe", "mac-int", "--json", "-");
+        assertEquals(first.stdout(), second.stdout());
+        assertTrue(first.stdout().contains("\"ratioToMacIntInt8\" : 1.0"), first.stdout());
+    }
+
+    @Test
+    void ramReachesABitstreamOnBothParts(@TempDir Path dir) throws Exception {
+        for (String device : new String[] {"hx8k", "up5k"}) {
+            Path out = dir.resolve(device);
+            CliHarness.Result r = CliHarness.run("fpga", "--design", "ram", "--device", device, "--out",
+                    out.toString(), "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            JsonNode json = Json.mapper().readTree(r.stdout());
+            // 256 x 8 words in one 4-kbit block RAM; pins: clk, we, re, two 8-bit addresses, 8 bits in and out = 35
+            assertEquals(1, json.at("/utilization/ICESTORM_RAM/used").asInt());
+            assertEquals(35, json.at("/utilization/SB_IO/used").asInt());
+            // every path ends at a pin or the block RAM: nextpnr has no Fmax, icetime's pin-to-pin figure decides
+            assertTrue(json.at("/fmaxMegahertz").isNull(), json.toString());
+            assertTrue(json.at("/icetimeMegahertz").asDouble() > 12, json.toString());
+            // bitstream sizes are fixed per part: UP5K 104 090, HX8K 135 100 bytes (toolchain measurements)
+            assertEquals(device.equals("up5k") ? 104_090 : 135_100, Files.size(out.resolve("top.bin")));
+        }
+    }
+
+    /**
+     * One bitstream per board, a 1x1 array each: the top level's pins are exactly the board file's (clock, UART
+     * receive and transmit, the LEDs) and nextpnr runs without --pcf-allow-unconstrained.
+     */
+    @Test
+    void boardTopLevelsPlaceWithEveryPinConstrained(@TempDir Path dir) throws Exception {
+        String[][] cases = {{"icebreaker", "mac-int", "5", "104090"}, {"hx8k-breakout", "shift-add", "11", "135100"}};
+        for (String[] c : cases) {
+            Path out = dir.resolve(c[0]);
+            CliHarness.Result r = CliHarness.run("fpga", "--pe", c[1], "--board", c[0], "--rows", "1", "--cols", "1",
+                    "--out", out.toString(), "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            JsonNode json = Json.mapper().readTree(r.stdout());
+            assertEquals(c[0].replace('-', '_') + "_top", json.at("/top").asText());
+            assertEquals(c[0], json.at("/board").asText());
+            // iCEBreaker: clk, uart_rx, uart_tx, two LEDs; HX8K breakout: the same with eight LEDs
+            assertEquals(Integer.parseInt(c[2]), json.at("/utilization/SB_IO/used").asInt());
+            assertTrue(json.at("/meetsClock").asBoolean(), json.toString());
+            assertEquals(Long.parseLong(c[3]), Files.size(out.resolve("top.bin")));
+            String pcf = Files.readString(out.resolve("board.pcf"));
+            assertTrue(pcf.contains("# Source: "), pcf);
+            assertEquals(Integer.parseInt(c[2]), pcf.lines().filter(l -> l.startsWith("set_io ")).count());
+        }
+    }
+
+    @Test
+    void boardNeedsAPeArrayAndItsOwnPart(@TempDir Path dir) {
+        CliHarness.Result noPe = CliHarness.run("fpga", "--board", "icebreaker", "--out", dir.toString());
+        assertEquals(2, noPe.exitCode());
+        assertEquals("bitforge: --board: needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array), "
+                + "got 'icebreaker'", noPe.stderr().strip());
+        CliHarness.Result part = CliHarness.run("fpga", "--pe", "mac-int", "--board", "icebreaker", "--device", "hx8k",
+                "--out", dir.toString());
+        assertEquals(2, part.exitCode());
+        assertEquals("bitforge: --device: must be left out or be up5k with --board icebreaker, got 'hx8k'",
+                part.stderr().strip());
     }
 
     @Test
     void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
         CliHarness.Result device = CliHarness.run("fpga", "--device", "xc7a35t", "--out", dir.toString());
         assertEquals(2, device.exitCode());
-        assertEquals("bitforge: --device: must be one of up5k, hx8k, got 'xc7a35t'", device.stderr().strip());
+        assertEquals("bitforge: --device: must be one of up5k, hx8k, ecp5 (--estimate-only), xc7 (--estimate-only), "
+                + "got 'xc7a35t'", device.stderr().strip());
         CliHarness.Result clock = CliHarness.run("fpga", "--clock-mhz", "0", "--out", dir.toString());
         assertEquals(2, clock.exitCode());
         assertEquals("bitforge: --clock-mhz: must be > 0 and <= 1000, got 0.0", clock.stderr().strip());

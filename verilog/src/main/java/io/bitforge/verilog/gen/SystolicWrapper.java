@@ -90,8 +90,8 @@ public final class SystolicWrapper {
         return regs;
     }
 
-    /** A balanced mux tree choosing {@code choices[index]}; indexes past the end give zero. */
-    private static Expr select(Expr index, List<Expr> choices, int offset, int bit) {
+    /** A balanced mux tree choosing the byte {@code choices[index]}; indexes past the end give zero. */
+    public static Expr select(Expr index, List<Expr> choices, int offset, int bit) {
         if (bit < 0) {
             return offset < choices.size() ? choices.get(offset) : Const.of(Shape.u(8), 0);
         }

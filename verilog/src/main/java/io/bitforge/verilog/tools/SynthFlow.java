@@ -9,7 +9,9 @@ public enum SynthFlow {
     /** Lattice ECP5 (a resource estimate: no ECP5 place-and-route in the toolchain). */
     ECP5("synth_ecp5 -top %s"),
     /** Xilinx 7-series, flattened, without I/O buffers (a core-only estimate). */
-    XILINX("synth_xilinx -flatten -noiopad -top %s");
+    XILINX("synth_xilinx -flatten -noiopad -top %s"),
+    /** Technology-independent gates (the area table's generic cell set; see io.bitforge.verilog.area). */
+    GENERIC("synth -flatten -top %s");
 
     private final String command;
 

@@ -25,10 +25,19 @@ public final class Yosys {
      */
     public static SynthReport synth(Path dir, List<String> files, String top, SynthFlow flow, String jsonNetlist,
                                     Duration timeout) {
+        return synthScript(dir, files, flow.command(top), flow, jsonNetlist, timeout);
+    }
+
+    /**
+     * As {@link #synth} with {@code commands} (Yosys commands after reading the files, the last one a synthesis
+     * command that takes {@code -json}) in place of the flow's one command; {@code flow} names the report.
+     */
+    public static SynthReport synthScript(Path dir, List<String> files, String commands, SynthFlow flow,
+                                          String jsonNetlist, Duration timeout) {
         String statFile = "stat_" + flow.name().toLowerCase(java.util.Locale.ROOT) + ".json";
         StringBuilder script = new StringBuilder("read_verilog");
         files.forEach(f -> script.append(' ').append(f));
-        script.append("; ").append(flow.command(top));
+        script.append("; ").append(commands);
         if (jsonNetlist != null) {
             script.append(" -json ").append(jsonNetlist);
         }

@@ -1,0 +1,219 @@
+package io.bitforge.verilog.fpga;
+
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.emit.EmitOptions;
+import io.bitforge.verilog.emit.EmittedDesign;
+import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.ladder.PeDesign;
+import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.pe.PeRtlRegistry;
+import io.bitforge.verilog.tools.SynthReport;
+import io.bitforge.verilog.tools.ToolException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Finds the largest PE array of a spec's family that places and routes on an iCE40 part, behind the pin-light
+ * {@link ReadoutTop}. Place and route is the slow step, so the search first estimates: it synthesises two small
+ * square arrays, fits logic cells (Yosys LUT4s + flip-flops) and block RAMs as {@code fixed + perCell·rows·cols},
+ * and takes the largest side whose estimates (and, with DSP-only multipliers, DSP blocks) fit the part. Only around
+ * that side does it run the full flow, narrowing a bracket (largest side known to fit, smallest known not to): each
+ * build's logic-cell count from nextpnr (logged even when placement fails) rescales the estimate for the next side
+ * (at most {@link #MAX_BUILDS} square builds); then one rectangle with a column more than the largest square.
+ * Every build keeps its folder ({@code RxC/}) with its {@code fpga-report.json} and logs.
+ */
+public final class MaxArraySearch {
+    /** Square place-and-route runs at most, so that a search ends in minutes. */
+    public static final int MAX_BUILDS = 6;
+    /** The largest side tried (the array options' bound). */
+    public static final int MAX_SIDE = 32;
+
+    private static final java.util.regex.Pattern LOGGED_LC =
+            java.util.regex.Pattern.compile("ICESTORM_LC:\\s+(\\d+)\\s*/\\s*(\\d+)");
+
+    private final HardwareSpec spec;
+    private final PeRtlRegistry rtl;
+    private final FpgaFlow.Settings settings;
+    private final Path dir;
+    private final Consumer<String> progress;
+    private final List<ArrayAttempt> attempts = new ArrayList<>();
+    private double fixedCells;
+    private double cellsPerPe;
+    private double fixedBrams;
+    private double bramsPerPe;
+    private double dspsPerPe;
+
+    private MaxArraySearch(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
+                           Consumer<String> progress) {
+        this.spec = spec;
+        this.rtl = rtl;
+        this.settings = settings;
+        this.dir = dir;
+        this.progress = progress;
+    }
+
+    /**
+     * Searches for {@code spec}'s family at the spec's parameters on {@code settings.part()}; builds go under
+     * {@code dir}; {@code progress} receives one line per step.
+     */
+    public static MaxArrayResult search(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
+                                        Consumer<String> progress) {
+        return new MaxArraySearch(spec, rtl, settings, dir, progress).run();
+    }
+
+    private MaxArrayResult run() {
+        PeRtl pe = PeDesign.forSpec(spec, rtl);
+        FpgaPart part = settings.part();
+        int next = estimatedSide(part);
+        // lo fits (0: none known), hi does not (MAX_SIDE + 1: none known); each build narrows the bracket
+        int lo = 0;
+        int hi = MAX_SIDE + 1;
+        Optional<FpgaReport> best = Optional.empty();
+        for (int builds = 0; hi - lo > 1 && builds < MAX_BUILDS; builds++) {
+            int n = Math.max(lo + 1, Math.min(hi - 1, next));
+            Outcome o = build(n, n);
+            if (o.report().isPresent()) {
+                lo = n;
+                best = o.report();
+            } else {
+                hi = n;
+            }
+            // nextpnr's logic-cell count, also printed when placement fails, recalibrates the estimate
+            next = o.logicCells() > 0 ? calibratedSide(part, (double) o.logicCells() / estimate(n, n))
+                    : o.report().isPresent() ? n + 1 : n - 1;
+        }
+        int cols = lo;
+        if (best.isPresent() && lo < MAX_SIDE) {
+            Optional<FpgaReport> wider = build(lo, lo + 1).report();
+            if (wider.isPresent()) {
+                best = wider;
+                cols = lo + 1;
+            }
+        }
+        return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), lo, cols,
+                best.orElse(null), attempts);
+    }
+
+    /**
+     * The largest side whose logic cells (estimated, scaled by {@code factor}), block RAMs and, with DSP-only
+     * multipliers, DSP blocks fit the part.
+     */
+    private int calibratedSide(FpgaPart part, double factor) {
+        int side = 1;
+        for (int n = 1; n <= MAX_SIDE; n++) {
+            boolean dspsFit = settings.multipliers() != MultiplierMapping.DSP || n * n * dspsPerPe <= part.dspBlocks();
+            if (factor * estimate(n, n) <= part.logicCells() && fixedBrams + bramsPerPe * n * n <= part.blockRams()
+                    && dspsFit) {
+                side = n;
+            }
+        }
+        return side;
+    }
+
+    /** Synthesises two small arrays, fits the estimate's coefficients and returns the side it predicts. */
+    private int estimatedSide(FpgaPart part) {
+        // two sizes past the DSP budget where there is one, so the slope is that of PEs built in logic
+        boolean budgeted = settings.multipliers() == MultiplierMapping.AUTO && part.dspBlocks() > 0;
+        int small = budgeted ? 3 : 1;
+        int large = small + 1;
+        SynthReport a = synthOnly(small);
+        SynthReport b = synthOnly(large);
+        int pes = large * large - small * small;
+        cellsPerPe = (double) (logicCells(b) - logicCells(a)) / pes;
+        fixedCells = logicCells(a) - cellsPerPe * small * small;
+        bramsPerPe = (double) (b.count("SB_RAM40_4K") - a.count("SB_RAM40_4K")) / pes;
+        fixedBrams = a.count("SB_RAM40_4K") - bramsPerPe * small * small;
+        dspsPerPe = (double) b.count("SB_MAC16") / (large * large);
+        int side = calibratedSide(part, 1.0);
+        progress.accept(String.format(Locale.ROOT, "estimate from %dx%d and %dx%d: %.0f + %.1f logic cells per PE "
+                + "-> %dx%d", small, small, large, large, fixedCells, cellsPerPe, side, side));
+        return side;
+    }
+
+    private int estimate(int rows, int cols) {
+        return (int) Math.round(fixedCells + cellsPerPe * rows * cols);
+    }
+
+    private SynthReport synthOnly(int side) {
+        Path folder = dir.resolve("estimate_" + side + "x" + side);
+        EmittedDesign design = write(folder, side, side);
+        return Ice40Synthesis.synthesise(folder, design.fileNames(), design.top(), settings.part(),
+                settings.multipliers(), null, Duration.ofMinutes(20)).cells();
+    }
+
+    /** A build's report when it placed and routed, and nextpnr's logic-cell count (0 if it printed none). */
+    private record Outcome(Optional<FpgaReport> report, int logicCells) {
+    }
+
+    /** The full flow at rows x cols. */
+    private Outcome build(int rows, int cols) {
+        Path folder = dir.resolve(rows + "x" + cols);
+        EmittedDesign design = write(folder, rows, cols);
+        try {
+            FpgaReport r = FpgaFlow.build(folder, design.fileNames(), design.top(), spec.name() + " " + rows + "x"
+                    + cols, settings);
+            attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, true, null));
+            progress.accept(String.format(Locale.ROOT, "%dx%d fits: %d/%d logic cells, %.1f MHz", rows, cols,
+                    r.logicCells().used(), r.logicCells().available(), r.fmaxMegahertz()));
+            return new Outcome(Optional.of(r), r.logicCells().used());
+        } catch (ToolException e) {
+            String reason = firstError(e.getMessage());
+            attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, false, reason));
+            progress.accept(rows + "x" + cols + " does not fit: " + reason);
+            return new Outcome(Optional.empty(), loggedLogicCells(folder.resolve("nextpnr.log")));
+        }
+    }
+
+    /** The "ICESTORM_LC: used/available" line nextpnr logs before placing; 0 when there is none. */
+    static int loggedLogicCells(Path log) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(log)) {
+                return 0;
+            }
+            java.util.regex.Matcher m = LOGGED_LC.matcher(java.nio.file.Files.readString(log));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private EmittedDesign write(Path folder, int rows, int cols) {
+        HardwareSpec sized = spec.withArray(new ArraySpec(rows, cols));
+        ModuleDef top = ReadoutTop.build(PeDesign.of(sized, rtl, null, 1).top());
+        EmittedDesign design = VerilogEmitter.emit(top, EmitOptions.synthesis());
+        try {
+            design.writeTo(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return design;
+    }
+
+    /** Yosys's LUT4s plus flip-flops: nextpnr packs a LUT and a flip-flop into one logic cell only sometimes. */
+    static int logicCells(SynthReport r) {
+        int ffs = r.cellsByType().entrySet().stream().filter(e -> e.getKey().startsWith("SB_DFF"))
+                .mapToInt(java.util.Map.Entry::getValue).sum();
+        return r.count("SB_LUT4") + ffs;
+    }
+
+    /** The tool's ERROR line (nextpnr: which cell type ran out), else its message's first line. */
+    static String firstError(String message) {
+        String text = String.valueOf(message);
+        for (String part : text.split(" \\| |\n")) {
+            if (part.contains("ERROR")) {
+                return part.strip();
+            }
+        }
+        return text.lines().findFirst().orElse(text);
+    }
+}
