@@ -6,6 +6,7 @@ import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
+import io.bitforge.core.spec.CycleModel;
 import io.bitforge.core.workload.PhaseKind;
 import io.bitforge.core.units.HumanUnits;
 import io.bitforge.core.units.QuantityColumn;
@@ -53,6 +54,10 @@ final class SimulationText {
         }
         out.append("capacity    ").append(r.capacity().summary()).append('\n');
         r.residency().ifPresent(w -> out.append("weights     ").append(w.summary()).append('\n'));
+        if (r.spec().mapping().cycleModel() == CycleModel.PIPELINED) {
+            out.append("timing      pipelined: DRAM prefetch overlaps the previous op, DRAM latency, SRAM bank "
+                    + "conflicts, the vector unit as hardware\n");
+        }
         out.append("DRAM        ").append(r.dram().name()).append(", ").append(fmt(r.dram().bytesPerCycle(), 1))
                 .append(" B/cycle, ").append(fmt(r.dram().picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
 

@@ -134,7 +134,7 @@ public final class Simulator {
             cost = evaluation.cost();
             metrics = evaluation.metrics();
             if (residency != null) {
-                cost = cost.plus(residency.writes(gemm));
+                cost = residency.withReplicas(gemm, cost).plus(residency.writes(gemm));
             }
         } else {
             cost = engine.evaluate((VectorOp) op);

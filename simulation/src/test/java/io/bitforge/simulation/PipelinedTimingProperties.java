@@ -48,6 +48,8 @@ class PipelinedTimingProperties {
         WorkloadSettings step = new WorkloadSettings("decode", batch, 0, context, 1, "", 0, 0, false, Map.of());
         SimulationReport before = SimulationRun.run(REGISTRY, folds, LLAMA, step, null);
         SimulationReport after = SimulationRun.run(REGISTRY, pipelined, LLAMA, step, null);
+        assertTrue(after.text(false).contains("\ntiming      pipelined: "), "the text report names the model");
+        assertTrue(!before.text(false).contains("\ntiming      "), "no timing line under folds");
         long backToBack = before.totalCycles();
         long overlapped = after.totalCycles();
         assertTrue(overlapped <= backToBack, dram + " batch " + batch + " context " + context + ": pipelined "

@@ -98,8 +98,11 @@ class GemmCommandTest {
         assertTrue(out.at("/energyPicojoules/SRAM_READ").asDouble() > 0);
         assertEquals(out.at("/energyPicojoules/total").asDouble(), out.at("/energyPicojoules/MAC").asDouble()
                 + out.at("/energyPicojoules/SRAM_READ").asDouble()
-                + out.at("/energyPicojoules/SRAM_WRITE").asDouble() + out.at("/energyPicojoules/DRAM").asDouble(),
-                1e-6);
+                + out.at("/energyPicojoules/SRAM_WRITE").asDouble() + out.at("/energyPicojoules/DRAM").asDouble()
+                + out.at("/energyPicojoules/DEQUANT").asDouble(), 1e-6);
+        // INT8 x INT8 per channel: one FP32 multiply (3.7 pJ at 45 nm, Horowitz) per output as it leaves the array
+        assertEquals(64 * 64 * 3.7 * io.bitforge.core.tech.TechScaling.energyFactor(io.bitforge.core.tech.TechNode.N45,
+                io.bitforge.core.tech.TechNode.N28), out.at("/energyPicojoules/DEQUANT").asDouble(), 1e-6);
         assertEquals("mac-int", out.at("/hardware/pe/family").asText());
     }
 

@@ -43,6 +43,27 @@ class PeCosimCommandTest {
     }
 
     @Test
+    void bitmodDecodeRunsWeightStationaryWithCyclesFiveAboveTheEngine() throws Exception {
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", "bitmod-decode", "--rows", "3", "--cols", "3",
+                "--simulator", "java", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        JsonNode ladder = Json.mapper().readTree(r.stdout()).at("/ladders/0");
+        assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
+        // ws random tile M = 4, K = 3 x 4 lanes + 1 = 13, N = 4 on 3x3, 2 cycles per step (4-bit weights): K in
+        // ceil(13 / 4) = 4 steps over 2 row folds, N over 2 column folds, M = 4 streamed; a fold is 3 preload cycles
+        // + 2 x (4 + 3 + 3 - 2) = 19 cycles, the last cycle's index 4 x 19 - 1 = 75
+        assertEquals(75, ladder.at("/engineCycles").asLong());
+        assertEquals(80, ladder.at("/rtlComputedCycles").asLong());
+    }
+
+    @Test
+    void aDataflowTheRtlDoesNotBuildIsOneLine() {
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", "fp16-baseline", "--simulator", "java");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals("bitforge: hardware.dataflow: the mac-fp RTL is generated for [os], got ws", r.stderr().strip());
+    }
+
+    @Test
     void antPresetPassesInIcarusAndWritesAVcd(@TempDir Path dir) throws Exception {
         Path vcd = dir.resolve("ant.vcd");
         CliHarness.Result r = CliHarness.run("cosim", "--hw", "ant-28nm", "--rows", "2", "--cols", "2",

@@ -19,7 +19,8 @@ import java.util.Map;
  * mapping {@link ReramCost} uses). Writing a matrix programs the cells its weight slices occupy,
  * {@code K × N × columnsPerWeight}, at {@code programPicojoulesPerCell} each; crossbars are written in parallel,
  * each row by row ({@code min(K, crossbarRows) × programCyclesPerRow} cycles, once per round of as many crossbars
- * as the design has). Both figures are the family's parameters, whose defaults are estimates.
+ * as the design has). Both figures are the family's parameters, whose defaults are estimates. {@code params} are
+ * the ones the family costs with (comparator cycles filled in, {@link ReramFamily#effective}).
  */
 record CrossbarStore(ReramParams params, HardwareSpec spec) implements WeightStore {
 
@@ -43,6 +44,11 @@ record CrossbarStore(ReramParams params, HardwareSpec spec) implements WeightSto
     @Override
     public boolean reprogramWhenFull() {
         return params.reprogram();
+    }
+
+    @Override
+    public long computeCycles(GemmOp op, long usableTiles) {
+        return ReramCost.computeCycles(params, op, usableTiles);
     }
 
     @Override

@@ -69,6 +69,23 @@ final class ReramCost {
         return p.expectedComparatorCycles().orElse(p.fullConversionCycles());
     }
 
+    /**
+     * Compute cycles of one GEMM instance on {@code available} crossbars: when its weights fit, copies in the spare
+     * crossbars share the M input vectors ({@code ceil(M / replicas)} MVMs); when not, one MVM per vector per round.
+     */
+    static long computeCycles(ReramParams p, GemmOp op, long available) {
+        int columnsPerWeight = p.columnsPerWeight(op.weights().bits());
+        long weightsPerCrossbar = p.crossbarCols() / columnsPerWeight;
+        long needed = ceilDiv(op.k(), p.crossbarRows()) * ceilDiv(op.n(), weightsPerCrossbar);
+        int usedRows = (int) Math.min(op.k(), p.crossbarRows());
+        int usedColumns = (int) (Math.min(op.n(), weightsPerCrossbar) * columnsPerWeight);
+        double mvm = mvmCycles(p, op.activations().bits(), usedRows, usedColumns, conversionCycles(p));
+        if (needed <= available) {
+            return (long) Math.ceil(ceilDiv(op.m(), available / needed) * mvm);
+        }
+        return (long) Math.ceil(ceilDiv(needed, available) * op.m() * mvm);
+    }
+
     static CostReport gemm(ReramParams p, GemmOp op, ArraySpec array, TechNode node) {
         int ab = op.activations().bits();
         int wb = op.weights().bits();
@@ -87,12 +104,9 @@ final class ReramCost {
         long reprogram = 0;
         double programPicojoules = 0;
         long rounds = 1;
-        if (needed <= available) {
-            long replicas = available / needed;
-            compute = (long) Math.ceil(ceilDiv(op.m(), replicas) * mvm);
-        } else {
+        compute = computeCycles(p, op, available);
+        if (needed > available) {
             rounds = ceilDiv(needed, available);
-            compute = (long) Math.ceil(rounds * op.m() * mvm);
             reprogram = rounds * (long) p.crossbarRows() * p.programCyclesPerRow();
             programPicojoules = (double) needed * p.crossbarRows() * p.crossbarCols() * p.programPicojoulesPerCell();
             sources.add(new CostSource("reram-reprogramming", "weights need " + needed + " crossbars, " + available

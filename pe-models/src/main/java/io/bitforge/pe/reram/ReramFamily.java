@@ -240,7 +240,7 @@ public final class ReramFamily implements PeFamily {
 
     @Override
     public Optional<WeightStore> weightStore(PeParams params, HardwareSpec spec) {
-        return Optional.of(new CrossbarStore((ReramParams) params, spec));
+        return Optional.of(new CrossbarStore(effective((ReramParams) params), spec));
     }
 
     private static void check(ReramParams p, GemmOp op) {

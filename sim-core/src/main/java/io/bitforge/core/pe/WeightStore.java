@@ -27,6 +27,12 @@ public interface WeightStore {
      */
     CostReport write(GemmOp op, long instances);
 
+    /**
+     * Compute cycles of one instance of {@code op} when it may use {@code usableTiles} tiles: its own copy and the
+     * replicas that fit beside it (the family's own GEMM cost assumes the whole array).
+     */
+    long computeCycles(GemmOp op, long usableTiles);
+
     /** The spec field that switches reprogramming on, for messages. */
     String reprogramField();
 }

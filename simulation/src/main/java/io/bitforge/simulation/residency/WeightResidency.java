@@ -1,6 +1,7 @@
 package io.bitforge.simulation.residency;
 
 import io.bitforge.core.cost.CostReport;
+import io.bitforge.core.cost.CycleBreakdown;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.BOperand;
 import io.bitforge.core.op.GemmOp;
@@ -149,6 +150,24 @@ public final class WeightResidency {
             return 0;
         }
         return op.count() - (long) Math.floor((double) op.count() * resident / n);
+    }
+
+    /**
+     * The cost with a weight GEMM's compute re-timed for the crossbars it may use: when the model fits, every matrix
+     * is replicated the same number of times in the tiles the model leaves free (capacity / tiles needed, at least
+     * once); when it does not, a matrix has only its own tiles. The family's own cost replicates over the whole
+     * array, which resident weights of other layers occupy.
+     */
+    public CostReport withReplicas(GemmOp op, CostReport cost) {
+        if (op.bOperand() != BOperand.WEIGHTS || store.tilesFor(op) > store.capacityTiles()) {
+            return cost;
+        }
+        long copies = fits() ? Math.max(1, store.capacityTiles() / Math.max(1, tilesNeeded)) : 1;
+        long compute = Math.multiplyExact(store.computeCycles(op, Math.multiplyExact(store.tilesFor(op), copies)),
+                op.count());
+        CycleBreakdown c = cost.cycles();
+        CycleBreakdown cycles = new CycleBreakdown(compute, c.memoryStall(), c.fillDrain(), c.vector(), c.sramStall());
+        return new CostReport(cycles, cost.actions(), cost.energy(), cost.areaSquareMicrometres(), cost.sources());
     }
 
     /**

@@ -81,6 +81,12 @@ class WeightResidencyTest {
             }
         }
         assertTrue(checked >= 4, "attention GEMMs checked: " + checked);
+        // replicas only in the crossbars the model leaves free: 16128 / 3072 = 5 copies of each matrix. Prefill
+        // q_proj (M = 64 tokens, 128 crossbars) takes ceil(64 / 5) = 13 MVMs of 16 input bits x 128 columns on one
+        // ADC x 9 comparator cycles = 18432 cycles, in 2 layers (the whole grid would hold 126 copies: one MVM)
+        OpResult q = report.phases().get(0).ops().stream().filter(o -> o.op().name().equals("q_proj")).findFirst()
+                .orElseThrow();
+        assertEquals(2L * 13 * 18432, q.cost().cycles().compute());
     }
 
     @Test
