@@ -61,7 +61,8 @@ public final class RequestFlags {
             Map.entry("bcqRounds", "--bcq-rounds"),
             Map.entry("tokens", "--tokens"),
             Map.entry("scalesimConfig", "--scalesim-config"),
-            Map.entry("topology", "--topology"));
+            Map.entry("topology", "--topology"),
+            Map.entry("longRunAllowed", "--yes"));
 
     private RequestFlags() {
     }

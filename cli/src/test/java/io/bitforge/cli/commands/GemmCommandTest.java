@@ -26,6 +26,18 @@ class GemmCommandTest {
     }
 
     @Test
+    void aScaleSimRunPastAMinuteIsRefusedNamingYes() {
+        // 8 x 8 array, M = 2^31 - 1: about 1.4e11 SCALE-Sim demand words (ScaleSimBoundsTest), far past a minute;
+        // the library names its request field (longRunAllowed), the command line its flag
+        CliHarness.Result r = CliHarness.run("gemm", "--rows", "8", "--cols", "8", "--m", "2147483647", "--k", "8",
+                "--n", "8", "--scalesim");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().startsWith("bitforge: --yes: ") && r.stderr().contains("refused (the limit is 60 s; "
+                + "set this to run it anyway)"), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+    }
+
+    @Test
     void scaleSimAnchorRows() throws IOException {
         // scalesim-anchors.csv (SCALE-Sim v2 22f88b1): rows, cols, dataflow, M, N, K -> total cycles
         long[][] rows = {{8, 8, 0, 8, 8, 8, 21}, {8, 8, 1, 8, 8, 8, 29}, {8, 8, 2, 8, 8, 8, 29},

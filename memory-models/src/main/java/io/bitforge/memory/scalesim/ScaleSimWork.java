@@ -1,6 +1,7 @@
 package io.bitforge.memory.scalesim;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +70,10 @@ public record ScaleSimWork(double demandWords, double heapBytes) {
             ScaleSimWork work = of(layer, config);
             totalSeconds += work.seconds();
             if (!force && totalSeconds > MAX_SECONDS) {
-                throw new BadInputException(String.format(Locale.ROOT, "%s: SCALE-Sim mode would simulate about "
-                        + "%.3g demand words, about %s; refused (the limit is %d s; "
-                        + "--yes runs it anyway)",
+                // the request field that lets it run; a front end names its own switch for it (the CLI's --yes)
+                throw new BadRequestException("longRunAllowed", String.format(Locale.ROOT, "%s: SCALE-Sim mode "
+                        + "would simulate about %.3g demand words, about %s; refused (the limit is %d s; set this "
+                        + "to run it anyway)",
                         layer.name(), work.demandWords(), duration(totalSeconds), (int) MAX_SECONDS));
             }
             if (work.heapBytes() > maxHeap) {

@@ -1,6 +1,7 @@
 package io.bitforge.memory.scalesim;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.BadRequestException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -51,9 +52,10 @@ class ScaleSimBoundsTest {
         ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layers = List.of(TopologyLayer.gemm("g1", Integer.MAX_VALUE, 8, 8));
         assertEquals(141_733_920_768.0, ScaleSimWork.of(layers.get(0), config).demandWords());
-        String message = refusal(() -> ScaleSimRun.run(config, layers));
-        assertTrue(message.startsWith("g1: SCALE-Sim mode would simulate about 1.42e+11 demand words, about 47 min; "
-                + "refused"), message);
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
+        assertEquals("longRunAllowed", refused.field());
+        assertTrue(refused.detail().startsWith("g1: SCALE-Sim mode would simulate about 1.42e+11 demand words, about "
+                + "47 min; refused"), refused.detail());
     }
 
     @Test

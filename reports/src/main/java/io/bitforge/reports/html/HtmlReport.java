@@ -139,7 +139,7 @@ public final class HtmlReport {
         try {
             Files.writeString(page, html, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            throw new io.bitforge.core.io.BadInputException("--out: cannot write " + page + ": " + e.getMessage(), e);
+            throw new io.bitforge.core.io.BadRequestException("out", "cannot write " + page + ": " + e.getMessage(), e);
         }
         return page;
     }
