@@ -6,6 +6,7 @@ import io.bitforge.cli.commands.CosimCommand;
 import io.bitforge.cli.commands.DemoCommand;
 import io.bitforge.cli.commands.ExploreCommand;
 import io.bitforge.cli.commands.FpgaCommand;
+import io.bitforge.cli.commands.FpgaRunCommand;
 import io.bitforge.cli.commands.GemmCommand;
 import io.bitforge.cli.commands.ListCommand;
 import io.bitforge.cli.commands.QuantizeCommand;
@@ -62,6 +63,7 @@ public final class BitForge implements Runnable {
                 new DemoCommand(context),
                 new ExploreCommand(context),
                 new FpgaCommand(context),
+                new FpgaRunCommand(context),
                 new GemmCommand(context),
                 new ListCommand(context),
                 new QuantizeCommand(context),

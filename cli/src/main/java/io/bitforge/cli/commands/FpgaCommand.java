@@ -2,12 +2,16 @@ package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.HdlDesignOptions;
+import io.bitforge.cli.hdl.BoardDesigns;
 import io.bitforge.cli.hdl.Ice40Board;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.verilog.board.Board;
+import io.bitforge.verilog.board.BoardDesign;
+import io.bitforge.verilog.board.HostProtocol;
 import io.bitforge.verilog.area.AreaRow;
 import io.bitforge.verilog.area.AreaTable;
 import io.bitforge.verilog.area.GateWeights;
@@ -26,11 +30,15 @@ import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.gen.Ram;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.tools.ToolException;
 import io.bitforge.verilog.tools.ToolRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +102,16 @@ public final class FpgaCommand implements Callable<Integer> {
             + "to one family (and the reference).")
     boolean areaTable;
 
+    // ---- board top levels: a PE array behind a UART, every pin on the board's constraint file ----
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "icebreaker (UP5K) or hx8k-breakout (HX8K): the PE array of --pe/--hw (default 2x2) "
+                    + "behind a UART host link, every pin constrained by the board's pin file; sets the part. "
+                    + "Run it with fpga-run; see docs/fpga.md.")
+    String boardId;
+
+    @Spec
+    CommandSpec commandSpec;
+
     public FpgaCommand(CliContext context) {
         this.context = context;
     }
@@ -109,11 +127,17 @@ public final class FpgaCommand implements Callable<Integer> {
         MultiplierMapping mapping = MultiplierMapping.of(multipliers).orElseThrow(() -> BadInputException.field(null,
                 "--multipliers", "'" + multipliers + "'", "must be one of " + String.join(", ",
                         MultiplierMapping.ids())));
-        if (EstimateTarget.of(device).isPresent() || estimateOnly) {
+        Board boardTop = boardTop();
+        if (boardTop != null && estimateOnly) {
+            throw new BadInputException("fpga: --estimate-only is for --device " + String.join(" or ",
+                    EstimateTarget.ids()) + ", not a --board build");
+        }
+        if (boardTop == null && (EstimateTarget.of(device).isPresent() || estimateOnly)) {
             return estimate(mapping);
         }
-        Ice40Board board = Ice40Board.of(device).orElseThrow(() -> BadInputException.field(null, "--device",
-                "'" + device + "'", "must be one of " + String.join(", ", allDevices())));
+        Ice40Board board = Ice40Board.of(boardTop != null ? boardTop.device() : device).orElseThrow(() ->
+                BadInputException.field(null, "--device", "'" + device + "'", "must be one of "
+                        + String.join(", ", allDevices())));
         FpgaPart part = FpgaPart.of(board.device()).orElseThrow();
         if (mapping == MultiplierMapping.DSP && part.dspBlocks() == 0) {
             throw BadInputException.field(null, "--multipliers", "dsp", "the " + part.device()
@@ -128,11 +152,19 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        FpgaFlow.Settings settings = new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
+        FpgaFlow.Settings settings = boardTop == null
+                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf())
+                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardTop.pcf(), boardTop.id(),
+                boardTop.pcfName());
         if (maxArray) {
+            if (boardTop != null) {
+                throw new BadInputException("fpga: --max-array fits arrays behind the pin-light read-out top level; "
+                        + "drop --board (use --device " + boardTop.device() + ")");
+            }
             return maxArray(settings);
         }
-        EmittedDesign emitted = emit();
+        EmittedDesign emitted = write(boardTop != null ? boardDesign(boardTop).top().emit(EmitOptions.synthesis())
+                : VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis()));
         FpgaReport report;
         try {
             report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
@@ -148,13 +180,8 @@ public final class FpgaCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The design, written to --out; a PE array goes behind the pin-light byte read-out top level. */
-    private EmittedDesign emit() {
-        ModuleDef top = designOptions.build(context, 1);
-        if (designOptions.isPeArray()) {
-            top = ReadoutTop.build(top);
-        }
-        EmittedDesign emitted = VerilogEmitter.emit(top, EmitOptions.synthesis());
+    /** {@code emitted}, written to --out. */
+    private EmittedDesign write(EmittedDesign emitted) {
         try {
             emitted.writeTo(out);
         } catch (IOException e) {
@@ -179,7 +206,7 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
                     + ToolRunner.INSTALL_HINT);
         }
-        EmittedDesign emitted = emit();
+        EmittedDesign emitted = write(VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis()));
         FpgaEstimate estimate;
         try {
             estimate = FpgaEstimate.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), target);
@@ -209,7 +236,7 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: --max-array chooses the rows and columns; drop --rows/--cols");
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = designOptions.spec(context, rtl);
+        HardwareSpec spec = designOptions.peSpec(context, rtl);
         MaxArrayResult result;
         try {
             result = MaxArraySearch.search(spec, rtl, settings, out, line -> context.err().println("fpga: " + line));
@@ -304,10 +331,51 @@ public final class FpgaCommand implements Callable<Integer> {
         row(table, "block RAMs", r.blockRams());
         row(table, "I/O", r.io());
         context.out().print(table);
-        context.out().printf(Locale.ROOT, "Fmax %.1f MHz (nextpnr), %.1f MHz (icetime); constraint %.1f MHz (%s)%n",
-                r.fmaxMegahertz(), r.icetimeMegahertz(), r.clockMegahertz(), r.meetsClock() ? "met" : "NOT met");
+        String nextpnrFmax = Double.isNaN(r.fmaxMegahertz()) ? "none (no register-to-register path)"
+                : String.format(Locale.ROOT, "%.1f MHz", r.fmaxMegahertz());
+        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); constraint %.1f MHz (%s)%n",
+                nextpnrFmax, r.icetimeMegahertz(), r.clockMegahertz(), r.meetsClock() ? "met" : "NOT met");
         context.out().println("bitstream " + r.bitstream() + " (" + r.bitstreamBytes() + " bytes); report "
                 + out.resolve(FpgaFlow.REPORT_FILE));
+    }
+
+    /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
+    private Board boardTop() {
+        if (boardId == null) {
+            return null;
+        }
+        Board b = Board.of(boardId).orElseThrow(() -> BadInputException.field(null, "--board", "'" + boardId + "'",
+                "must be one of " + String.join(", ", Board.ids())));
+        if (!designOptions.isPeArray()) {
+            throw BadInputException.field(null, "--board", "'" + boardId + "'",
+                    "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
+            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
+                    + b.device() + " with --board " + b.id());
+        }
+        return b;
+    }
+
+    /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes). */
+    private BoardDesign boardDesign(Board b) {
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
+        HardwareSpec spec = options.peSpec(context, rtl);
+        return BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
+    }
+
+    /**
+     * The design to build; {@code ram} is 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51
+     * pins exceed the 39 user I/O of the UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
+     */
+    private ModuleDef fpgaDesign() {
+        if (!designOptions.isPeArray() && designOptions.design().equals("ram")) {
+            return Ram.build(8, 8, ReadUnderWrite.UNDEFINED);
+        }
+        ModuleDef top = designOptions.build(context, 1);
+        // a PE array's result ports outnumber the package's pins: read them out a byte at a time
+        return designOptions.isPeArray() ? ReadoutTop.build(top) : top;
     }
 
     private static String firstLine(ToolException e) {

@@ -17,6 +17,7 @@ import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -147,20 +148,64 @@ public final class HdlDesignOptions {
             return build();
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = spec(context, rtl);
-        PeRtl peRtl = PeDesign.forSpec(spec, rtl);
-        TileShape tile = tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
-                spec.array().cols() * peRtl.timing().lanesN());
-        return PeDesign.of(spec, rtl, tile, seed).top();
+        HardwareSpec spec = peSpec(context, rtl);
+        return PeDesign.of(spec, rtl, peTile(spec, rtl), seed).top();
     }
 
     /**
-     * The spec --pe/--hw describe, at parameters that have RTL (a stand-in's note goes to stderr): --pe alone is the
-     * family's first preset, 4x4 unless --rows/--cols say otherwise.
+     * The spec --pe/--hw describe (--pe alone: the family's first preset, 4x4 unless --rows/--cols say otherwise),
+     * with parameters that have RTL (a stand-in is noted on stderr).
      */
-    public HardwareSpec spec(CliContext context, PeRtlRegistry rtl) {
-        return PeDesign.withRtlParams(PeSpecOptions.specs(this, context.registry(), rtl, hw == null).get(0), rtl,
-                note -> context.err().println("bitforge: " + note));
+    public HardwareSpec peSpec(CliContext context, PeRtlRegistry rtl) {
+        List<HardwareSpec> specs = PeSpecOptions.specs(this, context.registry(), rtl, hw == null);
+        if (hw == null) {
+            // --pe alone: the family's first precision mode that has RTL (e.g. shift-add's W4A8, not its W4A16)
+            for (HardwareSpec spec : specs) {
+                List<String> notes = new ArrayList<>();
+                HardwareSpec withRtl = PeDesign.withRtlParams(spec, rtl, notes::add);
+                try {
+                    PeDesign.forSpec(withRtl, rtl);
+                } catch (BadInputException e) {
+                    continue;
+                }
+                notes.forEach(note -> context.err().println("bitforge: " + note));
+                return withRtl;
+            }
+        }
+        return PeDesign.withRtlParams(specs.get(0), rtl, note -> context.err().println("bitforge: " + note));
+    }
+
+    /** The tile --m/--k/--n give for the spec's array, or null for the design's default tile. */
+    public TileShape peTile(HardwareSpec spec, PeRtlRegistry rtl) {
+        PeRtl peRtl = PeDesign.forSpec(spec, rtl);
+        return tile(spec.array().rows() * peRtl.timing().lanesM(), 4 * peRtl.timing().lanesK(),
+                spec.array().cols() * peRtl.timing().lanesN());
+    }
+
+    /** These options with {@code rows} x {@code cols} where --rows/--cols were not given. */
+    public HdlDesignOptions withDefaultArray(int defaultRows, int defaultCols) {
+        HdlDesignOptions o = forPeArray(pe, hw, rows == null ? defaultRows : rows, cols == null ? defaultCols : cols,
+                m, k, n);
+        o.design = design;
+        o.dataBits = dataBits;
+        o.accBits = accBits;
+        o.noWrapper = noWrapper;
+        return o;
+    }
+
+    /** Options naming only a PE array and its tile, for commands that take no other design. */
+    public static HdlDesignOptions forPeArray(String pe, String hw, Integer rows, Integer cols, Integer m, Integer k,
+                                              Integer n) {
+        HdlDesignOptions o = new HdlDesignOptions();
+        o.design = "systolic";
+        o.pe = pe;
+        o.hw = hw;
+        o.rows = rows;
+        o.cols = cols;
+        o.m = m;
+        o.k = k;
+        o.n = n;
+        return o;
     }
 
     /** Builds the chosen design; bad option values are bad input. */

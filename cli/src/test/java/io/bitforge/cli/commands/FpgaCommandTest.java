@@ -96,6 +96,63 @@ class FpgaCommandTest {
     }
 
     @Test
+    void ramReachesABitstreamOnBothParts(@TempDir Path dir) throws Exception {
+        for (String device : new String[] {"hx8k", "up5k"}) {
+            Path out = dir.resolve(device);
+            CliHarness.Result r = CliHarness.run("fpga", "--design", "ram", "--device", device, "--out",
+                    out.toString(), "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            JsonNode json = Json.mapper().readTree(r.stdout());
+            // 256 x 8 words in one 4-kbit block RAM; pins: clk, we, re, two 8-bit addresses, 8 bits in and out = 35
+            assertEquals(1, json.at("/utilization/ICESTORM_RAM/used").asInt());
+            assertEquals(35, json.at("/utilization/SB_IO/used").asInt());
+            // every path ends at a pin or the block RAM: nextpnr has no Fmax, icetime's pin-to-pin figure decides
+            assertTrue(json.at("/fmaxMegahertz").isNull(), json.toString());
+            assertTrue(json.at("/icetimeMegahertz").asDouble() > 12, json.toString());
+            // bitstream sizes are fixed per part: UP5K 104 090, HX8K 135 100 bytes (toolchain measurements)
+            assertEquals(device.equals("up5k") ? 104_090 : 135_100, Files.size(out.resolve("top.bin")));
+        }
+    }
+
+    /**
+     * One bitstream per board, a 1x1 array each: the top level's pins are exactly the board file's (clock, UART
+     * receive and transmit, the LEDs) and nextpnr runs without --pcf-allow-unconstrained.
+     */
+    @Test
+    void boardTopLevelsPlaceWithEveryPinConstrained(@TempDir Path dir) throws Exception {
+        String[][] cases = {{"icebreaker", "mac-int", "5", "104090"}, {"hx8k-breakout", "shift-add", "11", "135100"}};
+        for (String[] c : cases) {
+            Path out = dir.resolve(c[0]);
+            CliHarness.Result r = CliHarness.run("fpga", "--pe", c[1], "--board", c[0], "--rows", "1", "--cols", "1",
+                    "--out", out.toString(), "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr());
+            JsonNode json = Json.mapper().readTree(r.stdout());
+            assertEquals(c[0].replace('-', '_') + "_top", json.at("/top").asText());
+            assertEquals(c[0], json.at("/board").asText());
+            // iCEBreaker: clk, uart_rx, uart_tx, two LEDs; HX8K breakout: the same with eight LEDs
+            assertEquals(Integer.parseInt(c[2]), json.at("/utilization/SB_IO/used").asInt());
+            assertTrue(json.at("/meetsClock").asBoolean(), json.toString());
+            assertEquals(Long.parseLong(c[3]), Files.size(out.resolve("top.bin")));
+            String pcf = Files.readString(out.resolve("board.pcf"));
+            assertTrue(pcf.contains("# Source: "), pcf);
+            assertEquals(Integer.parseInt(c[2]), pcf.lines().filter(l -> l.startsWith("set_io ")).count());
+        }
+    }
+
+    @Test
+    void boardNeedsAPeArrayAndItsOwnPart(@TempDir Path dir) {
+        CliHarness.Result noPe = CliHarness.run("fpga", "--board", "icebreaker", "--out", dir.toString());
+        assertEquals(2, noPe.exitCode());
+        assertEquals("bitforge: --board: needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array), "
+                + "got 'icebreaker'", noPe.stderr().strip());
+        CliHarness.Result part = CliHarness.run("fpga", "--pe", "mac-int", "--board", "icebreaker", "--device", "hx8k",
+                "--out", dir.toString());
+        assertEquals(2, part.exitCode());
+        assertEquals("bitforge: --device: must be left out or be up5k with --board icebreaker, got 'hx8k'",
+                part.stderr().strip());
+    }
+
+    @Test
     void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
         CliHarness.Result device = CliHarness.run("fpga", "--device", "xc7a35t", "--out", dir.toString());
         assertEquals(2, device.exitCode());

@@ -56,6 +56,19 @@ public final class TileArray {
 
     /** The design for A (row-major M×K codes) times B (row-major K×N codes). */
     public static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b) {
+        return build(pe, plan, a, b, false);
+    }
+
+    /**
+     * The same design whose operand buffers a host can also write (a board's UART link loads other tiles): with
+     * {@code ld_we} high, buffer {@code ld_buf} (0..R−1 the rows' activation buffers, R..R+C−1 the columns' weight
+     * buffers) takes the low bits of {@code ld_data} at {@code ld_addr} on the clock edge.
+     */
+    public static ModuleDef buildLoadable(PeRtl pe, ArrayPlan plan, long[] a, long[] b) {
+        return build(pe, plan, a, b, true);
+    }
+
+    private static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b, boolean loadable) {
         TileShape tile = plan.tile();
         if (a.length != tile.m() * tile.k() || b.length != tile.k() * tile.n()) {
             throw new IllegalArgumentException("tile " + tile + " needs " + tile.m() * tile.k() + " and "
@@ -152,10 +165,15 @@ public final class TileArray {
         // ---- buffers and skew ----
         Shape aWord = Shape.u(layout.activationWordBits());
         Shape bWord = Shape.u(layout.weightWordBits());
+        HostLoad load = loadable ? HostLoad.ports(m, rows + cols, Math.max(aDepth, bDepth),
+                Math.max(aWord.width(), bWord.width())) : null;
         Expr[] aEdge = new Expr[rows];
         for (int i = 0; i < rows; i++) {
             Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
                     ReadUnderWrite.READ_FIRST);
+            if (load != null) {
+                load.writePort(m, buf, i);
+            }
             Expr addr = aBase.plus(t).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
             aEdge[i] = skew(m, word, i, "a" + i, hop);
@@ -164,6 +182,9 @@ public final class TileArray {
         for (int j = 0; j < cols; j++) {
             Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
                     ReadUnderWrite.READ_FIRST);
+            if (load != null) {
+                load.writePort(m, buf, rows + j);
+            }
             Expr addr = bBase.plus(t).resize(Shape.u(buf.addressWidth()));
             Expr word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
             bEdge[j] = skew(m, word, j, "b" + j, hop);

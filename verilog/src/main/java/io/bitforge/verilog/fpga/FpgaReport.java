@@ -10,12 +10,13 @@ import java.util.SortedMap;
  * What one iCE40 build gave, written as {@code fpga-report.json} beside the bitstream: Yosys cells by type, logic
  * cells, flip-flops, DSP blocks, block RAMs and I/O used of those the part has (nextpnr-ice40's counts; flip-flops
  * from Yosys), where the multipliers went, Fmax from nextpnr and from icetime, and whether timing closes at the
- * clock constraint (both Fmax figures at or above it).
+ * clock constraint (both Fmax figures at or above it; icetime's alone when nextpnr finds no register-to-register
+ * path and so reports no Fmax). {@code board} and {@code pinFile} are null unless a board's pin file was used.
  */
-public record FpgaReport(String design, String top, FpgaPart part, MultiplierMapping mapping, int multipliers,
-                         int logicMultipliers, double clockMegahertz, int seed, SortedMap<String, Integer> cells,
-                         int flipFlops, PnrReport pnr, double icetimeMegahertz, String bitstream,
-                         long bitstreamBytes) {
+public record FpgaReport(String design, String top, String board, String pinFile, FpgaPart part,
+                         MultiplierMapping mapping, int multipliers, int logicMultipliers, double clockMegahertz,
+                         int seed, SortedMap<String, Integer> cells, int flipFlops, PnrReport pnr,
+                         double icetimeMegahertz, String bitstream, long bitstreamBytes) {
     public ResourceUse logicCells() {
         return use("ICESTORM_LC");
     }
@@ -36,9 +37,10 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
         return pnr.worstFmaxMhz();
     }
 
-    /** Both nextpnr's and icetime's Fmax reach the clock constraint. */
+    /** nextpnr's Fmax (when it has one) and icetime's reach the clock constraint. */
     public boolean meetsClock() {
-        return fmaxMegahertz() >= clockMegahertz && icetimeMegahertz >= clockMegahertz;
+        boolean nextpnr = Double.isNaN(fmaxMegahertz()) || fmaxMegahertz() >= clockMegahertz;
+        return nextpnr && icetimeMegahertz >= clockMegahertz;
     }
 
     private ResourceUse use(String resource) {
@@ -50,6 +52,10 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", design);
         m.put("top", top);
+        if (board != null) {
+            m.put("board", board);
+            m.put("pinFile", pinFile);
+        }
         m.put("device", part.device());
         m.put("package", part.pkg());
         m.put("estimate", false);
@@ -73,7 +79,7 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
             utilisation.put(resource, Map.of("used", pnr.used(resource), "available", pnr.available(resource)));
         }
         m.put("utilization", utilisation);
-        m.put("fmaxMegahertz", fmaxMegahertz());
+        m.put("fmaxMegahertz", Double.isNaN(fmaxMegahertz()) ? null : fmaxMegahertz());
         m.put("icetimeMegahertz", icetimeMegahertz);
         m.put("meetsClock", meetsClock());
         m.put("bitstream", bitstream);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,22 @@ public final class NextpnrIce40 {
      */
     public static PnrReport placeAndRoute(Path dir, String jsonNetlist, String device, String pkg, String pcf,
                                           String asc, double freqMhz, int seed, Duration timeout) {
-        List<String> cmd = List.of("nextpnr-ice40", "--" + device, "--package", pkg, "--json", jsonNetlist,
-                "--pcf", pcf, "--pcf-allow-unconstrained", "--asc", asc, "--freq", Double.toString(freqMhz),
-                "--seed", Integer.toString(seed), "--report", "pnr_report.json", "--log", "nextpnr.log");
+        return placeAndRoute(dir, jsonNetlist, device, pkg, pcf, asc, freqMhz, seed, timeout, true);
+    }
+
+    /**
+     * The same; with {@code allowUnconstrained} false every top-level port must have a pin in {@code pcf} (a board
+     * build), else nextpnr stops with an error naming the port.
+     */
+    public static PnrReport placeAndRoute(Path dir, String jsonNetlist, String device, String pkg, String pcf,
+                                          String asc, double freqMhz, int seed, Duration timeout,
+                                          boolean allowUnconstrained) {
+        List<String> cmd = new ArrayList<>(List.of("nextpnr-ice40", "--" + device, "--package", pkg, "--json",
+                jsonNetlist, "--pcf", pcf, "--asc", asc, "--freq", Double.toString(freqMhz),
+                "--seed", Integer.toString(seed), "--report", "pnr_report.json", "--log", "nextpnr.log"));
+        if (allowUnconstrained) {
+            cmd.add("--pcf-allow-unconstrained");
+        }
         ToolResult r = ToolRunner.run(dir, timeout, cmd).orThrow();
         if (!Files.isRegularFile(dir.resolve("pnr_report.json")) || !Files.isRegularFile(dir.resolve(asc))) {
             throw r.failure("exited with 0 but wrote no pnr_report.json or " + asc);
@@ -49,8 +63,10 @@ public final class NextpnrIce40 {
                 used.put(e.getKey(), e.getValue().path("used").asInt());
                 available.put(e.getKey(), e.getValue().path("available").asInt());
             }
-            if (fmax.isEmpty() || used.isEmpty()) {
-                throw new ToolException(report + ": no fmax or utilization section");
+            // a design whose every path starts or ends at a pin or a block RAM (e.g. a bare RAM) has no
+            // register-to-register path, so nextpnr reports "no interior paths" and an empty fmax section
+            if (used.isEmpty()) {
+                throw new ToolException(report + ": no utilization section");
             }
             return new PnrReport(new TreeMap<>(fmax), new TreeMap<>(used), new TreeMap<>(available));
         } catch (IOException e) {

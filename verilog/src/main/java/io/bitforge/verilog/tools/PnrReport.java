@@ -16,7 +16,7 @@ public record PnrReport(SortedMap<String, Double> fmaxMhz, SortedMap<String, Int
         available = Collections.unmodifiableSortedMap(new TreeMap<>(available));
     }
 
-    /** The lowest achieved Fmax over all clocks. */
+    /** The lowest achieved Fmax over all clocks; NaN when no clock has a register-to-register path. */
     public double worstFmaxMhz() {
         return fmaxMhz.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
