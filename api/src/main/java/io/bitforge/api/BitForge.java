@@ -1,5 +1,6 @@
 package io.bitforge.api;
 
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
@@ -130,7 +131,7 @@ public final class BitForge {
      * place that dispatches on the workload's kind; a new kind adds its branch here.
      */
     public SimulationOutcome simulateWorkload(SimulateRequest request) {
-        HardwareSpec spec = mapped(request);
+        HardwareSpec spec = hardware(request.hardware());
         WorkloadFactory workload = workload(request.workload());
         if (workload instanceof DiffusionWorkload diffusion) {
             return runDiffusion(spec, diffusion, request);
@@ -144,7 +145,7 @@ public final class BitForge {
 
     /** An LLM's prefill and/or decode on a design (the workload must be an LLM). */
     public SimulationReport simulate(SimulateRequest request) {
-        HardwareSpec spec = mapped(request);
+        HardwareSpec spec = hardware(request.hardware());
         WorkloadFactory workload = workload(request.workload());
         if (!(workload instanceof LlmWorkload llm)) {
             throw BadRequestException.of("workload", workload.id(), "must be an LLM (kind " + workload.kind()
@@ -155,7 +156,7 @@ public final class BitForge {
 
     /** A diffusion model's phases on a design (the workload must be a diffusion model). */
     public DiffusionReport simulateDiffusion(SimulateRequest request) {
-        HardwareSpec spec = mapped(request);
+        HardwareSpec spec = hardware(request.hardware());
         WorkloadFactory workload = workload(request.workload());
         if (!(workload instanceof DiffusionWorkload diffusion)) {
             throw BadRequestException.of("workload", workload.id(), "must be a diffusion model (kind "
@@ -174,11 +175,6 @@ public final class BitForge {
                 registry);
     }
 
-    /** The request's design with its mapping stage applied: the request's mapping replaces the spec's own. */
-    private HardwareSpec mapped(SimulateRequest request) {
-        HardwareSpec spec = hardware(request.hardware());
-        return request.mapping() == null ? spec : request.mapping().applyTo(spec);
-    }
 
     /** One GEMM on a design through the engine and its tiled DRAM model (or SCALE-Sim's, in SCALE-Sim mode). */
     public GemmReport gemm(GemmRequest request) {
@@ -202,7 +198,12 @@ public final class BitForge {
             }
             bandwidth = OptionalDouble.of(bytesPerCycle);
         }
-        return GemmSimulation.run(registry, spec, request.m(), request.k(), request.n(), bandwidth,
+        Mapping mapping = request.mapping();
+        if (request.scalesim() && mapping != null && !mapping.withoutDataflow().equals(Mapping.AUTO)) {
+            throw BadRequestException.of("mapping", mapping.describe(), "only its dataflow applies in SCALE-Sim "
+                    + "mode (SCALE-Sim's own buffers and prefetch decide what DRAM moves)");
+        }
+        return GemmSimulation.run(registry, spec, mapping, request.m(), request.k(), request.n(), bandwidth,
                 request.scalesim(), request.longRunAllowed());
     }
 
@@ -251,6 +252,10 @@ public final class BitForge {
 
     /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
     public ExploreSummary explore(ExploreRequest request, ExploreProgress progress) {
+        if (request.mapping() != null && request.mapping().dataflow().isPresent()) {
+            throw BadRequestException.of("mapping", request.mapping().describe(), "must not choose the dataflow "
+                    + "in an exploration: each design's dataflow is a field of the space (dataflow)");
+        }
         return new Explorer(registry).run(request, progress);
     }
 
@@ -267,7 +272,7 @@ public final class BitForge {
                 request.context(), request.generate(), "native", 0, 0, false,
                 WorkloadLookup.withLongContext(options, request.allowLongContext()));
         WorkloadLookup.warnings(llm, settings).forEach(notes);
-        return SimulationRun.run(registry, spec, llm, settings, request.quant());
+        return SimulationRun.run(registry, spec, request.mapping(), llm, settings, request.quant());
     }
 
     /**
@@ -275,12 +280,12 @@ public final class BitForge {
      * quantisation and builder options {@code report} (the same request's LLM simulation) used.
      */
     public SpeculationReport speculate(SimulateRequest request, SimulationReport report, Speculation speculation) {
-        HardwareSpec spec = mapped(request);
+        HardwareSpec spec = hardware(request.hardware());
         WorkloadFactory workload = workload(request.workload());
         if (!(workload instanceof LlmWorkload llm)) {
             throw BadRequestException.of("workload", workload.id(), "must be an LLM for speculative decoding");
         }
-        return SpeculationReport.of(registry, spec, llm, report, speculation);
+        return SpeculationReport.of(registry, spec, request.mapping(), llm, report, speculation);
     }
 
     private DiffusionReport runDiffusion(HardwareSpec spec, DiffusionWorkload model, SimulateRequest request) {
@@ -289,6 +294,6 @@ public final class BitForge {
         WorkloadSettings settings = new WorkloadSettings("both", request.batch(), 0, 0, 0, "native", steps,
                 resolution, request.guidance(), DiffusionSimulation.options(request.textEncoder(),
                 request.vaeDecoder(), request.svdquantRank()));
-        return DiffusionSimulation.run(registry, spec, model, settings, request.quant());
+        return DiffusionSimulation.run(registry, spec, request.mapping(), model, settings, request.quant());
     }
 }

@@ -1,5 +1,6 @@
 package io.bitforge.api;
 
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.spec.HardwareSpec;
 
@@ -11,9 +12,12 @@ import io.bitforge.core.spec.HardwareSpec;
  *                               figures; the bandwidth must then be whole words per cycle
  * @param longRunAllowed         in SCALE-Sim mode, run even when estimated past a minute (refused otherwise);
  *                               a run past the heap is refused regardless
+ * @param mapping                how the GEMM is laid onto the design (tiles, loop order, dataflow); null = the
+ *                               spec's own (its deprecated {@code mapping:} block, or the tiler's choice). In
+ *                               SCALE-Sim mode only its dataflow applies
  */
 public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Double bandwidthBytesPerCycle,
-                          boolean scalesim, boolean longRunAllowed) {
+                          boolean scalesim, boolean longRunAllowed, Mapping mapping) {
     public GemmRequest {
         if (hardware == null) {
             throw new BadRequestException("hardware", "is required (a spec file, a preset or a HardwareSpec)");
@@ -33,6 +37,7 @@ public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Doubl
         private Double bandwidthBytesPerCycle;
         private boolean scalesim;
         private boolean longRunAllowed;
+        private Mapping mapping;
 
         private Builder() {
         }
@@ -74,8 +79,14 @@ public record GemmRequest(HardwareChoice hardware, long m, long k, long n, Doubl
             return this;
         }
 
+        /** The mapping stage beside the spec; null (the default) keeps the spec's own. */
+        public Builder mapping(Mapping mapping) {
+            this.mapping = mapping;
+            return this;
+        }
+
         public GemmRequest build() {
-            return new GemmRequest(hardware, m, k, n, bandwidthBytesPerCycle, scalesim, longRunAllowed);
+            return new GemmRequest(hardware, m, k, n, bandwidthBytesPerCycle, scalesim, longRunAllowed, mapping);
         }
     }
 }

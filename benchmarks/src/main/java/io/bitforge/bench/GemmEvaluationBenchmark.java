@@ -9,6 +9,9 @@ import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
+import io.bitforge.simulation.engine.MemorySetup;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -41,7 +44,8 @@ public class GemmEvaluationBenchmark {
         Registry registry = Registry.load();
         HardwareSpec spec = new HardwareSpecLoader(registry).resolve("tpu-like-int8", "--hw")
                 .withArray(new ArraySpec(128, 128)).withDataflow(Dataflow.fromId(dataflow).orElseThrow());
-        engine = Engine.of(spec, registry);
+        engine = EngineAssembly.assemble(registry, spec,
+                EngineSetup.SIMULATE.withMemory(MemorySetup.UNLIMITED_BANDWIDTH));
         large = GemmOp.of("mlp-up", 2048, 4096, 11008, Precision.INT8);
         small = GemmOp.of("small", 37, 129, 61, Precision.INT8);
     }

@@ -45,7 +45,8 @@ public final class RequestFlags {
             Map.entry("resume", "--resume"),
             Map.entry("out", "--out"),
             Map.entry("in", "--in"),
-            Map.entry("dequantizedOut", "--dequantized-out"));
+            Map.entry("dequantizedOut", "--dequantized-out"),
+            Map.entry("mapping", "--mapping"));
 
     private RequestFlags() {
     }

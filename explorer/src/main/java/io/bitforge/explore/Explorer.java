@@ -1,6 +1,7 @@
 package io.bitforge.explore;
 
 import io.bitforge.core.io.AtomicFiles;
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
@@ -78,11 +79,11 @@ public final class Explorer {
         final int storedAtStart;
         final StoreTally tally;
 
-        Run(DesignSpace space, ResultStore store, StoreTally tally, ExploreProgress progress) {
+        Run(DesignSpace space, Mapping mapping, ResultStore store, StoreTally tally, ExploreProgress progress) {
             this.space = space;
             this.storedAtStart = store.size();
             this.tally = tally;
-            this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory());
+            this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory(), mapping);
             this.store = store;
             this.progress = progress;
         }
@@ -158,7 +159,7 @@ public final class Explorer {
         StoreTally tally = new StoreTally(space);
         try (ResultStore store = ResultStore.open(dir, request.resume(), tally, tally.vectorLength())) {
             writeJson(dir.resolve(MANIFEST), manifest);
-            Run run = new Run(space, store, tally, progress);
+            Run run = new Run(space, request.mapping(), store, tally, progress);
             Map<String, Object> strategyFacts = switch (request.strategy()) {
                 case GRID, RANDOM -> sampled(request, run, pool);
                 case NSGA2 -> nsga2(request, run, pool);
@@ -316,6 +317,9 @@ public final class Explorer {
         inputs.put("space", request.space().asWritten());
         inputs.put("strategy", request.strategy().id());
         inputs.put("budget", request.budget());
+        if (request.mapping() != null) {
+            inputs.put("mapping", request.mapping().asMap());
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", "explore");
         manifest.put("bitforgeVersion", request.bitforgeVersion());

@@ -1,6 +1,8 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.timing.DramLatency;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -31,13 +33,20 @@ public final class DiffusionSimulation {
      */
     public static DiffusionReport run(Registry registry, HardwareSpec spec, DiffusionWorkload model,
                                       WorkloadSettings settings, String quant) {
-        Engine engine = SimulationRun.engine(registry, spec);
+        return run(registry, spec, null, model, settings, quant);
+    }
+
+    /** @param mapping the mapping stage given beside the spec, or null for the spec's own */
+    public static DiffusionReport run(Registry registry, HardwareSpec spec, Mapping mapping, DiffusionWorkload model,
+                                      WorkloadSettings settings, String quant) {
+        Engine engine = SimulationRun.engine(registry, spec, mapping);
         DramFigures dram = DramFigures.of(spec, registry);
         NativePrecisions natives = engine.family().nativePrecisions(spec.pe().params());
         String quantText = quant != null ? quant : DiffusionQuant.uniformText(natives.weights(), natives.activations());
         WorkloadSettings used = new WorkloadSettings("both", settings.batch(), 0, 0, 0, quantText, settings.steps(),
                 settings.resolution(), settings.guidance(), settings.options());
-        return DiffusionReport.simulate(new Simulator(engine, dram), spec, dram, model, used);
+        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), null),
+                SimulationRun.shown(spec, mapping), dram, model, used);
     }
 
     /** The workload options for the optional parts: text encoder(s), VAE decoder, SVDQuant's low-rank branch. */

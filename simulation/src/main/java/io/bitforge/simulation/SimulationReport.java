@@ -1,8 +1,10 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.core.io.Csv;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.engine.ArrayMetrics;
+import io.bitforge.core.engine.CostProvenance;
 import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.op.Op;
 import io.bitforge.core.op.VectorOp;
@@ -36,10 +38,28 @@ public final class SimulationReport implements SimulationOutcome {
     private final LlmOptions options;
     private final List<PhaseResult> phases;
     private final Capacity.Report capacity;
+    private final WeightResidency residency;
+    /** Provenance of the area units and the PE energy; null when the run has no GEMM. */
+    private final CostProvenance provenance;
 
     public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
                             QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
                             Capacity.Report capacity) {
+        this(spec, dram, workload, settings, quant, options, phases, capacity, null, null);
+    }
+
+    /** @param residency the model's weights resident in the array, or null for families fed from DRAM */
+    public SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
+                            QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
+                            Capacity.Report capacity, WeightResidency residency) {
+        this(spec, dram, workload, settings, quant, options, phases, capacity, residency, null);
+    }
+
+    private SimulationReport(HardwareSpec spec, DramFigures dram, LlmWorkload workload, WorkloadSettings settings,
+                             QuantConfig quant, LlmOptions options, List<PhaseResult> phases,
+                             Capacity.Report capacity, WeightResidency residency, CostProvenance provenance) {
+        this.residency = residency;
+        this.provenance = provenance;
         this.spec = spec;
         this.dram = dram;
         this.workload = workload;
@@ -48,6 +68,17 @@ public final class SimulationReport implements SimulationOutcome {
         this.options = options;
         this.phases = List.copyOf(phases);
         this.capacity = capacity;
+    }
+
+    /** The same report with the provenance of its cost figures. */
+    public SimulationReport withProvenance(CostProvenance newProvenance) {
+        return new SimulationReport(spec, dram, workload, settings, quant, options, phases, capacity, residency,
+                newProvenance);
+    }
+
+    /** Provenance of the area units and the PE energy, when the run has a GEMM. */
+    public Optional<CostProvenance> provenance() {
+        return Optional.ofNullable(provenance);
     }
 
     Optional<PhaseResult> phase(PhaseKind kind) {
@@ -136,6 +167,11 @@ public final class SimulationReport implements SimulationOutcome {
         return phases;
     }
 
+    /** The weights resident in the array, for families that keep them there. */
+    public Optional<WeightResidency> residency() {
+        return Optional.ofNullable(residency);
+    }
+
     public Capacity.Report capacity() {
         return capacity;
     }
@@ -178,6 +214,9 @@ public final class SimulationReport implements SimulationOutcome {
         hw.put("dram", dram.asMap());
         root.put("hardware", hw);
         root.put("capacity", capacityMap());
+        if (residency != null) {
+            root.put("weightResidency", residency.asMap());
+        }
         root.put("summary", summaryMap());
         List<Object> phaseList = new ArrayList<>();
         for (PhaseResult p : phases) {
@@ -235,7 +274,25 @@ public final class SimulationReport implements SimulationOutcome {
         map.put("energyPerOutputTokenPicojoules", total.totalPicojoules() / outputTokens());
         map.put("utilizationPercent", utilizationPercent());
         map.put("areaSquareMicrometres", total.areaSquareMicrometres());
+        if (provenance != null) {
+            map.put("provenance", provenance.toMap());
+        }
+        map.put("sources", sources(total));
         return map;
+    }
+
+    /** Every cost source of the run with its citation, node and provenance. */
+    private static List<Map<String, Object>> sources(CostReport total) {
+        List<Map<String, Object>> sources = new java.util.ArrayList<>();
+        for (io.bitforge.core.cost.CostSource source : total.sources()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", source.id());
+            s.put("citation", source.citation());
+            s.put("node", source.node());
+            s.put("provenance", source.provenance().id());
+            sources.add(s);
+        }
+        return sources;
     }
 
     private Map<String, Object> opMap(OpResult result, PhaseResult phase, boolean explain) {

@@ -1,6 +1,9 @@
 package io.bitforge.simulation;
 
+import io.bitforge.core.engine.CostProvenance;
 import io.bitforge.core.engine.Engine;
+import io.bitforge.core.engine.Mapping;
+import io.bitforge.core.op.GemmOp;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
@@ -8,14 +11,21 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.residency.WeightResidency;
+import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.LlmOptions;
 import io.bitforge.workloads.llm.LlmWorkload;
+import io.bitforge.workloads.llm.WeightTensor;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.quant.QuantParser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
@@ -33,14 +43,25 @@ public final class SimulationRun {
      */
     public static SimulationReport run(Registry registry, HardwareSpec spec, LlmWorkload llm,
                                        WorkloadSettings settings, String quant) {
-        Engine engine = engine(registry, spec);
+        return run(registry, spec, null, llm, settings, quant);
+    }
+
+    /**
+     * @param mapping the mapping stage given beside the spec, or null for the spec's own (deprecated) block; the
+     *                report shows it in the spec's {@code mapping} block ({@link Mapping#describedIn})
+     */
+    public static SimulationReport run(Registry registry, HardwareSpec spec, Mapping mapping, LlmWorkload llm,
+                                       WorkloadSettings settings, String quant) {
+        Engine engine = engine(registry, spec, mapping);
         DramFigures dram = DramFigures.of(spec, registry);
         QuantConfig quantConfig = quant == null ? nativeQuant(engine, spec) : QuantParser.parse(quant);
         WorkloadSettings used = settings.withQuant(quantConfig.text());
         LlmOptions llmOptions = LlmOptions.from(used);
-        Simulator simulator = new Simulator(engine, dram);
+        List<PhaseGraph> graphs = llm.build(used);
+        WeightResidency residency = residency(engine, spec, llm, graphs);
+        Simulator simulator = new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency);
         List<PhaseResult> results = new ArrayList<>();
-        for (PhaseGraph graph : llm.build(used)) {
+        for (PhaseGraph graph : graphs) {
             try {
                 results.add(simulator.run(graph));
             } catch (BadInputException e) {
@@ -54,7 +75,11 @@ public final class SimulationRun {
         }
         Capacity.Report capacity = new Capacity(llm.structure(), quantConfig).check(used.phase(), used.batch(),
                 used.prompt(), used.context(), used.generate(), dram.capacityBytes());
-        return new SimulationReport(spec, dram, llm, used, quantConfig, llmOptions, results, capacity);
+        SimulationReport report = new SimulationReport(shown(spec, mapping), dram, llm, used, quantConfig, llmOptions,
+                results, capacity, residency);
+        return results.stream().flatMap(phase -> phase.ops().stream()).filter(r -> r.op() instanceof GemmOp)
+                .findFirst().map(r -> report.withProvenance(CostProvenance.of(engine, (GemmOp) r.op(),
+                        report.totalCost()))).orElse(report);
     }
 
     /**
@@ -62,7 +87,41 @@ public final class SimulationRun {
      * the simulator keeps each op's whole DRAM footprint as a floor for ops the tiled model does not cover.
      */
     public static Engine engine(Registry registry, HardwareSpec spec) {
-        return Engine.withTiledDram(spec, registry);
+        return EngineAssembly.simulation(registry, spec);
+    }
+
+    /** The same under a mapping given beside the spec (null: the spec's own). */
+    public static Engine engine(Registry registry, HardwareSpec spec, Mapping mapping) {
+        return EngineAssembly.assemble(registry, spec, EngineSetup.SIMULATE.withMapping(mapping));
+    }
+
+    /** The spec as a report shows it: with the mapping given beside it in its {@code mapping} block. */
+    static HardwareSpec shown(HardwareSpec spec, Mapping mapping) {
+        return mapping == null ? spec : mapping.describedIn(spec);
+    }
+
+    /**
+     * The model's weights resident in the array, for families that keep them there (null otherwise): the copies of
+     * each weight matrix are its tensor's (decoder layers × experts), by the GEMM's name; a GEMM whose name names no
+     * tensor is taken as one matrix per decoder layer.
+     */
+    private static WeightResidency residency(Engine engine, HardwareSpec spec, LlmWorkload llm,
+                                             List<PhaseGraph> graphs) {
+        var store = engine.family().weightStore(spec.pe().params(), spec);
+        if (store.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> copies = new HashMap<>();
+        var structure = llm.structure();
+        List<WeightTensor> tensors = new ArrayList<>(structure.quantisedWeights());
+        tensors.addAll(structure.router());
+        tensors.add(structure.lmHead());
+        for (WeightTensor tensor : tensors) {
+            copies.merge(tensor.name(), tensor.copies(), Math::max);
+        }
+        long layers = structure.model().layers();
+        return WeightResidency.plan(store.get(), graphs, name -> copies.getOrDefault(name, layers), llm.id(),
+                spec.name());
     }
 
     /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */

@@ -52,6 +52,7 @@ final class SimulationText {
             }
         }
         out.append("capacity    ").append(r.capacity().summary()).append('\n');
+        r.residency().ifPresent(w -> out.append("weights     ").append(w.summary()).append('\n'));
         out.append("DRAM        ").append(r.dram().name()).append(", ").append(fmt(r.dram().bytesPerCycle(), 1))
                 .append(" B/cycle, ").append(fmt(r.dram().picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
 
@@ -93,7 +94,8 @@ final class SimulationText {
         for (int i = 0; i < names.size(); i++) {
             out.append(i == 0 ? "" : "  ").append(names.get(i)).append(' ').append(byCategory.cell(joules.get(i)));
         }
-        out.append("\narray utilisation      ").append(fmt(r.utilizationPercent(), 2)).append(" %\n\n");
+        out.append('\n').append(areaLine(r, total));
+        out.append("array utilisation      ").append(fmt(r.utilizationPercent(), 2)).append(" %\n\n");
 
         TextTable ops = new TextTable(List.of("phase", "op", "kind", "count", "shape", "cycles", "share", "bound",
                 "util", "energy")).fixedQuantity(6, "%").fixedQuantity(8, "%").quantity(9, "J");
@@ -130,4 +132,14 @@ final class SimulationText {
         return out.toString();
     }
 
+    /** Area per unit in mm², each with its provenance (published, derived, estimate) when known. */
+    private static String areaLine(SimulationReport r, CostReport total) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-23s", "area (mm²)"));
+        line.append(fmt(total.totalAreaSquareMicrometres() / 1e6, 3)).append(':');
+        total.areaSquareMicrometres().forEach((unit, squareMicrometres) -> {
+            line.append("  ").append(unit).append(' ').append(fmt(squareMicrometres / 1e6, 3));
+            r.provenance().map(p -> p.area().get(unit)).ifPresent(p -> line.append(" (").append(p.id()).append(')'));
+        });
+        return line.append('\n').toString();
+    }
 }

@@ -1,5 +1,7 @@
 package io.bitforge.simulation;
 
+import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.simulation.cost.DramFigures;
@@ -40,11 +42,18 @@ public final class SpeculationReport {
      */
     public static SpeculationReport of(Registry registry, HardwareSpec spec, LlmWorkload llm, SimulationReport report,
                                        Speculation speculation) {
+        return of(registry, spec, null, llm, report, speculation);
+    }
+
+    /** The same under a mapping given beside the spec (null: the spec's own). */
+    public static SpeculationReport of(Registry registry, HardwareSpec spec, Mapping mapping, LlmWorkload llm,
+                                       SimulationReport report, Speculation speculation) {
         long batch = report.settings().batch();
         long context = report.decodeContext() + report.settings().generate() / 2;
         SpeculativeStep step = SpeculativeStep.of(llm.model(), report.quant(), report.options(), speculation, batch,
                 context);
-        Simulator simulator = new Simulator(SimulationRun.engine(registry, spec), DramFigures.of(spec, registry));
+        Simulator simulator = new Simulator(SimulationRun.engine(registry, spec, mapping),
+                DramFigures.of(spec, registry), DramLatency.cycles(spec, registry), null);
         return simulate(simulator, step, batch, context);
     }
 

@@ -15,6 +15,9 @@ import io.bitforge.core.spec.SpecNode;
 import io.bitforge.explore.DesignEvaluator;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
+import io.bitforge.simulation.engine.MemorySetup;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
 
@@ -76,7 +79,8 @@ public final class BenchCases {
                     "engine (fold model, SRAM counts, energy, node scaling) for M=2048 K=4096 N=11008 INT8 on "
                             + PRESET + ", stall-free memory", 1,
                     () -> {
-                        Engine engine = Engine.of(preset(registry), registry);
+                        Engine engine = EngineAssembly.assemble(registry, preset(registry),
+                                EngineSetup.SIMULATE.withMemory(MemorySetup.UNLIMITED_BANDWIDTH));
                         return () -> engine.evaluate(MLP_UP).cost().totalCycles() > 0 ? 1 : 0;
                     });
             case "gemm-tiled" -> new BenchCase(name, "GEMM evaluations",

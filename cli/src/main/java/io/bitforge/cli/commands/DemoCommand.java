@@ -130,9 +130,9 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("1. " + llm.id() + " on every built-in design (cycle-approximate engine, native formats)");
         HardwareSpecLoader loader = new HardwareSpecLoader(context.registry());
         TextTable table = new TextTable(List.of("design", "family", "array", "DRAM", "formats", "TTFT",
-                "TPOT", "decode", "energy/token", "PE area"))
+                "TPOT", "decode", "energy/token", "", "area", ""))
                 .quantity(3, "B/s").quantity(5, "s").quantity(6, "s").quantity(7, "tokens/s").quantity(8, "J")
-                .fixedQuantity(9, "mm²");
+                .fixedQuantity(10, "mm²");
         List<Object> rows = new ArrayList<>();
         for (String name : context.registry().ids(CatalogKind.HARDWARE)) {
             HardwareSpec spec = loader.resolve(name, "preset");
@@ -152,13 +152,14 @@ public final class DemoCommand implements Callable<Integer> {
                         number(summary, "timeToFirstTokenSeconds"), number(summary, "timePerOutputTokenSeconds"),
                         number(summary, "decodeTokensPerSecond"),
                         number(summary, "energyPerOutputTokenPicojoules") * 1e-12,
-                        areaSquareMicrometres(summary) / 1e6));
+                        estimateMark(summary, "peEnergy"),
+                        areaSquareMicrometres(summary) / 1e6, estimateMark(summary, "area")));
             } catch (BadInputException e) {
                 // A design that cannot run this model (e.g. a family without the needed precision) is reported,
                 // not fatal: the other designs' results stand.
                 row.put("skipped", e.getMessage());
                 table.row(List.of(name, spec.pe().family(), spec.array().rows() + "x" + spec.array().cols(),
-                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", ""));
+                        1e9 * dramGigabytesPerSecond(spec), "skipped", "", "", "", "", "", "", ""));
             }
             rows.add(row);
         }
@@ -171,7 +172,10 @@ public final class DemoCommand implements Callable<Integer> {
         print.println("   Each preset keeps its own clock, DRAM and node (see bitforge list and the preset files), so"
                 + " rows are designs as published, not an iso-area comparison.");
         print.println("   KV cache at the weight format; TTFT: prefill latency; TPOT: decode latency per token;"
-                + " energy/token: all energy / generated tokens.");
+                + " energy/token: all energy / generated tokens; area: PE array, edge units, SRAM and vector unit.");
+        print.println("   " + ESTIMATE_MARK + " estimate: the PE's energy or area is a stand-in or taken at an assumed"
+                + " node, not a published measurement (designs.json: summary.provenance and summary.sources);"
+                + " SRAM area is derived from published bitcells, the vector unit's area is an estimate in every row.");
         print.println();
         return rows;
     }
@@ -301,6 +305,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     private double dramGigabytesPerSecond(HardwareSpec spec) {
         return TiledDramModel.specBandwidth(spec, context.registry()) * spec.clockHertz() / 1e9;
+    }
+
+    /** Footnote mark of figures whose PE part is an estimate. */
+    private static final String ESTIMATE_MARK = "†";
+
+    /**
+     * {@link #ESTIMATE_MARK} when the summary's provenance says the PE energy ({@code peEnergy}) or the PE array's
+     * area ({@code area}) is an estimate, else empty.
+     */
+    private static String estimateMark(Map<String, Object> summary, String figure) {
+        if (!(summary.get("provenance") instanceof Map<?, ?> provenance)) {
+            return "";
+        }
+        Object value = figure.equals("area") && provenance.get("area") instanceof Map<?, ?> units
+                ? units.get("pe-array") : provenance.get(figure);
+        return "estimate".equals(value) ? ESTIMATE_MARK : "";
     }
 
     /** The summary's area is per unit (pe-array, ...); the design's area is their sum. */

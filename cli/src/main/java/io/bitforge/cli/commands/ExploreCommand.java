@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.core.io.TextTable;
+import io.bitforge.core.engine.MappingLoader;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.explore.DesignSpace;
@@ -75,6 +76,10 @@ public final class ExploreCommand implements Callable<Integer> {
             + "from its last completed generation.")
     boolean resume;
 
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A mapping file every design runs under: "
+            + "{tileM, tileK, tileN, loopOrder, cycleModel}, each optional (default: the tiler chooses per design).")
+    Path mapping;
+
     public ExploreCommand(CliContext context) {
         this.context = context;
     }
@@ -98,7 +103,7 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         DesignSpace space = new SpaceLoader(context.registry()).load(spaceFile);
         ExploreRequest request = new ExploreRequest(space, spaceFile.toString(), out, chosen, budget, seed,
-                threadCount, resume, VersionProvider.version());
+                threadCount, resume, VersionProvider.version(), mapping == null ? null : MappingLoader.load(mapping));
         long started = System.nanoTime();
         ExploreSummary summary;
         try (Progress progress = new Progress(context)) {

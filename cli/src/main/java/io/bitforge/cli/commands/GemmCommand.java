@@ -7,6 +7,7 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
+import io.bitforge.core.engine.MappingLoader;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.pe.PeFamily;
@@ -23,6 +24,7 @@ import io.bitforge.core.units.FieldUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,9 @@ public final class GemmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "With --scalesim-config: write COMPUTE_REPORT.csv, "
             + "BANDWIDTH_REPORT.csv, DETAILED_ACCESS_REPORT.csv and manifest.json here.")
     String out;
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A mapping file: {tileM, tileK, tileN, "
+            + "loopOrder, dataflow}, each optional (default: the tiler chooses); in SCALE-Sim mode only dataflow.")
+    Path mapping;
     @Option(names = "--yes", description = "Run a SCALE-Sim-mode simulation even when it is estimated to take more "
             + "than a minute (it is refused otherwise, with the estimate); one past the heap is still refused.")
     boolean yes;
@@ -113,7 +118,8 @@ public final class GemmCommand implements Callable<Integer> {
         requireDimension("--k", k);
         requireDimension("--n", n);
         Map<String, Object> result = context.library().gemm(GemmRequest.builder().hardware(spec).shape(m, k, n)
-                .bandwidthBytesPerCycle(bandwidth).scalesim(scalesim).longRunAllowed(yes).build()).asMap();
+                .bandwidthBytesPerCycle(bandwidth).scalesim(scalesim).longRunAllowed(yes)
+                .mapping(mapping == null ? null : MappingLoader.load(mapping)).build()).asMap();
         OutputTarget.write("--json", json, Json.write(result), context.out());
         OutputTarget.write("--csv", csv, csv(result), context.out());
         if (json == null && csv == null) {

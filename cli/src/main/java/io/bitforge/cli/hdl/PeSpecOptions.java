@@ -8,6 +8,7 @@ import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.verilog.ladder.FamilySpecs;
+import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 
 import java.util.List;
@@ -22,6 +23,16 @@ public final class PeSpecOptions {
     private static final String FALLBACK_PRESET = "tpu-like-int8";
 
     private PeSpecOptions() {
+    }
+
+    /** Whether the family's RTL (at the spec's parameters or their stand-in) builds the spec's dataflow. */
+    private static boolean generates(HardwareSpec spec, PeRtlRegistry rtl) {
+        try {
+            PeDesign.forSpec(PeDesign.withRtlParams(spec, rtl, note -> { }), rtl);
+            return true;
+        } catch (BadInputException e) {
+            return false;
+        }
     }
 
     public static List<HardwareSpec> specs(HdlDesignOptions o, Registry registry, PeRtlRegistry rtl,
@@ -40,7 +51,7 @@ public final class PeSpecOptions {
             PeFamily family = registry.peFamily(o.pe()).orElseThrow(() -> BadInputException.field(null, "--pe",
                     "'" + o.pe() + "'", "must be a registered PE family (" + String.join(", ",
                             registry.ids(CatalogKind.PES)) + ")"));
-            specs = FamilySpecs.of(registry, family, FALLBACK_PRESET);
+            specs = FamilySpecs.of(registry, family, FALLBACK_PRESET, spec -> generates(spec, rtl));
         }
         return specs.stream().map(s -> {
             int rows = o.rows(smallByDefault ? 4 : s.array().rows());

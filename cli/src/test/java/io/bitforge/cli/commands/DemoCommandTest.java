@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,23 @@ class DemoCommandTest {
                     * summary.get("timePerOutputTokenSeconds").asDouble(), 1e-9);
         }
         assertTrue(simulated >= 2, "at least the two baseline presets run: " + designs);
+        // provenance: tpu-like-int8's cell is Bit Fusion's published 45 nm synthesis; the LUT unit is built from
+        // parts (an estimate); SRAM area is derived and the vector unit an estimate for every design
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        designsJson.forEach(d -> byName.put(d.get("design").asText(), d));
+        JsonNode tpu = byName.get("tpu-like-int8").at("/summary/provenance");
+        assertEquals("published", tpu.at("/area/pe-array").asText());
+        assertEquals("published", tpu.get("peEnergy").asText());
+        assertEquals("derived", tpu.at("/area/sram").asText());
+        assertEquals("estimate", tpu.at("/area/vector").asText());
+        assertEquals("estimate", byName.get("lut-tc-int2").at("/summary/provenance/peEnergy").asText());
+        assertTrue(byName.get("lut-tc-int2").at("/summary/sources").size() > 0);
+        String table = result.stdout();
+        String lutRow = table.lines().filter(l -> l.startsWith("lut-tc-int2 ")).findFirst().orElseThrow();
+        String tpuRow = table.lines().filter(l -> l.startsWith("tpu-like-int8 ")).findFirst().orElseThrow();
+        assertTrue(lutRow.contains("†"), lutRow);
+        assertTrue(!tpuRow.contains("†"), tpuRow);
+        assertTrue(table.contains("† estimate: the PE's energy or area is a stand-in"), table);
         // W4A16 moves a quarter of the weight bytes of W16A16 (plus FP16 scales per 128 weights), so its
         // memory-bound decode step must be faster on the same GPU.
         JsonNode roofline = Json.mapper().readTree(out.resolve("roofline.json").toFile());

@@ -53,7 +53,13 @@ class GemmOvpTest {
         JsonNode out = gemm("--hw", "olive-weight-only", "--m", "1", "--k", "256", "--n", "64");
         assertEquals(9216, out.at("/dramReads/filter").asLong());
         double to28 = Math.pow(0.46, 2.0 / 3) * Math.pow(0.21, 1.0 / 3);
-        assertEquals(36 * 32 * 1318.6 + 32 * 92.036 * to28, out.get("areaSquareMicrometres").asDouble(), 1e-6);
+        JsonNode units = out.get("areaByUnitSquareMicrometres");
+        assertEquals(36 * 32 * 1318.6 + 32 * 92.036 * to28, units.get("pe-array").asDouble()
+                + units.get("ovp-decoders").asDouble(), 1e-6);
+        // the total adds the SRAM buffers and the vector unit
+        assertEquals(units.get("pe-array").asDouble() + units.get("ovp-decoders").asDouble()
+                + units.get("sram").asDouble() + units.get("vector").asDouble(),
+                out.get("areaSquareMicrometres").asDouble(), 1e-6);
     }
 
     @Test

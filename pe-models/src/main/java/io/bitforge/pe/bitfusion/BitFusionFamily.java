@@ -1,5 +1,7 @@
 package io.bitforge.pe.bitfusion;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -256,5 +258,15 @@ public final class BitFusionFamily implements PeFamily {
             throw new BadInputException(op.name() + ": bitfusion (" + variant.id() + ") multiplies integer or flint "
                     + "operands of at most 8 bits, got " + a + " activations x " + w + " weights");
         }
+    }
+
+    /**
+     * Fused units and ANT's weight-only PE both leave integer (or exact FP32 integer-weight) sums: per-channel
+     * scales at the array edge (ANT weight-only: AntWeightOnlyTile's one channel-scale multiply per output),
+     * per-group scales on the vector unit.
+     */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return DequantOps.integerArray(op);
     }
 }

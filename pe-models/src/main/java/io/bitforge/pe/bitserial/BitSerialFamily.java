@@ -1,5 +1,10 @@
 package io.bitforge.pe.bitserial;
 
+import io.bitforge.core.pe.DequantBasis;
+import io.bitforge.core.pe.DequantSite;
+import io.bitforge.core.pe.DequantStep;
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.format.IntFormat;
@@ -244,5 +249,26 @@ public final class BitSerialFamily implements PeFamily {
 
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
+    }
+
+    /**
+     * BitMoD's PE scales each group's partial sum in its own bit-serial dequantiser (Chen et al., HPCA 2025,
+     * Section IV; BitSerialPe), and the PE's published energy includes it, so nothing is added. Stripes and Loom
+     * sum integers: their scales are applied like any integer array's.
+     */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        BitSerialParams p = (BitSerialParams) params;
+        if (p.timing() != TimingMode.BITMOD) {
+            return DequantOps.integerArray(op);
+        }
+        if (op.weights().isFloat()) {
+            return DequantOps.none(op, "floating-point weights: no metadata to apply");
+        }
+        return new DequantStatement(DequantStatement.configOf(op), List.of(DequantStep.inFamilyCost(
+                "group scale x group partial sum (bit-serial dequantiser; energy inside the PE figure, MAC)",
+                DequantSite.IN_PE, DequantBasis.PER_OUTPUT_GROUP, 0, TechNode.N28, EnergyCategory.MAC,
+                new CostSource("bitmod-pe-dequantiser", TABLE + "; the PE includes the bit-serial dequantiser",
+                        "28nm", true))), "symmetric codes: no zero point");
     }
 }

@@ -1,5 +1,12 @@
 package io.bitforge.pe.lut;
 
+import io.bitforge.core.tech.TechNode;
+import java.util.ArrayList;
+import io.bitforge.core.pe.DequantBasis;
+import io.bitforge.core.pe.DequantSite;
+import io.bitforge.core.pe.DequantStep;
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -191,5 +198,32 @@ public final class LutFamily implements PeFamily {
 
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
+    }
+
+    /**
+     * Each output position scales the bit-serial sum of a weight group by the group's scale and accumulates it
+     * (LUT-GEMM's per-group alpha, one FP16 multiply and add per output and group), or with per-tensor/channel
+     * scales once per output at the array edge; INT8 tables add T-MAC's activation-scale step, already in the
+     * unit's cost ({@link LutCellCost}).
+     */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        LutParams p = (LutParams) params;
+        List<DequantStep> steps = new ArrayList<>();
+        if (op.weightGroupSize() > 0) {
+            steps.add(DequantStep.charged("group scale x group sum, accumulated", DequantSite.IN_PE,
+                    DequantBasis.PER_OUTPUT_GROUP, DequantOps.FP16_MULT_PICOJOULES + DequantOps.FP16_ADD_PICOJOULES,
+                    TechNode.N45, DequantOps.FP16_GROUP_SCALE));
+        } else {
+            steps.add(DequantStep.charged("weight scale x output", DequantSite.ARRAY_EDGE, DequantBasis.PER_OUTPUT,
+                    DequantOps.FP16_MULT_PICOJOULES, TechNode.N45, DequantOps.FP16_SCALE));
+        }
+        if (p.int8Tables()) {
+            steps.add(DequantStep.inFamilyCost("INT8 table scale per 64 activations (FP32 multiply and add)",
+                    DequantSite.IN_PE, DequantBasis.PER_MAC, (LutCellCost.FP32_MULT_PICOJOULES
+                            + LutCellCost.FP32_ADD_PICOJOULES) / LutCellCost.INT8_SCALE_GROUP, TechNode.N45,
+                    EnergyCategory.DEQUANT, LutCellCost.ENERGY));
+        }
+        return new DequantStatement(DequantStatement.configOf(op), steps, "symmetric codes: no zero point");
     }
 }

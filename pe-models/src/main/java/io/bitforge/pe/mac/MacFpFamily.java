@@ -1,5 +1,7 @@
 package io.bitforge.pe.mac;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -135,5 +137,14 @@ public final class MacFpFamily implements PeFamily {
             throw new BadInputException(op.name() + ": mac-fp multiplies operands of at most 16 bits, got "
                     + op.activations() + " x " + op.weights());
         }
+    }
+
+    /** Coded (integer, grid) weights are scaled to FP16 as they enter the array; FP weights need nothing. */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        if (op.weights().isFloat()) {
+            return DequantOps.none(op, "floating-point weights: no metadata to apply");
+        }
+        return DequantOps.floatArrayWithCodedWeights(op);
     }
 }

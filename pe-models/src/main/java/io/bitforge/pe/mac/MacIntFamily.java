@@ -1,5 +1,7 @@
 package io.bitforge.pe.mac;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -142,5 +144,11 @@ public final class MacIntFamily implements PeFamily {
             }
             throw new IllegalArgumentException("no fixed unit for " + bits + " bits");
         }
+    }
+
+    /** Integer sums: per-channel scales at the array edge, per-group scales on the vector unit. */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return DequantOps.integerArray(op);
     }
 }

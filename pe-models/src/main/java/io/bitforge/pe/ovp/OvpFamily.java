@@ -1,5 +1,7 @@
 package io.bitforge.pe.ovp;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.cost.Operand;
@@ -262,5 +264,15 @@ public final class OvpFamily implements PeFamily {
                     + " weights" + (p.mode() == OvpMode.W4A4 ? ", " + p.activationNormal().id() + " activations"
                     : ", fp16 activations") + ") cannot run " + a + " activations x " + w + " weights");
         }
+    }
+
+    /**
+     * OliVe's PEs sum decoded integers (W4A4: s_a·s_w[n] per output, OvpW4a4Tile; weight-only: one channel-scale
+     * multiply per output, OvpWeightOnlyTile): per-channel scales at the array edge, per-group scales on the vector
+     * unit.
+     */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return DequantOps.integerArray(op);
     }
 }

@@ -1,5 +1,7 @@
 package io.bitforge.pe.reram;
 
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.EnergyCategory;
 import io.bitforge.core.io.BadInputException;
@@ -9,6 +11,7 @@ import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
+import io.bitforge.core.pe.WeightStore;
 import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
@@ -23,6 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.List;
+import java.util.ArrayList;
+import io.bitforge.core.cost.CostSource;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code reram}: ReRAM crossbars with bit-sliced weights, bit-serial inputs and SAR-ADC readout with redundant-bit
@@ -33,11 +40,14 @@ import java.util.Set;
  * {@link #customGemmCost} returns the whole cost of a GEMM.
  */
 public final class ReramFamily implements PeFamily {
+    /** Comparator cycles on assumed weights per parameter set ({@link AssumedWeights}), computed once each. */
+    private final Map<ReramParams, OptionalDouble> assumedCycles = new ConcurrentHashMap<>();
+
     static final String[] FIELDS = {"crossbarRows", "crossbarCols", "cellBits", "weightBits", "signedWeights",
             "flipEncoding", "dacBits", "inputBits", "parallelRows", "colsPerAdc", "adcBits", "adcFullScale",
             "adcScheme", "intervalBits", "truncatedBits", "intervalRounding", "expectedComparatorCycles",
             "readVoltage", "onResistanceOhms", "offResistanceOhms", "readPulseNanoseconds", "conductanceSigma",
-            "noiseSeed", "programPicojoulesPerCell", "programCyclesPerRow"};
+            "noiseSeed", "programPicojoulesPerCell", "programCyclesPerRow", "reprogram"};
 
     @Override
     public String id() {
@@ -123,9 +133,10 @@ public final class ReramFamily implements PeFamily {
         // Estimates, not published figures: a ReRAM SET/RESET with verify of order 10 pJ and 100 ns per row.
         double programPj = params.optionalField("programPicojoulesPerCell").map(SpecNode::nonNegative).orElse(10.0);
         int programCycles = params.optionalField("programCyclesPerRow").map(n -> n.intIn(0, 1_000_000)).orElse(100);
+        boolean reprogram = params.optionalField("reprogram").map(ReramFamily::bool).orElse(false);
         return new ReramParams(crossbarRows, crossbarCols, cellBits, weightBits, signed, flip, dacBits, inputBits,
                 parallelRows, colsPerAdc, adcBits, fullScaleMax, scheme, intervalBits, truncatedBits, rounding,
-                expected, readVoltage, onOhms, offOhms, pulse, sigma, seed, programPj, programCycles);
+                expected, readVoltage, onOhms, offOhms, pulse, sigma, seed, programPj, programCycles, reprogram);
     }
 
     private static boolean bool(SpecNode node) {
@@ -161,7 +172,7 @@ public final class ReramFamily implements PeFamily {
      */
     @Override
     public CellTiming timing(PeParams params, GemmOp op) {
-        ReramParams p = (ReramParams) params;
+        ReramParams p = effective((ReramParams) params);
         check(p, op);
         int weightsPerCrossbar = p.crossbarCols() / p.columnsPerWeight(op.weights().bits());
         double best = p.adcScheme() == AdcScheme.FULL ? p.fullConversionCycles()
@@ -174,7 +185,7 @@ public final class ReramFamily implements PeFamily {
     /** Per-MAC energy of one fully used crossbar at 22 nm (NeuroSim's default node), area of one crossbar tile. */
     @Override
     public CellCost cellCost(PeParams params, GemmOp op) {
-        ReramParams p = (ReramParams) params;
+        ReramParams p = effective((ReramParams) params);
         check(p, op);
         int weightsPerCrossbar = p.crossbarCols() / p.columnsPerWeight(op.weights().bits());
         GemmOp one = op.withShape(1, p.crossbarRows(), weightsPerCrossbar).withCount(1);
@@ -191,9 +202,45 @@ public final class ReramFamily implements PeFamily {
 
     @Override
     public Optional<CostReport> customGemmCost(PeParams params, GemmOp op, HardwareSpec spec) {
-        ReramParams p = (ReramParams) params;
+        ReramParams given = (ReramParams) params;
+        ReramParams p = effective(given);
         check(p, op);
-        return Optional.of(ReramCost.gemm(p, op, spec.array(), spec.node()));
+        CostReport cost = ReramCost.gemm(p, op, spec.array(), spec.node());
+        if (p != given) {
+            cost = new CostReport(cost.cycles(), cost.actions(), cost.energy(), cost.areaSquareMicrometres(),
+                    assumedCyclesSources(cost.sources(), p));
+        }
+        return Optional.of(cost);
+    }
+
+    /**
+     * The params the engine costs with: a skip or two-interval scheme without a measured
+     * {@code expectedComparatorCycles} gets the figure of {@link AssumedWeights}; a measured one is kept.
+     */
+    ReramParams effective(ReramParams p) {
+        if (p.adcScheme() == AdcScheme.FULL || p.expectedComparatorCycles().isPresent()) {
+            return p;
+        }
+        return p.withExpectedComparatorCycles(assumedCycles.computeIfAbsent(p, AssumedWeights::comparatorCycles));
+    }
+
+    /** The sources with the measured-cycles note replaced by the assumption actually made. */
+    private static List<CostSource> assumedCyclesSources(List<CostSource> sources, ReramParams p) {
+        String id = "reram-adc-cycles-" + p.adcScheme().id();
+        List<CostSource> out = new ArrayList<>();
+        for (CostSource source : sources) {
+            out.add(!source.id().equals(id) ? source : new CostSource(id, "expected comparator cycles per "
+                    + "conversion " + p.expectedComparatorCycles().orElseThrow() + ", from adc-study on assumed "
+                    + "weights (N(0,1), per-channel quantised, one crossbar, seed " + AssumedWeights.SEED + "); "
+                    + "set expectedComparatorCycles to a figure measured on the model's weights", source.node(),
+                    true));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<WeightStore> weightStore(PeParams params, HardwareSpec spec) {
+        return Optional.of(new CrossbarStore((ReramParams) params, spec));
     }
 
     private static void check(ReramParams p, GemmOp op) {
@@ -207,5 +254,11 @@ public final class ReramFamily implements PeFamily {
             throw new BadInputException(op.name() + ": " + op.weights()
                     + " weights need more columns than a crossbar has");
         }
+    }
+
+    /** Crossbar column sums are integers after shift-and-add: scales are applied like any integer array's. */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return DequantOps.integerArray(op);
     }
 }

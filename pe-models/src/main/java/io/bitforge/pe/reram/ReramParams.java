@@ -38,6 +38,8 @@ import java.util.OptionalDouble;
  * @param noiseSeed                seed of that spread
  * @param programPicojoulesPerCell energy to write one cell when a model does not fit (estimate)
  * @param programCyclesPerRow      cycles to write one crossbar row (rows of a crossbar are written one by one)
+ * @param reprogram                a model whose weights do not fit the crossbars runs by rewriting crossbars
+ *                                 (true) or is refused (false, the default)
  */
 public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int weightBits,
                           SignedWeights signedWeights, boolean flipEncoding, int dacBits, int inputBits,
@@ -45,7 +47,8 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
                           int intervalBits, int truncatedBits, boolean intervalRounding,
                           OptionalDouble expectedComparatorCycles, double readVoltage, double onResistanceOhms,
                           double offResistanceOhms, double readPulseNanoseconds, double conductanceSigma,
-                          long noiseSeed, double programPicojoulesPerCell, int programCyclesPerRow)
+                          long noiseSeed, double programPicojoulesPerCell, int programCyclesPerRow,
+                          boolean reprogram)
         implements PeParams {
     public ReramParams {
         Objects.requireNonNull(signedWeights, "signedWeights");
@@ -70,6 +73,21 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
                 || programCyclesPerRow < 0) {
             throw new IllegalArgumentException("reram electrical parameters out of range");
         }
+    }
+
+    /** Parameters that refuse a model whose weights do not fit the crossbars. */
+    public ReramParams(int crossbarRows, int crossbarCols, int cellBits, int weightBits, SignedWeights signedWeights,
+                       boolean flipEncoding, int dacBits, int inputBits, int parallelRows, int colsPerAdc, int adcBits,
+                       boolean adcFullScaleMax, AdcScheme adcScheme, int intervalBits, int truncatedBits,
+                       boolean intervalRounding, OptionalDouble expectedComparatorCycles, double readVoltage,
+                       double onResistanceOhms, double offResistanceOhms, double readPulseNanoseconds,
+                       double conductanceSigma, long noiseSeed, double programPicojoulesPerCell,
+                       int programCyclesPerRow) {
+        this(crossbarRows, crossbarCols, cellBits, weightBits, signedWeights, flipEncoding, dacBits, inputBits,
+                parallelRows, colsPerAdc, adcBits, adcFullScaleMax, adcScheme, intervalBits, truncatedBits,
+                intervalRounding, expectedComparatorCycles, readVoltage, onResistanceOhms, offResistanceOhms,
+                readPulseNanoseconds, conductanceSigma, noiseSeed, programPicojoulesPerCell, programCyclesPerRow,
+                false);
     }
 
     /** Bits a weight magnitude (pos-neg) or biased weight (offset) takes in cells. */
@@ -136,14 +154,15 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
         return new ReramParams(crossbarRows, crossbarCols, cellBits, weightBits, signedWeights, flipEncoding, dacBits,
                 inputBits, parallelRows, colsPerAdc, adcBits, adcFullScaleMax, scheme, intervalBits, truncatedBits,
                 intervalRounding, expectedComparatorCycles, readVoltage, onResistanceOhms, offResistanceOhms,
-                readPulseNanoseconds, conductanceSigma, noiseSeed, programPicojoulesPerCell, programCyclesPerRow);
+                readPulseNanoseconds, conductanceSigma, noiseSeed, programPicojoulesPerCell, programCyclesPerRow,
+                reprogram);
     }
 
     public ReramParams withExpectedComparatorCycles(OptionalDouble cycles) {
         return new ReramParams(crossbarRows, crossbarCols, cellBits, weightBits, signedWeights, flipEncoding, dacBits,
                 inputBits, parallelRows, colsPerAdc, adcBits, adcFullScaleMax, adcScheme, intervalBits, truncatedBits,
                 intervalRounding, cycles, readVoltage, onResistanceOhms, offResistanceOhms, readPulseNanoseconds,
-                conductanceSigma, noiseSeed, programPicojoulesPerCell, programCyclesPerRow);
+                conductanceSigma, noiseSeed, programPicojoulesPerCell, programCyclesPerRow, reprogram);
     }
 
     @Override
@@ -174,6 +193,9 @@ public record ReramParams(int crossbarRows, int crossbarCols, int cellBits, int 
         map.put("noiseSeed", noiseSeed);
         map.put("programPicojoulesPerCell", programPicojoulesPerCell);
         map.put("programCyclesPerRow", programCyclesPerRow);
+        if (reprogram) {
+            map.put("reprogram", true); // absent when false, so existing designs keep their ids
+        }
         return map;
     }
 }

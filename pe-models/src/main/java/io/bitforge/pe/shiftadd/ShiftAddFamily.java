@@ -1,5 +1,10 @@
 package io.bitforge.pe.shiftadd;
 
+import io.bitforge.core.pe.DequantBasis;
+import io.bitforge.core.pe.DequantSite;
+import io.bitforge.core.pe.DequantStep;
+import io.bitforge.pe.DequantOps;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.cost.CostReport;
 import io.bitforge.core.cost.CostSource;
 import io.bitforge.core.cost.EnergyCategory;
@@ -243,5 +248,38 @@ public final class ShiftAddFamily implements PeFamily {
 
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
+    }
+
+    /**
+     * MixPE dequantises after the group sum on the vector unit (its side work, timed and booked by this family);
+     * ShiftAddLLM applies its power-of-two plane scales as shifts in the PE ({@link ShiftAddLlmEnergy}, booked as
+     * SHIFT_ADD); MixPE's artefact reading ({@code unitModel: fusion}) leaves dequantisation to the workload.
+     */
+    @Override
+    public DequantStatement dequantisation(PeParams params, GemmOp op) {
+        ShiftAddParams p = (ShiftAddParams) params;
+        String config = DequantStatement.configOf(op);
+        if (p.variant() == ShiftAddVariant.SHIFTADDLLM) {
+            return new DequantStatement(config, List.of(DequantStep.inFamilyCost("plane scales as power-of-two "
+                            + "shifts and adds", DequantSite.IN_PE, DequantBasis.PER_MAC,
+                    ShiftAddLlmEnergy.shiftPicojoulesPerMac(p.weightBits(), BcqFormat.DEFAULT_POWER_OF_TWO_TERMS,
+                            groupSize(p, op)), TechNode.N45, EnergyCategory.SHIFT_ADD, ShiftAddLlmEnergy.SOURCE)),
+                    "binary-coded weights: scales per plane and group");
+        }
+        if (p.unitModel() == MixPeUnitModel.FUSION) {
+            return DequantOps.none(op, "MixPE artefact reading: dequantisation is a separate GEMM of the workload");
+        }
+        CostSource vector = new CostSource("mixpe-dequant-vector-ops", "MixPE (arXiv 2411.16158) dequantisation "
+                + "after the group sum as vector-unit ops: 4 per output and group (z*S, subtract, *s, accumulate), "
+                + "1 add per activation for the group sums; per-op energy the vector unit's (Horowitz ISSCC 2014, FP32 "
+                + "mean of add and multiply 2.3 pJ shown; the spec's vector word width decides)", "45nm", true);
+        double fp32Op = (DequantOps.FP32_ADD_PICOJOULES + DequantOps.FP32_MULT_PICOJOULES) / 2;
+        return new DequantStatement(config, List.of(
+                DequantStep.inFamilyCost("zero point x group activation sum, subtract, group scale, accumulate",
+                        DequantSite.VECTOR_UNIT, DequantBasis.PER_OUTPUT_GROUP, DEQUANT_OPS_PER_GROUP * fp32Op,
+                        TechNode.N45, EnergyCategory.DEQUANT, vector),
+                DequantStep.inFamilyCost("group activation sums (shared by all columns)", DequantSite.VECTOR_UNIT,
+                        DequantBasis.PER_ACTIVATION, fp32Op, TechNode.N45, EnergyCategory.DEQUANT, vector)),
+                "asymmetric codes: zero point per group");
     }
 }

@@ -134,7 +134,7 @@ class BitFusionFamilyTest {
         // = ceil(64/32) * ceil(128/64) * 100 = 400; the other 184 cycles are fill and drain.
         assertEquals(400, cost.cycles().compute());
         assertEquals(141025.28, cost.energy().picojoules(EnergyCategory.MAC), 1e-6);
-        assertEquals(887347.2, cost.totalAreaSquareMicrometres(), 1e-6);
+        assertEquals(887347.2, cost.areaSquareMicrometres().get("pe-array"), 1e-6);
     }
 
     /** ant-28nm: the 45 nm unit figures scaled to 28 nm with the node rule; the source says it is an estimate. */

@@ -18,6 +18,9 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
 import io.bitforge.core.spec.SpecNode;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
+import io.bitforge.simulation.engine.MemorySetup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -101,7 +104,9 @@ public final class PeComparison {
             spec = spec.withDataflow(family.dataflows().stream().sorted(java.util.Comparator.comparing(Dataflow::id))
                     .findFirst().orElseThrow());
         }
-        Engine engine = new Engine(spec, family);
+        // stall-free, as SCALE-Sim's compute report: the comparison is of the PE arrays, not of a DRAM
+        Engine engine = EngineAssembly.assemble(registry, spec, family,
+                EngineSetup.SIMULATE.withMemory(MemorySetup.UNLIMITED_BANDWIDTH));
         NativePrecisions precisions = family.nativePrecisions(params);
         GemmOp op = new GemmOp("gemm", OpKind.GEMM, m, k, n, 1, precisions.activations(), precisions.weights(),
                 precisions.outputs(), BOperand.WEIGHTS, 0);
@@ -109,7 +114,7 @@ public final class PeComparison {
         // Useful work: 2 ops per multiply-accumulate of the unpadded GEMM.
         double ops = 2.0 * m * k * n;
         double seconds = cost.totalCycles() / (spec.clockMegahertz() * 1e6);
-        double squareMillimetres = cost.totalAreaSquareMicrometres() / 1e6;
+        double squareMillimetres = cost.peAreaSquareMicrometres() / 1e6;
         return new PeFigure(family.id(), params.asMap(), precisions.activations().format(),
                 precisions.weights().format(), ops / seconds / 1e12 / squareMillimetres,
                 cost.totalPicojoules() / ops, cost.totalCycles(), squareMillimetres);

@@ -52,8 +52,9 @@ final class Headlines {
                     .quantity("decode", "tokens/s", numbers(ran, d -> d.path("summary").path("decodeTokensPerSecond")))
                     .quantity("energy per token", "J", scaled(numbers(ran,
                             d -> d.path("summary").path("energyPerOutputTokenPicojoules")), 1e-12))
-                    .fixed("PE-array area", "mm²", scaled(numbers(ran,
-                            d -> sum(d.path("summary").path("areaSquareMicrometres"))), 1e-6)));
+                    .fixed("area (PE array, SRAM, vector unit)", "mm²", scaled(numbers(ran,
+                            d -> sum(d.path("summary").path("areaSquareMicrometres"))), 1e-6))
+                    .text("estimates (†)", texts(ran, Headlines::estimates)));
         });
         result(dir, "roofline.json").ifPresent(roofline -> {
             List<String> quants = new ArrayList<>();
@@ -91,6 +92,22 @@ final class Headlines {
                     .fixed("difference", "%", scaled(numbers(rows, r -> r.path("relativeDifference")), 100)));
         });
         return tables;
+    }
+
+    /**
+     * Which of a design's PE figures are estimates rather than published (summary.provenance): "† energy, area",
+     * or empty.
+     */
+    private static String estimates(JsonNode design) {
+        JsonNode provenance = design.path("summary").path("provenance");
+        List<String> marked = new ArrayList<>();
+        if (provenance.path("peEnergy").asText().equals("estimate")) {
+            marked.add("energy");
+        }
+        if (provenance.path("area").path("pe-array").asText().equals("estimate")) {
+            marked.add("area");
+        }
+        return marked.isEmpty() ? "" : "† " + String.join(", ", marked);
     }
 
     /** Objective ids as the explorer writes them, to the unit of the metric each reads. */

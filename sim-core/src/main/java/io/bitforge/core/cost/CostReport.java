@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public record CostReport(CycleBreakdown cycles, ActionCounts actions, EnergyBreakdown energy,
                          Map<String, Double> areaSquareMicrometres, List<CostSource> sources) {
+    /** Area units of the design around the PE array: the SRAM buffers and the vector unit. */
+    public static final java.util.Set<String> DESIGN_UNITS = java.util.Set.of("sram", "vector");
     public static final CostReport ZERO = new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO, EnergyBreakdown.ZERO,
             Map.of(), List.of());
 
@@ -42,6 +44,15 @@ public record CostReport(CycleBreakdown cycles, ActionCounts actions, EnergyBrea
 
     public double totalAreaSquareMicrometres() {
         return areaSquareMicrometres.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * Area of the compute units: every unit except the design's SRAM buffers ({@code sram}) and vector unit
+     * ({@code vector}), i.e. the PE array and its edge units.
+     */
+    public double peAreaSquareMicrometres() {
+        return areaSquareMicrometres.entrySet().stream().filter(e -> !DESIGN_UNITS.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     public CostReport plus(CostReport other) {

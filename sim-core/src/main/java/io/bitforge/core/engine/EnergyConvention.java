@@ -19,11 +19,25 @@ import java.util.Objects;
  *                         at its own figures, as a simulator that mixes tables of different nodes does
  * @param staticMilliwatts constant power drawn for every cycle of the run (e.g. DRAM background power), booked as
  *                         static energy; 0 for none
+ * @param uniformDequant   true: the engine charges every family's dequantisation steps that its own cost does not
+ *                         book ({@link io.bitforge.core.pe.PeFamily#dequantisation}); false: only what the family's
+ *                         cost books, as the papers' artefacts do (reproductions use this)
  */
 public record EnergyConvention(PeEnergy peEnergy, SramAccesses sramAccesses, boolean scaleToNode,
-                               double staticMilliwatts) {
+                               double staticMilliwatts, boolean uniformDequant) {
     public static final EnergyConvention DEFAULT = new EnergyConvention(PeEnergy.PER_MAC, SramAccesses.FOLDS, true,
             0);
+
+    /** A convention with uniform dequantisation charges. */
+    public EnergyConvention(PeEnergy peEnergy, SramAccesses sramAccesses, boolean scaleToNode,
+                            double staticMilliwatts) {
+        this(peEnergy, sramAccesses, scaleToNode, staticMilliwatts, true);
+    }
+
+    /** The same convention with or without the engine's uniform dequantisation charges. */
+    public EnergyConvention withUniformDequant(boolean charge) {
+        return new EnergyConvention(peEnergy, sramAccesses, scaleToNode, staticMilliwatts, charge);
+    }
 
     /** What a PE's energy is charged for. */
     public enum PeEnergy { PER_MAC, PER_CELL_CYCLE }

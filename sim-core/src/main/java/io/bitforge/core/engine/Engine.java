@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -52,7 +51,12 @@ import java.util.TreeMap;
  * step timing, the layer-overlap model's attention input width, and the {@link EnergyConvention}: PE energy per
  * cell-cycle, SRAM reads per MAC, no node scaling, a constant static power booked per cycle).
  *
- * <p>Cycle models: the spec's {@code mapping.cycleModel} picks the fold model above ({@code folds}, the default)
+ * <p>Mapping: the engine runs one {@link Mapping}, given beside the spec (a spec describes hardware only): its
+ * dataflow (when given) replaces the spec's, its cycle model picks the GEMM model below, and its tiles and loop
+ * order reach the {@link MemoryModel} it was built with. Engines built without one run the spec's deprecated
+ * {@code mapping:} block ({@link Mapping#of(io.bitforge.core.spec.MappingSpec)}).
+ *
+ * <p>Cycle models: the mapping's {@code cycleModel} picks the fold model above ({@code folds}, the default)
  * or BitMoD's artefact model ({@code layer-overlap}, {@link LayerOverlapModel}: per-layer max(compute, DRAM) with
  * its buffer re-fetch rule, its own DRAM traffic instead of the memory model's; no {@link ArrayMetrics}). Energy,
  * area and sources are computed the same way under both.
@@ -72,11 +76,15 @@ public final class Engine {
     private final SramEnergyModel sram;
     private final MemoryModel memory;
     private final EngineOptions options;
+    private final Mapping mapping;
     private final double[] sramReadPicojoulesPerBit = new double[3];
     private final double[] sramWritePicojoulesPerBit = new double[3];
     private final double vectorPicojoulesPerOp;
     private final double staticPicojoulesPerCycle;
     private final List<CostSource> baseSources;
+    /** Area of the units every evaluation reports besides the array: the SRAM buffers and the vector unit. */
+    private final Map<String, Double> designAreas;
+    private final List<CostSource> areaSources;
 
     /**
      * An engine for one design.
@@ -88,7 +96,20 @@ public final class Engine {
      */
     public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
                   EngineOptions options) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        this(spec, family, sram, memory, options, Mapping.of(spec.mapping()));
+    }
+
+    /**
+     * An engine for one design under a mapping given beside it; the {@code memory} model must have been built for
+     * the same mapping (a {@link TiledDramModel} tiles with the mapping's {@link Mapper}).
+     *
+     * @param mapping the dataflow (empty: the spec's), cycle model and tiling this engine runs
+     */
+    public Engine(HardwareSpec spec, PeFamily family, SramEnergyModel sram, MemoryModel memory,
+                  EngineOptions options, Mapping mapping) {
+        Objects.requireNonNull(spec, "spec");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.spec = mapping.dataflow().map(spec::withDataflow).orElse(spec);
         this.family = Objects.requireNonNull(family, "family");
         this.sram = Objects.requireNonNull(sram, "sram");
         this.memory = Objects.requireNonNull(memory, "memory");
@@ -116,11 +137,17 @@ public final class Engine {
         sources.add(sram.source());
         scalingSource(sram.node()).ifPresent(sources::add);
         baseSources = List.copyOf(sources);
-        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+        designAreas = Map.of("sram", SramArea.squareMicrometres(spec.buffers(), spec.node()),
+                "vector", VectorUnitArea.squareMicrometres(spec.vectorUnit(), spec.node()));
+        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.node()));
+        areaSourceList.add(VectorUnitArea.SOURCE);
+        TechScaling.sourceFor(TechNode.N45, spec.node()).ifPresent(areaSourceList::add);
+        areaSources = List.copyOf(areaSourceList);
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP) {
             LayerOverlapModel.dram(spec);
         } else if (options.attentionInputWidth().isPresent()) {
             throw new BadInputException("engine option attentionInputWidth: applies only with mapping.cycleModel "
-                    + "layer-overlap, got " + spec.mapping().cycleModel().id());
+                    + "layer-overlap, got " + mapping.cycleModel().id());
         }
     }
 
@@ -156,16 +183,26 @@ public final class Engine {
 
     /** The same design and models with another fold convention. */
     public Engine withConvention(FoldConvention newConvention) {
-        return new Engine(spec, family, sram, memory, options.withFoldConvention(newConvention));
+        return new Engine(spec, family, sram, memory, options.withFoldConvention(newConvention), mapping);
     }
 
     /** The same design and models with other options. */
     public Engine withOptions(EngineOptions newOptions) {
-        return new Engine(spec, family, sram, memory, newOptions);
+        return new Engine(spec, family, sram, memory, newOptions, mapping);
     }
 
     public EngineOptions options() {
         return options;
+    }
+
+    /** The mapping this engine runs (its dataflow, when given, is already the spec's). */
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** The DRAM model GEMMs and vector ops are charged with. */
+    public MemoryModel memory() {
+        return memory;
     }
 
     /** Looks the spec's PE family up in the registry. */
@@ -174,16 +211,6 @@ public final class Engine {
                 "hardware.pe.family: must be a registered PE family (" + String.join(", ",
                         registry.ids(CatalogKind.PES)) + "), got '" + spec.pe().family() + "'"));
         return new Engine(spec, family);
-    }
-
-    /**
-     * The engine {@code simulate} uses: GEMMs tiled to the spec's SRAMs ({@link TiledDramModel}) and stalled on its
-     * DRAM's sustained bandwidth, with the default SRAM energy model.
-     */
-    public static Engine withTiledDram(HardwareSpec spec, Registry registry) {
-        MemoryModel memory = TiledDramModel.of(spec, registry,
-                OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
-        return new Engine(spec, of(spec, registry).family(), new HorowitzSram(), memory);
     }
 
     public HardwareSpec spec() {
@@ -208,12 +235,19 @@ public final class Engine {
     public GemmEvaluation evaluate(GemmOp op) {
         var custom = family.customGemmCost(spec.pe().params(), op, spec);
         if (custom.isPresent()) {
-            return new GemmEvaluation(custom.get().times(op.count()), null);
+            // families with their own GEMM cost read each weight into the array once
+            double dequant = dequantPicojoules(op, (double) op.k() * op.n());
+            List<CostSource> extraSources = new ArrayList<>(dequant == 0 ? List.of() : dequantSources(op));
+            extraSources.addAll(areaSources);
+            CostReport one = custom.get().plus(new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO,
+                    dequant == 0 ? EnergyBreakdown.ZERO : EnergyBreakdown.of(EnergyCategory.DEQUANT, dequant),
+                    designAreas, extraSources));
+            return new GemmEvaluation(one.times(op.count()), null);
         }
         GemmOp cellOp = cellView(op);
         CellTiming timing = family.timing(spec.pe().params(), cellOp);
         double storedWeightBits = storedWeightBits(op);
-        if (spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP) {
+        if (mapping.cycleModel() == CycleModel.LAYER_OVERLAP) {
             return new GemmEvaluation(layerOverlap(op, cellOp, timing, storedWeightBits).times(op.count()), null);
         }
         ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
@@ -226,6 +260,10 @@ public final class Engine {
         long sramStalls = SramPortStalls.cycles(spec.buffers(), spec.dataflow(), schedule,
                 streaming / schedule.folds(), FoldModel.preloadCycles(spec.array(), spec.dataflow(),
                         options.foldConvention()), bits);
+        if (mapping.cycleModel() == CycleModel.PIPELINED) {
+            sramStalls = Math.addExact(sramStalls, SramBankConflicts.cycles(spec.buffers(), spec.dataflow(), schedule,
+                    streaming / schedule.folds(), op, bits));
+        }
         ArrayMetrics metrics = offChip.stallCycles() == 0 && sramStalls == 0 ? schedule
                 : schedule.withStalls(offChip.stallCycles(), sramStalls);
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
@@ -300,13 +338,14 @@ public final class Engine {
             picojoules[SRAM_READ] += (double) reads[i] * bits[i] * sramReadPicojoulesPerBit[i];
             picojoules[SRAM_WRITE] += (double) writes[i] * bits[i] * sramWritePicojoulesPerBit[i];
         }
+        picojoules[EnergyCategory.DEQUANT.ordinal()] += dequantPicojoules(cellOp, reads[Operand.WEIGHTS.ordinal()]);
         picojoules[EnergyCategory.DRAM.ordinal()] += offChip.dramPicojoules();
         picojoules[EnergyCategory.STATIC.ordinal()] += cycles.total() * staticPicojoulesPerCycle;
         EnergyBreakdown energy = EnergyBreakdown.ofOrdinals(picojoules);
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
-        Map<String, Double> areas = new TreeMap<>();
+        Map<String, Double> areas = new TreeMap<>(designAreas);
         areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
         scalingSource(cell.node()).ifPresent(sources::add);
@@ -316,9 +355,34 @@ public final class Engine {
             sources.add(unit.source());
             TechScaling.sourceFor(unit.node(), spec.node()).ifPresent(sources::add);
         }
+        sources.addAll(dequantSources(cellOp));
+        sources.addAll(areaSources);
         sources.addAll(baseSources);
         sources.addAll(offChip.sources());
         return new CostReport(cycles, actions, energy, areas, dedupe(sources));
+    }
+
+    /**
+     * Dequantisation energy of one instance of {@code op} the family's cost does not already book: the engine-charged
+     * steps of its {@link PeFamily#dequantisation} statement ({@link DequantCharge}).
+     */
+    private double dequantPicojoules(GemmOp op, double weightReads) {
+        if (!options.energyConvention().uniformDequant()) {
+            return 0;
+        }
+        return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+    }
+
+    private List<CostSource> dequantSources(GemmOp op) {
+        List<CostSource> sources = new ArrayList<>();
+        if (!options.energyConvention().uniformDequant()) {
+            return sources;
+        }
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            sources.add(step.source());
+            scalingSource(step.node()).ifPresent(sources::add);
+        }
+        return sources;
     }
 
     /**
@@ -329,7 +393,7 @@ public final class Engine {
      * activations through the columns.
      */
     int edgeLanes(Operand operand) {
-        boolean alongRows = spec.mapping().cycleModel() == CycleModel.LAYER_OVERLAP
+        boolean alongRows = mapping.cycleModel() == CycleModel.LAYER_OVERLAP
                 ? operand == Operand.WEIGHTS
                 : (operand == Operand.ACTIVATIONS) != (spec.dataflow() == Dataflow.IS);
         return alongRows ? spec.array().rows() : spec.array().cols();

@@ -5,7 +5,11 @@ import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.MappingSpec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,8 +22,10 @@ import java.util.OptionalLong;
  * {@link #mapper()} is the {@link Mapper} this asks for: a {@link FixedTiling} when all three tile sizes and the
  * loop order are given, else the {@link TilerSearch} within what is given.
  *
- * <p>The engine reads the dataflow and cycle model from the spec it runs; {@link #applyTo} puts them there, so a
- * mapping given beside a spec and the spec's old {@code mapping:} block run the same way.
+ * <p>The mapping is an input of the engine beside the spec ({@link Engine}, {@link TiledDramModel#withMapping}); a
+ * spec's deprecated {@code mapping:} block is read as one by {@link #of(MappingSpec)}. {@link #describedIn} only
+ * shapes what reports print: the spec with this mapping in its {@code mapping} block, so a mapping given beside a
+ * spec and the same pins in the spec's old block print alike.
  */
 public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, Optional<LoopOrder> loopOrder,
                       Optional<Dataflow> dataflow, CycleModel cycleModel) {
@@ -58,6 +64,32 @@ public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, O
         return new Mapping(tileM, tileK, tileN, loopOrder, Optional.of(newDataflow), cycleModel);
     }
 
+    /** The same with the dataflow left to the design. */
+    public Mapping withoutDataflow() {
+        return new Mapping(tileM, tileK, tileN, loopOrder, Optional.empty(), cycleModel);
+    }
+
+    /** The fields given, as a mapping file spells them (for manifests and reports). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        tileM.ifPresent(v -> map.put("tileM", v));
+        tileK.ifPresent(v -> map.put("tileK", v));
+        tileN.ifPresent(v -> map.put("tileN", v));
+        loopOrder.ifPresent(o -> map.put("loopOrder", o.name().toLowerCase(Locale.ROOT)));
+        dataflow.ifPresent(d -> map.put("dataflow", d.id()));
+        if (cycleModel != CycleModel.FOLDS) {
+            map.put("cycleModel", cycleModel.id());
+        }
+        return map;
+    }
+
+    /** One line for messages: the fields given, as a mapping file spells them ({@code {}} when none). */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        asMap().forEach((field, value) -> parts.add(field + ": " + value));
+        return "{" + String.join(", ", parts) + "}";
+    }
+
     public Mapping withCycleModel(CycleModel newCycleModel) {
         return new Mapping(tileM, tileK, tileN, loopOrder, dataflow, newCycleModel);
     }
@@ -81,11 +113,19 @@ public record Mapping(OptionalInt tileM, OptionalInt tileK, OptionalInt tileN, O
         return new TilerSearch(pins());
     }
 
-    /** The spec the engine runs: this mapping's dataflow (when given), tile pins, loop order and cycle model. */
-    public HardwareSpec applyTo(HardwareSpec spec) {
+    /** The mapping as a spec's (deprecated) {@code mapping:} block spells it; the dataflow is not part of it. */
+    public MappingSpec asSpec() {
+        return new MappingSpec(tileM, tileK, tileN, loopOrder.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""),
+                cycleModel);
+    }
+
+    /**
+     * The spec as a run's report shows it: this mapping's dataflow (when given) and its pins in the spec's
+     * {@code mapping} block. For reports only; the engine takes the mapping as its own input.
+     */
+    public HardwareSpec describedIn(HardwareSpec spec) {
         HardwareSpec withDataflow = dataflow.map(spec::withDataflow).orElse(spec);
-        return withDataflow.withMapping(new MappingSpec(tileM, tileK, tileN,
-                loopOrder.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse(""), cycleModel));
+        return withDataflow.withMapping(asSpec());
     }
 
     private static OptionalLong pin(OptionalInt value) {

@@ -13,6 +13,7 @@ import io.bitforge.core.spec.HardwareSpec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ public final class TiledDramModel implements MemoryModel {
     private final int burstBytes;
     private final double picojoulesPerBit;
     private final List<CostSource> sources;
+    private final Mapping mapping;
     private final Map<List<Object>, GemmMemoryPlan> plans = new ConcurrentHashMap<>();
 
     /**
@@ -45,6 +47,16 @@ public final class TiledDramModel implements MemoryModel {
      */
     public TiledDramModel(OptionalDouble bandwidthBytesPerCycle, int burstBytes, double picojoulesPerBit,
                           List<CostSource> sources) {
+        this(bandwidthBytesPerCycle, burstBytes, picojoulesPerBit, sources, null);
+    }
+
+    /**
+     * @param mapping the mapping whose {@link Mapper} tiles every GEMM; null for each spec's own (deprecated)
+     *                {@code mapping:} block
+     */
+    private TiledDramModel(OptionalDouble bandwidthBytesPerCycle, int burstBytes, double picojoulesPerBit,
+                           List<CostSource> sources, Mapping mapping) {
+        this.mapping = mapping;
         this.bandwidthBytesPerCycle = bandwidthBytesPerCycle;
         this.burstBytes = burstBytes;
         this.picojoulesPerBit = picojoulesPerBit;
@@ -71,6 +83,12 @@ public final class TiledDramModel implements MemoryModel {
         CostSource source = new CostSource("dram-custom", "hardware.dram: custom figures given in the spec",
                 "off-chip", true);
         return new TiledDramModel(bandwidthBytesPerCycle, 1, custom.picojoulesPerBit(), List.of(source));
+    }
+
+    /** The same DRAM tiling every GEMM with {@code newMapping}'s mapper instead of the spec's block. */
+    public TiledDramModel withMapping(Mapping newMapping) {
+        return new TiledDramModel(bandwidthBytesPerCycle, burstBytes, picojoulesPerBit, sources,
+                Objects.requireNonNull(newMapping, "mapping"));
     }
 
     /** The sustained bandwidth of the spec's DRAM in bytes per array cycle. */
@@ -119,7 +137,7 @@ public final class TiledDramModel implements MemoryModel {
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
         double cyclesPerMac = scheduleCycles / ((double) op.m() * op.k() * op.n());
         TileCycles tileCycles = (m, k, n) -> Math.round(m * k * (double) n * cyclesPerMac);
-        Mapping mapping = Mapping.of(spec.mapping());
+        Mapping mapping = this.mapping != null ? this.mapping : Mapping.of(spec.mapping());
         TilePins pins = mapping.pins();
         Optional<GemmTiling> chosen = mapping.mapper().tile(op.m(), op.k(), op.n(), bits, buffers);
         GemmTiling tiling = chosen.orElseThrow(() -> noFit(spec, op, bits, buffers, pins));

@@ -47,6 +47,10 @@ import java.util.Set;
  *   <li><b>Edge units</b> — {@link #edgeUnits} lists units that sit once per lane at the array edge feeding an
  *       operand (e.g. OliVe's pair decoders); the engine charges their area per row or column of the array,
  *       whichever edge feeds that operand under the spec's dataflow.</li>
+ *   <li><b>Dequantisation</b> — {@link #dequantisation} states where the GEMM's scales, zero points and group
+ *       sums are applied (in the PE, at the array edge, in the vector unit) and what each costs; the engine charges
+ *       the steps the family's own cost does not already book, under {@code DEQUANT}, so every family pays for
+ *       its metadata alike.</li>
  *   <li><b>Escape hatch</b> — a family whose array is not a systolic array (e.g. ReRAM crossbars with ADCs)
  *       overrides {@link #customGemmCost} to return the whole {@link CostReport} of one GEMM instance; the engine
  *       then uses it instead of the fold model (it still multiplies by the op's count and adds vector ops).</li>
@@ -97,10 +101,28 @@ public interface PeFamily extends Catalogued {
     }
 
     /**
+     * Where {@code op}'s quantisation metadata is applied and what each application costs. Default: no steps (a
+     * family that applies none, e.g. FP16 × FP16, or that has not stated them).
+     */
+    default DequantStatement dequantisation(PeParams params, GemmOp op) {
+        return new DequantStatement(DequantStatement.configOf(op), List.of(), "no dequantisation stated");
+    }
+
+    /**
      * The whole cost of one instance of {@code op} for families that are not systolic arrays; empty (the default)
      * means "use the engine's fold model".
      */
     default Optional<CostReport> customGemmCost(PeParams params, GemmOp op, HardwareSpec spec) {
+        return Optional.empty();
+    }
+
+    /**
+     * The array as a weight store when this family keeps weights resident in it (ReRAM crossbars): the simulation
+     * then tracks capacity over the whole model, refuses a model that does not fit (or rewrites tiles when the
+     * spec allows it) and moves no weights from DRAM once they are resident. Empty (the default) for families fed
+     * from DRAM.
+     */
+    default Optional<WeightStore> weightStore(PeParams params, HardwareSpec spec) {
         return Optional.empty();
     }
 }

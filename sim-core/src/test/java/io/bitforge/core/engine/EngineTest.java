@@ -58,7 +58,7 @@ class EngineTest {
         // Horowitz 8 KB: 10 pJ per 64 bits; 32 reads x 8 bits x 10/64 = 40 pJ, 16 writes x 8 x 10/64 = 20 pJ
         assertEquals(40.0, cost.energy().picojoules(EnergyCategory.SRAM_READ), EPS);
         assertEquals(20.0, cost.energy().picojoules(EnergyCategory.SRAM_WRITE), EPS);
-        assertEquals(1600.0, cost.totalAreaSquareMicrometres(), EPS);
+        assertEquals(1600.0, cost.areaSquareMicrometres().get("pe-array"), EPS);
     }
 
     @Test
@@ -97,7 +97,7 @@ class EngineTest {
         assertEquals(64.0 * TechScaling.energyFactor(TechNode.N45, TechNode.N7),
                 cost.energy().picojoules(EnergyCategory.MAC), EPS);
         // Stillmaker & Baas Table 4: 45 nm -> 7 nm area x 0.059
-        assertEquals(1600.0 * 0.059, cost.totalAreaSquareMicrometres(), EPS);
+        assertEquals(1600.0 * 0.059, cost.areaSquareMicrometres().get("pe-array"), EPS);
     }
 
     @Test

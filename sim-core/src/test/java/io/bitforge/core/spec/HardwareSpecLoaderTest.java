@@ -209,7 +209,7 @@ class HardwareSpecLoaderTest {
         assertEquals(CycleModel.LAYER_OVERLAP, overlap.mapping().cycleModel());
         assertEquals("layer-overlap", ((java.util.Map<?, ?>) overlap.asMap().get("mapping")).get("cycleModel"));
         assertTrue(!overlap.designId().equals(load(VALID).designId()));
-        assertEquals("hw.yaml: hardware.mapping.cycleModel: must be one of [folds, layer-overlap], got 'fast'"
+        assertEquals("hw.yaml: hardware.mapping.cycleModel: must be one of [folds, layer-overlap, pipelined], got 'fast'"
                 + " (line 16)", error(VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: fast")));
         String presetDram = VALID.replace("loopOrder: nkm", "loopOrder: nkm, cycleModel: layer-overlap")
                 .replace("custom: {bytesPerCycle: 32, latencyNanoseconds: 80, picojoulesPerBit: 10, capacityGibibytes: 8}",

@@ -41,6 +41,27 @@ public record DramFloor(CostReport cost, long engineCycles, long dramCycles, lon
         return new DramFloor(cost, engineCycles, dramCycles, Math.max(engineCycles, dramCycles));
     }
 
+    /**
+     * The floor over the footprint alone, whatever the engine counted: for designs whose weights stay in the array,
+     * where the footprint already says which weights come from DRAM. The footprint's DRAM energy is added.
+     */
+    public static DramFloor ofFootprint(CostReport engineCost, OpFootprint footprint, DramFigures dram) {
+        CostReport cost = engineCost;
+        if (footprint.totalBytes() > 0) {
+            cost = cost.plus(new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO, EnergyBreakdown.of(
+                    EnergyCategory.DRAM, footprintPicojoules(footprint.totalBytes(), dram)), Map.of(), List.of()));
+        }
+        long engineCycles = engineCost.totalCycles();
+        long dramCycles = dramCycles(footprint.totalBytes(), dram);
+        return new DramFloor(cost, engineCycles, dramCycles, Math.max(engineCycles, dramCycles));
+    }
+
+    /** The bytes a floor is taken over: the engine's when it counted any (and is not footprint-only), else the footprint's. */
+    public static long floorBytes(CostReport engineCost, OpFootprint footprint, boolean footprintOnly) {
+        long engine = engineDramBytes(engineCost);
+        return footprintOnly || engine == 0 ? footprint.totalBytes() : engine;
+    }
+
     /** The DRAM bytes the engine's memory model moved, over every operand. */
     public static long engineDramBytes(CostReport cost) {
         long bytes = 0;

@@ -6,7 +6,7 @@ import io.bitforge.core.cost.Operand;
 import io.bitforge.core.engine.ArrayMetrics;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.GemmEvaluation;
-import io.bitforge.core.engine.HorowitzSram;
+import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.engine.OperandBits;
 import io.bitforge.core.engine.TiledDramModel;
 import io.bitforge.core.op.BOperand;
@@ -15,6 +15,9 @@ import io.bitforge.core.op.OpKind;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
+import io.bitforge.simulation.engine.MemorySetup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,13 +36,22 @@ public final class GemmSimulation {
 
     public static GemmReport run(Registry registry, HardwareSpec spec, long m, long k, long n,
                                  OptionalDouble dramBandwidth, boolean scalesim, boolean longRunAllowed) {
-        TiledDramModel dram = TiledDramModel.of(spec, registry, dramBandwidth);
-        Engine engine = new Engine(spec, Engine.of(spec, registry).family(), new HorowitzSram(), dram);
+        return run(registry, spec, null, m, k, n, dramBandwidth, scalesim, longRunAllowed);
+    }
+
+    /** @param mapping the mapping stage given beside the spec, or null for the spec's own */
+    public static GemmReport run(Registry registry, HardwareSpec spec, Mapping mapping, long m, long k, long n,
+                                 OptionalDouble dramBandwidth, boolean scalesim, boolean longRunAllowed) {
+        Engine engine = EngineAssembly.assemble(registry, spec, EngineSetup.SIMULATE.withMapping(mapping)
+                .withMemory(MemorySetup.tiled(dramBandwidth)));
+        TiledDramModel dram = (TiledDramModel) engine.memory();
+        spec = engine.spec();
+        HardwareSpec shown = mapping == null ? spec : mapping.describedIn(spec);
         NativePrecisions precisions = engine.family().nativePrecisions(spec.pe().params());
         GemmOp op = new GemmOp("gemm", OpKind.GEMM, m, k, n, 1, precisions.activations(), precisions.weights(),
                 precisions.outputs(), BOperand.WEIGHTS, 0);
         GemmEvaluation evaluation = engine.evaluate(op);
-        Map<String, Object> result = result(spec, op, evaluation);
+        Map<String, Object> result = result(shown, op, evaluation);
         if (scalesim) {
             GemmMemoryFields.scaleSim(result, spec, op, dramBandwidth, longRunAllowed);
         } else if (evaluation.metrics() != null) {
@@ -47,7 +59,7 @@ public final class GemmSimulation {
             GemmMemoryFields.general(result, dram.plan(spec, op, stored, evaluation.metrics()), evaluation.metrics(),
                     dramBandwidth);
         }
-        return new GemmReport(spec, op, evaluation, result);
+        return new GemmReport(shown, op, evaluation, result);
     }
 
     static Map<String, Object> result(HardwareSpec spec, GemmOp op, GemmEvaluation evaluation) {
@@ -91,6 +103,7 @@ public final class GemmSimulation {
         energy.put("total", cost.totalPicojoules());
         result.put("energyPicojoules", energy);
         result.put("areaSquareMicrometres", cost.totalAreaSquareMicrometres());
+        result.put("areaByUnitSquareMicrometres", cost.areaSquareMicrometres());
         List<Map<String, Object>> sources = new ArrayList<>();
         for (CostSource source : cost.sources()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -98,6 +111,7 @@ public final class GemmSimulation {
             s.put("citation", source.citation());
             s.put("node", source.node());
             s.put("estimate", source.estimate());
+            s.put("provenance", source.provenance().id());
             sources.add(s);
         }
         result.put("sources", sources);

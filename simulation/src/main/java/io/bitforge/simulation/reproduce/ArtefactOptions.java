@@ -5,16 +5,21 @@ import io.bitforge.core.spec.SpecNode;
 
 /**
  * Reads the reproduction options that stand for an artefact's accounting choices: the engine's energy convention
- * ({@code engine.peEnergy}, {@code sramAccesses}, {@code energyScaling}, {@code staticMilliwatts}) and a design's
+ * ({@code engine.peEnergy}, {@code sramAccesses}, {@code energyScaling}, {@code staticMilliwatts}, {@code dequant}:
+ * {@code family}, the default, charges only the dequantisation a family's own cost books, as the artefacts do;
+ * {@code uniform} adds BitForge's uniform charges) and a design's
  * companion GEMM ({@code designs[i].companionGemm}).
  */
 final class ArtefactOptions {
+    /** The default of reproductions: BitForge's accounting without the uniform dequantisation charges. */
+    static final EnergyConvention ARTEFACT = EnergyConvention.DEFAULT.withUniformDequant(false);
+
     private ArtefactOptions() {
     }
 
-    /** The energy convention of an {@code engine} block; absent fields keep {@link EnergyConvention#DEFAULT}'s. */
+    /** The energy convention of an {@code engine} block; absent fields keep {@link #ARTEFACT}'s. */
     static EnergyConvention energy(SpecNode engine) {
-        EnergyConvention d = EnergyConvention.DEFAULT;
+        EnergyConvention d = ARTEFACT;
         EnergyConvention.PeEnergy pe = engine.optionalField("peEnergy").map(n -> switch (n.text()) {
             case "per-mac" -> EnergyConvention.PeEnergy.PER_MAC;
             case "per-cell-cycle" -> EnergyConvention.PeEnergy.PER_CELL_CYCLE;
@@ -32,7 +37,13 @@ final class ArtefactOptions {
         }).orElse(d.scaleToNode());
         double staticMilliwatts = engine.optionalField("staticMilliwatts").map(SpecNode::nonNegative)
                 .orElse(d.staticMilliwatts());
-        return new EnergyConvention(pe, sram, scale, staticMilliwatts);
+        // the artefacts charge only the dequantisation their own PE models do, unless the file asks for BitForge's
+        boolean uniformDequant = engine.optionalField("dequant").map(n -> switch (n.text()) {
+            case "uniform" -> true;
+            case "family" -> false;
+            default -> throw n.error("must be uniform or family", n.shown());
+        }).orElse(false);
+        return new EnergyConvention(pe, sram, scale, staticMilliwatts, uniformDequant);
     }
 
     /** {@code {position: before|after, inputDivisor, outputDivisor, bits}}. */

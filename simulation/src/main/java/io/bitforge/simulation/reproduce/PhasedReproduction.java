@@ -6,7 +6,8 @@ import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.EngineOptions;
 import io.bitforge.core.engine.HorowitzSram;
 import io.bitforge.core.engine.SramEnergyModel;
-import io.bitforge.core.engine.TiledDramModel;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.op.GemmOp;
@@ -151,13 +152,14 @@ public final class PhasedReproduction {
             HardwareSpec spec = withOverrides(specs.get(design.id() + "/" + phase), file, model, design, phase,
                     registry);
             PeFamily family = registry.peFamily(spec.pe().family()).orElseThrow();
-            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(file.engine().stepTiming());
+            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(file.engine().stepTiming())
+                    .withEnergyConvention(ArtefactOptions.ARTEFACT);
             if (file.engine().attentionInput() == PhasedReproductionFile.AttentionInput.KV_WIDTH) {
                 options = options.withAttentionInputWidth(BitmodArtefactLayers.attentionInputWidth(config));
             }
             // the DRAM model only matters for designs on the fold model; layer-overlap has its own traffic
-            Engine engine = new Engine(spec, family, sram, TiledDramModel.of(spec, registry,
-                    OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry))), options);
+            Engine engine = EngineAssembly.assemble(registry, spec, family,
+                    EngineSetup.SIMULATE.withSram(sram).withOptions(options));
             Precision weights = family.nativePrecisions(spec.pe().params()).weights();
             List<GemmOp> ops = BitmodArtefactLayers.layers(config, phase, file.context(), weights,
                     design.weightGroupSize());

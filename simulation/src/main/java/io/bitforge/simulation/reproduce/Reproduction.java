@@ -1,18 +1,17 @@
 package io.bitforge.simulation.reproduce;
 
 import io.bitforge.core.cost.CostReport;
-import io.bitforge.core.engine.BitFusionTilingModel;
 import io.bitforge.core.engine.Engine;
-import io.bitforge.core.engine.MemoryModel;
-import io.bitforge.core.engine.SramEnergyModel;
-import io.bitforge.core.engine.TiledDramModel;
+import io.bitforge.core.engine.EngineOptions;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.op.GemmOp;
-import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.simulation.engine.EngineAssembly;
+import io.bitforge.simulation.engine.EngineSetup;
+import io.bitforge.simulation.engine.MemorySetup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,10 +137,10 @@ public final class Reproduction {
         Map<String, Engine> engines = new LinkedHashMap<>();
         for (ReproductionFile.Design design : file.designs()) {
             HardwareSpec spec = loader.load(design.hardware());
-            PeFamily family = Engine.of(spec, registry).family();
-            SramEnergyModel sram = file.sram().model();
-            engines.put(design.id(), new Engine(spec, family, sram, memory(file.memory(), spec, registry, sram),
-                    file.foldConvention(), file.energy()));
+            EngineSetup setup = EngineSetup.SIMULATE.withMemory(memory(file.memory())).withSram(file.sram().model())
+                    .withOptions(EngineOptions.DEFAULT.withFoldConvention(file.foldConvention())
+                            .withEnergyConvention(file.energy()));
+            engines.put(design.id(), EngineAssembly.assemble(registry, spec, setup));
         }
         return engines;
     }
@@ -152,14 +151,12 @@ public final class Reproduction {
         return design.companion().map(c -> c.around(ops)).orElse(ops);
     }
 
-    private static MemoryModel memory(ReproductionFile.Memory memory, HardwareSpec spec, Registry registry,
-                                      SramEnergyModel sram) {
+    private static MemorySetup memory(ReproductionFile.Memory memory) {
         return switch (memory) {
-            case UNLIMITED_BANDWIDTH -> MemoryModel.UNLIMITED_BANDWIDTH;
-            case DRAM_TRAFFIC -> TiledDramModel.of(spec, registry, OptionalDouble.empty());
-            case DRAM -> TiledDramModel.of(spec, registry,
-                    OptionalDouble.of(TiledDramModel.specBandwidth(spec, registry)));
-            case BITFUSION_TILING -> new BitFusionTilingModel(sram);
+            case UNLIMITED_BANDWIDTH -> MemorySetup.UNLIMITED_BANDWIDTH;
+            case DRAM_TRAFFIC -> MemorySetup.tiled(OptionalDouble.empty());
+            case DRAM -> MemorySetup.SPEC_DRAM;
+            case BITFUSION_TILING -> new MemorySetup.BitFusionTiling();
         };
     }
 

@@ -144,11 +144,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         FoldConvention convention = FoldConvention.SCALE_SIM;
         Memory memory = Memory.UNLIMITED_BANDWIDTH;
         Sram sram = Sram.HOROWITZ;
-        EnergyConvention energy = EnergyConvention.DEFAULT;
+        EnergyConvention energy = ArtefactOptions.ARTEFACT;
         Optional<SpecNode> engine = root.optionalField("engine");
         if (engine.isPresent()) {
             SpecNode e = engine.get().requireObject().allowOnly("foldConvention", "memory", "sram", "peEnergy",
-                    "sramAccesses", "energyScaling", "staticMilliwatts");
+                    "sramAccesses", "energyScaling", "staticMilliwatts", "dequant");
             convention = e.optionalField("foldConvention").map(ReproductionFile::convention).orElse(convention);
             memory = e.optionalField("memory").map(ReproductionFile::memory).orElse(memory);
             sram = e.optionalField("sram").map(ReproductionFile::sram).orElse(sram);

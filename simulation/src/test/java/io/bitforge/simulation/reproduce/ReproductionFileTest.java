@@ -69,11 +69,11 @@ class ReproductionFileTest {
         assertEquals(ReproductionFile.Memory.BITFUSION_TILING, file.memory());
         assertEquals(ReproductionFile.Sram.BITFUSION_CACTI, file.sram());
         assertEquals(new EnergyConvention(EnergyConvention.PeEnergy.PER_CELL_CYCLE,
-                EnergyConvention.SramAccesses.PER_MAC, false, 484.615), file.energy());
+                EnergyConvention.SramAccesses.PER_MAC, false, 484.615, false), file.energy());
         assertEquals(new CompanionGemm(CompanionGemm.Position.AFTER, 8, 128, 8),
                 file.designs().get(0).companion().orElseThrow());
-        // absent options keep the engine's defaults
-        assertEquals(EnergyConvention.DEFAULT, read(VALID).energy());
+        // absent options keep the engine's defaults, without the uniform dequantisation charges the artefacts lack
+        assertEquals(EnergyConvention.DEFAULT.withUniformDequant(false), read(VALID).energy());
         assertEquals(ReproductionFile.Sram.HOROWITZ, read(VALID).sram());
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * code 0 (zero). Result memory (j, n, s) holds at f·segLength + d the sum of chain position
  * q = s·segLength + segLength − 1 − d of fold f = fr·colFolds + fc, i.e. row (fr·R + q / lanesM)·lanesM + q mod lanesM.
  */
-public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
+public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) implements ResultMap {
     public TileBuffers {
         long aWord = (long) plan.timing().lanesM() * plan.timing().lanesK() * activationBits;
         long bWord = (long) plan.timing().lanesK() * plan.timing().lanesN() * weightBits;
@@ -75,7 +75,29 @@ public record TileBuffers(ArrayPlan plan, int activationBits, int weightBits) {
         return words;
     }
 
+    /** Ports {@code c_J_N_S}: column J, column lane N, drain segment S. */
+    @Override
+    public List<String> resultPorts() {
+        List<String> ports = new ArrayList<>();
+        for (int j = 0; j < plan.cols(); j++) {
+            for (int n = 0; n < plan.timing().lanesN(); n++) {
+                for (int s = 0; s < plan.drainSegments(); s++) {
+                    ports.add("c_" + j + "_" + n + "_" + s);
+                }
+            }
+        }
+        return ports;
+    }
+
+    @Override
+    public int[] resultElement(int port, int address) {
+        int segments = plan.drainSegments();
+        int perColumn = plan.timing().lanesN() * segments;
+        return resultElement(port / perColumn, port % perColumn / segments, port % segments, address);
+    }
+
     /** Depth of every result memory: one word per chain position per fold. */
+    @Override
     public int resultDepth() {
         return plan.folds() * plan.segmentLength();
     }

@@ -26,7 +26,10 @@ import io.bitforge.verilog.hdl.Resize;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.hdl.Slice;
 import io.bitforge.verilog.hdl.Unary;
+import io.bitforge.verilog.hdl.WideBits;
 import io.bitforge.verilog.hdl.Wire;
+
+import java.math.BigInteger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,14 +55,14 @@ final class ModuleWriter {
 
     private static final class Signal {
         final int width;
-        long used;
+        final java.util.BitSet used = new java.util.BitSet();
 
         Signal(int width) {
             this.width = width;
         }
 
         boolean fullyUsed() {
-            return used == Bits.mask(width);
+            return used.cardinality() == width;
         }
     }
 
@@ -78,7 +81,7 @@ final class ModuleWriter {
         for (Port p : m.ports()) {
             declareSignal(name(p), p.width());
             if (p.direction() == Direction.OUT) {
-                use(name(p), -1L);
+                useAll(name(p));
             }
         }
         for (Wire w : m.wires()) {
@@ -360,7 +363,7 @@ final class ModuleWriter {
     /** A name or sized literal of exactly e's width; declares a temporary wire for operations. */
     private String token(Expr e) {
         if (e instanceof Const c) {
-            return literal(c.width(), c.value().bits());
+            return constLiteral(c.width(), c);
         }
         if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
                 || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
@@ -368,18 +371,18 @@ final class ModuleWriter {
         }
         String known = leafName(e);
         if (known != null) {
-            use(known, -1L);
+            useAll(known);
             return known;
         }
         String t = tokens.get(e);
         if (t != null) {
-            use(t, -1L);
+            useAll(t);
             return t;
         }
         String rhs = rhs(e);
         t = names.fresh("t" + temps++);
         declareSignal(t, e.width());
-        use(t, -1L);
+        useAll(t);
         declLines.put(t, "wire " + range(e.width()) + t + ";");
         body.append(IND).append("assign ").append(t).append(" = ").append(rhs).append(";\n");
         tokens.put(e, t);
@@ -408,17 +411,17 @@ final class ModuleWriter {
         }
         if (known == null) {
             String t = token(e);
-            signals.get(t).used = 0;
+            signals.get(t).used.clear();
             known = t;
         }
-        use(known, Bits.mask(hi - lo + 1) << lo);
+        use(known, hi, lo);
         return known;
     }
 
     /** e's value extended (by its own signedness) to {@code width} bits. */
     private String ext(Expr e, int width) {
         if (e instanceof Const c) {
-            return literal(width, c.value().toLong());
+            return constLiteral(width, c);
         }
         int w = e.width();
         if (w == width) {
@@ -426,7 +429,7 @@ final class ModuleWriter {
         }
         if (e.shape().signed()) {
             String t = sliceToken(e, w - 1, 0);
-            use(t, -1L);
+            useAll(t);
             return "{{" + (width - w) + "{" + t + "[" + (w - 1) + "]}}, " + t + "}";
         }
         return "{" + literal(width - w, 0) + ", " + token(e) + "}";
@@ -452,7 +455,7 @@ final class ModuleWriter {
         }
         if (e instanceof Slice s) {
             if (s.source() instanceof Const c) {
-                return literal(w, Bits.slice(c.value().bits(), s.lo(), w));
+                return w + "'h" + c.value().toBigInteger().shiftRight(s.lo()).and(WideBits.mask(w)).toString(16);
             }
             String t = sliceToken(s.source(), s.hi(), s.lo());
             return s.source().width() == w ? t : t + bits(s.hi(), s.lo());
@@ -464,7 +467,7 @@ final class ModuleWriter {
         }
         if (e instanceof Resize r) {
             if (r.source() instanceof Const c) {
-                return literal(w, c.value().toLong());
+                return constLiteral(w, c);
             }
             if (w >= r.source().width()) {
                 return ext(r.source(), w);
@@ -542,14 +545,34 @@ final class ModuleWriter {
         signals.put(n, new Signal(width));
     }
 
-    private void use(String n, long bits) {
+    private void useAll(String n) {
         Signal s = signals.get(n);
         if (s != null) {
-            s.used |= bits & Bits.mask(s.width);
+            s.used.set(0, s.width);
         }
     }
 
+    /** Marks bits hi..lo of signal {@code n} as read. */
+    private void use(String n, int hi, int lo) {
+        Signal s = signals.get(n);
+        if (s != null) {
+            s.used.set(lo, Math.min(hi + 1, s.width));
+        }
+    }
+
+    /** The constant extended by its own signedness (or truncated) to {@code width} bits. */
+    private static String constLiteral(int width, Const c) {
+        if (width > Shape.LONG_WIDTH || c.shape().wide()) {
+            return width + "'h" + WideBits.pattern(c.value().toBigInteger(), width).toString(16);
+        }
+        return literal(width, c.value().toLong());
+    }
+
+    /** A sized hexadecimal literal of {@code value}'s low {@code width} bits (its sign extension when wider). */
     static String literal(int width, long value) {
+        if (width > Shape.LONG_WIDTH) {
+            return width + "'h" + WideBits.pattern(BigInteger.valueOf(value), width).toString(16);
+        }
         return width + "'h" + Long.toHexString(Bits.truncate(value, width));
     }
 

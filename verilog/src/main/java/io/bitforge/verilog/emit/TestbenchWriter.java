@@ -1,6 +1,5 @@
 package io.bitforge.verilog.emit;
 
-import io.bitforge.core.arith.Bits;
 import io.bitforge.verilog.hdl.Direction;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.Names;
@@ -113,12 +112,11 @@ public final class TestbenchWriter {
         StringBuilder out = new StringBuilder();
         int[] index = signals.stream().mapToInt(s -> trace.indexOf(s.name())).toArray();
         int digits = (width + 3) / 4;
-        for (long[] row : trace.rows()) {
+        for (int c = 0; c < trace.cycles(); c++) {
             BigInteger packed = BigInteger.ZERO;
             for (int k = 0; k < index.length; k++) {
                 int w = signals.get(k).shape().width();
-                BigInteger bits = new BigInteger(Long.toUnsignedString(Bits.truncate(row[index[k]], w)));
-                packed = packed.shiftLeft(w).or(bits);
+                packed = packed.shiftLeft(w).or(trace.pattern(c, index[k]));
             }
             String h = packed.toString(16);
             out.append("0".repeat(Math.max(0, digits - h.length()))).append(h).append('\n');

@@ -27,11 +27,11 @@ public record Binary(BinaryOp op, Expr left, Expr right, Shape shape) implements
             }
             case AND, OR, XOR -> a.unify(b);
             case EQ, NE, LT, LE, GT, GE -> {
-                a.unify(b); // operands must be comparable within 64 bits
+                a.unify(b); // operands must be comparable within Shape.MAX_WIDTH bits
                 yield Shape.bool();
             }
             case SHL -> new Shape(Shape.checked(a.width() + (int) constantAmount(right)), a.signed());
-            case SHR -> new Shape(Math.max(1, a.width() - (int) Math.min(64, constantAmount(right))), a.signed());
+            case SHR -> new Shape(Math.max(1, a.width() - (int) Math.min(Shape.MAX_WIDTH, constantAmount(right))), a.signed());
             case DSHL -> {
                 requireUnsigned(right);
                 if (b.width() > 6) {
@@ -61,6 +61,6 @@ public record Binary(BinaryOp op, Expr left, Expr right, Shape shape) implements
 
     /** The constant shift amount of SHL/SHR. */
     public int amount() {
-        return (int) Math.min(64, constantAmount(right));
+        return (int) Math.min(Shape.MAX_WIDTH, constantAmount(right));
     }
 }

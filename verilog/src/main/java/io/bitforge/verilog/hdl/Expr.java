@@ -23,7 +23,8 @@ package io.bitforge.verilog.hdl;
  *       concatenation: unsigned, the sum of the widths; resize: the requested shape (sign- or zero-extends by
  *       the source's signedness, or keeps the low bits); asSigned/asUnsigned: same bits, other signedness.</li>
  * </ul>
- * A result wider than {@value Shape#MAX_WIDTH} bits is rejected when the expression is built.
+ * A result wider than {@value Shape#MAX_WIDTH} bits is rejected when the expression is built; results wider
+ * than 64 bits are simulated on a slower {@link java.math.BigInteger} path.
  */
 public sealed interface Expr permits Const, Unary, Binary, Mux, Slice, Concat, Resize, Net, ReadPort, InstOut {
     Shape shape();

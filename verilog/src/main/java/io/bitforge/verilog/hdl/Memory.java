@@ -24,6 +24,10 @@ public final class Memory {
         if (depth < 1) {
             throw new HdlException("memory " + name + " needs a depth >= 1, got " + depth);
         }
+        if (word.wide()) {
+            throw new HdlException("memory " + name + " has " + word + " words; memory words are at most "
+                    + Shape.LONG_WIDTH + " bits (split a wider word over several memories)");
+        }
         if (initWords.size() > depth) {
             throw new HdlException("memory " + name + " has " + initWords.size() + " initial words for depth " + depth);
         }

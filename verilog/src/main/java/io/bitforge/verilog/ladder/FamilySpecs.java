@@ -14,19 +14,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The specs that exercise a PE family's precision modes: every built-in preset of the family, then the family's
  * default parameters (on the first such preset, or on {@code fallbackPreset}) when no preset uses them. Specs
- * with the same parameters and dataflow appear once. The arrays are generated output-stationary, so parameters that
- * only presets of another dataflow use (fp16-baseline and olive-weight-only are ws) are also taken with
- * {@code dataflow: os} (named {@code +os}).
+ * with the same parameters and dataflow appear once. Parameters that only presets of a dataflow the family's RTL
+ * does not generate use (fp16-baseline and olive-weight-only are ws; mac-fp's and ovp's arrays are output-stationary)
+ * are also taken with {@code dataflow: os} (named {@code +os}).
  */
 public final class FamilySpecs {
     private FamilySpecs() {
     }
 
     public static List<HardwareSpec> of(Registry registry, PeFamily family, String fallbackPreset) {
+        return of(registry, family, fallbackPreset, spec -> spec.dataflow() == Dataflow.OS);
+    }
+
+    /** As above; {@code generated} says whether the RTL builds a spec's dataflow (no {@code +os} copy then). */
+    public static List<HardwareSpec> of(Registry registry, PeFamily family, String fallbackPreset,
+                                        Predicate<HardwareSpec> generated) {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         Map<List<Object>, HardwareSpec> byParams = new LinkedHashMap<>();
         for (Catalogued preset : registry.list(CatalogKind.HARDWARE)) {
@@ -44,7 +51,8 @@ public final class FamilySpecs {
         }
         List<HardwareSpec> specs = new ArrayList<>(byParams.values());
         for (HardwareSpec spec : List.copyOf(byParams.values())) {
-            if (spec.dataflow() != Dataflow.OS && !byParams.containsKey(List.of(spec.pe().params(), Dataflow.OS))) {
+            if (spec.dataflow() != Dataflow.OS && !generated.test(spec)
+                    && !byParams.containsKey(List.of(spec.pe().params(), Dataflow.OS))) {
                 byParams.put(List.of(spec.pe().params(), Dataflow.OS), spec);
                 // first, so that a command that builds one design (verilog, fpga) gets one it can generate
                 specs.add(0, spec.withDataflow(Dataflow.OS).withName(spec.name() + "+os"));

@@ -11,9 +11,8 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.verilog.array.ArrayPlan;
+import io.bitforge.verilog.array.GeneratedArray;
 import io.bitforge.verilog.array.TileArray;
-import io.bitforge.verilog.array.TileBuffers;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.pe.PeRtl;
@@ -34,7 +33,8 @@ import java.util.Random;
  * The model ladder for one PE family's RTL (PyMTL3's levels, DESIGN "Levels of fidelity"): the generated array
  * ({@link TileArray}) must give exactly the family's functional model's numbers on the Java HDL simulator, in
  * Icarus and in Verilator, and its start-to-computed cycles must equal the engine's count for the same tile on
- * the same spec plus {@link TileArray#OVERHEAD_CYCLES}.
+ * the same spec plus the dataflow's documented constant ({@link TileArray#OVERHEAD_CYCLES} output-stationary,
+ * {@link io.bitforge.verilog.array.StationaryArray#OVERHEAD_CYCLES} weight- and input-stationary).
  *
  * <p>Tiles: when both codes are at most 8 bits, an exhaustive tile (K = 1, A = every activation code, B = every
  * weight code, so C holds every product pair); always a seeded random tile that spans two row folds and two
@@ -45,9 +45,10 @@ public final class Ladder {
     }
 
     public static LadderReport run(HardwareSpec spec, PeRtl pe, Registry registry, LadderOptions options) {
-        if (spec.dataflow() != Dataflow.OS) {
+        if (!pe.dataflows().contains(spec.dataflow())) {
             throw new io.bitforge.core.io.BadInputException("hardware.dataflow: the " + pe.familyId()
-                    + " RTL is generated output-stationary; got " + spec.dataflow().id());
+                    + " RTL is generated for " + pe.dataflows().stream().map(Dataflow::id).sorted().toList()
+                    + "; got " + spec.dataflow().id());
         }
         int rows = spec.array().rows();
         int cols = spec.array().cols();
@@ -56,25 +57,25 @@ public final class Ladder {
         if (pe.activationCodeBits() <= 8 && pe.weightCodeBits() <= 8) {
             tiles.add(exhaustive(pe));
         }
-        Tile random = random(pe, rows, cols, options.seed());
+        Tile random = random(pe, rows, cols, spec.dataflow(), options.seed());
         tiles.add(random);
         long engine = 0;
         long computed = 0;
         long done = 0;
         for (Tile tile : tiles) {
-            ArrayPlan plan = new ArrayPlan(rows, cols, tile.shape(), pe.timing());
-            TileBuffers layout = new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
-            ModuleDef top = TileArray.build(pe, plan, tile.a(), tile.b());
+            GeneratedArray array = GeneratedArray.build(pe, rows, cols, spec.dataflow(), tile.shape(), tile.a(),
+                    tile.b());
+            ModuleDef top = array.top();
             boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
-            TileRun run = TileSimulation.run(top, plan, layout, traced);
+            TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced);
             long[] expected = pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(),
                     tile.shape().n());
             levels.add(functional(tile, run, expected));
             long engineCycles = engineCycles(spec, registry, tile.shape(), rows, cols);
-            boolean cyclesOk = run.computedCycles() == engineCycles + TileArray.OVERHEAD_CYCLES
-                    && plan.engineCycles() == engineCycles;
-            levels.add(new LevelResult("cycles " + tile.name(), cyclesOk, "RTL start->computed "
-                    + run.computedCycles() + " = engine " + engineCycles + " + " + TileArray.OVERHEAD_CYCLES
+            int overhead = array.overheadCycles();
+            boolean cyclesOk = run.computedCycles() == engineCycles + overhead && array.engineCycles() == engineCycles;
+            levels.add(new LevelResult("cycles " + tile.name(), cyclesOk, "RTL start->computed (" + spec.dataflow().id()
+                    + ") " + run.computedCycles() + " = engine " + engineCycles + " + " + overhead
                     + (cyclesOk ? "" : " does not hold") + "; start->done " + run.doneCycles()));
             if (tile == random) {
                 engine = engineCycles;
@@ -174,11 +175,21 @@ public final class Ladder {
         return new Tile("exhaustive", new TileShape(a.length, 1, b.length), a.clone(), b.clone());
     }
 
-    /** A seeded tile over two row folds and two column folds, with a K several steps deep. */
-    static Tile random(PeRtl pe, int rows, int cols, long seed) {
-        int m = rows * pe.timing().lanesM() + 1;
-        int n = cols * pe.timing().lanesN() + 1;
-        int k = 3 * pe.timing().lanesK() + 1;
+    /**
+     * A seeded tile over two row folds and two column folds: os with a K several steps deep; ws and is (rows take K)
+     * with K one step past the rows (at most the cell's {@link PeRtl#maxTileK}) and three streamed steps and one.
+     */
+    static Tile random(PeRtl pe, int rows, int cols, Dataflow dataflow, long seed) {
+        int lm = pe.timing().lanesM();
+        int lk = pe.timing().lanesK();
+        int ln = pe.timing().lanesN();
+        int m = switch (dataflow) {
+            case OS -> rows * lm + 1;
+            case WS -> 3 * lm + 1;
+            case IS -> cols * lm + 1;
+        };
+        int n = dataflow == Dataflow.IS ? 3 * ln + 1 : cols * ln + 1;
+        int k = dataflow == Dataflow.OS ? 3 * lk + 1 : Math.min(rows * lk + 1, pe.maxTileK());
         Random rnd = new Random(seed);
         long[] aCodes = pe.activationCodes();
         long[] bCodes = pe.weightCodes();

@@ -4,8 +4,7 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.verilog.array.ArrayPlan;
-import io.bitforge.verilog.array.TileArray;
+import io.bitforge.verilog.array.GeneratedArray;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.pe.PeRtl;
@@ -21,7 +20,7 @@ import java.util.Random;
  * The design a hardware spec describes: its PE family's RTL at the spec's parameters, on the spec's array (its
  * rows and columns, dataflow), running one tile whose operand buffers hold seeded codes.
  */
-public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] weightCodes, ModuleDef top) {
+public record PeDesign(PeRtl pe, GeneratedArray array, long[] activationCodes, long[] weightCodes, ModuleDef top) {
     /**
      * Builds it. {@code tile} null: one fold filling the array (M = rows·lanesM, N = cols·lanesN) with
      * K = 4·lanesK.
@@ -34,11 +33,12 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
             throw BadRequestException.of("k", shape.k(), "the " + pe.familyId() + " RTL runs tiles of at most "
                     + pe.maxTileK() + " along K (one quantisation group)");
         }
-        ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), shape, pe.timing());
         Random rnd = new Random(seed);
         long[] a = pick(pe.activationCodes(), shape.m() * shape.k(), rnd);
         long[] b = pick(pe.weightCodes(), shape.k() * shape.n(), rnd);
-        return new PeDesign(pe, plan, a, b, TileArray.build(pe, plan, a, b));
+        GeneratedArray array = GeneratedArray.build(pe, spec.array().rows(), spec.array().cols(), spec.dataflow(),
+                shape, a, b);
+        return new PeDesign(pe, array, a, b, array.top());
     }
 
     /**
@@ -62,7 +62,7 @@ public record PeDesign(PeRtl pe, ArrayPlan plan, long[] activationCodes, long[] 
     /** The spec's family's RTL at the spec's parameters; bad input when the family or dataflow has none. */
     public static PeRtl forSpec(HardwareSpec spec, PeRtlRegistry rtl) {
         PeRtl pe = rtl.require("hardware.pe.family:", spec.pe().family()).create(spec.pe().params());
-        if (spec.dataflow() != Dataflow.OS || !pe.dataflows().contains(spec.dataflow())) {
+        if (!pe.dataflows().contains(spec.dataflow())) {
             throw new BadInputException("hardware.dataflow: the " + pe.familyId() + " RTL is generated for "
                     + pe.dataflows().stream().map(Dataflow::id).sorted().toList() + ", got " + spec.dataflow().id());
         }

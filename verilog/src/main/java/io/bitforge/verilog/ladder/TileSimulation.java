@@ -1,7 +1,9 @@
 package io.bitforge.verilog.ladder;
 
 import io.bitforge.verilog.array.ArrayPlan;
+import io.bitforge.verilog.array.ResultMap;
 import io.bitforge.verilog.array.TileBuffers;
+import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.HdlException;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.sim.SimOptions;
@@ -17,13 +19,18 @@ public final class TileSimulation {
     }
 
     public static TileRun run(ModuleDef top, ArrayPlan plan, TileBuffers layout, boolean recordTrace) {
+        long limit = plan.folds() * (plan.foldCycles() + 4) + plan.segmentLength() + 64;
+        return run(top, layout, plan.tile(), limit, recordTrace);
+    }
+
+    /** Runs any generated array whose results {@code results} maps, failing past {@code limit} cycles. */
+    public static TileRun run(ModuleDef top, ResultMap results, TileShape tile, long limit, boolean recordTrace) {
         Simulator sim = Simulator.of(top, recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults());
         sim.reset(2);
         sim.poke("start", 1);
         long startCycle = sim.cycle();
         sim.step();
         sim.poke("start", 0);
-        long limit = plan.folds() * (plan.foldCycles() + 4) + plan.segmentLength() + 64;
         long computed = -1;
         while (sim.peek("done") == 0) {
             if (computed < 0 && sim.peek("computed") != 0) {
@@ -38,32 +45,27 @@ public final class TileSimulation {
             computed = sim.cycle() - startCycle;
         }
         long done = sim.cycle() - startCycle;
-        int m = plan.tile().m();
-        int n = plan.tile().n();
-        long[] results = new long[m * n];
+        int m = tile.m();
+        int n = tile.n();
+        long[] values = new long[m * n];
         long[] seenAt = new long[m * n];
         String[] signal = new String[m * n];
-        int depth = layout.resultDepth();
-        for (int read = 0; read < depth; read++) {
+        java.util.List<String> ports = results.resultPorts();
+        for (int read = 0; read < results.resultDepth(); read++) {
             sim.poke("rd_addr", read);
             sim.step();
-            for (int j = 0; j < plan.cols(); j++) {
-                for (int lane = 0; lane < plan.timing().lanesN(); lane++) {
-                    for (int s = 0; s < plan.drainSegments(); s++) {
-                        int[] element = layout.resultElement(j, lane, s, read);
-                        if (element != null) {
-                            String port = "c_" + j + "_" + lane + "_" + s;
-                            int at = element[0] * n + element[1];
-                            results[at] = sim.peek(port);
-                            seenAt[at] = sim.cycle();
-                            signal[at] = port + "[" + read + "]";
-                        }
-                    }
+            for (int port = 0; port < ports.size(); port++) {
+                int[] element = results.resultElement(port, read);
+                if (element != null) {
+                    int at = element[0] * n + element[1];
+                    values[at] = sim.peek(ports.get(port));
+                    seenAt[at] = sim.cycle();
+                    signal[at] = ports.get(port) + "[" + read + "]";
                 }
             }
         }
         // one more edge so the trace holds the last word on the ports
         sim.step();
-        return new TileRun(results, computed, done, seenAt, signal, recordTrace ? sim.trace() : null);
+        return new TileRun(values, computed, done, seenAt, signal, recordTrace ? sim.trace() : null);
     }
 }

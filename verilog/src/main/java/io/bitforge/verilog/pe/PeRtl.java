@@ -27,7 +27,10 @@ import java.util.Set;
  *   <li>{@code acc_M_N} s({@link #accumulatorBits}) for every output lane: the running sum of the products of
  *       activation lane row M and weight lane column N since the last {@code start}.</li>
  * </ul>
- * Only the output-stationary cell is required; {@link #dataflows} lists what the generator builds.
+ * Only the output-stationary cell is required; {@link #dataflows} lists what the generator builds. Weight- and
+ * input-stationary arrays wrap that cell ({@link io.bitforge.verilog.array.StationaryCell}: the stationary operand
+ * held in its operand register, one step's sums added to the partial sum from above), which is exact when the
+ * {@code acc_M_N} sums are two's-complement integers; a family lists ws and is only then.
  *
  * <p>Implementations are immutable. Add a family's RTL by implementing {@link PeRtlProvider} in the family's
  * package and listing it (one line) in {@code META-INF/services/io.bitforge.verilog.pe.PeRtlProvider}.

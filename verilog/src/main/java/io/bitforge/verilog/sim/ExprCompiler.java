@@ -10,25 +10,40 @@ import io.bitforge.verilog.hdl.Resize;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.hdl.Slice;
 import io.bitforge.verilog.hdl.Unary;
+import io.bitforge.verilog.hdl.WideBits;
+
+import java.math.BigInteger;
 
 import java.util.function.ToIntFunction;
 
 /**
- * Turns an expression tree into nested lambdas. Every value is a canonical long: the number itself for
- * shapes up to 63 bits and for signed 64-bit values, the raw pattern for u64. Because each operator's result
- * shape holds the exact result, plain long arithmetic followed by a wrap to the result shape is exact.
+ * Turns an expression tree into nested lambdas. Every value of at most 64 bits is a canonical long: the number
+ * itself for shapes up to 63 bits and for signed 64-bit values, the raw pattern for u64. Because each
+ * operator's result shape holds the exact result, plain long arithmetic followed by a wrap to the result shape
+ * is exact. Wider values take a separate {@link BigInteger} path ({@link #compileWide}), so designs without
+ * them keep the long path's speed; a narrow node with a wide operand (a slice, a comparison, a truncation) is
+ * computed on the wide path and read back as a long.
  */
 final class ExprCompiler {
     private final ToIntFunction<Expr> leafSlot;
     private final java.util.List<Eval[]> multiplierOperands;
+    private final WideStore wide;
 
     /** {@code leafSlot} maps a leaf (net, read port, instance output) to its slot in the value array. */
-    ExprCompiler(ToIntFunction<Expr> leafSlot, java.util.List<Eval[]> multiplierOperands) {
+    ExprCompiler(ToIntFunction<Expr> leafSlot, java.util.List<Eval[]> multiplierOperands, WideStore wide) {
         this.leafSlot = leafSlot;
         this.multiplierOperands = multiplierOperands;
+        this.wide = wide;
     }
 
     Eval compile(Expr e) {
+        if (e.shape().wide()) {
+            throw new IllegalStateException("a " + e.shape() + " value needs the wide path");
+        }
+        if (hasWideChild(e)) {
+            WideEval w = compileWide(e);
+            return v -> w.eval(v).longValue();
+        }
         Shape shape = e.shape();
         int w = shape.width();
         boolean s = shape.signed();
@@ -87,6 +102,137 @@ final class ExprCompiler {
         }
         int slot = leafSlot.applyAsInt(e);
         return v -> v[slot];
+    }
+
+    /** Whether a direct operand of {@code e} is wider than a long. */
+    private static boolean hasWideChild(Expr e) {
+        if (e instanceof Unary u) {
+            return u.operand().shape().wide();
+        }
+        if (e instanceof Binary b) {
+            return b.left().shape().wide() || b.right().shape().wide();
+        }
+        if (e instanceof Mux m) {
+            return m.whenTrue().shape().wide() || m.whenFalse().shape().wide();
+        }
+        if (e instanceof Slice sl) {
+            return sl.source().shape().wide();
+        }
+        if (e instanceof Resize r) {
+            return r.source().shape().wide();
+        }
+        if (e instanceof Concat c) {
+            return c.partsMsbFirst().stream().anyMatch(p -> p.shape().wide());
+        }
+        return false;
+    }
+
+    /** An expression of any width as its canonical {@link BigInteger}. */
+    WideEval compileWide(Expr e) {
+        Shape shape = e.shape();
+        if (!shape.wide() && !hasWideChild(e)) {
+            Eval n = compile(e);
+            if (!shape.signed() && shape.width() == Shape.LONG_WIDTH) {
+                return v -> WideBits.fromCanonical(n.eval(v), shape);
+            }
+            return v -> BigInteger.valueOf(n.eval(v));
+        }
+        if (e instanceof Const c) {
+            BigInteger value = c.value().toBigInteger();
+            return v -> value;
+        }
+        if (e instanceof Unary u) {
+            WideEval a = compileWide(u.operand());
+            int wa = u.operand().width();
+            BigInteger mask = WideBits.mask(wa);
+            return switch (u.op()) {
+                case NOT -> v -> WideBits.wrap(a.eval(v).not(), shape);
+                case NEG -> v -> WideBits.wrap(a.eval(v).negate(), shape);
+                case ANY -> v -> a.eval(v).signum() != 0 ? BigInteger.ONE : BigInteger.ZERO;
+                case ALL -> v -> a.eval(v).and(mask).equals(mask) ? BigInteger.ONE : BigInteger.ZERO;
+                case PARITY -> v -> BigInteger.valueOf(a.eval(v).and(mask).bitCount() & 1);
+                case AS_SIGNED, AS_UNSIGNED -> v -> WideBits.wrap(a.eval(v), shape);
+            };
+        }
+        if (e instanceof Binary b) {
+            return wideBinary(b, shape);
+        }
+        if (e instanceof Mux m) {
+            Eval sel = compile(m.select());
+            WideEval t = compileWide(m.whenTrue());
+            WideEval f = compileWide(m.whenFalse());
+            return v -> sel.eval(v) != 0 ? t.eval(v) : f.eval(v);
+        }
+        if (e instanceof Slice sl) {
+            WideEval a = compileWide(sl.source());
+            int lo = sl.lo();
+            BigInteger mask = WideBits.mask(sl.hi() - sl.lo() + 1);
+            return v -> a.eval(v).shiftRight(lo).and(mask);
+        }
+        if (e instanceof Concat c) {
+            int n = c.partsMsbFirst().size();
+            WideEval[] parts = new WideEval[n];
+            int[] widths = new int[n];
+            for (int i = 0; i < n; i++) {
+                parts[i] = compileWide(c.partsMsbFirst().get(i));
+                widths[i] = c.partsMsbFirst().get(i).width();
+            }
+            return v -> {
+                BigInteger acc = BigInteger.ZERO;
+                for (int i = 0; i < n; i++) {
+                    acc = acc.shiftLeft(widths[i]).or(WideBits.pattern(parts[i].eval(v), widths[i]));
+                }
+                return acc;
+            };
+        }
+        if (e instanceof Resize r) {
+            WideEval a = compileWide(r.source());
+            return v -> WideBits.wrap(a.eval(v), shape);
+        }
+        int slot = leafSlot.applyAsInt(e);
+        if (shape.wide()) {
+            return v -> wide.values[slot];
+        }
+        return v -> WideBits.fromCanonical(v[slot], shape);
+    }
+
+    private WideEval wideBinary(Binary b, Shape shape) {
+        WideEval x = compileWide(b.left());
+        WideEval y = compileWide(b.right());
+        return switch (b.op()) {
+            case ADD, ADD_WRAP -> v -> WideBits.wrap(x.eval(v).add(y.eval(v)), shape);
+            case SUB -> v -> WideBits.wrap(x.eval(v).subtract(y.eval(v)), shape);
+            case MUL -> v -> WideBits.wrap(x.eval(v).multiply(y.eval(v)), shape);
+            // BigInteger's bitwise operators act on infinite two's complement: each operand extended by its sign
+            case AND -> v -> WideBits.wrap(x.eval(v).and(y.eval(v)), shape);
+            case OR -> v -> WideBits.wrap(x.eval(v).or(y.eval(v)), shape);
+            case XOR -> v -> WideBits.wrap(x.eval(v).xor(y.eval(v)), shape);
+            case EQ -> v -> bool(x.eval(v).compareTo(y.eval(v)) == 0);
+            case NE -> v -> bool(x.eval(v).compareTo(y.eval(v)) != 0);
+            case LT -> v -> bool(x.eval(v).compareTo(y.eval(v)) < 0);
+            case LE -> v -> bool(x.eval(v).compareTo(y.eval(v)) <= 0);
+            case GT -> v -> bool(x.eval(v).compareTo(y.eval(v)) > 0);
+            case GE -> v -> bool(x.eval(v).compareTo(y.eval(v)) >= 0);
+            case SHL -> {
+                int n = b.amount();
+                yield v -> WideBits.wrap(x.eval(v).shiftLeft(n), shape);
+            }
+            // shiftRight of a BigInteger is arithmetic (floor); an unsigned operand is never negative
+            case SHR -> {
+                int n = b.amount();
+                yield v -> WideBits.wrap(x.eval(v).shiftRight(n), shape);
+            }
+            case DSHL -> v -> WideBits.wrap(x.eval(v).shiftLeft(y.eval(v).intValueExact()), shape);
+            case DSHR -> v -> {
+                BigInteger n = y.eval(v);
+                int amount = n.bitLength() > 31 ? Integer.MAX_VALUE : n.intValue();
+                return WideBits.wrap(x.eval(v).shiftRight(Math.min(amount, Shape.MAX_WIDTH + 1)), shape);
+            };
+        };
+    }
+
+    private static BigInteger bool(boolean value) {
+        return value ? BigInteger.ONE : BigInteger.ZERO;
     }
 
     private Eval binary(Binary b, int w, boolean s) {

@@ -17,6 +17,9 @@ import io.bitforge.verilog.hdl.ReadPort;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
+import io.bitforge.verilog.hdl.WideBits;
+
+import java.math.BigInteger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +34,9 @@ import java.util.Map;
  * topological order. {@link #step()} settles the logic, computes every register's next value, every memory
  * write and every synchronous read from the pre-edge state, then commits them all at once — the semantics of
  * the emitted Verilog ({@code always @(posedge clk)} with non-blocking assignments). There is no X: registers
- * and memories start at zero (memories at their initial words).
+ * and memories start at zero (memories at their initial words). Nets wider than 64 bits live in a side table of
+ * {@link BigInteger}s and are read and set with {@link #peekWide} and {@link #poke(Port, BigInteger)}; memories
+ * and black-box ports are at most 64 bits wide.
  */
 public final class Simulator {
     private final ModuleDef top;
@@ -41,6 +46,9 @@ public final class Simulator {
     private final Map<Port, Integer> topInputs = new LinkedHashMap<>();
     private final List<CombNode> comb = new ArrayList<>();
     private final List<RegUpdate> regs = new ArrayList<>();
+    private final List<WideRegUpdate> wideRegs = new ArrayList<>();
+    private final WideStore wide = new WideStore();
+    private final java.util.BitSet wideSlots = new java.util.BitSet();
     private final List<MemState> memories = new ArrayList<>();
     private final Map<String, MemState> memoryByPath = new LinkedHashMap<>();
     private final Map<String, Integer> slotByPath = new HashMap<>();
@@ -52,6 +60,7 @@ public final class Simulator {
     private final Ctx topCtx;
     private final Trace trace;
     private final List<Eval> traceEvals = new ArrayList<>();
+    private final Map<Integer, Integer> traceWideSlots = new LinkedHashMap<>();
     private long[] lastMulOperands;
     private boolean dirty = true;
     private long cycle;
@@ -67,6 +76,7 @@ public final class Simulator {
         rstSlot = b.newSlot();
         topCtx = b.instantiate(top, "", null, null);
         v = new long[b.slots];
+        wide.allocate(b.slots);
         for (Ctx c : b.contexts) {
             for (MemState m : c.memories.values()) {
                 m.reset();
@@ -80,6 +90,9 @@ public final class Simulator {
             for (Port p : top.ports()) {
                 signals.add(new TraceSignal(p.name(), p.shape(), p.direction()));
                 int slot = topCtx.slot(p);
+                if (p.shape().wide()) {
+                    traceWideSlots.put(traceEvals.size(), slot);
+                }
                 traceEvals.add(vals -> vals[slot]);
             }
         }
@@ -101,15 +114,38 @@ public final class Simulator {
 
     /** Sets a top-level input; the value must fit the port's shape (signed ports take negative values). */
     public void poke(Port input, long value) {
+        int slot = inputSlot(input);
+        if (!input.shape().fits(value) && !(input.shape().width() == 64)) {
+            throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
+        }
+        if (input.shape().wide()) {
+            wide.values[slot] = WideBits.fromCanonical(value, input.shape());
+        } else {
+            v[slot] = input.shape().canonical(value);
+        }
+        dirty = true;
+    }
+
+    /** Sets a top-level input of any width; the value must fit the port's shape. */
+    public void poke(Port input, BigInteger value) {
+        int slot = inputSlot(input);
+        if (!WideBits.fits(value, input.shape())) {
+            throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
+        }
+        if (input.shape().wide()) {
+            wide.values[slot] = value;
+        } else {
+            v[slot] = value.longValue();
+        }
+        dirty = true;
+    }
+
+    private int inputSlot(Port input) {
         Integer slot = topInputs.get(input);
         if (slot == null) {
             throw new HdlException(input.name() + " is not an input of " + top.name());
         }
-        if (!input.shape().fits(value) && !(input.shape().width() == 64)) {
-            throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
-        }
-        v[slot] = input.shape().canonical(value);
-        dirty = true;
+        return slot;
     }
 
     /** Sets a top-level input by name. */
@@ -119,9 +155,28 @@ public final class Simulator {
 
     /** The value of an expression over the top module's nets (sign-extended when signed). */
     public long peek(Expr signal) {
+        if (signal.shape().wide()) {
+            throw new HdlException("a " + signal.shape() + " value does not fit a long; use peekWide");
+        }
         settle();
         // peeked expressions are not part of the design: their multipliers are not counted as activity
-        return peekCache.computeIfAbsent(signal, e -> new ExprCompiler(topCtx::slot, null).compile(e)).eval(v);
+        return peekCache.computeIfAbsent(signal, e -> new ExprCompiler(topCtx::slot, null, wide).compile(e)).eval(v);
+    }
+
+    /** The value of an expression of any width over the top module's nets (negative only when signed). */
+    public BigInteger peekWide(Expr signal) {
+        settle();
+        return new ExprCompiler(topCtx::slot, null, wide).compileWide(signal).eval(v);
+    }
+
+    /** A net of any width by hierarchical name. */
+    public BigInteger peekWide(String path) {
+        settle();
+        Integer slot = slotByPath.get(path);
+        if (slot == null) {
+            throw new HdlException("no signal " + path + " in " + top.name());
+        }
+        return wideSlots.get(slot) ? wide.values[slot] : BigInteger.valueOf(v[slot]);
     }
 
     /** A net, read port or instance output by hierarchical name, e.g. {@code "pe_0_1.acc"}. */
@@ -130,6 +185,9 @@ public final class Simulator {
         Integer slot = slotByPath.get(path);
         if (slot == null) {
             throw new HdlException("no signal " + path + " in " + top.name());
+        }
+        if (wideSlots.get(slot)) {
+            throw new HdlException("signal " + path + " is wider than 64 bits; use peekWide");
         }
         return v[slot];
     }
@@ -157,11 +215,20 @@ public final class Simulator {
             for (int i = 0; i < row.length; i++) {
                 row[i] = traceEvals.get(i).eval(v);
             }
-            trace.add(row);
+            if (traceWideSlots.isEmpty()) {
+                trace.add(row);
+            } else {
+                BigInteger[] wideRow = new BigInteger[row.length];
+                traceWideSlots.forEach((index, slot) -> wideRow[index] = wide.values[slot]);
+                trace.add(row, wideRow);
+            }
         }
         boolean inReset = v[rstSlot] != 0;
         // phase 1: everything computed from the pre-edge state
         for (RegUpdate r : regs) {
+            r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+        }
+        for (WideRegUpdate r : wideRegs) {
             r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
         }
         for (WritePort w : writes) {
@@ -186,6 +253,12 @@ public final class Simulator {
                 toggles += Long.bitCount((v[r.slot] ^ r.pending) & r.mask);
             }
             v[r.slot] = r.pending;
+        }
+        for (WideRegUpdate r : wideRegs) {
+            if (options.countActivity()) {
+                toggles += wide.values[r.slot].xor(r.pending).bitCount();
+            }
+            wide.values[r.slot] = r.pending;
         }
         for (SyncRead r : syncReads) {
             if (r.enabledNow) {
@@ -311,7 +384,7 @@ public final class Simulator {
 
         ExprCompiler compiler() {
             if (compiler == null) {
-                compiler = new ExprCompiler(this::slot, options.countActivity() ? multipliers : null);
+                compiler = new ExprCompiler(this::slot, options.countActivity() ? multipliers : null, wide);
             }
             return compiler;
         }
@@ -330,11 +403,18 @@ public final class Simulator {
             return slots++;
         }
 
+        int newSlot(Shape shape) {
+            if (shape.wide()) {
+                wideSlots.set(slots);
+            }
+            return slots++;
+        }
+
         Ctx instantiate(ModuleDef def, String path, Ctx parent, Instance inst) {
             Ctx c = new Ctx(def, path);
             contexts.add(c);
             for (Port p : def.ports()) {
-                int s = newSlot();
+                int s = newSlot(p.shape());
                 c.slots.put(p, s);
                 slotByPath.put(c.name(p.name()), s);
                 if (parent == null && p.direction() == Direction.IN) {
@@ -342,12 +422,12 @@ public final class Simulator {
                 }
             }
             for (Net n : def.wires()) {
-                int s = newSlot();
+                int s = newSlot(n.shape());
                 c.slots.put(n, s);
                 slotByPath.put(c.name(n.name()), s);
             }
             for (Reg r : def.regs()) {
-                int s = newSlot();
+                int s = newSlot(r.shape());
                 c.slots.put(r, s);
                 slotByPath.put(c.name(r.name()), s);
             }
@@ -388,6 +468,12 @@ public final class Simulator {
             }
             for (Map.Entry<Reg, Expr> r : def.regNext().entrySet()) {
                 Reg reg = r.getKey();
+                if (reg.shape().wide()) {
+                    wideRegs.add(new WideRegUpdate(c.slot(reg), c.compiler().compileWide(r.getValue()),
+                            reg.resetValue().isPresent(),
+                            WideBits.fromCanonical(reg.resetValue().orElse(0), reg.shape())));
+                    continue;
+                }
                 regs.add(new RegUpdate(c.slot(reg), c.compiler().compile(r.getValue()), reg.resetValue().isPresent(),
                         reg.resetValue().orElse(0), io.bitforge.core.arith.Bits.mask(reg.width())));
             }
@@ -425,6 +511,12 @@ public final class Simulator {
             if (x.model() == null) {
                 throw new HdlException("black box " + x.name() + " (instance " + i.name() + ") has no Java model");
             }
+            for (PortDecl p : x.portDecls()) {
+                if (p.shape().wide()) {
+                    throw new HdlException("black box " + x.name() + " port " + p.name() + " is " + p.shape()
+                            + "; the simulator models black-box ports of at most 64 bits");
+                }
+            }
             List<PortDecl> ins = x.dataInputs();
             Eval[] inputs = new Eval[ins.size()];
             List<Integer> readSlots = new ArrayList<>();
@@ -451,6 +543,12 @@ public final class Simulator {
         }
 
         private void addComb(int slot, Ctx c, Expr value) {
+            if (wideSlots.get(slot)) {
+                WideEval e = c.compiler().compileWide(value);
+                comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> wide.values[slot] = e.eval(vals)));
+                combSlots.put(slot, true);
+                return;
+            }
             Eval e = c.compiler().compile(value);
             comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> vals[slot] = e.eval(vals)));
             combSlots.put(slot, true);

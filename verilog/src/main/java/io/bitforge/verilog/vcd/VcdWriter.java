@@ -4,6 +4,7 @@ import io.bitforge.verilog.sim.Trace;
 import io.bitforge.verilog.sim.TraceSignal;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +37,16 @@ public final class VcdWriter {
             out.write("$var wire " + s.shape().width() + " " + ids[i] + " " + s.name() + " $end\n");
         }
         out.write("$upscope $end\n$enddefinitions $end\n");
-        long[] previous = null;
+        BigInteger[] previous = null;
         for (int c = 0; c < trace.cycles(); c++) {
-            long[] row = trace.rows().get(c);
+            BigInteger[] row = new BigInteger[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = trace.pattern(c, i);
+            }
             out.write("#" + (10L * c) + "\n");
             out.write("0!\n");
             for (int i = 0; i < n; i++) {
-                if (previous == null || previous[i] != row[i]) {
+                if (previous == null || !previous[i].equals(row[i])) {
                     int width = trace.signals().get(i).shape().width();
                     out.write(value(row[i], width) + ids[i] + "\n");
                 }
@@ -53,12 +57,12 @@ public final class VcdWriter {
         out.write("#" + (10L * trace.cycles()) + "\n");
     }
 
-    private static String value(long v, int width) {
+    /** A pattern (non-negative, at most {@code width} bits) as a VCD value. */
+    private static String value(BigInteger pattern, int width) {
         if (width == 1) {
-            return Long.toString(v & 1);
+            return pattern.testBit(0) ? "1" : "0";
         }
-        String bits = Long.toBinaryString(width == 64 ? v : v & ((1L << width) - 1));
-        return "b" + bits + " ";
+        return "b" + pattern.toString(2) + " ";
     }
 
     /** Identifier codes from the printable ASCII range 33..126, as the standard allows. */

@@ -54,7 +54,8 @@ public record BitFusionRtl(BitFusionParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
+        return EnumSet.allOf(Dataflow.class);
     }
 
     @Override

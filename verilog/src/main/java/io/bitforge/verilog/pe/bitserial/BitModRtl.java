@@ -8,7 +8,6 @@ import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.pe.bitserial.BitSerialParams;
-import io.bitforge.pe.bitserial.Term;
 import io.bitforge.pe.bitserial.UnifiedTerms;
 import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
@@ -42,7 +41,7 @@ import java.util.Set;
  * FP32) and FP16 activation alignment are not in this RTL.
  */
 public record BitModRtl(BitSerialParams params) implements PeRtl {
-    static final int ACCUMULATOR_BITS = 32;
+    static final int ACCUMULATOR_BITS = TermReference.ACCUMULATOR_BITS;
 
     private List<UnifiedTerms> decoders() {
         return UnifiedTerms.forFormat(NumberFormats.parse(params.weightFormat()));
@@ -79,7 +78,8 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
+        return EnumSet.allOf(Dataflow.class);
     }
 
     @Override
@@ -192,27 +192,6 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
     /** Σ_k a_k · (Σ of the weight's unified terms), from pe-models' decoder, wrapped to 32 bits. */
     @Override
     public ReferenceGemm reference() {
-        List<UnifiedTerms> decoders = decoders();
-        int codeBits = codeBits();
-        IntFormat act = activations();
-        return (a, w, m, k, n) -> {
-            long[] out = new long[m * n];
-            for (int row = 0; row < m; row++) {
-                for (int col = 0; col < n; col++) {
-                    long sum = 0;
-                    for (int i = 0; i < k; i++) {
-                        long key = w[i * n + col];
-                        UnifiedTerms decoder = decoders.get((int) (key >>> codeBits));
-                        long grid = 0;
-                        for (Term t : decoder.terms((int) (key & Bits.mask(codeBits)))) {
-                            grid += t.value();
-                        }
-                        sum += (long) act.decode((int) a[row * k + i]) * grid;
-                    }
-                    out[row * n + col] = Bits.wrap(sum, ACCUMULATOR_BITS, true);
-                }
-            }
-            return out;
-        };
+        return TermReference.of(params);
     }
 }

@@ -11,7 +11,10 @@ import io.bitforge.verilog.pe.PeRtlProvider;
 
 import java.util.Optional;
 
-/** Registers the {@code bit-serial} RTL: BitMoD's term engine with integer activations ({@link BitModRtl}). */
+/**
+ * Registers the {@code bit-serial} RTL: BitMoD's term engine with integer activations ({@link BitModRtl}); Stripes'
+ * and Loom's serial datapaths on integer operands ({@link SerialIntRtl}).
+ */
 public final class BitSerialRtlProvider implements PeRtlProvider {
     @Override
     public String familyId() {
@@ -21,13 +24,20 @@ public final class BitSerialRtlProvider implements PeRtlProvider {
     @Override
     public PeRtl create(PeParams params) {
         BitSerialParams p = (BitSerialParams) params;
-        if (p.timing() != TimingMode.BITMOD || !(NumberFormats.parse(p.activationFormat()) instanceof IntFormat f)
-                || f.encoding() == IntFormat.Encoding.SIGN_MAGNITUDE) {
-            throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with integer "
-                    + "activations (activationFormat int{N} or uint{N}); got timing " + p.timing().id()
-                    + ", activationFormat " + p.activationFormat());
+        boolean intActivations = NumberFormats.parse(p.activationFormat()) instanceof IntFormat f
+                && f.encoding() != IntFormat.Encoding.SIGN_MAGNITUDE;
+        boolean intWeights = NumberFormats.parse(p.weightFormat()) instanceof IntFormat w
+                && w.encoding() != IntFormat.Encoding.SIGN_MAGNITUDE;
+        if (p.timing() == TimingMode.BITMOD && intActivations) {
+            return new BitModRtl(p);
         }
-        return new BitModRtl(p);
+        if (p.timing() != TimingMode.BITMOD && intActivations && intWeights) {
+            return new SerialIntRtl(p);
+        }
+        throw new BadInputException("hardware.pe.params: bit-serial has RTL for timing bitmod with integer "
+                + "activations (activationFormat int{N} or uint{N}) and for timing stripes or loom with integer "
+                + "weights and activations; got timing " + p.timing().id() + ", weightFormat " + p.weightFormat()
+                + ", activationFormat " + p.activationFormat());
     }
 
     /** BitMoD with FP16 activations: the same term engine and timing on int8 activations (FP16 alignment: not yet). */

@@ -43,7 +43,8 @@ public record MacIntRtl(MacIntParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        return EnumSet.of(Dataflow.OS);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
+        return EnumSet.allOf(Dataflow.class);
     }
 
     @Override
