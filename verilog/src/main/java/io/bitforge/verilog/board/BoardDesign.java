@@ -22,8 +22,9 @@ public record BoardDesign(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, 
     public static BoardDesign of(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, Board board,
                                  int clocksPerBit) {
         PeDesign shape = PeDesign.of(spec, rtl, tile, 0);
-        TileShape t = shape.plan().tile();
-        BoardTop top = BoardTop.build(board, shape.pe(), shape.plan(), new long[t.m() * t.k()],
+        TileShape t = shape.array().tile();
+        ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), t, shape.pe().timing());
+        BoardTop top = BoardTop.build(board, shape.pe(), plan, new long[t.m() * t.k()],
                 new long[t.k() * t.n()], clocksPerBit);
         return new BoardDesign(spec, rtl, t, board, top);
     }
