@@ -1,17 +1,14 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
-import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.BoardDesigns;
+import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.Ice40Board;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.verilog.board.Board;
-import io.bitforge.verilog.board.BoardDesign;
-import io.bitforge.verilog.board.HostProtocol;
 import io.bitforge.verilog.area.AreaRow;
 import io.bitforge.verilog.area.AreaTable;
 import io.bitforge.verilog.area.GateWeights;
@@ -25,13 +22,16 @@ import io.bitforge.verilog.fpga.MaxArraySearch;
 import io.bitforge.verilog.fpga.MultiplierMapping;
 import io.bitforge.verilog.fpga.ReadoutTop;
 import io.bitforge.verilog.fpga.ResourceUse;
+import io.bitforge.verilog.board.Board;
+import io.bitforge.verilog.board.BoardDesign;
+import io.bitforge.verilog.board.HostProtocol;
+import io.bitforge.verilog.gen.Ram;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
-import io.bitforge.verilog.gen.Ram;
-import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.tools.ToolException;
 import io.bitforge.verilog.tools.ToolRunner;
 import picocli.CommandLine.Command;
@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -127,14 +128,10 @@ public final class FpgaCommand implements Callable<Integer> {
         MultiplierMapping mapping = MultiplierMapping.of(multipliers).orElseThrow(() -> BadInputException.field(null,
                 "--multipliers", "'" + multipliers + "'", "must be one of " + String.join(", ",
                         MultiplierMapping.ids())));
-        Board boardTop = boardTop();
-        if (boardTop != null && estimateOnly) {
-            throw new BadInputException("fpga: --estimate-only is for --device " + String.join(" or ",
-                    EstimateTarget.ids()) + ", not a --board build");
-        }
-        if (boardTop == null && (EstimateTarget.of(device).isPresent() || estimateOnly)) {
+        if (EstimateTarget.of(device).isPresent() || estimateOnly) {
             return estimate(mapping);
         }
+        Board boardTop = boardTop();
         Ice40Board board = Ice40Board.of(boardTop != null ? boardTop.device() : device).orElseThrow(() ->
                 BadInputException.field(null, "--device", "'" + device + "'", "must be one of "
                         + String.join(", ", allDevices())));
@@ -152,19 +149,16 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        FpgaFlow.Settings settings = boardTop == null
-                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf())
-                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardTop.pcf(), boardTop.id(),
-                boardTop.pcfName());
+        FpgaFlow.Settings settings = boardTop != null
+                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardTop.pcf(), false)
+                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
         if (maxArray) {
             if (boardTop != null) {
-                throw new BadInputException("fpga: --max-array fits arrays behind the pin-light read-out top level; "
-                        + "drop --board (use --device " + boardTop.device() + ")");
+                throw new BadInputException("fpga: --max-array searches the bare array; drop --board");
             }
             return maxArray(settings);
         }
-        EmittedDesign emitted = write(boardTop != null ? boardDesign(boardTop).top().emit(EmitOptions.synthesis())
-                : VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis()));
+        EmittedDesign emitted = boardTop != null ? emitBoard(boardTop) : emit();
         FpgaReport report;
         try {
             report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
@@ -173,15 +167,63 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: " + emitted.top() + " on " + board.device() + ": " + firstLine(e)
                     + " (logs in " + out + ")", e);
         }
-        OutputTarget.write("--json", json, Json.write(report.toMap()), context.out());
+        Map<String, Object> result = report.toMap();
+        if (boardTop != null) {
+            result.put("board", boardTop.id());
+            result.put("pinFile", boardTop.pcfName());
+        }
+        OutputTarget.write("--json", json, Json.write(result), context.out());
         if (json == null) {
             print(report);
         }
         return 0;
     }
 
-    /** {@code emitted}, written to --out. */
-    private EmittedDesign write(EmittedDesign emitted) {
+    /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
+    private Board boardTop() {
+        if (boardId == null) {
+            return null;
+        }
+        Board b = Board.of(boardId).orElseThrow(() -> BadInputException.field(null, "--board", "'" + boardId + "'",
+                "must be one of " + String.join(", ", Board.ids())));
+        if (!designOptions.isPeArray()) {
+            throw BadInputException.field(null, "--board", "'" + boardId + "'",
+                    "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
+            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
+                    + b.device() + " with --board " + b.id());
+        }
+        return b;
+    }
+
+    /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes), in --out. */
+    private EmittedDesign emitBoard(Board b) {
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
+        HardwareSpec spec = options.peSpec(context, rtl);
+        BoardDesign design = BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
+        EmittedDesign emitted = design.top().emit(EmitOptions.synthesis());
+        try {
+            emitted.writeTo(out);
+        } catch (IOException e) {
+            throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return emitted;
+    }
+
+    /**
+     * The design, written to --out; a PE array goes behind the pin-light byte read-out top level. {@code ram} is
+     * 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51 pins exceed the 39 user I/O of the
+     * UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
+     */
+    private EmittedDesign emit() {
+        ModuleDef top = !designOptions.isPeArray() && designOptions.design().equals("ram")
+                ? Ram.build(8, 8, ReadUnderWrite.UNDEFINED) : designOptions.build(context, 1);
+        if (designOptions.isPeArray()) {
+            top = ReadoutTop.build(top);
+        }
+        EmittedDesign emitted = VerilogEmitter.emit(top, EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
         } catch (IOException e) {
@@ -206,7 +248,7 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
                     + ToolRunner.INSTALL_HINT);
         }
-        EmittedDesign emitted = write(VerilogEmitter.emit(fpgaDesign(), EmitOptions.synthesis()));
+        EmittedDesign emitted = emit();
         FpgaEstimate estimate;
         try {
             estimate = FpgaEstimate.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), target);
@@ -338,45 +380,6 @@ public final class FpgaCommand implements Callable<Integer> {
                 nextpnrFmax, r.icetimeMegahertz(), r.clockMegahertz(), r.meetsClock() ? "met" : "NOT met");
         context.out().println("bitstream " + r.bitstream() + " (" + r.bitstreamBytes() + " bytes); report "
                 + out.resolve(FpgaFlow.REPORT_FILE));
-    }
-
-    /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
-    private Board boardTop() {
-        if (boardId == null) {
-            return null;
-        }
-        Board b = Board.of(boardId).orElseThrow(() -> BadInputException.field(null, "--board", "'" + boardId + "'",
-                "must be one of " + String.join(", ", Board.ids())));
-        if (!designOptions.isPeArray()) {
-            throw BadInputException.field(null, "--board", "'" + boardId + "'",
-                    "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
-        }
-        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
-            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
-                    + b.device() + " with --board " + b.id());
-        }
-        return b;
-    }
-
-    /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes). */
-    private BoardDesign boardDesign(Board b) {
-        PeRtlRegistry rtl = PeRtlRegistry.load();
-        HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
-        HardwareSpec spec = options.peSpec(context, rtl);
-        return BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
-    }
-
-    /**
-     * The design to build; {@code ram} is 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51
-     * pins exceed the 39 user I/O of the UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
-     */
-    private ModuleDef fpgaDesign() {
-        if (!designOptions.isPeArray() && designOptions.design().equals("ram")) {
-            return Ram.build(8, 8, ReadUnderWrite.UNDEFINED);
-        }
-        ModuleDef top = designOptions.build(context, 1);
-        // a PE array's result ports outnumber the package's pins: read them out a byte at a time
-        return designOptions.isPeArray() ? ReadoutTop.build(top) : top;
     }
 
     private static String firstLine(ToolException e) {

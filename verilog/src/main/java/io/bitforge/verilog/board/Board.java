@@ -1,7 +1,5 @@
 package io.bitforge.verilog.board;
 
-import io.bitforge.verilog.tools.SynthFlow;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,17 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The boards a BitForge top level runs on, each with its iCE40 part and package, the Yosys flow for it, and its
+ * The boards a BitForge top level runs on, each with its iCE40 part and package and its
  * pin constraint file (shipped as a resource; each file names its source). Both have a 12 MHz oscillator and an
  * FTDI FT2232H whose channel B is a UART to the FPGA, and both are programmed with {@code iceprog}.
  */
 public enum Board {
     /** iCEBreaker: iCE40 UP5K (SG48), 5280 logic cells, 8 SB_MAC16 DSPs (Lattice iCE40 UltraPlus data sheet). */
-    ICEBREAKER("icebreaker", "up5k", "sg48", SynthFlow.ICE40_DSP, "icebreaker.pcf",
+    ICEBREAKER("icebreaker", "up5k", "sg48", "icebreaker.pcf",
             List.of(new Led("ledg_n", true, BoardLeds.DONE), new Led("ledr_n", true,
                     BoardLeds.ERROR | BoardLeds.RECEIVING | BoardLeds.SENDING))),
     /** Lattice iCE40-HX8K breakout board: HX8K (CT256), 7680 logic cells, no DSPs (Lattice iCE40 data sheet). */
-    HX8K_BREAKOUT("hx8k-breakout", "hx8k", "ct256", SynthFlow.ICE40, "hx8k-breakout.pcf", List.of(
+    HX8K_BREAKOUT("hx8k-breakout", "hx8k", "ct256", "hx8k-breakout.pcf", List.of(
             new Led("led_d2", false, BoardLeds.HEARTBEAT), new Led("led_d3", false, BoardLeds.RECEIVING),
             new Led("led_d4", false, BoardLeds.SENDING), new Led("led_d5", false, BoardLeds.LOADING),
             new Led("led_d6", false, BoardLeds.RUNNING), new Led("led_d7", false, BoardLeds.DONE),
@@ -34,15 +32,13 @@ public enum Board {
     private final String id;
     private final String device;
     private final String pkg;
-    private final SynthFlow flow;
     private final String pcfResource;
     private final List<Led> leds;
 
-    Board(String id, String device, String pkg, SynthFlow flow, String pcfResource, List<Led> leds) {
+    Board(String id, String device, String pkg, String pcfResource, List<Led> leds) {
         this.id = id;
         this.device = device;
         this.pkg = pkg;
-        this.flow = flow;
         this.pcfResource = pcfResource;
         this.leds = List.copyOf(leds);
     }
@@ -58,10 +54,6 @@ public enum Board {
 
     public String pkg() {
         return pkg;
-    }
-
-    public SynthFlow flow() {
-        return flow;
     }
 
     public List<Led> leds() {

@@ -1,6 +1,7 @@
 package io.bitforge.verilog.board;
 
 import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.array.ArrayPlan;
 import io.bitforge.verilog.array.TileArray;
@@ -15,18 +16,21 @@ import io.bitforge.verilog.pe.PeRtlRegistry;
  * the top level ({@link BoardTop}, operand buffers zero at power-up so that a run without a load shows), the tile
  * it runs, and the host sessions and model figures a run is checked against.
  *
- * @param spec a spec whose parameters have RTL ({@link PeDesign#withRtlParams})
+ * @param spec a spec whose parameters have RTL ({@link PeDesign#withRtlParams}); the board runs it
+ *             output-stationary whatever its dataflow
  * @param tile the tile, or null for the default (one fold filling the array, K = 4·lanesK)
  */
 public record BoardDesign(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, Board board, BoardTop top) {
     public static BoardDesign of(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, Board board,
                                  int clocksPerBit) {
-        PeDesign shape = PeDesign.of(spec, rtl, tile, 0);
+        // the board top level loads and reads the output-stationary array's buffers (TileArray)
+        HardwareSpec os = spec.withDataflow(Dataflow.OS);
+        PeDesign shape = PeDesign.of(os, rtl, tile, 0);
         TileShape t = shape.array().tile();
-        ArrayPlan plan = new ArrayPlan(spec.array().rows(), spec.array().cols(), t, shape.pe().timing());
-        BoardTop top = BoardTop.build(board, shape.pe(), plan, new long[t.m() * t.k()],
-                new long[t.k() * t.n()], clocksPerBit);
-        return new BoardDesign(spec, rtl, t, board, top);
+        ArrayPlan plan = new ArrayPlan(os.array().rows(), os.array().cols(), t, shape.pe().timing());
+        BoardTop top = BoardTop.build(board, shape.pe(), plan, new long[t.m() * t.k()], new long[t.k() * t.n()],
+                clocksPerBit);
+        return new BoardDesign(os, rtl, t, board, top);
     }
 
     public PeRtl pe() {

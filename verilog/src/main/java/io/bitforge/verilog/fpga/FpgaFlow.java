@@ -30,15 +30,14 @@ public final class FpgaFlow {
     public static final String PCF_FILE = "board.pcf";
 
     /**
-     * What to build: part, multiplier mapping, clock constraint (MHz), nextpnr seed, the pin constraints, and the
-     * board whose pin file {@code pcf} is ({@code board} and {@code pinFile} null: only the pins in {@code pcf} are
-     * fixed and nextpnr places the rest; a board build must constrain every pin).
+     * What to build: part, multiplier mapping, clock constraint (MHz), nextpnr seed and the pin constraints;
+     * {@code allowUnconstrainedPins} false (a board build) makes a top-level port without a pin an error.
      */
     public record Settings(FpgaPart part, MultiplierMapping multipliers, double clockMegahertz, int seed,
-                           String pcf, String board, String pinFile) {
-        /** A build with only the pins in {@code pcf} fixed (no board). */
+                           String pcf, boolean allowUnconstrainedPins) {
+        /** Only the pins in {@code pcf} fixed; nextpnr places the others. */
         public Settings(FpgaPart part, MultiplierMapping multipliers, double clockMegahertz, int seed, String pcf) {
-            this(part, multipliers, clockMegahertz, seed, pcf, null, null);
+            this(part, multipliers, clockMegahertz, seed, pcf, true);
         }
     }
 
@@ -51,13 +50,12 @@ public final class FpgaFlow {
         Ice40Synthesis.Result synth = Ice40Synthesis.synthesise(dir, files, top, s.part(), s.multipliers(),
                 "top.json", Duration.ofMinutes(20));
         PnrReport pnr = NextpnrIce40.placeAndRoute(dir, "top.json", s.part().device(), s.part().pkg(), PCF_FILE,
-                "top.asc", s.clockMegahertz(), s.seed(), Duration.ofMinutes(30), s.board() == null);
+                "top.asc", s.clockMegahertz(), s.seed(), Duration.ofMinutes(30), s.allowUnconstrainedPins());
         long bytes = IceStorm.pack(dir, "top.asc", "top.bin");
         double icetime = IceStorm.timingMhz(dir, s.part().device(), s.part().pkg(), PCF_FILE, "top.asc");
-        FpgaReport report = new FpgaReport(design, top, s.board(), s.pinFile(), s.part(), s.multipliers(),
-                synth.multipliers(), synth.logicMultipliers(), s.clockMegahertz(), s.seed(),
-                synth.cells().cellsByType(), synth.flipFlops(), pnr, icetime, dir.resolve("top.bin").toString(),
-                bytes);
+        FpgaReport report = new FpgaReport(design, top, s.part(), s.multipliers(), synth.multipliers(),
+                synth.logicMultipliers(), s.clockMegahertz(), s.seed(), synth.cells().cellsByType(),
+                synth.flipFlops(), pnr, icetime, dir.resolve("top.bin").toString(), bytes);
         write(dir.resolve(REPORT_FILE), Json.write(report.toMap()));
         return report;
     }

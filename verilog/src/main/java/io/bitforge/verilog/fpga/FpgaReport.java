@@ -10,13 +10,12 @@ import java.util.SortedMap;
  * What one iCE40 build gave, written as {@code fpga-report.json} beside the bitstream: Yosys cells by type, logic
  * cells, flip-flops, DSP blocks, block RAMs and I/O used of those the part has (nextpnr-ice40's counts; flip-flops
  * from Yosys), where the multipliers went, Fmax from nextpnr and from icetime, and whether timing closes at the
- * clock constraint (both Fmax figures at or above it; icetime's alone when nextpnr finds no register-to-register
- * path and so reports no Fmax). {@code board} and {@code pinFile} are null unless a board's pin file was used.
+ * clock constraint (both Fmax figures at or above it).
  */
-public record FpgaReport(String design, String top, String board, String pinFile, FpgaPart part,
-                         MultiplierMapping mapping, int multipliers, int logicMultipliers, double clockMegahertz,
-                         int seed, SortedMap<String, Integer> cells, int flipFlops, PnrReport pnr,
-                         double icetimeMegahertz, String bitstream, long bitstreamBytes) {
+public record FpgaReport(String design, String top, FpgaPart part, MultiplierMapping mapping, int multipliers,
+                         int logicMultipliers, double clockMegahertz, int seed, SortedMap<String, Integer> cells,
+                         int flipFlops, PnrReport pnr, double icetimeMegahertz, String bitstream,
+                         long bitstreamBytes) {
     public ResourceUse logicCells() {
         return use("ICESTORM_LC");
     }
@@ -33,14 +32,15 @@ public record FpgaReport(String design, String top, String board, String pinFile
         return use("SB_IO");
     }
 
+    /** nextpnr's Fmax; NaN when the design has no register-to-register path (e.g. a bare RAM). */
     public double fmaxMegahertz() {
         return pnr.worstFmaxMhz();
     }
 
-    /** nextpnr's Fmax (when it has one) and icetime's reach the clock constraint. */
+    /** Both nextpnr's (when it has one) and icetime's Fmax reach the clock constraint. */
     public boolean meetsClock() {
-        boolean nextpnr = Double.isNaN(fmaxMegahertz()) || fmaxMegahertz() >= clockMegahertz;
-        return nextpnr && icetimeMegahertz >= clockMegahertz;
+        return (Double.isNaN(fmaxMegahertz()) || fmaxMegahertz() >= clockMegahertz)
+                && icetimeMegahertz >= clockMegahertz;
     }
 
     private ResourceUse use(String resource) {
@@ -52,10 +52,6 @@ public record FpgaReport(String design, String top, String board, String pinFile
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("design", design);
         m.put("top", top);
-        if (board != null) {
-            m.put("board", board);
-            m.put("pinFile", pinFile);
-        }
         m.put("device", part.device());
         m.put("package", part.pkg());
         m.put("estimate", false);
