@@ -165,14 +165,17 @@ public final class BitForge {
         return runDiffusion(spec, diffusion, request);
     }
 
-    /** A paper's reproduction through the engine: its JSON document, readable text and headline ratios. */
+    /**
+     * A paper's reproduction through the engine: its JSON document, readable text and headline ratios, and the
+     * request's share of the sensitivity analysis (the artefact's choices switched to BitForge's modelling).
+     */
     public Reproductions.Outcome reproduce(ReproduceRequest request) {
         if (!Reproductions.PAPERS.contains(request.paper())) {
             throw BadRequestException.of("paper", "'" + request.paper() + "'", "must be one of "
                     + Reproductions.PAPERS);
         }
         return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),
-                registry);
+                registry, request.sensitivity());
     }
 
 

@@ -28,7 +28,8 @@ public final class DevicePresets {
 
     /** All presets, in a fixed order. */
     public static List<DevicePreset> all() {
-        return List.of(a100(40, 1555), a100(80, 2039), h100Sxm(), h200(), l40s(), rtx4090(), jetsonAgxOrin());
+        return List.of(a100(40, 1555), a100(80, 2039), h100Sxm(), h200(), l40s(), rtx4090(), jetsonAgxOrin(),
+                jetsonAgxOrinCpu(), snapdragonXElite());
     }
 
     // NVIDIA A100 Tensor Core GPU datasheet (2021, SXM column): FP32 19.5 TFLOPS, TF32 156, FP16/BF16 312,
@@ -91,6 +92,35 @@ public final class DevicePresets {
                 "NVIDIA Jetson AGX Orin Series technical brief v1.2 (GPU, sparse INT8 halved); FP16 an estimate "
                         + "at half the INT8 rate",
                 peaks(5.3, 0, 42.5, 0, 85, 0), 204.8 * GIGA, 64_000_000_000L, 0);
+    }
+
+    // CPU devices, for CPU kernels such as T-MAC's (microsoft/T-MAC README: Jetson AGX Orin CPU, Surface Laptop 7).
+    // A CPU's peak is cores x clock x SIMD ops per cycle; no vendor prints it, so every CPU peak is an ESTIMATE
+    // derived from the core's issue width: 128-bit ASIMD pipes, each FMLA doing 4 FP32 or 8 FP16 multiply-adds
+    // and each SDOT 16 INT8 multiply-adds (2 ops each). No INT4 path: INT4 weights are unpacked to INT8.
+
+    // Jetson AGX Orin 64GB CPU cluster: 12 Arm Cortex-A78AE cores at 2.2 GHz, 64 GB LPDDR5 at 204.8 GB/s shared
+    // with the GPU (NVIDIA Jetson AGX Orin Series technical brief v1.2). Cortex-A78: two 128-bit ASIMD pipes
+    // (Arm Cortex-A78 Software Optimization Guide, V0/V1): 16 FP32, 32 FP16, 64 INT8 ops per core-cycle.
+    private static DevicePreset jetsonAgxOrinCpu() {
+        double coreTeraCycles = 12 * 2.2e9 / TERA;
+        return new DevicePreset("jetson-agx-orin-cpu", "NVIDIA Jetson AGX Orin 64GB CPU (12x Arm Cortex-A78AE, "
+                + "2.2 GHz)", "NVIDIA Jetson AGX Orin Series technical brief v1.2 (cores, clock, LPDDR5); peaks an "
+                + "ESTIMATE: cores x clock x two 128-bit ASIMD pipes (Arm Cortex-A78 Software Optimization Guide)",
+                peaks(coreTeraCycles * 16, 0, coreTeraCycles * 32, 0, coreTeraCycles * 64, 0), 204.8 * GIGA,
+                64_000_000_000L, 0);
+    }
+
+    // Snapdragon X Elite X1E-80-100 (Surface Laptop 7): 12 Qualcomm Oryon cores at 3.4 GHz all-core, LPDDR5x-8448
+    // at 135 GB/s, up to 64 GB (Qualcomm Snapdragon X Elite product brief). Oryon: four 128-bit FP/ASIMD pipes
+    // (Qualcomm, Hot Chips 2024): 32 FP32, 64 FP16, 128 INT8 ops per core-cycle.
+    private static DevicePreset snapdragonXElite() {
+        double coreTeraCycles = 12 * 3.4e9 / TERA;
+        return new DevicePreset("snapdragon-x-elite", "Qualcomm Snapdragon X Elite X1E-80-100 CPU (12x Oryon, "
+                + "3.4 GHz; Surface Laptop 7)", "Qualcomm Snapdragon X Elite product brief (cores, clock, "
+                + "LPDDR5x 135 GB/s); peaks an ESTIMATE: cores x clock x four 128-bit ASIMD pipes (Qualcomm, Hot "
+                + "Chips 2024)", peaks(coreTeraCycles * 32, 0, coreTeraCycles * 64, 0, coreTeraCycles * 128, 0),
+                135 * GIGA, 64_000_000_000L, 0);
     }
 
     /** Peaks in tera-ops per second; 0 = the device has no such path. */

@@ -24,8 +24,8 @@ class DevicesTest {
 
     @Test
     void everyPresetIsRegisteredWithASource() {
-        assertEquals(List.of("a100-40gb", "a100-80gb", "h100-sxm", "h200", "jetson-agx-orin", "l40s", "rtx-4090"),
-                Registry.load().ids(CatalogKind.DEVICES));
+        assertEquals(List.of("a100-40gb", "a100-80gb", "h100-sxm", "h200", "jetson-agx-orin", "jetson-agx-orin-cpu",
+                "l40s", "rtx-4090", "snapdragon-x-elite"), Registry.load().ids(CatalogKind.DEVICES));
         for (DevicePreset preset : DevicePresets.all()) {
             assertFalse(preset.source().isBlank(), preset.id());
             assertTrue(preset.peakOpsPerSecond(PrecisionClass.FP32).isPresent(), preset.id());
@@ -49,6 +49,23 @@ class DevicesTest {
         assertEquals(989.4e12, peak("h100-sxm", PrecisionClass.FP16), 1e6);
         assertEquals(989.5e12, peak("h200", PrecisionClass.FP16), 1e6);
         assertEquals(733e12, peak("l40s", PrecisionClass.FP8), 1e6);
+    }
+
+    /**
+     * CPU peaks by hand: Orin's 12 Cortex-A78AE at 2.2 GHz with two 128-bit pipes (SDOT: 16 INT8 MACs = 32 ops per
+     * pipe) = 12 * 2.2e9 * 64 = 1.6896e12 INT8 ops/s; Snapdragon X Elite's 12 Oryon at 3.4 GHz with four pipes =
+     * 12 * 3.4e9 * 32 = 1.3056e12 FP32 FLOP/s. Bandwidths from the technical brief and the product brief.
+     */
+    @Test
+    void cpuDevicesArePeaksOfCoresClockAndPipes() {
+        assertEquals(1.6896e12, peak("jetson-agx-orin-cpu", PrecisionClass.INT8), 1e3);
+        assertEquals(0.4224e12, peak("jetson-agx-orin-cpu", PrecisionClass.FP32), 1e3);
+        assertEquals(204.8e9, device("jetson-agx-orin-cpu").memoryBytesPerSecond());
+        assertEquals(1.3056e12, peak("snapdragon-x-elite", PrecisionClass.FP32), 1e3);
+        assertEquals(5.2224e12, peak("snapdragon-x-elite", PrecisionClass.INT8), 1e3);
+        assertEquals(135e9, device("snapdragon-x-elite").memoryBytesPerSecond());
+        assertTrue(device("snapdragon-x-elite").peakOpsPerSecond(PrecisionClass.INT4).isEmpty());
+        assertTrue(((DevicePreset) device("snapdragon-x-elite")).source().contains("ESTIMATE"));
     }
 
     @Test

@@ -80,6 +80,8 @@ class DemoCommandTest {
                 assertEquals(1.69, r.get("published").asDouble(), 1e-12);
                 assertTrue(Math.abs(r.get("relativeDifference").asDouble()) <= 0.03, r.toString());
             }
+            // every headline beside its ratio under BitForge's accounting (reproduce --sensitivity's combined run)
+            assertTrue(r.get("bitforgeAccounting").isNumber(), r.toString());
         }
         assertTrue(bitmodVsAnt, reproductions.toString());
         // The directory is a results directory: bitforge report reads it through its manifest.

@@ -34,6 +34,27 @@ class ReproduceCommandTest {
         assertEquals(result.stdout(), CliHarness.run("reproduce", "ant", "--dir", ANT, "--json", "-").stdout());
     }
 
+    /** --sensitivity: each choice with its source and the ratios with it switched, in the text and the JSON. */
+    @Test
+    void sensitivityListsChoicesWithTheirSources() throws Exception {
+        CliHarness.Result text = CliHarness.run("reproduce", "bitmod", "--dir", BITMOD, "--sensitivity");
+        assertEquals(0, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("place-and-route factor [source: no source]"), text.stdout());
+        assertTrue(text.stdout().contains("all (BitForge's accounting)"), text.stdout());
+        CliHarness.Result json = CliHarness.run("reproduce", "bitmod", "--dir", BITMOD, "--sensitivity", "--json",
+                "-");
+        assertEquals(0, json.exitCode(), json.stderr());
+        JsonNode sensitivity = Json.mapper().readTree(json.stdout()).get("sensitivity");
+        JsonNode first = sensitivity.get("choices").get(0);
+        assertEquals("no source", first.get("source").asText());
+        assertTrue(first.get("refused").asText().contains("cannot run fp16 activations x fp16 weights"), first
+                .toString());
+        assertEquals(10, sensitivity.get("bitforgeAccounting").get("ratios").size());
+        // without --sensitivity the JSON has no such section
+        assertTrue(Json.mapper().readTree(CliHarness.run("reproduce", "bitmod", "--dir", BITMOD, "--json", "-")
+                .stdout()).get("sensitivity") == null);
+    }
+
     @Test
     void antTextShowsTheHeadline() {
         CliHarness.Result result = CliHarness.run("reproduce", "ant", "--dir", ANT);

@@ -212,7 +212,7 @@ class RooflineCommandTest {
         CliHarness.Result result = CliHarness.run("list", "devices");
         assertEquals(0, result.exitCode(), result.stderr());
         assertTrue(result.stdout().contains("h100-sxm"), result.stdout());
-        assertTrue(result.stdout().contains("7 devices"), result.stdout());
+        assertTrue(result.stdout().contains("9 devices"), result.stdout());
     }
 
     @Test

@@ -87,7 +87,8 @@ final class Headlines {
             tables.add(new HumanTable("Published simulators reproduced through the same engine")
                     .text("paper", texts(rows, r -> r.path("paper").asText()))
                     .text("headline ratio", texts(rows, r -> r.path("name").asText()))
-                    .fixed("measured", "×", numbers(rows, r -> r.path("value")))
+                    .fixed("artefact's accounting", "×", numbers(rows, r -> r.path("value")))
+                    .fixed("BitForge's accounting", "×", numbers(rows, r -> r.path("bitforgeAccounting")))
                     .fixed("published", "×", numbers(rows, r -> r.path("published")))
                     .fixed("difference", "%", scaled(numbers(rows, r -> r.path("relativeDifference")), 100)));
         });

@@ -169,6 +169,11 @@ public record LayerList(String file, List<Layer> layers) {
 
     /** The GEMMs of the layers present in {@code design}'s list, at its widths. */
     public List<GemmOp> gemms(String design, long batch) {
+        return gemms(design, batch, java.util.OptionalInt.empty());
+    }
+
+    /** The same, every present layer at {@code uniformBits} when given instead of its column's width. */
+    public List<GemmOp> gemms(String design, long batch, java.util.OptionalInt uniformBits) {
         List<GemmOp> ops = new ArrayList<>();
         for (Layer layer : layers) {
             Integer bits = layer.bits().get(design);
@@ -177,7 +182,7 @@ public record LayerList(String file, List<Layer> layers) {
                         + layers.get(0).bits().keySet().stream().map(d -> "bits." + d).toList() + ")");
             }
             if (bits > 0) {
-                ops.add(layer.gemm(batch, bits));
+                ops.add(layer.gemm(batch, uniformBits.orElse(bits)));
             }
         }
         return ops;

@@ -138,7 +138,8 @@ public final class PhasedReproduction {
             HardwareSpecLoader loader = new HardwareSpecLoader(registry);
             for (PhasedReproductionFile.Design design : file.designs()) {
                 for (String phase : PhasedReproductionFile.PHASES) {
-                    specs.put(design.id() + "/" + phase, loader.load(design.hardware(phase)));
+                    specs.put(design.id() + "/" + phase, PatchedHardware.load(loader, design.hardware(phase),
+                            file.hardwarePatch()));
                 }
             }
             sram = file.engine().sram() == PhasedReproductionFile.Sram.CACTI_28NM ? new CactiSramEnergy()
@@ -152,8 +153,8 @@ public final class PhasedReproduction {
             HardwareSpec spec = withOverrides(specs.get(design.id() + "/" + phase), file, model, design, phase,
                     registry);
             PeFamily family = registry.peFamily(spec.pe().family()).orElseThrow();
-            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(file.engine().stepTiming())
-                    .withEnergyConvention(ArtefactOptions.ARTEFACT);
+            EngineOptions options = EngineOptions.DEFAULT.withStepTiming(design.stepTiming()
+                    .orElse(file.engine().stepTiming())).withEnergyConvention(ArtefactOptions.ARTEFACT);
             if (file.engine().attentionInput() == PhasedReproductionFile.AttentionInput.KV_WIDTH) {
                 options = options.withAttentionInputWidth(BitmodArtefactLayers.attentionInputWidth(config));
             }

@@ -31,7 +31,8 @@ import java.util.OptionalDouble;
  */
 public record PhasedReproductionFile(Path directory, String paper, String artefact, List<String> requiredFamilies,
                                      LayerConvention layers, long context, long decodeTokens, Engine engine,
-                                     List<Design> designs, List<Model> models, List<Ratio> ratios) {
+                                     List<Design> designs, List<Model> models, List<Ratio> ratios,
+                                     TreePatch hardwarePatch) {
     /** The value of {@code kind} that marks this file format. */
     public static final String KIND = "llm-phases";
     static final List<String> PHASES = List.of("prefill", "decode");
@@ -93,10 +94,10 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
     }
 
     /**
-     * A design: one hardware spec per phase and the weight group size its linear layers are quantised with (0: per
-     * channel or per tensor).
+     * A design: one hardware spec per phase, the weight group size its linear layers are quantised with (0: per
+     * channel or per tensor) and, optionally, a step timing of its own instead of the engine's.
      */
-    public record Design(String id, Path prefill, Path decode, int weightGroupSize) {
+    public record Design(String id, Path prefill, Path decode, int weightGroupSize, Optional<StepTiming> stepTiming) {
         public Path hardware(String phase) {
             return phase.equals("prefill") ? prefill : decode;
         }
@@ -127,14 +128,21 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
     }
 
     public static PhasedReproductionFile read(Path file) {
-        JsonNode tree = tree(file);
+        return read(file, tree(file), TreePatch.NONE);
+    }
+
+    /**
+     * The file as {@code tree} describes it (the file's own tree, or one with a sensitivity choice's changes),
+     * its designs' hardware files loaded with {@code hardwarePatch} applied.
+     */
+    static PhasedReproductionFile read(Path file, JsonNode tree, TreePatch hardwarePatch) {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new BadInputException(file + ": empty file; expected a reproduction");
         }
         Path dir = file.toAbsolutePath().getParent();
         SpecNode root = SpecNode.detached(tree, file.toString(), "reproduction").requireObject();
         root.allowOnly("kind", "paper", "artefact", "requires", "layers", "context", "decodeTokens", "engine",
-                "designs", "models", "ratios");
+                "designs", "models", "ratios", "sensitivity");
         if (!root.field("kind").text().equals(KIND)) {
             throw root.field("kind").error("must be " + KIND, root.field("kind").shown());
         }
@@ -146,14 +154,15 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
         Engine engine = engine(root.optionalField("engine"));
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "prefill", "decode", "weightGroupSize");
+            d.requireObject().allowOnly("id", "prefill", "decode", "weightGroupSize", "stepTiming");
             String id = d.field("id").text();
             if (designs.stream().anyMatch(x -> x.id().equals(id))) {
                 throw d.field("id").error("must be unique", d.field("id").shown());
             }
             int group = d.optionalField("weightGroupSize").map(n -> n.intIn(0, 1 << 16)).orElse(0);
+            Optional<StepTiming> timing = d.optionalField("stepTiming").map(PhasedReproductionFile::stepTiming);
             designs.add(new Design(id, dir.resolve(d.field("prefill").text()), dir.resolve(d.field("decode").text()),
-                    group));
+                    group, timing));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
         List<Model> models = new ArrayList<>();
@@ -193,7 +202,7 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
         }
         return new PhasedReproductionFile(dir, root.field("paper").text(), root.field("artefact").text(),
                 List.copyOf(required), layers, context, decodeTokens, engine, List.copyOf(designs),
-                List.copyOf(models), List.copyOf(ratios));
+                List.copyOf(models), List.copyOf(ratios), hardwarePatch);
     }
 
     private static Engine engine(Optional<SpecNode> node) {
@@ -201,13 +210,16 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
             return new Engine(StepTiming.OPERANDS, AttentionInput.K, Sram.HOROWITZ);
         }
         SpecNode e = node.get().requireObject().allowOnly("stepTiming", "attentionInputWidth", "sram");
-        StepTiming timing = e.optionalField("stepTiming").map(n -> StepTiming.fromId(n.text())
-                .orElseThrow(() -> n.error("must be one of " + StepTiming.ids(), n.shown())))
+        StepTiming timing = e.optionalField("stepTiming").map(PhasedReproductionFile::stepTiming)
                 .orElse(StepTiming.OPERANDS);
         AttentionInput input = e.optionalField("attentionInputWidth")
                 .map(n -> choice(n, AttentionInput.values(), AttentionInput::id)).orElse(AttentionInput.K);
         Sram sram = e.optionalField("sram").map(n -> choice(n, Sram.values(), Sram::id)).orElse(Sram.HOROWITZ);
         return new Engine(timing, input, sram);
+    }
+
+    private static StepTiming stepTiming(SpecNode n) {
+        return StepTiming.fromId(n.text()).orElseThrow(() -> n.error("must be one of " + StepTiming.ids(), n.shown()));
     }
 
     private static <T> T choice(SpecNode node, T[] values, java.util.function.Function<T, String> id) {
@@ -220,7 +232,7 @@ public record PhasedReproductionFile(Path directory, String paper, String artefa
         throw node.error("must be one of " + java.util.Arrays.stream(values).map(id).toList(), node.shown());
     }
 
-    private static JsonNode tree(Path file) {
+    static JsonNode tree(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

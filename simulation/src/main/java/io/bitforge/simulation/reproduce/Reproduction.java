@@ -136,7 +136,7 @@ public final class Reproduction {
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         Map<String, Engine> engines = new LinkedHashMap<>();
         for (ReproductionFile.Design design : file.designs()) {
-            HardwareSpec spec = loader.load(design.hardware());
+            HardwareSpec spec = PatchedHardware.load(loader, design.hardware(), file.hardwarePatch());
             EngineSetup setup = EngineSetup.SIMULATE.withMemory(memory(file.memory())).withSram(file.sram().model())
                     .withOptions(EngineOptions.DEFAULT.withFoldConvention(file.foldConvention())
                             .withEnergyConvention(file.energy()));
@@ -147,7 +147,7 @@ public final class Reproduction {
 
     /** A design's GEMMs for one model: its layer list's, with the design's companion GEMMs when it has them. */
     public static List<GemmOp> gemms(LayerList layers, ReproductionFile.Design design, long batch) {
-        List<GemmOp> ops = layers.gemms(design.id(), batch);
+        List<GemmOp> ops = layers.gemms(design.id(), batch, design.uniformBits());
         return design.companion().map(c -> c.around(ops)).orElse(ops);
     }
 

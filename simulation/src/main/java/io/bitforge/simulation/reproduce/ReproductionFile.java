@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A reproduction's input file ({@code reproduction.yaml} in {@code examples/reproduce/<paper>/}): the PE families
@@ -31,15 +32,17 @@ import java.util.Optional;
 public record ReproductionFile(Path directory, String paper, String artefact, List<String> requiredFamilies,
                                long batch, FoldConvention foldConvention, Memory memory, String normaliseTo,
                                List<Design> designs, List<Model> models, List<Ratio> ratios, Sram sram,
-                               EnergyConvention energy) {
+                               EnergyConvention energy, TreePatch hardwarePatch) {
 
     /**
-     * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file and, optionally,
-     * the GEMM the artefact's lists put next to each of its fully connected layers.
+     * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file, optionally the
+     * GEMM the artefact's lists put next to each of its fully connected layers and, optionally, one width for
+     * every layer of its lists instead of their {@code bits.<id>} column ({@code uniformBits}; absent layers stay
+     * absent).
      */
-    public record Design(String id, Path hardware, Optional<CompanionGemm> companion) {
+    public record Design(String id, Path hardware, Optional<CompanionGemm> companion, OptionalInt uniformBits) {
         public Design(String id, Path hardware) {
-            this(id, hardware, Optional.empty());
+            this(id, hardware, Optional.empty(), OptionalInt.empty());
         }
     }
 
@@ -110,6 +113,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static ReproductionFile read(Path file) {
+        return read(file, tree(file), TreePatch.NONE);
+    }
+
+    /** The parsed YAML tree of a reproduction file. */
+    static JsonNode tree(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -126,10 +134,18 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new BadInputException(file + ": empty file; expected a reproduction");
         }
+        return tree;
+    }
+
+    /**
+     * The file as {@code tree} describes it (the file's own tree, or one with a sensitivity choice's changes),
+     * its designs' hardware files loaded with {@code hardwarePatch} applied.
+     */
+    static ReproductionFile read(Path file, JsonNode tree, TreePatch hardwarePatch) {
         Path dir = file.toAbsolutePath().getParent();
         SpecNode root = SpecNode.detached(tree, file.toString(), "reproduction").requireObject();
         root.allowOnly("paper", "artefact", "requires", "batch", "engine", "normaliseTo", "designs", "models",
-                "ratios", "missing");
+                "ratios", "missing", "sensitivity");
         List<String> required = new ArrayList<>();
         root.optionalField("requires").ifPresent(n -> list(n).forEach(f -> required.add(f.text())));
         String paper = root.field("paper").text();
@@ -138,7 +154,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
             // a reproduction still waiting for its families: only what it needs is given
             return new ReproductionFile(dir, paper, artefact, List.copyOf(required), 1, FoldConvention.STREAM_ONLY,
                     Memory.UNLIMITED_BANDWIDTH, "", List.of(), List.of(), List.of(), Sram.HOROWITZ,
-                    EnergyConvention.DEFAULT);
+                    EnergyConvention.DEFAULT, hardwarePatch);
         }
         long batch = root.field("batch").longIn(1, 1 << 20);
         FoldConvention convention = FoldConvention.SCALE_SIM;
@@ -156,9 +172,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "hardware", "companionGemm");
+            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits");
+            OptionalInt uniform = d.optionalField("uniformBits").map(n -> OptionalInt.of(n.intIn(1, 64)))
+                    .orElse(OptionalInt.empty());
             designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text()),
-                    d.optionalField("companionGemm").map(ArtefactOptions::companion)));
+                    d.optionalField("companionGemm").map(ArtefactOptions::companion), uniform));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
         SpecNode normalise = root.field("normaliseTo");
@@ -184,7 +202,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, memory,
                 normaliseTo,
-                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios), sram, energy);
+                List.copyOf(designs), List.copyOf(models), List.copyOf(ratios), sram, energy, hardwarePatch);
     }
 
     /** True when the file lists designs to run (a file with only {@code requires} waits for its families). */

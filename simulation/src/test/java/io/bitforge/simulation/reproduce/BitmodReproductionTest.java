@@ -154,6 +154,8 @@ class BitmodReproductionTest {
         }
         assertEquals("reproduction.engine.stepTiming: must be one of [operands, native], got 'one'",
                 error(dir, base.replace("stepTiming: native", "stepTiming: one")));
+        assertEquals("reproduction.designs[0].stepTiming: must be one of [operands, native], got 'fast'",
+                error(dir, base.replace("{id: fp16, prefill:", "{id: fp16, stepTiming: fast, prefill:")));
         assertEquals("reproduction.engine.attentionInputWidth: must be one of [k, kv-width], got 'heads'",
                 error(dir, base.replace("attentionInputWidth: kv-width", "attentionInputWidth: heads")));
         assertEquals("reproduction.models[0].params.alpaca: must be keyed by one of the designs [fp16, ant, olive, "

@@ -36,6 +36,13 @@ class LayerListTest {
         // '-' leaves the layer out of b's list
         assertEquals(1, list.gemms("b", 2).size());
         assertEquals(8, list.gemms("b", 2).get(0).activations().bits());
+        // uniformBits: every present layer at one width, absent ones still absent
+        List<GemmOp> uniform = list.gemms("b", 2, java.util.OptionalInt.of(16));
+        assertEquals(1, uniform.size());
+        assertEquals(16, uniform.get(0).weights().bits());
+        assertEquals(16, uniform.get(0).activations().bits());
+        assertEquals(List.of(16, 16), list.gemms("a", 2, java.util.OptionalInt.of(16)).stream()
+                .map(g -> g.weights().bits()).toList());
     }
 
     @Test

@@ -99,6 +99,8 @@ class ReproductionFileTest {
                 + "inputDivisor: 8, bits: 8}}"), "companionGemm.outputDivisor: missing");
         assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, companionGemm: {position: after, "
                 + "inputDivisor: 8, outputDivisor: 128, bits: 8, count: 2}}"), "count");
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, uniformBits: 0}"),
+                "reproduction.designs[0].uniformBits");
     }
 
     @Test
