@@ -278,7 +278,8 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: --max-array chooses the rows and columns; drop --rows/--cols");
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
-        HardwareSpec spec = designOptions.spec(context, rtl);
+        // the search sizes the array itself, so a preset's own array (e.g. 64x64) is not checked against --rows
+        HardwareSpec spec = designOptions.withDefaultArray(1, 1).peSpec(context, rtl);
         MaxArrayResult result;
         try {
             result = MaxArraySearch.search(spec, rtl, settings, out, line -> context.err().println("fpga: " + line));

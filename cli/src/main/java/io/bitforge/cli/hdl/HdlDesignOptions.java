@@ -175,11 +175,6 @@ public final class HdlDesignOptions {
         return PeDesign.withRtlParams(specs.get(0), rtl, note -> context.err().println("bitforge: " + note));
     }
 
-    /** The spec --pe/--hw describe, as {@link #peSpec} (the largest-array search starts from it). */
-    public HardwareSpec spec(CliContext context, PeRtlRegistry rtl) {
-        return peSpec(context, rtl);
-    }
-
     /** The tile --m/--k/--n give for the spec's array, or null for the design's default tile. */
     public TileShape peTile(HardwareSpec spec, PeRtlRegistry rtl) {
         PeRtl peRtl = PeDesign.forSpec(spec, rtl);
