@@ -57,6 +57,8 @@ import java.util.concurrent.Callable;
         description = "Synthesise, place and route a generated design to an iCE40 bitstream (Yosys, nextpnr-ice40, "
                 + "IceStorm) and report utilisation and Fmax.")
 public final class FpgaCommand implements Callable<Integer> {
+    /** --target names an iCE40 part with this prefix (ice40-hx8k); ECP5 and Xilinx 7-series go bare. */
+    private static final String TARGET_PREFIX = "ice40-";
     private static final List<String> TOOLS = List.of("yosys", "nextpnr-ice40", "icepack", "icetime");
 
     private final CliContext context;
@@ -68,6 +70,11 @@ public final class FpgaCommand implements Callable<Integer> {
             description = "up5k (iCEBreaker: SG48, DSPs) or hx8k (HX8K breakout: CT256, no DSPs); default up5k; "
                     + "ecp5 or xc7 with --estimate-only.")
     String device;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "Another spelling of --device: ice40-up5k, ice40-hx8k, ecp5 or xc7 (must agree with "
+                    + "--device when both are given).")
+    String target;
 
     @Option(names = "--clock-mhz", defaultValue = "12", paramLabel = "MHZ",
             description = "Clock constraint for place and route (default 12, the boards' oscillator).")
@@ -122,6 +129,7 @@ public final class FpgaCommand implements Callable<Integer> {
         if (areaTable) {
             return areaTable();
         }
+        device = resolveDevice();
         if (out == null) {
             throw new BadInputException("fpga: --out DIR is required (the folder for the Verilog, logs and bitstream)");
         }
@@ -179,6 +187,39 @@ public final class FpgaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The part named by --device or its other spelling --target ({@code ice40-up5k}, {@code ice40-hx8k}, {@code
+     * ecp5}, {@code xc7}); bad input when --target is unknown or disagrees with an explicit --device.
+     */
+    private String resolveDevice() {
+        if (target == null) {
+            return device;
+        }
+        String fromTarget = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        boolean known = (target.startsWith(TARGET_PREFIX) && Ice40Board.of(fromTarget).isPresent())
+                || (!target.startsWith(TARGET_PREFIX) && EstimateTarget.of(fromTarget).isPresent());
+        if (!known) {
+            throw BadInputException.field(null, "--target", "'" + target + "'", "must be one of "
+                    + String.join(", ", targets()));
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(fromTarget)) {
+            throw BadInputException.field(null, "--target", "'" + target + "'", "names another part than --device "
+                    + device + "; give one of them");
+        }
+        return fromTarget;
+    }
+
+    private boolean deviceGiven() {
+        return target != null || commandSpec.commandLine().getParseResult().hasMatchedOption("--device");
+    }
+
+    private static List<String> targets() {
+        List<String> all = new java.util.ArrayList<>();
+        Ice40Board.devices().forEach(d -> all.add(TARGET_PREFIX + d));
+        all.addAll(EstimateTarget.ids());
+        return all;
+    }
+
     /** The board of --board, or null; bad input when it has no PE array or contradicts --device. */
     private Board boardTop() {
         if (boardId == null) {
@@ -190,9 +231,11 @@ public final class FpgaCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--board", "'" + boardId + "'",
                     "needs --pe FAMILY or --hw SPEC|PRESET (the board top level runs a PE array)");
         }
-        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--device") && !device.equals(b.device())) {
-            throw BadInputException.field(null, "--device", "'" + device + "'", "must be left out or be "
-                    + b.device() + " with --board " + b.id());
+        if (deviceGiven() && !device.equals(b.device())) {
+            String option = target != null ? "--target" : "--device";
+            String given = target != null ? target : device;
+            throw BadInputException.field(null, option, "'" + given + "'", "must be left out or be "
+                    + (target != null ? TARGET_PREFIX : "") + b.device() + " with --board " + b.id());
         }
         return b;
     }

@@ -162,4 +162,37 @@ class FpgaCommandTest {
         assertEquals(2, clock.exitCode());
         assertEquals("bitforge: --clock-mhz: must be > 0 and <= 1000, got 0.0", clock.stderr().strip());
     }
+
+    @Test
+    void targetIsAnotherSpellingOfDevice(@TempDir Path dir) throws Exception {
+        // the acceptance spelling; the same 256 x 8 RAM as --device hx8k, HX8K bitstreams are 135 100 bytes
+        CliHarness.Result r = CliHarness.run("fpga", "--design", "ram", "--target", "ice40-hx8k", "--out",
+                dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertEquals("hx8k", json.at("/device").asText(), json.toString());
+        assertEquals(135_100, Files.size(dir.resolve("top.bin")));
+        // agreeing spellings are accepted
+        CliHarness.Result same = CliHarness.run("fpga", "--device", "ecp5", "--target", "ecp5", "--estimate-only",
+                "--rows", "1", "--cols", "1", "--out", dir.resolve("ecp5").toString(), "--json", "-");
+        assertEquals(0, same.exitCode(), same.stderr());
+    }
+
+    @Test
+    void badTargetsAreOneLineWithExitTwo(@TempDir Path dir) {
+        CliHarness.Result unknown = CliHarness.run("fpga", "--target", "hx8k", "--out", dir.toString());
+        assertEquals(2, unknown.exitCode());
+        assertEquals("bitforge: --target: must be one of ice40-up5k, ice40-hx8k, ecp5, xc7, got 'hx8k'",
+                unknown.stderr().strip());
+        CliHarness.Result clash = CliHarness.run("fpga", "--device", "up5k", "--target", "ice40-hx8k", "--out",
+                dir.toString());
+        assertEquals(2, clash.exitCode());
+        assertEquals("bitforge: --target: names another part than --device up5k; give one of them, got 'ice40-hx8k'",
+                clash.stderr().strip());
+        CliHarness.Result board = CliHarness.run("fpga", "--pe", "mac-int", "--board", "icebreaker", "--target",
+                "ice40-hx8k", "--out", dir.toString());
+        assertEquals(2, board.exitCode());
+        assertEquals("bitforge: --target: must be left out or be ice40-up5k with --board icebreaker, got 'ice40-hx8k'",
+                board.stderr().strip());
+    }
 }
