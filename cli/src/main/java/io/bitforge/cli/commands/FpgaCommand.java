@@ -157,16 +157,21 @@ public final class FpgaCommand implements Callable<Integer> {
                         + ToolRunner.INSTALL_HINT);
             }
         }
-        FpgaFlow.Settings settings = boardTop != null
-                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardTop.pcf(), false)
-                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
         if (maxArray) {
             if (boardTop != null) {
                 throw new BadInputException("fpga: --max-array searches the bare array; drop --board");
             }
-            return maxArray(settings);
+            return maxArray(new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf()));
         }
-        EmittedDesign emitted = boardTop != null ? emitBoard(boardTop) : emit();
+        BoardDesign boardDesign = boardTop != null ? boardDesign(boardTop) : null;
+        if (boardDesign != null && boardDesign.top().clock().divided() && clockMegahertz != 12) {
+            throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be left at the board's 12 "
+                    + "with --board and a family on a divided core clock");
+        }
+        FpgaFlow.Settings settings = boardDesign != null
+                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardDesign.top().pcf(), false)
+                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
+        EmittedDesign emitted = boardDesign != null ? emitBoard(boardDesign) : emit();
         FpgaReport report;
         try {
             report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
@@ -179,10 +184,19 @@ public final class FpgaCommand implements Callable<Integer> {
         if (boardTop != null) {
             result.put("board", boardTop.id());
             result.put("pinFile", boardTop.pcfName());
+            // the count fpga-run reads stays in core (array) cycles; the core runs at board clock / divider
+            result.put("coreClockDivider", boardDesign.top().clock().divider());
+            result.put("coreClockMegahertz", boardDesign.top().clock().megahertz(clockMegahertz));
         }
         OutputTarget.write("--json", json, Json.write(result), context.out());
         if (json == null) {
             print(report);
+            if (boardDesign != null && boardDesign.top().clock().divided()) {
+                context.out().printf(Locale.ROOT, "core (controller, array, UART) on a divided clock: %.1f MHz / %d "
+                        + "= %.1f MHz, constrained for nextpnr in the pin file; cycle counts are core cycles%n",
+                        clockMegahertz, boardDesign.top().clock().divider(),
+                        boardDesign.top().clock().megahertz(clockMegahertz));
+            }
         }
         return 0;
     }
@@ -241,11 +255,14 @@ public final class FpgaCommand implements Callable<Integer> {
     }
 
     /** The board top level for --pe/--hw, 2x2 unless --rows/--cols say otherwise (as fpga-run assumes), in --out. */
-    private EmittedDesign emitBoard(Board b) {
+    private BoardDesign boardDesign(Board b) {
         PeRtlRegistry rtl = PeRtlRegistry.load();
         HdlDesignOptions options = designOptions.withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
         HardwareSpec spec = options.peSpec(context, rtl);
-        BoardDesign design = BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
+        return BoardDesign.of(spec, rtl, options.peTile(spec, rtl), b, HostProtocol.clocksPerBit());
+    }
+
+    private EmittedDesign emitBoard(BoardDesign design) {
         EmittedDesign emitted = design.top().emit(EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
@@ -419,8 +436,12 @@ public final class FpgaCommand implements Callable<Integer> {
         context.out().print(table);
         String nextpnrFmax = Double.isNaN(r.fmaxMegahertz()) ? "none (no register-to-register path)"
                 : String.format(Locale.ROOT, "%.1f MHz", r.fmaxMegahertz());
-        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); constraint %.1f MHz (%s)%n",
-                nextpnrFmax, r.icetimeMegahertz(), r.clockMegahertz(), r.meetsClock() ? "met" : "NOT met");
+        String constraint = r.pnr().constraintMhz().size() > 1
+                ? String.format(Locale.ROOT, "constraints %.1f MHz board clock, %.1f MHz core clock",
+                r.clockMegahertz(), r.pnr().slowestConstraintMhz())
+                : String.format(Locale.ROOT, "constraint %.1f MHz", r.clockMegahertz());
+        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); %s (%s)%n",
+                nextpnrFmax, r.icetimeMegahertz(), constraint, r.meetsClock() ? "met" : "NOT met");
         context.out().println("bitstream " + r.bitstream() + " (" + r.bitstreamBytes() + " bytes); report "
                 + out.resolve(FpgaFlow.REPORT_FILE));
     }

@@ -29,7 +29,7 @@ public record BoardDesign(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, 
         TileShape t = shape.array().tile();
         ArrayPlan plan = new ArrayPlan(os.array().rows(), os.array().cols(), t, shape.pe().timing());
         BoardTop top = BoardTop.build(board, shape.pe(), plan, new long[t.m() * t.k()], new long[t.k() * t.n()],
-                clocksPerBit);
+                clocksPerBit, CoreClock.forFamily(os.pe().family()));
         return new BoardDesign(os, rtl, t, board, top);
     }
 

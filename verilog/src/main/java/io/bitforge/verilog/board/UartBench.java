@@ -37,7 +37,8 @@ public final class UartBench implements ByteLink {
     public UartBench(BoardTop top, int clocksPerBit, long runCyclesBound, Path dir) {
         this.top = top;
         this.clocksPerBit = clocksPerBit;
-        this.runCyclesBound = runCyclesBound;
+        // the bound counts core cycles; the bench counts board cycles, divider of them per core cycle
+        this.runCyclesBound = Math.multiplyExact(runCyclesBound, top.clock().divider());
         this.dir = dir;
     }
 

@@ -37,10 +37,17 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
         return pnr.worstFmaxMhz();
     }
 
-    /** Both nextpnr's (when it has one) and icetime's Fmax reach the clock constraint. */
+    /**
+     * Both nextpnr's (when it has one) and icetime's Fmax reach the clock constraint. With a clock divided on chip
+     * (a board build of a slow family) nextpnr checks every clock against its own constraint, and icetime, which
+     * knows no clock domains, has its worst path held to the slowest clock.
+     */
     public boolean meetsClock() {
-        return (Double.isNaN(fmaxMegahertz()) || fmaxMegahertz() >= clockMegahertz)
-                && icetimeMegahertz >= clockMegahertz;
+        double slowest = Math.min(clockMegahertz, Double.isNaN(pnr.slowestConstraintMhz()) ? clockMegahertz
+                : pnr.slowestConstraintMhz());
+        boolean nextpnr = Double.isNaN(fmaxMegahertz()) || (pnr.constraintMhz().size() > 1
+                ? pnr.meetsEveryConstraint() : fmaxMegahertz() >= clockMegahertz);
+        return nextpnr && icetimeMegahertz >= slowest;
     }
 
     private ResourceUse use(String resource) {
@@ -76,6 +83,16 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
         }
         m.put("utilization", utilisation);
         m.put("fmaxMegahertz", Double.isNaN(fmaxMegahertz()) ? null : fmaxMegahertz());
+        if (pnr.fmaxMhz().size() > 1) {
+            Map<String, Object> clocks = new LinkedHashMap<>();
+            pnr.fmaxMhz().forEach((clock, achieved) -> {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("fmaxMegahertz", achieved);
+                c.put("constraintMegahertz", pnr.constraintMhz().getOrDefault(clock, clockMegahertz));
+                clocks.put(clock, c);
+            });
+            m.put("clocks", clocks);
+        }
         m.put("icetimeMegahertz", icetimeMegahertz);
         m.put("meetsClock", meetsClock());
         m.put("bitstream", bitstream);

@@ -52,9 +52,11 @@ public final class NextpnrIce40 {
         try {
             JsonNode root = Json.mapper().readTree(Files.readString(report));
             Map<String, Double> fmax = new TreeMap<>();
+            Map<String, Double> constraint = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("fmax").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 fmax.put(e.getKey(), e.getValue().path("achieved").asDouble());
+                constraint.put(e.getKey(), e.getValue().path("constraint").asDouble());
             }
             Map<String, Integer> used = new TreeMap<>();
             Map<String, Integer> available = new TreeMap<>();
@@ -68,7 +70,7 @@ public final class NextpnrIce40 {
             if (used.isEmpty()) {
                 throw new ToolException(report + ": no utilization section");
             }
-            return new PnrReport(new TreeMap<>(fmax), new TreeMap<>(used), new TreeMap<>(available));
+            return new PnrReport(new TreeMap<>(fmax), new TreeMap<>(constraint), new TreeMap<>(used), new TreeMap<>(available));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
