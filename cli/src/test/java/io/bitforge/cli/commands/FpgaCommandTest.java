@@ -195,4 +195,27 @@ class FpgaCommandTest {
         assertEquals("bitforge: --target: must be left out or be ice40-up5k with --board icebreaker, got 'ice40-hx8k'",
                 board.stderr().strip());
     }
+
+    /**
+     * mac-fp's FP16 cell misses 12 MHz (3.7 MHz at 1x1), so its board build divides the clock by 4: nextpnr checks
+     * the core against 12 / 4 = 3 MHz and the divider against the board's 12 MHz, and both must pass.
+     */
+    @Test
+    void macFpBoardBuildRunsItsCoreOnADividedClock(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("fpga", "--pe", "mac-fp", "--board", "icebreaker", "--rows", "1",
+                "--cols", "1", "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertEquals(4, json.at("/coreClockDivider").asInt());
+        assertEquals(3.0, json.at("/coreClockMegahertz").asDouble());
+        assertTrue(Files.readString(dir.resolve("board.pcf")).endsWith("set_frequency core_clk_q 3.0\n"));
+        assertEquals(2, json.at("/clocks").size(), json.toString());
+        for (JsonNode clock : json.at("/clocks")) {
+            assertTrue(clock.at("/fmaxMegahertz").asDouble() >= clock.at("/constraintMegahertz").asDouble(),
+                    json.at("/clocks").toString());
+        }
+        assertTrue(json.at("/icetimeMegahertz").asDouble() >= 3.0, json.toString());
+        assertTrue(json.at("/meetsClock").asBoolean(), json.toString());
+        assertEquals(104_090, Files.size(dir.resolve("top.bin")));
+    }
 }

@@ -35,6 +35,22 @@ class FpgaRunCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("bench_replies.txt")));
     }
 
+    /**
+     * mac-fp's core runs on the board clock divided by 4 (26 core cycles a UART bit): the bench still plays 104
+     * board cycles a bit, and the count read back is in core cycles, the same hand-derived 3 + 4 as mac-int's.
+     */
+    @Test
+    void simulatedMacFpOnItsDividedClockMatchesTheModels(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("fpga-run", "--simulate", "--pe", "mac-fp", "--board", "icebreaker",
+                "--rows", "1", "--cols", "1", "--out", dir.toString(), "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode json = Json.mapper().readTree(r.stdout());
+        assertTrue(json.at("/passed").asBoolean(), r.stdout());
+        assertEquals(7, json.at("/cycles/board").asLong());
+        assertEquals(0, json.at("/mismatches").asInt());
+        assertTrue(Files.readString(dir.resolve("icebreaker_top.v")).contains("core_clk_q"));
+    }
+
     @Test
     void badInputsAreOneLineWithExitTwo(@TempDir Path dir) {
         CliHarness.Result missing = CliHarness.run("fpga-run", "--port", dir.resolve("ttyUSB9").toString(),
