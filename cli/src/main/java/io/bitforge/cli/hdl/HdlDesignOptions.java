@@ -159,7 +159,7 @@ public final class HdlDesignOptions {
     public HardwareSpec peSpec(CliContext context, PeRtlRegistry rtl) {
         List<HardwareSpec> specs = PeSpecOptions.specs(this, context.registry(), rtl, hw == null);
         if (hw == null) {
-            // --pe alone: the family's first precision mode that has RTL (e.g. shift-add's W4A8, not its W4A16)
+            // --pe alone: the family's first precision mode that has RTL (presets without RTL are passed over)
             for (HardwareSpec spec : specs) {
                 List<String> notes = new ArrayList<>();
                 HardwareSpec withRtl = PeDesign.withRtlParams(spec, rtl, notes::add);

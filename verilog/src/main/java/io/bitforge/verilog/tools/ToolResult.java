@@ -25,12 +25,13 @@ public record ToolResult(List<String> command, int exitCode, String stdout, Stri
     }
 
     /**
-     * "TOOL timed out after N s (limit; --tool-timeout)" or "TOOL exited with N", then its last lines with colour
+     * "TOOL timed out after N s (raise the tool time limit, ...)" or "TOOL exited with N", then its last lines with colour
      * codes stripped, so that the one-line message says which tool failed and why.
      */
     public ToolException failure() {
-        return failure(timedOut ? "timed out after " + elapsed.toSeconds() + " s (raise it with --tool-timeout)"
-                : "exited with " + exitCode);
+        // Names no command-line flag (library messages never do); the CLI documents tool-timeout as setting it.
+        return failure(timedOut ? "timed out after " + elapsed.toSeconds() + " s (raise the tool time limit, the "
+                + ToolRunner.TIMEOUT_PROPERTY + " property)" : "exited with " + exitCode);
     }
 
     /** As {@link #failure()} with {@code what} saying what went wrong. */
