@@ -1,5 +1,7 @@
 package io.bitforge.verilog.board;
 
+import io.bitforge.verilog.pe.PeRtl;
+
 /**
  * The clock a board top level runs its core (controller, array, UART) on: the board's 12 MHz oscillator divided
  * on chip by {@code divider} (1: undivided). A family whose PE cannot close timing at 12 MHz runs on a divided
@@ -20,12 +22,19 @@ public record CoreClock(int divider) {
     }
 
     /**
-     * The divider for a PE family: {@code mac-fp}'s FP16 cell is one combinational multiply-align-add-normalise
-     * path that nextpnr-ice40 0.4 places at 3.7 MHz in a 1x1 board build on the UP5K (measured, seed 1; see
-     * docs/fpga.md), so it runs at 12 / 4 = 3 MHz; every other family meets 12 MHz undivided.
+     * The divider for a PE cell: a cell that takes 16-bit activation codes (an FP16/BF16 datapath — mac-fp, OliVe's
+     * weight-only mode, MixPE W4A16, BitMoD's FP16 activations — or a 16-bit integer multiplier) runs at 12 / 4 = 3 MHz;
+     * narrower cells meet 12 MHz undivided. Measured in 1x1 board builds on the UP5K (nextpnr-ice40 0.4, seed 1; see
+     * docs/fpga.md): mac-fp 3.7 MHz, ovp weight-only and shift-add W4A16 3.8 MHz, bit-serial FP16 11.0 MHz, while
+     * mac-int INT8, bitfusion, ovp W4A4 and shift-add W4A8 close 12 MHz.
      */
-    public static CoreClock forFamily(String family) {
-        return new CoreClock("mac-fp".equals(family) ? 4 : 1);
+    public static CoreClock forCell(PeRtl cell) {
+        return forActivationBits(cell.activationCodeBits());
+    }
+
+    /** The divider for a cell whose activation codes are {@code activationCodeBits} wide (see {@link #forCell}). */
+    public static CoreClock forActivationBits(int activationCodeBits) {
+        return new CoreClock(activationCodeBits >= 16 ? 4 : 1);
     }
 
     public boolean divided() {
