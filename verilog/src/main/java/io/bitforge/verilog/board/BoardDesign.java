@@ -1,6 +1,5 @@
 package io.bitforge.verilog.board;
 
-import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
@@ -27,12 +26,6 @@ public record BoardDesign(HardwareSpec spec, PeRtlRegistry rtl, TileShape tile, 
         // the board top level loads and reads the output-stationary array's buffers (TileArray)
         HardwareSpec os = spec.withDataflow(Dataflow.OS);
         PeDesign shape = PeDesign.of(os, rtl, tile, 0);
-        if (shape.pe().activationDecoder().isPresent() || shape.pe().weightDecoder().isPresent()) {
-            // the host link loads one code per buffer word; an edge decoder's buffers hold paired codes (OliVe)
-            throw new BadInputException("board: the " + os.pe().family() + " array decodes operand pairs at its "
-                    + "edges, which the UART link cannot load yet; boards take mac-int, mac-fp, bitfusion, shift-add "
-                    + "and bit-serial arrays");
-        }
         TileShape t = shape.array().tile();
         ArrayPlan plan = new ArrayPlan(os.array().rows(), os.array().cols(), t, shape.pe().timing());
         BoardTop top = BoardTop.build(board, shape.pe(), plan, new long[t.m() * t.k()], new long[t.k() * t.n()],

@@ -23,7 +23,7 @@ public record LinkLayout(PeRtl pe, ArrayPlan plan, String arrayModule) {
     }
 
     public TileBuffers buffers() {
-        return new TileBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits());
+        return TileBuffers.forCell(pe, plan);
     }
 
     public int rows() {
@@ -41,7 +41,9 @@ public record LinkLayout(PeRtl pe, ArrayPlan plan, String arrayModule) {
 
     /** Words in operand buffer {@code buffer}. */
     public int depth(int buffer) {
-        return buffer < plan.rows() ? plan.rowFolds() * plan.streamSteps() : plan.colFolds() * plan.streamSteps();
+        // as TileArray lays its buffers out: an edge decoder's buffers hold a pair of codes per word (OliVe)
+        return buffer < plan.rows() ? plan.rowFolds() * buffers().activationWordsPerFold()
+                : plan.colFolds() * buffers().weightWordsPerFold();
     }
 
     public int loadWordBits() {

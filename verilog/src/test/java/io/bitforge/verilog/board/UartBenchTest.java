@@ -32,10 +32,12 @@ class UartBenchTest {
     /**
      * Cycles by hand, SCALE-Sim v2's os fold on a 2x2 array with the default tile (K = 4 lanes of steps, T = 4): a
      * fold lasts T + R + C − 2 = 6 steps; the engine reports the last cycle's index, 6·cyclesPerStep − 1; the RTL
-     * adds 4. One cycle a step for mac-int and MixPE (9); two for BitMoD's 4-bit weights at two bits a cycle (15).
+     * adds 4. One cycle a step for mac-int and MixPE (9); two for BitMoD's 4-bit weights at two bits a cycle (15);
+     * OliVe's W4A4 is one cycle a step plus its edge decoders' one pipeline stage per fold (6 − 1 + 1 + 4 = 10), and
+     * its buffers hold a pair of codes per word, so the link loads pairs.
      */
     @ParameterizedTest
-    @CsvSource({"tpu-like-int8, 9", "mixpe-w4a8, 9", "bitmod-prefill, 15"})
+    @CsvSource({"tpu-like-int8, 9", "mixpe-w4a8, 9", "bitmod-prefill, 15", "olive-w4a4, 10"})
     void hostRoundTripMatchesTheModels(String preset, long handCycles) throws Exception {
         ToolGate.require("iverilog", "vvp");
         PeRtlRegistry rtl = PeRtlRegistry.load();
