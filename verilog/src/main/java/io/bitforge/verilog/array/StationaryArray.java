@@ -1,5 +1,11 @@
 package io.bitforge.verilog.array;
 
+import static io.bitforge.verilog.array.ArrayRegs.counter;
+import static io.bitforge.verilog.array.ArrayRegs.delayed;
+import static io.bitforge.verilog.array.ArrayRegs.one;
+import static io.bitforge.verilog.array.ArrayRegs.skew;
+import static io.bitforge.verilog.array.ArrayRegs.zero;
+
 import io.bitforge.core.arith.Bits;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
@@ -258,35 +264,5 @@ public final class StationaryArray {
         m.drive(m.out("computed", Shape.bool()), computed);
         m.drive(m.out("done", Shape.bool()), computed);
         return m.build();
-    }
-
-    /** Delays {@code input} by {@code stages} steps through registers that load when {@code hop} is high. */
-    private static Expr skew(ModuleBuilder m, Expr input, int stages, String prefix, Expr hop) {
-        Expr value = input;
-        for (int s = 0; s < stages; s++) {
-            Reg r = m.reg("skew_" + prefix + "_" + s, input.shape(), 0);
-            m.next(r, value, hop);
-            value = r;
-        }
-        return value;
-    }
-
-    private static Reg delayed(ModuleBuilder m, String name, Expr input) {
-        Reg r = m.reg(name, Shape.bool(), 0);
-        m.next(r, input);
-        return r;
-    }
-
-    /** An unsigned shape holding 0..max. */
-    private static Shape counter(long max) {
-        return Shape.u(Math.max(1, Bits.unsignedWidthOf(max)));
-    }
-
-    private static Expr zero(Reg r) {
-        return Const.of(r.shape(), 0);
-    }
-
-    private static Expr one() {
-        return Const.of(Shape.bool(), 1);
     }
 }
