@@ -70,7 +70,7 @@ class BitfusionReproductionTest {
      * Speed-up: not within 10%. BitForge's figure is 8.32x against the paper's 3.9x: BitForge runs Bit Fusion's
      * GEMMs with the compute rule of its derivatives (batch and pixels across the rows), the artefact with its own
      * (input channels across the rows, cut by its tiling search into tiles narrower than rows x fusion factor), which
-     * takes 1.1 to 4 times the cycles per model (docs/reproductions.md has the table).
+     * takes 1.1 to 4.7 times the cycles per model (docs/reproductions.md has the table).
      */
     @Test
     void speedupHeadlineIsBitForgesFigure() {
