@@ -140,7 +140,7 @@ public record LayerList(String file, List<Layer> layers) {
             } else if (value.contains("x")) {
                 // AxW: activations at A bits, weights at W
                 String[] parts = value.split("x", -1);
-                if (parts.length != 2) {
+                if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
                     throw cellError(file, line, header.get(c), "'" + value + "'",
                             "must be a width, AxW (activation x weight bits) or -");
                 }

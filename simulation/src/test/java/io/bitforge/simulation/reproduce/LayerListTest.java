@@ -61,7 +61,7 @@ class LayerListTest {
 
     @Test
     void badInputsNameFileLineAndColumn() {
-        assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x,8"), "line 3: bits.a");
+        assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x,8"), "line 3: bits.a: must be a width, AxW");
         assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x4x2,8"), "AxW");
         assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x99,8"), "line 3: bits.a");
         assertMessage(() -> parse("c1,pool,1,64,56,56,128,3,3,1,1,1,4,8"), "t.csv: line 3: kind");
