@@ -36,7 +36,8 @@ public record CostProvenance(Map<String, Provenance> area, Provenance peEnergy) 
         for (EdgeUnit unit : family.edgeUnits(engine.spec().pe().params())) {
             area.computeIfPresent(unit.unit(), (k, v) -> unit.source().provenance());
         }
-        area.computeIfPresent("sram", (k, v) -> SramArea.SOURCE.provenance());
+        area.computeIfPresent("sram", (k, v) -> SramArea.multiPortedOrBanked(engine.spec().buffers())
+                ? SramArea.PORTS_BANKS_SOURCE.provenance() : SramArea.SOURCE.provenance());
         area.computeIfPresent("vector", (k, v) -> VectorUnitArea.SOURCE.provenance());
         return new CostProvenance(area, pe);
     }

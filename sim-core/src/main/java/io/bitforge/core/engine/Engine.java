@@ -139,7 +139,7 @@ public final class Engine {
         baseSources = List.copyOf(sources);
         designAreas = Map.of("sram", SramArea.squareMicrometres(spec.buffers(), spec.node()),
                 "vector", VectorUnitArea.squareMicrometres(spec.vectorUnit(), spec.node()));
-        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.node()));
+        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.buffers(), spec.node()));
         areaSourceList.add(VectorUnitArea.SOURCE);
         TechScaling.sourceFor(TechNode.N45, spec.node()).ifPresent(areaSourceList::add);
         areaSources = List.copyOf(areaSourceList);
