@@ -9,6 +9,7 @@ import io.bitforge.simulation.PhaseFootprints;
 import io.bitforge.simulation.PhaseTotals;
 import io.bitforge.simulation.Simulator;
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
@@ -110,7 +111,8 @@ public final class DesignEvaluator {
         DramFigures dram = DramFigures.of(spec, registry);
         long dramLatency = DramLatency.cycles(spec, registry);
         boolean resident = ResidencyPlanner.store(engine, spec).isPresent();
-        Simulator shared = new Simulator(engine, dram, dramLatency, null);
+        RowBufferDram rowBuffer = RowBufferDram.of(spec, registry).orElse(null);
+        Simulator shared = new Simulator(engine, dram, dramLatency, null, rowBuffer);
         double shortfall = 0;
         double latency = 0;
         double energy = 0;
@@ -132,7 +134,7 @@ public final class DesignEvaluator {
                 if (residency.refused()) {
                     shortfall = Math.max(shortfall, (double) residency.tilesShort() / residency.capacityTiles());
                 }
-                simulator = new Simulator(engine, dram, dramLatency, residency);
+                simulator = new Simulator(engine, dram, dramLatency, residency, rowBuffer);
             }
             for (PhaseFootprints scored : phases) {
                 PhaseTotals totals = simulator.totals(scored);

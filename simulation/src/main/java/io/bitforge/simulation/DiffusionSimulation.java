@@ -1,6 +1,7 @@
 package io.bitforge.simulation;
 
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.pe.NativePrecisions;
@@ -49,7 +50,8 @@ public final class DiffusionSimulation {
         WorkloadSettings used = new WorkloadSettings("both", settings.batch(), 0, 0, 0, quantText, settings.steps(),
                 settings.resolution(), settings.guidance(), settings.options());
         WeightResidency residency = ResidencyPlanner.plan(engine, spec, model, used, model.build(used));
-        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency),
+        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency,
+                RowBufferDram.of(spec, registry).orElse(null)),
                 SimulationRun.shown(spec, mapping), dram, model, used, residency);
     }
 

@@ -14,6 +14,7 @@ import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.simulation.residency.ResidencyPlanner;
 import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.workloads.llm.Capacity;
@@ -57,7 +58,8 @@ public final class SimulationRun {
         LlmOptions llmOptions = LlmOptions.from(used);
         List<PhaseGraph> graphs = llm.build(used);
         WeightResidency residency = ResidencyPlanner.plan(engine, spec, llm, used, graphs);
-        Simulator simulator = new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency);
+        Simulator simulator = new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency,
+                RowBufferDram.of(spec, registry).orElse(null));
         List<PhaseResult> results = new ArrayList<>();
         for (PhaseGraph graph : graphs) {
             try {

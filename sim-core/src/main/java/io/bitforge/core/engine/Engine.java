@@ -284,6 +284,22 @@ public final class Engine {
     }
 
     /**
+     * The tile one instance of {@code op} moves between DRAM and the buffers, as the tiled DRAM model chose it for
+     * {@link #evaluate(GemmOp)} (the same cached plan); empty when the engine has no tiled DRAM model, the family
+     * costs its own GEMMs, or the cycle model is the layer-overlap artefact's.
+     */
+    public Optional<GemmTile> dramTile(GemmOp op) {
+        if (!(memory instanceof TiledDramModel tiled) || mapping.cycleModel() == CycleModel.LAYER_OVERLAP
+                || family.customGemmCost(spec.pe().params(), op, spec).isPresent()) {
+            return Optional.empty();
+        }
+        CellTiming timing = family.timing(spec.pe().params(), cellView(op));
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
+                options.foldConvention());
+        return Optional.of(tiled.plan(spec, op, OperandBits.of(op, storedWeightBits(op)), schedule).tiling().tile());
+    }
+
+    /**
      * Bits one element of {@code op}'s B operand is stored at in DRAM and in the weight SRAM: the family's figure
      * ({@link PeFamily#storedWeightBits}), per-group metadata included.
      */
