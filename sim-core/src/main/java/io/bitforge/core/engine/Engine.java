@@ -15,6 +15,8 @@ import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.DequantBasis;
+import io.bitforge.core.pe.DequantSite;
 import io.bitforge.core.pe.EdgeUnit;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
@@ -241,7 +243,7 @@ public final class Engine {
             extraSources.addAll(areaSources);
             CostReport one = custom.get().plus(new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO,
                     dequant == 0 ? EnergyBreakdown.ZERO : EnergyBreakdown.of(EnergyCategory.DEQUANT, dequant),
-                    designAreas, extraSources));
+                    withDequantArea(designAreas, op), extraSources));
             return new GemmEvaluation(one.times(op.count()), null);
         }
         GemmOp cellOp = cellView(op);
@@ -271,6 +273,11 @@ public final class Engine {
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
         CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.dramStallCycles(), scheduleCycles - streaming,
                 0, metrics.sramStallCycles());
+        long exposedDequant = Math.max(0, dequantVectorCycles(cellOp) - cycles.total());
+        if (exposedDequant > 0) {
+            cycles = new CycleBreakdown(cycles.compute(), cycles.memoryStall(), cycles.fillDrain(), exposedDequant,
+                    cycles.sramStall());
+        }
 
         long[] reads = new long[3];
         long[] writes = new long[3];
@@ -361,7 +368,7 @@ public final class Engine {
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
-        Map<String, Double> areas = new TreeMap<>(designAreas);
+        Map<String, Double> areas = new TreeMap<>(withDequantArea(designAreas, cellOp));
         areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
         scalingSource(cell.node()).ifPresent(sources::add);
@@ -387,6 +394,53 @@ public final class Engine {
             return 0;
         }
         return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+    }
+
+    /**
+     * {@code areas} with a {@code dequant} unit: the engine-charged dequantisation steps' units, one per lane of the
+     * array edge they sit on (weights converted as they enter: the weights' edge; outputs scaled as they leave: the
+     * columns) or one per cell (in the PE), each at its step's area scaled to the spec's node. Steps on the vector
+     * unit use its lanes (no area of their own). Nothing without uniform dequantisation charges.
+     */
+    private Map<String, Double> withDequantArea(Map<String, Double> areas, GemmOp op) {
+        if (!options.energyConvention().uniformDequant()) {
+            return areas;
+        }
+        double total = 0;
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            long units = switch (step.where()) {
+                case IN_PE -> spec.array().cells();
+                case ARRAY_EDGE -> step.per() == DequantBasis.PER_WEIGHT_READ ? edgeLanes(Operand.WEIGHTS)
+                        : step.per() == DequantBasis.PER_ACTIVATION ? edgeLanes(Operand.ACTIVATIONS)
+                        : spec.array().cols();
+                case VECTOR_UNIT -> 0;
+            };
+            total += step.unitSquareMicrometres() * units * TechScaling.areaFactor(step.node(), spec.node());
+        }
+        if (total == 0) {
+            return areas;
+        }
+        Map<String, Double> with = new TreeMap<>(areas);
+        with.put("dequant", total);
+        return with;
+    }
+
+    /**
+     * Cycles the vector unit spends on one instance of {@code op}'s engine-charged vector-unit steps: one multiply
+     * and one add per count on each lane ({@code ceil(2 × count / lanes)}). They run beside the array as its partial
+     * sums appear; only the part beyond the array's own cycles is exposed.
+     */
+    long dequantVectorCycles(GemmOp op) {
+        if (!options.energyConvention().uniformDequant()) {
+            return 0;
+        }
+        double ops = 0;
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            if (step.where() == DequantSite.VECTOR_UNIT) {
+                ops += 2 * DequantCharge.count(step, op, (double) op.k() * op.n());
+            }
+        }
+        return (long) Math.ceil(ops / spec.vectorUnit().lanes());
     }
 
     private List<CostSource> dequantSources(GemmOp op) {
