@@ -1,0 +1,69 @@
+package io.bitforge.verilog.pe.shiftadd;
+
+import io.bitforge.core.arith.FloatLayout;
+import io.bitforge.verilog.gen.fp.FpAdder;
+import io.bitforge.verilog.gen.fp.FpIntProduct;
+import io.bitforge.verilog.hdl.Const;
+import io.bitforge.verilog.hdl.Expr;
+import io.bitforge.verilog.hdl.ModuleBuilder;
+import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.hdl.Mux;
+import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.hdl.Reg;
+import io.bitforge.verilog.hdl.Shape;
+
+/**
+ * MixPE's W4A8 group dequantiser in RTL (Zhang et al., arXiv 2411.16158), one group per enabled cycle, as the
+ * functional model {@link io.bitforge.pe.shiftadd.MixPeDatapath#w4a8} does it: y = Σ_g s_g·(P_g − z_g·S_g) in FP32,
+ * groups in K order, y from +0, round to nearest even after every FP32 operation.
+ *
+ * <p><b>Why t is an integer here.</b> The model forms t = (float) P − z·(float) S in FP32. With INT8 activations, a
+ * b-bit integer weight and an integer zero point (the quantiser rounds integer formats' zero points to the grid,
+ * {@code ElementGroupQuantizer}), P, S, z·S and P − z·S are integers below 2^24 in magnitude whenever
+ * {@link #differenceBits} ≤ 24 (here at most {@link #MAX_DIFFERENCE_BITS}), so every FP32 operation forming t is
+ * exact and t equals the integer difference computed here in two's complement. The two roundings that remain are the model's: s·t (the FP16 scale times t, the
+ * exact product rounded once to FP32, {@link FpIntProduct}) and y + s·t ({@link FpAdder}), both round to nearest
+ * even as {@link io.bitforge.core.arith.FloatArith} (the shared reference) and Java {@code float} arithmetic.
+ *
+ * <p>Ports: {@code en} (take one group), {@code first} (the group is an output's first: y restarts from +0),
+ * {@code psum} s(sumBits) the group's integer sum P, {@code asum} s(activationSumBits) the group's Σa,
+ * {@code zero} s(zeroBits) the zero point, {@code scale} the FP16 scale code; {@code y} the FP32 output pattern
+ * after the last group taken (registered).
+ */
+public final class MixPeDequantRtl {
+    /** The widest t whose product with an FP16 significand the shared rounder takes (11 + 21 = 32 bits). */
+    public static final int MAX_DIFFERENCE_BITS = 21;
+
+    private MixPeDequantRtl() {
+    }
+
+    /** Width of t = P − z·S: one more than the wider of P and z·S. */
+    public static int differenceBits(int sumBits, int activationSumBits, int zeroBits) {
+        return Math.max(sumBits, activationSumBits + zeroBits) + 1;
+    }
+
+    public static ModuleDef build(int sumBits, int activationSumBits, int zeroBits) {
+        int tBits = differenceBits(sumBits, activationSumBits, zeroBits);
+        if (tBits > MAX_DIFFERENCE_BITS) {
+            throw new IllegalArgumentException("the MixPE dequantiser takes P − z·S of at most "
+                    + MAX_DIFFERENCE_BITS + " bits, got " + tBits + " (P " + sumBits + ", S " + activationSumBits
+                    + ", z " + zeroBits + " bits)");
+        }
+        ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_p" + sumBits + "_s" + activationSumBits + "_z" + zeroBits)
+                .doc("MixPE group dequantiser: y += fp16 scale x (P - z*S), fp32, one group per cycle");
+        Port en = m.in("en", Shape.bool());
+        Port first = m.in("first", Shape.bool());
+        Port psum = m.in("psum", Shape.s(sumBits));
+        Port asum = m.in("asum", Shape.s(activationSumBits));
+        Port zero = m.in("zero", Shape.s(zeroBits));
+        Port scale = m.in("scale", Shape.u(16));
+        // exact: one bit wider than either operand of the subtraction
+        Expr difference = psum.minus(zero.times(asum));
+        Expr scaled = FpIntProduct.of(m, "st", scale, difference, Const.of(Shape.u(1), 0), tBits);
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+}
