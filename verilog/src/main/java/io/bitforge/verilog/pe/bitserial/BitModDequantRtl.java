@@ -3,7 +3,7 @@ package io.bitforge.verilog.pe.bitserial;
 import io.bitforge.core.arith.FloatLayout;
 import io.bitforge.verilog.gen.fp.FpAdder;
 import io.bitforge.verilog.gen.fp.FpFields;
-import io.bitforge.verilog.gen.fp.FpRounder;
+import io.bitforge.verilog.gen.fp.WideRounder;
 import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
@@ -23,10 +23,8 @@ import java.util.List;
  * the term engine's accumulator) times the group's FP16 scale, rounded <b>once</b> to FP32 (nearest, ties to even),
  * then added to the FP32 output accumulator in K order from +0 ({@link FpAdder}, one rounding per group).
  *
- * <p>The product |partial| · significand(scale) is up to 64 + 11 bits: it is normalised (leading-zero count over the
- * whole product) and its top 32 bits go to the shared rounder ({@link FpRounder}) with every bit below them jammed
- * into the sticky bit, which rounds exactly as rounding the whole product would (the guard bit is among the 32 kept
- * bits, 24 + 1 of which are the result and the guard). A zero partial gives +0 whatever the scale's sign (the model's
+ * <p>The product |partial| · significand(scale) is up to 64 + 11 bits, rounded by {@link WideRounder} (normalise,
+ * keep 32 bits, jam the rest into the sticky bit), which rounds exactly as rounding the whole product would. A zero partial gives +0 whatever the scale's sign (the model's
  * exact product is a {@code BigDecimal}, which has no −0); a nonzero product that underflows keeps its sign. Scales
  * are finite FP16 values (BitMoD stores FP16 scales); the model takes any double, so the ladder draws FP16 scales.
  *
@@ -35,9 +33,6 @@ import java.util.List;
  * FP16 code; {@code y} the FP32 output pattern after the last group taken (registered).
  */
 public final class BitModDequantRtl {
-    /** Bits of the rounder's significand (its widest input). */
-    private static final int KEPT_BITS = 32;
-
     private BitModDequantRtl() {
     }
 
@@ -56,16 +51,10 @@ public final class BitModDequantRtl {
         Expr magnitude = Mux.of(negativePartial, partial.neg(), partial.resize(Shape.s(partialBits + 1)))
                 .truncate(partialBits).asUnsigned();
         Expr product = named(m, "product", magnitude.times(s.significand()));
-        int width = product.width();
-        Expr lz = named(m, "product_lz", leadingZeros(product));
-        Expr normal = named(m, "product_norm", shiftLeft(product, lz));
-        Expr kept = normal.slice(width - 1, width - KEPT_BITS);
-        Expr sticky = normal.slice(width - KEPT_BITS - 1, 0).anyBit();
-        // value = normal · 2^(e_s − 15 − 10 − fraction − unitShift − lz); the kept bits' last one is width − 32 up
-        Expr exponent = named(m, "exponent", s.biasedExponent()
-                .plus(Const.of(Shape.s(16), -15 - 10 - fractionBits + width - KEPT_BITS))
-                .minus(unitShift).minus(lz).asSigned());
-        Expr rounded = FpRounder.roundMagnitude(m, "rnd", kept, exponent, sticky, FloatLayout.FP32);
+        // value = product · 2^(e_s − 15 − 10 − fraction − unitShift)
+        Expr exponent = named(m, "exponent", s.biasedExponent().plus(Const.of(Shape.s(16), -15 - 10 - fractionBits))
+                .minus(unitShift).asSigned());
+        Expr rounded = WideRounder.roundMagnitude(m, "rnd", product, exponent, FloatLayout.FP32);
         Expr zero = product.eq(Const.of(Shape.u(1), 0));
         Expr negative = negativePartial.xor(s.negative()).and(zero.not());
         Expr scaled = named(m, "scaled", Concat.of(List.of(negative, rounded)));
@@ -81,28 +70,5 @@ public final class BitModDequantRtl {
         Wire w = m.wire(name, value.shape());
         m.drive(w, value);
         return w;
-    }
-
-    /** {@code x << amount} in x's width, as a barrel shifter (one stage per bit of the amount). */
-    private static Expr shiftLeft(Expr x, Expr amount) {
-        int w = x.width();
-        Expr shifted = x;
-        for (int b = 0; b < amount.width(); b++) {
-            int by = 1 << b;
-            Expr moved = by >= w ? Const.of(x.shape(), 0) : shifted.shl(by).truncate(w);
-            shifted = Mux.of(amount.bit(b), moved, shifted);
-        }
-        return shifted;
-    }
-
-    /** Zeros above the highest set bit (width − 1 for zero), for values wider than the FP blocks' 32-bit counter. */
-    private static Expr leadingZeros(Expr x) {
-        int w = x.width();
-        Shape count = Shape.u(Integer.SIZE - Integer.numberOfLeadingZeros(w));
-        Expr result = Const.of(count, w - 1);
-        for (int i = 1; i < w; i++) {
-            result = Mux.of(x.bit(i), Const.of(count, w - 1 - i), result);
-        }
-        return result;
     }
 }

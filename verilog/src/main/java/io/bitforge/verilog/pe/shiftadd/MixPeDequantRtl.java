@@ -3,6 +3,8 @@ package io.bitforge.verilog.pe.shiftadd;
 import io.bitforge.core.arith.FloatLayout;
 import io.bitforge.verilog.gen.fp.FpAdder;
 import io.bitforge.verilog.gen.fp.FpIntProduct;
+import io.bitforge.verilog.gen.fp.FpMultiplier;
+import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
 import io.bitforge.verilog.hdl.ModuleBuilder;
@@ -12,9 +14,12 @@ import io.bitforge.verilog.hdl.Port;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 
+import java.util.List;
+
 /**
- * MixPE's W4A8 group dequantiser in RTL (Zhang et al., arXiv 2411.16158), one group per enabled cycle, as the
- * functional model {@link io.bitforge.pe.shiftadd.MixPeDatapath#w4a8} does it: y = Σ_g s_g·(P_g − z_g·S_g) in FP32,
+ * MixPE's group dequantisers in RTL (Zhang et al., arXiv 2411.16158), one group per enabled cycle: W4A8
+ * ({@link #build}) and W4A16 ({@link #buildFp32Sums}), as the functional model
+ * {@link io.bitforge.pe.shiftadd.MixPeDatapath} does it: y = Σ_g s_g·(P_g − z_g·S_g) in FP32,
  * groups in K order, y from +0, round to nearest even after every FP32 operation.
  *
  * <p><b>Why t is an integer here.</b> The model forms t = (float) P − z·(float) S in FP32. With INT8 activations, a
@@ -63,6 +68,34 @@ public final class MixPeDequantRtl {
         Reg y = m.reg("y_q", Shape.u(32), 0);
         Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
         m.next(y, FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+
+    /**
+     * The W4A16 dequantiser ({@link io.bitforge.pe.shiftadd.MixPeDatapath#w4a16}): the group sums are FP32, so every
+     * step rounds as the model's {@code float} arithmetic does: z·S (FP32 × FP32, {@link FpMultiplier}), t = P − z·S
+     * ({@link FpAdder} with z·S's sign flipped: a − b = a + (−b) in IEEE 754), s·t (FP16 × FP32 → FP32) and
+     * y + s·t, each rounded to nearest even. Ports as {@link #build}, with {@code psum}, {@code asum} and
+     * {@code zero} FP32 codes (the zero point as the model's {@code (float)} of it).
+     */
+    public static ModuleDef buildFp32Sums() {
+        ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_fp32")
+                .doc("MixPE W4A16 group dequantiser: y += fp16 scale x (P - z*S), fp32 throughout, one group per cycle");
+        Port en = m.in("en", Shape.bool());
+        Port first = m.in("first", Shape.bool());
+        Port psum = m.in("psum", Shape.u(32));
+        Port asum = m.in("asum", Shape.u(32));
+        Port zero = m.in("zero", Shape.u(32));
+        Port scale = m.in("scale", Shape.u(16));
+        FloatLayout fp32 = FloatLayout.FP32;
+        Expr zs = FpMultiplier.multiply(m, "zs", zero, fp32, asum, fp32, fp32);
+        Expr negated = Concat.of(List.of(zs.bit(31).not(), zs.slice(30, 0)));
+        Expr difference = FpAdder.add(m, "t", psum, negated, fp32);
+        Expr scaled = FpMultiplier.multiply(m, "st", scale, FloatLayout.FP16, difference, fp32, fp32);
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, FpAdder.add(m, "yadd", previous, scaled, fp32), en);
         m.drive(m.out("y", Shape.u(32)), y);
         return m.build();
     }

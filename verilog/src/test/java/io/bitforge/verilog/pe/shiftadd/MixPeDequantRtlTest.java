@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +110,82 @@ class MixPeDequantRtlTest {
         Simulator sim = Simulator.of(unit());
         sim.reset(1);
         checkRows(sim, a, w);
+    }
+
+    /** W4A16: FP32 group sums of FP16 activations, every dequantisation step rounded as the model's floats. */
+    private static void checkFp32Rows(Simulator sim, float[] a, QuantizedTensor w) {
+        MixPeDatapath.Result model = MixPeDatapath.w4a16(a, w);
+        int groups = w.layout().groupsPerRow();
+        for (int row = 0; row < w.layout().rows(); row++) {
+            for (int g = 0; g < groups; g++) {
+                int group = row * groups + g;
+                sim.poke("en", 1);
+                sim.poke("first", g == 0 ? 1 : 0);
+                sim.poke("psum", bits((float) model.groupSums()[row][g]));
+                sim.poke("asum", bits((float) model.activationGroupSums()[g]));
+                sim.poke("zero", bits(w.zeroPoints().length == 0 ? 0f : (float) w.zeroPoints()[group]));
+                sim.poke("scale", NumberFormats.FP16.encode((float) w.scales()[group]));
+                sim.step();
+            }
+            sim.poke("en", 0);
+            assertEquals(Integer.toHexString(Float.floatToRawIntBits(model.outputs()[row])),
+                    Integer.toHexString((int) sim.peek("y")), "row " + row);
+        }
+    }
+
+    private static long bits(float value) {
+        return Integer.toUnsignedLong(Float.floatToRawIntBits(value));
+    }
+
+    private static float[] fp16Activations(Random random, int k) {
+        float[] a = new float[k];
+        for (int i = 0; i < k; i++) {
+            a[i] = (float) NumberFormats.FP16.quantize(random.nextGaussian()
+                    * Math.scalb(1.0, random.nextInt(12) - 6));
+        }
+        return a;
+    }
+
+    private static QuantizedTensor asymmetric(Random random, String format, int n, int k) {
+        float[] x = new float[n * k];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextGaussian() * Math.scalb(1.0, random.nextInt(12) - 6) + 0.2);
+        }
+        return Quantizer.builder(NumberFormats.parse(format)).groupSize(G).symmetric(false).build().quantize(x, n, k);
+    }
+
+    @Test
+    void w4a16GroupsEqualTheFunctionalModel() {
+        Random random = new Random(2512);
+        Simulator sim = Simulator.of(MixPeDequantRtl.buildFp32Sums());
+        sim.reset(1);
+        for (String format : List.of("int4", "uint4", "int2")) {
+            checkFp32Rows(sim, fp16Activations(random, 3 * G), asymmetric(random, format, 12, 3 * G));
+        }
+        // symmetric weights (no zero points) and FP16's largest activations
+        float[] big = new float[2 * G];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (float) NumberFormats.FP16.quantize((random.nextBoolean() ? 1 : -1) * (60000 + i));
+        }
+        checkFp32Rows(sim, big, Quantizer.builder(NumberFormats.parse("int4")).groupSize(G).build()
+                .quantize(fp16Activations(random, 4 * 2 * G), 4, 2 * G));
+    }
+
+    @Test
+    void w4a16IcarusReplaysAndVerilatorLintsClean(@TempDir Path dir) throws IOException {
+        ToolGate.require("iverilog", "vvp", "verilator");
+        Random random = new Random(2513);
+        ModuleDef design = MixPeDequantRtl.buildFp32Sums();
+        Simulator sim = Simulator.of(design, SimOptions.defaults().withTrace());
+        sim.reset(1);
+        checkFp32Rows(sim, fp16Activations(random, 2 * G), asymmetric(random, "int4", 3, 2 * G));
+        sim.step();
+        CosimResult r = Cosim.icarus(design, sim.trace(), dir.resolve("icarus"));
+        assertTrue(r.passed(), r.toString());
+        EmittedDesign e = VerilogEmitter.emit(design);
+        e.writeTo(dir.resolve("lint"));
+        ToolResult lint = Verilator.lint(dir.resolve("lint"), e.fileNames(), e.top());
+        assertTrue(lint.ok() && Verilator.warnings(lint) == 0, lint.stdout() + lint.stderr());
     }
 
     @Test
