@@ -47,14 +47,22 @@ final class ClosedFormLayerRun {
             long foldStart = Math.multiplyExact((long) fold, rowsPerFold) + stalls;
             foldStalls.clear();
             FoldStream ofmap = demand.ofmapStream(fold);
-            for (long row = ofmap.firstRow(); row <= ofmap.lastRow(); row++) {
+            for (long row = ofmap.firstRow(); row <= ofmap.lastRow(); ) {
                 long cycle = foldStart + row + foldStalls.total();
-                long served = ofmapBuffer.serveWords(ofmap.count(row), cycle);
+                long words = ofmap.count(row);
+                // a run of rows with equal counts and no drain or stall costs one step
+                long quiet = ofmapBuffer.quietRows(words, cycle, ofmap.sameCountUntil(row) - row + 1);
+                long rows = Math.max(1, quiet);
+                long served = quiet > 0 ? cycle : ofmapBuffer.serveWords(words, cycle);
+                if (quiet > 0) {
+                    ofmapBuffer.storeQuietly(Math.multiplyExact(quiet, words));
+                }
                 if (fold == 0 && row == ofmap.firstRow()) {
                     ofmapFirst = served;
                 }
-                ofmapLast = served;
+                ofmapLast = served + rows - 1;
                 foldStalls.add(row, served - cycle);
+                row += rows;
             }
             ifmap.fold(demand.ifmapStream(fold), demand.ifmapBlock(fold), foldStart, foldStalls);
             filter.fold(demand.filterStream(fold), demand.filterBlock(fold), foldStart, foldStalls);

@@ -103,6 +103,26 @@ final class DrainingWriteBuffer {
         return current;
     }
 
+    /**
+     * How many of {@code rows} successive rows of {@code words} requests each, the first at {@code cycle} and one
+     * per cycle, pass without an event (no drain starts, the buffer does not fill): such rows only store their words
+     * ({@link #storeQuietly}) and complete in their own cycle.
+     */
+    long quietRows(long words, long cycle, long rows) {
+        long quiet;
+        if (cycle < drainEndCycle) {
+            quiet = Math.min(drainEndCycle - cycle, (freeSpace - 1) / words);
+        } else {
+            quiet = Math.floorDiv(freeSpace - (totalWords - drainWords), words);
+        }
+        return Math.max(0, Math.min(rows, quiet));
+    }
+
+    /** Stores {@code words} that {@link #quietRows} found cause no event. */
+    void storeQuietly(long words) {
+        store(words);
+    }
+
     private void store(long words) {
         long filled = lineIndex + words;
         closedLines += filled / lineWords;

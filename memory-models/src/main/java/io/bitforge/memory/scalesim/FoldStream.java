@@ -24,6 +24,9 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         return before(row + 1) - before(row);
     }
 
+    /** The last row from {@code row} on that holds as many requests as {@code row} does, every row between too. */
+    long sameCountUntil(long row);
+
     /** The row holding the request at position {@code position} (0-based) of the fold's request order. */
     long rowOf(long position);
 
@@ -63,6 +66,15 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         }
 
         @Override
+        public long sameCountUntil(long row) {
+            // rows hold min(used, temporal) requests while every lane that can be in flight is: a plateau
+            long x = row - offset;
+            long plateauFrom = Math.min(used, temporal) - 1;
+            long plateauTo = Math.max(used, temporal) - 1;
+            return x >= plateauFrom && x <= plateauTo ? offset + plateauTo : row;
+        }
+
+        @Override
         public long rowOf(long position) {
             // the last row whose predecessors hold at most `position` requests; before() grows with the row
             long lo = firstRow();
@@ -94,6 +106,11 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         @Override
         public long lastRow() {
             return firstRow + rows - 1;
+        }
+
+        @Override
+        public long sameCountUntil(long row) {
+            return lastRow();
         }
 
         @Override
