@@ -1,5 +1,8 @@
 package io.bitforge.memory.scalesim;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * SCALE-Sim v2's CALC-mode layer run ({@link ScaleSimLayerRun}) computed per fold from counts instead of per
  * address and cycle, for layers whose ifmap elements all have their own address (GEMM rows, convolutions whose
@@ -17,7 +20,7 @@ package io.bitforge.memory.scalesim;
  * </ul>
  * The address-level run stays as the oracle (property-tested against this one over random shapes, arrays, SRAM
  * sizes and dataflows). Time: the ofmap rows of every fold (at most T + C each) plus one binary search per window
- * slide; memory: two numbers per block.
+ * slide; memory: a suffix per block read since the window last slid (at most the window's words).
  */
 final class ClosedFormLayerRun {
     private ClosedFormLayerRun() {
@@ -37,8 +40,8 @@ final class ClosedFormLayerRun {
         int folds = demand.folds();
         long rowsPerFold = demand.rowsPerFold();
         DrainingWriteBuffer ofmapBuffer = new DrainingWriteBuffer(sram.ofmap(), config.arrayCols());
-        EpochReads ifmap = new EpochReads(sram.ifmap(), demand.blocks());
-        EpochReads filter = new EpochReads(sram.filter(), demand.blocks());
+        EpochReads ifmap = new EpochReads(sram.ifmap());
+        EpochReads filter = new EpochReads(sram.filter());
         FoldStalls foldStalls = new FoldStalls();
         long stalls = 0;
         long ofmapFirst = 0;
@@ -129,24 +132,23 @@ final class ClosedFormLayerRun {
         private final long epochWords;
         private final long setWords;
         private final CalcPrefetchClock clock;
-        /** Per repeated block: the epoch its suffix belongs to (−1: none yet) and where that suffix starts. */
-        private final long[] blockEpoch;
-        private final long[] blockSuffix;
-        private long epoch;
+        /**
+         * Where the in-epoch suffix starts, for the repeated blocks read since the window last slid (a slide leaves
+         * none in the epoch, so the map is cleared then). Every block kept has its suffix in the window, so the map
+         * holds at most as many blocks as the window has words, whatever the layer.
+         */
+        private final Map<Integer, Long> suffixes = new HashMap<>();
         private long added;
         private long addedThisEpoch;
         private boolean seen;
         private long sramFirst;
         private long sramLast;
 
-        EpochReads(long sramWords, int blocks) {
+        EpochReads(long sramWords) {
             this.setWords = sramWords / 100;
             // with fewer than 100 words a set never fills, so the window never slides (as in SCALE-Sim)
             this.epochWords = setWords == 0 ? Long.MAX_VALUE : CalcPrefetchClock.WINDOW_SETS * setWords;
             this.clock = new CalcPrefetchClock(setWords);
-            this.blockEpoch = new long[blocks];
-            this.blockSuffix = new long[blocks];
-            java.util.Arrays.fill(blockEpoch, -1);
         }
 
         void fold(FoldStream stream, int block, long foldStart, FoldStalls stalls) {
@@ -161,7 +163,8 @@ final class ClosedFormLayerRun {
                 seen = true;
             }
             sramLast = foldStart + stream.lastRow() + stalls.before(stream.lastRow()) + 1;
-            long suffix = block >= 0 && blockEpoch[block] == epoch ? blockSuffix[block] : size;
+            Long kept = block >= 0 ? suffixes.get(block) : null;
+            long suffix = kept != null ? kept : size;
             long position = 0;
             long end = suffix;
             long lastSlide = -1;
@@ -175,7 +178,7 @@ final class ClosedFormLayerRun {
                 long slideAt = position + (epochWords - addedThisEpoch) - 1;
                 added += slideAt - position + 1;
                 addedThisEpoch = 0;
-                epoch++;
+                suffixes.clear();
                 long row = stream.rowOf(slideAt);
                 clock.windowFilled(foldStart + row + stalls.before(row));
                 lastSlide = slideAt;
@@ -183,8 +186,7 @@ final class ClosedFormLayerRun {
                 end = size; // the rest of the block was added before the slide: it misses again
             }
             if (block >= 0) {
-                blockEpoch[block] = epoch;
-                blockSuffix[block] = lastSlide + 1;
+                suffixes.put(block, lastSlide + 1);
             }
         }
 

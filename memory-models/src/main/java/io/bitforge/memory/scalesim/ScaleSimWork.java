@@ -10,9 +10,9 @@ import java.util.Locale;
  * What a SCALE-Sim-mode run will cost before it starts. The row-by-row replay visits every word of every demand
  * row (rows = folds × rows per fold, each row as wide as the ifmap, filter and ofmap edges of the array) and holds
  * the operands' address matrices; the closed form ({@link ClosedFormLayerRun}) takes a few steps per fold (the
- * ofmap's rising and falling edges, one per plateau) and holds two numbers per block. A run estimated past about a
- * minute or past the heap is refused with the estimate, so that no input hangs silently; {@code force} runs it
- * anyway.
+ * ofmap's rising and falling edges, one per plateau) and holds at most a number per word of its read windows. A
+ * run estimated past about a minute or past the heap is refused with the estimate, so that no input hangs
+ * silently; {@code force} runs it anyway.
  *
  * @param work      demand words (replay) or fold steps (closed form), in double so that no product wraps
  * @param perSecond how many of those a second gets through
@@ -67,8 +67,9 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
         double folds = rowFolds * colFolds;
         if (ClosedFormLayerRun.applies(layer, config)) {
             // per fold: the ofmap's two skew edges row by row (at most C rows each), its plateau, a few more
-            return new ScaleSimWork(folds * (2 * c + 10), STEPS_PER_SECOND, "fold steps",
-                    2 * 2 * 8 * Math.max(rowFolds, colFolds));
+            // it keeps a suffix per block in the read windows: at most half of each read SRAM's words, ~64 B each
+            double windowWords = (config.ifmapSramKib() + (double) config.filterSramKib()) * 1024 / 2;
+            return new ScaleSimWork(folds * (2 * c + 10), STEPS_PER_SECOND, "fold steps", 64 * windowWords);
         }
         double words = folds * rowsPerFold * (r + 2 * c);
         double heap = 2 * 8 * (m * k + k * n + m * n);

@@ -65,17 +65,11 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
 
     /**
      * Which block of the ifmap operand fold {@code fold} reads: folds with the same block read the same addresses
-     * in the same order; −1 when no other fold reads this fold's addresses. Blocks are numbered below
-     * {@link #blocks()}.
+     * in the same order; −1 when no other fold reads this fold's addresses.
      */
     abstract int ifmapBlock(int fold);
 
     abstract int filterBlock(int fold);
-
-    /** An upper bound on the block numbers of both operands. */
-    int blocks() {
-        return Math.max(rowFolds(), colFolds());
-    }
 
     /** SRAM reads the ifmap operand makes, as SCALE-Sim counts them (its get_ifmap_requests). */
     abstract long ifmapReads();
