@@ -17,14 +17,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PeCosimCommandTest {
 
     @Test
-    void aFamilyWithoutRtlIsOneLineNamingTheFamiliesThatHaveIt() {
-        CliHarness.Result r = CliHarness.run("cosim", "--pe", "lut");
+    void aFamilyWithoutRtlIsOneLineNamingTheFamiliesThatHaveIt(@TempDir Path dir) throws Exception {
+        CliHarness.Result r = CliHarness.run("cosim", "--pe", "no-such-family");
         assertEquals(2, r.exitCode(), r.stderr());
-        assertEquals("bitforge: --pe lut: this PE family has no RTL yet; families with RTL: bit-serial, bitfusion, "
-                + "mac-fp, mac-int, ovp, shift-add", r.stderr().strip());
+        assertEquals("bitforge: --pe no-such-family: this PE family has no RTL yet; families with RTL: bit-serial, "
+                + "bitfusion, lut, mac-fp, mac-int, ovp, shift-add", r.stderr().strip());
         CliHarness.Result v = CliHarness.run("verilog", "--pe", "reram", "--out", "unused");
         assertEquals(2, v.exitCode(), v.stderr());
         assertEquals(1, v.stderr().strip().lines().count(), v.stderr());
+        // a family with RTL at a setting without it: T-MAC's INT8 tables
+        Path tmac = dir.resolve("tmac.yaml");
+        Files.writeString(tmac, String.join("\n", "name: tmac-like", "node: 28nm", "clockMegahertz: 1000",
+                "pe: {family: lut, params: {weightBits: 2, table: int8, tileM: 1, tileN: 8, tileK: 4}}",
+                "array: {rows: 2, cols: 2}", "dataflow: os", "buffers:",
+                "  activations: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  weights: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  outputs: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "vectorUnit: {lanes: 32, wordBits: 16}", "dram: {preset: hbm2e}", ""));
+        CliHarness.Result t = CliHarness.run("cosim", "--hw", tmac.toString(), "--simulator", "java");
+        assertEquals(2, t.exitCode(), t.stderr());
+        assertEquals(1, t.stderr().strip().lines().count(), t.stderr());
+        assertTrue(t.stderr().contains("lut has RTL for table fp16"), t.stderr());
+    }
+
+    @Test
+    void lutLadderPassesOnTheJavaSimulatorWithCyclesFourAboveTheEngine() throws Exception {
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", "lut-tc-ternary", "--rows", "2", "--cols", "1",
+                "--simulator", "java", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        // the preset's 2x64x4 unit needs 128- and 512-bit buffer words: a 1x8x4 unit stands in, and says so
+        assertTrue(r.stderr().contains("runs a 1x8x4 unit in place of the 2x64x4 one"), r.stderr());
+        JsonNode ladder = Json.mapper().readTree(r.stdout()).at("/ladders/0");
+        assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
+        // random tile M = 2·1 + 1 = 3, K = 13 (4 steps of g = 4), N = 1·8 + 1 = 9 on 2x1 of 1x8x4 units: 2 row folds
+        // x 2 column folds of (4 + 2 + 1 − 2) steps x 2 passes = 10 cycles; the last cycle's index 4 x 10 − 1 = 39
+        assertEquals(39, ladder.at("/engineCycles").asLong());
+        assertEquals(43, ladder.at("/rtlComputedCycles").asLong());
     }
 
     @Test

@@ -23,7 +23,8 @@ import io.bitforge.core.format.NumberFormats;
  * the RTL: each entry is computed in FP32 (adds in j order) and rounded once to FP16 (round-to-nearest-even); the
  * plane weight 2^b is an exponent increment (exact); one FP16 accumulator per output adds, for every group in K
  * order and every plane b = 0, 1, … in turn, the shifted entry with FP16 round-to-nearest-even (DesignWare
- * {@code DW_fp_add}, {@code rnd = 000}), then the offset entries H[0] of all groups in K order, and finally halves.
+ * {@code DW_fp_add}, {@code rnd = 000}), then that group's offset entry H[0] the same way (the published RTL has no
+ * offset term; BitForge adds it per group so that an array cell needs no per-group storage), and finally halves.
  * FP16 overflow saturates to ±65504 (BitForge's FP16 default; the RTL's adder runs with IEEE compliance off).
  * {@link #dotInt8} follows T-MAC: entries quantised to INT8 per scale group of activations (scale = max |T| over the
  * group's tables / 127, round half to even, saturating), integer sums per scale group, each scaled in FP32.
@@ -99,8 +100,7 @@ public final class LutDatapath {
                 float entry = tables[group][index >>> 1];
                 acc = fp16(acc + Math.scalb((index & 1) == 1 ? -entry : entry, b));
             }
-        }
-        for (int group = 0; group < groups; group++) {
+            // the group's offset entry right after its planes: an array cell adds it in the step's last cycle
             acc = fp16(acc + tables[group][0]);
         }
         return Math.scalb(acc, -1);

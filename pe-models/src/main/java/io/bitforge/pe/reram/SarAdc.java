@@ -40,6 +40,17 @@ public final class SarAdc {
         return Math.max(0, Math.min(params.maxCode(), code));
     }
 
+    /** The ideal converter's code for an analog sum: round(S/LSB) clamped to 0 .. 2^N−1. */
+    public long code(double sum) {
+        return quantise(sum);
+    }
+
+    /** Two-interval rounding's coarse code: S/LSB rounded to the nearest multiple of 2^p (before clamping). */
+    public long roundedCode(double sum) {
+        int p = params.truncatedBits();
+        return Math.round(sum / lsbUnits / (1L << p)) << p;
+    }
+
     /** Converts an analog sum (in unit cell currents) with {@code scheme}, for a column of code maximum given. */
     public Conversion convert(AdcScheme scheme, double sum, long codeMax) {
         long full = quantise(sum);
@@ -60,7 +71,7 @@ public final class SarAdc {
         long high;
         if (params.intervalRounding() && p > 0) {
             // a half-LSB offset added before the coarse search rounds to the nearest multiple of 2^p
-            long rounded = Math.round(sum / lsbUnits / (1L << p)) << p;
+            long rounded = roundedCode(sum);
             high = Math.min(rounded, ((1L << effective) - 1) >> p << p);
             high = Math.max(high, 1L << t);
         } else {

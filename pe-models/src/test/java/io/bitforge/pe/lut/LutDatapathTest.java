@@ -126,8 +126,6 @@ class LutDatapathTest {
                     acc = fp16(acc + Math.scalb(entry, b));
                     bound += Math.abs(acc) * 0x1p-11;
                 }
-            }
-            for (int from = 0; from < k; from += 4) {
                 float sum = 0f;
                 for (int j = 0; j < 4; j++) {
                     sum -= a[from + j];

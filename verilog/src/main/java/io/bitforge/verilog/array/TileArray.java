@@ -94,7 +94,9 @@ public final class TileArray {
         EdgeDecoder aDecoder = pe.activationDecoder().orElse(null);
         EdgeDecoder bDecoder = pe.weightDecoder().orElse(null);
         int edge = plan.timing().edgeStageCycles();
-        if ((aDecoder != null || bDecoder != null) != (edge == 1) || edge > 1) {
+        boolean staged = aDecoder != null && aDecoder.stageCycles() == 1
+                || bDecoder != null && bDecoder.stageCycles() == 1;
+        if (staged != (edge == 1) || edge > 1) {
             throw new IllegalArgumentException(pe.familyId() + ": an edge decoder is one stage; the timing has "
                     + edge + " edge stage cycles");
         }
@@ -283,10 +285,17 @@ public final class TileArray {
 
     /**
      * The edge stage between a buffer and the skew registers: the decoder (when this edge has one) of the word's
-     * {@code slot}, registered; a plain register when only the other edge decodes; nothing without edge stages.
+     * {@code slot}, registered; a plain register when only the other edge decodes; nothing without edge stages; a
+     * decoder without a stage ({@link EdgeDecoder#stageCycles} 0) unregistered.
      */
     private static Expr edgeStage(ModuleBuilder m, Expr word, EdgeDecoder decoder, Expr slot, int edge, String tag,
                                   Expr hop) {
+        if (decoder != null && decoder.stageCycles() == 0) {
+            // a combinational edge unit (e.g. LUT table precompute): no stage, so the timing is unchanged
+            Instance d = m.instance("dec_" + tag, decoder.module());
+            d.connect("word", word);
+            return d.out("operand");
+        }
         if (edge == 0) {
             return word;
         }

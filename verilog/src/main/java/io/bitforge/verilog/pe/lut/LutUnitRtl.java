@@ -31,8 +31,8 @@ import java.util.List;
  *       1..g−1 XORed with bit 0 (the offline reinterpretation), the entry {@code H[idx ≫ 1]} negated when bit 0 is
  *       set and scaled by 2^plane (an exponent increment), added to the FP16 accumulator in FP32 and rounded to FP16
  *       (saturating);</li>
- *   <li>{@code op = OFFSET}: the group's entry 0 added the same way; {@code result} is the accumulator halved, in
- *       FP32.</li>
+ *   <li>{@code op = OFFSET}: entry 0 of group {@code grp} added the same way (the model adds each group's after
+ *       its planes); {@code result} is the accumulator halved, in FP32.</li>
  * </ul>
  * Int2 and int4 weights take 2 and 4 planes; ternary weights are the 2-bit case (two passes).
  */

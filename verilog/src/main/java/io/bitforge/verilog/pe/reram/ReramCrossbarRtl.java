@@ -37,8 +37,14 @@ import java.util.List;
  * </ul>
  * One ADC serves every column, so conversions run back to back: from {@code start} to {@code done} the design takes
  * the sum of the conversions' comparator cycles plus {@link #OVERHEAD_CYCLES}; {@code comparator_cycles} and
- * {@code conversions} count them for the ladder. Ideal cells only (no conductance spread) and one LSB per unit
- * current ({@code adcFullScaleMax: false}).
+ * {@code conversions} count them for the ladder. Ideal cells only (no conductance spread).
+ *
+ * <p><b>Full scale at the largest sum</b> ({@code adcFullScale: max}): one LSB is L = maxColumnSum / (2^N − 1) unit
+ * currents, not a whole number. The comparator then compares the column sum S with a threshold per trial code
+ * (a ROM), the smallest sum the functional model's quantiser ({@link SarAdc#code}, {@link SarAdc#roundedCode} for
+ * two-interval rounding) maps to that code or above, so every decision, code and comparator cycle is the model's.
+ * The outputs are then {@code y_o + L·q_o}: {@code y_o} the integer part (flipped columns' digit sums, the offset
+ * correction), {@code q_o} the shifted, signed codes.
  */
 public final class ReramCrossbarRtl {
     /** Cycles beyond the comparator cycles: the start cycle and the final offset-correction cycle. */
@@ -55,10 +61,6 @@ public final class ReramCrossbarRtl {
 
     /** Checks the parameters have an RTL; the message names the parameter. */
     public static void check(ReramParams p, AdcScheme scheme) {
-        if (p.adcFullScaleMax()) {
-            throw new BadInputException("pe.params.adcFullScaleMax: the reram RTL reads one LSB per unit cell current;"
-                    + " must be false");
-        }
         if (p.conductanceSigma() != 0) {
             throw new BadInputException("pe.params.conductanceSigma: the reram RTL emulates ideal cells; must be 0, "
                     + "got " + p.conductanceSigma());
@@ -101,9 +103,14 @@ public final class ReramCrossbarRtl {
         Reg offset = m.reg("offset_q", Shape.u(n), 0);
         Reg cycles = m.reg("cycles_q", Shape.u(40), 0);
         Reg conversions = m.reg("conversions_q", Shape.u(40), 0);
+        boolean scaled = p.lsbUnits() != 1.0;
         List<Reg> y = new ArrayList<>();
+        List<Reg> q = new ArrayList<>();
         for (int o = 0; o < outputs; o++) {
             y.add(m.reg("y_q" + o, Shape.s(OUTPUT_BITS), 0));
+            if (scaled) {
+                q.add(m.reg("q_q" + o, Shape.s(OUTPUT_BITS), 0));
+            }
         }
 
         // the column sum of the selected (input cycle, partition, column)
@@ -143,12 +150,25 @@ public final class ReramCrossbarRtl {
         Expr noDecision = scheme == AdcScheme.FULL ? Const.of(Shape.bool(), 0)
                 : twoHigh.not().and(effective.eq(Const.of(Shape.u(5), 0)));
         // interval cycle: is the sum at least 2^t?
-        Expr high = wire(m, "high", s.ge(Const.of(Shape.u(17), 1L << tBits)));
+        SarAdc adc = new SarAdc(p);
+        long maxSum = (long) p.maxInputDigit() * p.maxCellLevel() * Math.max(1, rows);
+        long[] plain = thresholds(n, maxSum, adc::code);
+        Expr high = wire(m, "high", scaled ? s.ge(Const.smallest(tBits < n ? plain[1 << tBits] : maxSum + 1))
+                : s.ge(Const.of(Shape.u(17), 1L << tBits)));
         Expr intervalDone = high.not().and(Const.of(Shape.bool(), tBits == 0 ? 1 : 0));
         long half = p.intervalRounding() && pBits > 0 ? 1L << (pBits - 1) : 0;
         // decision cycle: keep the trial bit when the (offset) sum reaches the trial code
         Expr trial = wire(m, "trial", code.or(Const.of(Shape.u(n), 1).shl(bit).truncate(n)));
-        Expr keep = s.plus(offset).ge(trial);
+        Expr keep;
+        if (scaled) {
+            // the smallest sum the model's quantiser maps to the trial code or above (rounded: the coarse code)
+            Expr plainKeep = s.ge(table(m, "thr", trial, plain));
+            keep = p.intervalRounding() && pBits > 0 && scheme == AdcScheme.TWO_INTERVAL
+                    ? Mux.of(offset.ne(Const.of(offset.shape(), 0)), s.ge(table(m, "thr_round", trial,
+                    thresholds(n, maxSum, adc::roundedCode))), plainKeep) : plainKeep;
+        } else {
+            keep = s.plus(offset).ge(trial);
+        }
         Expr codeNext = wire(m, "code_next", Mux.of(keep, trial, code));
         Expr lastDecision = bit.eq(stop);
         Expr finish = wire(m, "finish", sampling.and(noDecision).or(interval.and(intervalDone))
@@ -156,8 +176,10 @@ public final class ReramCrossbarRtl {
         Expr finalCode = Mux.of(deciding, codeNext, Const.of(Shape.u(n), 0));
 
         // shift-and-add of a finished conversion
+        // with a fractional LSB the codes go to their own accumulators (q), the integer part stays in y
+        Expr integerCode = scaled ? Const.of(Shape.u(n), 0) : finalCode;
         Expr recovered = Mux.of(flipped, sigma.times(Const.of(Shape.u(8), p.maxCellLevel())).resize(Shape.s(24))
-                .minus(finalCode), finalCode.resize(Shape.s(25))).truncate(25);
+                .minus(integerCode), integerCode.resize(Shape.s(25))).truncate(25);
         Expr sliceShift = rom(m, "slicerom", Const.of(Shape.u(1), 0), col, 1, columns, 5,
                 (pp, c) -> (c / mvm.parts()) % mvm.slices() * p.cellBits());
         Expr shift = wire(m, "shift", shiftT.plus(sliceShift).truncate(5).asUnsigned());
@@ -187,6 +209,13 @@ public final class ReramCrossbarRtl {
                 (pp, c) -> mvm.parts() == 2 && c % 2 == 1 ? 1 : 0);
         Expr signedContribution = wire(m, "signed_contrib", Mux.of(negative, contribution.neg(), contribution)
                 .truncate(OUTPUT_BITS));
+        Expr signedCode = Const.of(Shape.s(OUTPUT_BITS), 0);
+        if (scaled) {
+            Expr code25 = finalCode.resize(Shape.s(25));
+            Expr codeShifted = Mux.of(flipped, code25.neg(), code25).truncate(25).shl(shift).resize(Shape.s(OUTPUT_BITS));
+            signedCode = wire(m, "signed_code", Mux.of(negative, codeShifted.neg(), codeShifted).truncate(OUTPUT_BITS));
+        }
+        Expr codeContribution = signedCode;
 
         m.when(accept, b -> {
             b.next(running, Const.of(Shape.bool(), 1));
@@ -199,6 +228,9 @@ public final class ReramCrossbarRtl {
             b.next(conversions, Const.of(conversions.shape(), 0));
             for (Reg yo : y) {
                 b.next(yo, Const.of(yo.shape(), 0));
+            }
+            for (Reg qo : q) {
+                b.next(qo, Const.of(qo.shape(), 0));
             }
         }).elseWhen(finishing, b -> {
             b.next(running, Const.of(Shape.bool(), 0));
@@ -219,6 +251,10 @@ public final class ReramCrossbarRtl {
             for (int o = 0; o < outputs; o++) {
                 Reg yo = y.get(o);
                 b.next(yo, Mux.of(mine.get(o), yo.plus(signedContribution), yo).truncate(OUTPUT_BITS));
+                if (scaled) {
+                    Reg qo = q.get(o);
+                    b.next(qo, Mux.of(mine.get(o), qo.plus(codeContribution), qo).truncate(OUTPUT_BITS));
+                }
             }
         }).elseWhen(counting, b -> {
             b.next(cycles, cycles.plus(Const.of(Shape.u(1), 1)).truncate(40));
@@ -235,12 +271,51 @@ public final class ReramCrossbarRtl {
         });
         for (int o = 0; o < outputs; o++) {
             m.drive(m.out("y_" + o, Shape.s(OUTPUT_BITS)), y.get(o));
+            if (scaled) {
+                m.drive(m.out("q_" + o, Shape.s(OUTPUT_BITS)), q.get(o));
+            }
         }
         m.drive(m.out("comparator_cycles", Shape.u(40)), cycles);
         m.drive(m.out("conversions", Shape.u(40)), conversions);
         m.drive(m.out("done", Shape.bool()), done);
         m.drive(m.out("busy", Shape.bool()), running);
         return m.build();
+    }
+
+    /**
+     * Per code c of an n-bit converter, the smallest integer column sum in 0..maxSum that {@code quantiser} maps to c
+     * or above (maxSum + 1 when none does); the quantiser is monotonic, so a binary search finds it.
+     */
+    static long[] thresholds(int n, long maxSum, java.util.function.DoubleToLongFunction quantiser) {
+        long[] out = new long[1 << n];
+        for (int c = 0; c < out.length; c++) {
+            long lo = 0;
+            long hi = maxSum + 1;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (quantiser.applyAsLong(mid) >= c) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            out[c] = lo;
+        }
+        return out;
+    }
+
+    /** A constant table indexed by {@code index} (a mux chain). */
+    private static Expr table(ModuleBuilder m, String name, Expr index, long[] values) {
+        long max = 0;
+        for (long v : values) {
+            max = Math.max(max, v);
+        }
+        Shape shape = Shape.u(Math.max(1, Bits.unsignedWidthOf(max)));
+        Expr out = Const.of(shape, values[0]);
+        for (int c = 1; c < values.length; c++) {
+            out = Mux.of(index.eq(Const.of(index.shape(), c)), Const.of(shape, values[c]), out);
+        }
+        return wire(m, name, out);
     }
 
     private static int partitionOf(CrossbarMvm mvm, int row) {

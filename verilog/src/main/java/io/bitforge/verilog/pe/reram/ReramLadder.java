@@ -16,6 +16,7 @@ import java.util.List;
  * Java HDL simulator and must give the functional model's outputs ({@link CrossbarMvm#run}) and comparator cycles
  * for every vector, taking exactly the comparator cycles plus {@link ReramCrossbarRtl#OVERHEAD_CYCLES} per vector.
  * Its mean comparator cycles per conversion is then what {@code adc-study} reports for the same matrix and inputs.
+ * With a fractional LSB ({@code adcFullScale: max}) an output is {@code y + LSB·q} from the RTL's two integers.
  */
 public final class ReramLadder {
     private ReramLadder() {
@@ -66,11 +67,20 @@ public final class ReramLadder {
             long modelCycles = model.comparatorCycles()[0];
             long rtlComparator = sim.peek("comparator_cycles");
             long rtlConversions = sim.peek("conversions");
+            boolean scaled = p.lsbUnits() != 1.0;
             for (int n = 0; n < mvm.outputs() && mismatch.isEmpty(); n++) {
                 double expected = model.outputs()[0][n];
-                long got = sim.peek("y_" + n);
-                if (expected != got) {
-                    mismatch = "vector " + v + " output " + n + ": model " + expected + ", RTL " + got;
+                long integer = sim.peek("y_" + n);
+                long codes = scaled ? sim.peek("q_" + n) : 0;
+                // a fractional LSB: the RTL's integers are exact, the model sums their values in double, so the two
+                // agree to the model's rounding (2^-30 of the magnitude) while one code more or less moves the
+                // output by at least one LSB (>= 1 unit current)
+                double got = integer + p.lsbUnits() * codes;
+                double tolerance = scaled ? Math.scalb(Math.max(1.0, Math.abs(integer) + p.lsbUnits()
+                        * Math.abs(codes)), -30) : 0;
+                if (!(Math.abs(expected - got) <= tolerance)) {
+                    mismatch = "vector " + v + " output " + n + ": model " + expected + ", RTL " + (scaled
+                            ? integer + " + " + p.lsbUnits() + " x " + codes : String.valueOf(integer));
                 }
             }
             if (mismatch.isEmpty() && (rtlComparator != modelCycles || rtlConversions != model.conversions())) {

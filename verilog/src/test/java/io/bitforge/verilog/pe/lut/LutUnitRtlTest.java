@@ -37,8 +37,8 @@ class LutUnitRtlTest {
     private static final int G = 4;
 
     /**
-     * Drives the unit as a sequencer would: per group its 2^(g−1) table entries (g terms each), then its planes;
-     * then the offsets.
+     * Drives the unit as a sequencer would: per group its 2^(g−1) table entries (g terms each), its planes, then
+     * its offset entry.
      */
     static long run(Simulator sim, float[] a, int[] codes, int bits) {
         int groups = a.length / G;
@@ -65,10 +65,7 @@ class LutUnitRtlTest {
                 sim.poke("plane", b);
                 sim.step();
             }
-        }
-        for (int group = 0; group < groups; group++) {
             sim.poke("op", LutUnitRtl.OFFSET);
-            sim.poke("grp", group);
             sim.step();
         }
         sim.poke("op", LutUnitRtl.IDLE);

@@ -6,6 +6,7 @@ import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.pe.reram.AdcScheme;
 import io.bitforge.pe.reram.AdcStudy;
 import io.bitforge.pe.reram.ReramParams;
+import io.bitforge.pe.reram.SarAdc;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,11 +70,22 @@ class ReramLadderTest {
         return AdcStudy.quantiseWeights(p, values, outputs, inputs);
     }
 
+    /** The offset configuration with its ADC's full scale at the largest column sum: LSB = 12 / 7 unit currents. */
+    static final String OFFSET_FLIP_MAX = OFFSET_FLIP.replace("adcBits: 6,", "adcBits: 3, adcFullScale: max,");
+    /** Pos/neg with full scale at the largest sum: LSB = 3·16·3 / 31 = 144 / 31 unit currents. */
+    static final String POS_NEG_MAX = POS_NEG.replace("adcBits: 8,", "adcBits: 5, adcFullScale: max,");
+
     @ParameterizedTest
     @CsvSource({"offset,full", "offset,skip", "offset,two-interval", "posneg,full", "posneg,skip",
-        "posneg,two-interval"})
+        "posneg,two-interval", "offset-max,full", "offset-max,skip", "offset-max,two-interval", "posneg-max,full",
+        "posneg-max,skip", "posneg-max,two-interval"})
     void outputsAndComparatorCyclesEqualTheModelAndAdcStudy(String config, String schemeId) {
-        ReramParams p = params(config.equals("offset") ? OFFSET_FLIP : POS_NEG);
+        ReramParams p = params(switch (config) {
+            case "offset" -> OFFSET_FLIP;
+            case "posneg" -> POS_NEG;
+            case "offset-max" -> OFFSET_FLIP_MAX;
+            default -> POS_NEG_MAX;
+        });
         AdcScheme scheme = AdcScheme.fromId(schemeId).orElseThrow();
         int outputs = 3;
         int inputs = 32;
@@ -94,6 +107,17 @@ class ReramLadderTest {
         }
         System.out.printf("reram %s %s: %d conversions, mean %.4f comparator cycles, RTL %d cycles%n", config,
                 scheme.id(), rtl.conversions(), rtl.meanComparatorCycles(), rtl.rtlCycles());
+    }
+
+    @Test
+    void fractionalLsbThresholdsAreTheQuantisersStepsByHand() {
+        ReramParams p = params(OFFSET_FLIP_MAX);
+        // by hand: flip encoding, 8 rows of 3-level cells, 1-bit inputs: the largest sum 8·3/2 = 12 on 3 bits,
+        // LSB = 12/7; code(S) = round(7S/12) reaches c from S >= 12/7·(c − 1/2): 0, 0.86, 2.57, 4.29, 6.00, 7.71,
+        // 9.43, 11.14 -> the smallest whole sums 0, 1, 3, 5, 6, 8, 10, 12
+        assertEquals(12.0 / 7, p.lsbUnits(), 1e-15);
+        assertArrayEquals(new long[] {0, 1, 3, 5, 6, 8, 10, 12},
+                ReramCrossbarRtl.thresholds(3, 12, new SarAdc(p)::code));
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.bitforge.verilog.ladder;
+
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.PeSpec;
+import io.bitforge.pe.lut.LutParams;
+import io.bitforge.verilog.pe.lut.LutRtl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The LUT tensor core on the generated array, Java level: tables built at the activation edge, bit-plane weight
+ * indexing, FP16 accumulators, against {@code LutDatapath.dotFp16} exactly (every weight group or every plane index,
+ * and a seeded tile over two row and two column folds with K padded to g), and cycles = engine + 4.
+ */
+class LutLadderTest {
+    private static final Registry REGISTRY = Registry.load();
+
+    private static HardwareSpec spec(String preset, LutParams params, int rows, int cols) {
+        return new HardwareSpecLoader(REGISTRY).resolve(preset, "--hw").withPe(new PeSpec("lut", params))
+                .withArray(new ArraySpec(rows, cols));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lut-tc-int4,4,false,1,4,4,2,2", "lut-tc-ternary,2,true,1,2,4,2,2", "lut-tc-int2,3,false,2,2,2,2,2",
+            "lut-tc-int2,1,false,1,2,4,2,1"})
+    void everyModeMatchesTheModelAndTheEngine(String preset, int bits, boolean ternary, int tileM, int tileN, int g,
+                                              int rows, int cols) {
+        LutParams params = new LutParams(bits, ternary, false, false, tileM, tileN, g, false);
+        LadderReport report = Ladder.run(spec(preset, params, rows, cols), new LutRtl(params), REGISTRY,
+                LadderOptions.javaOnly(26));
+        assertTrue(report.passed(), report.levels().toString());
+        assertEquals(4, report.levels().size(), report.levels().toString());
+        assertEquals(report.engineCycles() + 4, report.rtlComputedCycles());
+    }
+
+    @Test
+    void theInt2StandInMatchesAndItsCyclesAreTheHandCount() {
+        // by hand: 2x2 array of 1x8x4 units at int2 (2 cycles per step); the random tile M = 2·1 + 1 = 3 (two row
+        // folds), N = 2·8 + 1 = 17 (ceil(17/8) = 3 column steps on 2 columns: two folds), K = 3·4 + 1 = 13 (T = 4
+        // steps); folds of T + R + C − 2 = 6 steps · 2 cycles = 12 cycles; 4 folds: the engine's last cycle index
+        // 4·12 − 1 = 47, the RTL's computed 4 later
+        LutParams params = new LutParams(2, false, false, false, 1, 8, 4, false);
+        LadderReport report = Ladder.run(spec("lut-tc-int2", params, 2, 2), new LutRtl(params), REGISTRY,
+                LadderOptions.javaOnly(5));
+        assertTrue(report.passed(), report.levels().toString());
+        assertEquals(47, report.engineCycles());
+        assertEquals(51, report.rtlComputedCycles());
+    }
+}
