@@ -108,7 +108,7 @@ class ExploreSparkEngineTest {
                 spaceFile.toString(), "--out", tmp.resolve("spark").toString());
         assertEquals(0, spark.exitCode(), spark.stderr());
         assertTrue(spark.stdout().contains("cli-spark: 4 designs considered"), spark.stdout());
-        assertTrue(spark.stdout().contains("spark: 1 jobs"), spark.stdout());
+        assertTrue(spark.stdout().contains("spark: 1 jobs on local[2]"), spark.stdout());
         // Spark's own logging stays at warnings: no INFO lines
         assertFalse(spark.stderr().contains(" INFO "), spark.stderr());
         assertArrayEquals(Files.readAllBytes(tmp.resolve("local").resolve("results.jsonl")),
@@ -116,5 +116,9 @@ class ExploreSparkEngineTest {
         assertArrayEquals(Files.readAllBytes(tmp.resolve("local").resolve("pareto.json")),
                 Files.readAllBytes(tmp.resolve("spark").resolve("pareto.json")));
         assertTrue(Files.isDirectory(tmp.resolve("spark").resolve("results.parquet")));
+        // a results directory like any other: bitforge report reads it
+        CliHarness.Result page = CliHarness.run("report", "--in", tmp.resolve("spark").toString(), "--out",
+                tmp.resolve("spark.html").toString());
+        assertEquals(0, page.exitCode(), page.stderr());
     }
 }

@@ -1,13 +1,9 @@
 package io.bitforge.explore.spark;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.bitforge.api.BitForge;
-import io.bitforge.core.io.AtomicFiles;
-import io.bitforge.core.io.Json;
 import io.bitforge.explore.ExploreProgress;
 import io.bitforge.explore.ExploreRequest;
 import io.bitforge.explore.ExploreSummary;
-import io.bitforge.explore.Explorer;
 import io.bitforge.explore.ResultStore;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -15,14 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -31,7 +20,8 @@ import static org.apache.spark.sql.functions.col;
  * io.bitforge.explore.ScoringEngine)}) with its designs scored by {@link SparkScoring}, so {@code results.jsonl},
  * {@code pareto.json}, {@code summary.json} and {@code manifest.json} are the in-process run's, byte for byte;
  * then the whole store is written as Parquet ({@code results.parquet}: id, feasible, constraintsMissed, every
- * metric as a column, hardware as a nested column) for Spark SQL or DuckDB, and listed in the manifest.
+ * metric as a column, hardware as a nested column) for Spark SQL or DuckDB. The Parquet is a directory of part
+ * files, so the manifest (whose files are plain files) does not list it and stays the in-process run's.
  */
 public final class SparkExplore {
     public static final String PARQUET = "results.parquet";
@@ -70,14 +60,18 @@ public final class SparkExplore {
     static Result run(SparkSession session, BitForge library, ExploreRequest request, Options options,
                       ExploreProgress progress, ChoiceFault fault) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
-        SparkScoring scoring = new SparkScoring(context, ScorerRecipe.of(request.space(), request.spaceFile(),
-                request.mapping()), options.chunkDesigns(), options.slicesPerChunk(), fault);
-        ExploreSummary summary = library.explore(request, progress, scoring);
-        String parquet = options.parquet() != null ? options.parquet()
-                : request.outDir().resolve(PARQUET).toAbsolutePath().toUri().toString();
+        ExploreSummary summary;
+        long jobs;
+        try (SparkScoring scoring = new SparkScoring(context, ScorerRecipe.of(request.space(), request.spaceFile(),
+                request.mapping()), options.chunkDesigns(), options.slicesPerChunk(), fault)) {
+            summary = library.explore(request, progress, scoring);
+            jobs = scoring.jobs();
+        }
+        boolean inDir = options.parquet() == null;
+        String parquet = inDir ? request.outDir().resolve(PARQUET).toAbsolutePath().toUri().toString()
+                : options.parquet();
         writeParquet(session, request.outDir(), parquet, summary.stored());
-        listInManifest(request.outDir(), parquet);
-        return new Result(summary, scoring.jobs(), parquet);
+        return new Result(summary, jobs, parquet);
     }
 
     /** The whole store (not just this run's designs) as Parquet, replacing what an earlier run wrote. */
@@ -89,28 +83,5 @@ public final class SparkExplore {
         Dataset<Row> designs = session.read().json(results);
         designs.select(col("id"), col("feasible"), col("constraintsMissed"), col("metrics.*"), col("hardware"))
                 .write().mode(SaveMode.Overwrite).parquet(parquet);
-    }
-
-    /** Adds the Parquet to the manifest's files; inputs and seed stay as written, so a resume still matches. */
-    private static void listInManifest(Path dir, String parquet) {
-        Path file = dir.resolve(Explorer.MANIFEST);
-        try {
-            Map<String, Object> manifest = Json.mapper().readValue(Files.readString(file),
-                    new TypeReference<LinkedHashMap<String, Object>>() {
-                    });
-            @SuppressWarnings("unchecked")
-            List<Object> files = new ArrayList<>((List<Object>) manifest.getOrDefault("files", List.of()));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", parquet.equals(dir.resolve(PARQUET).toAbsolutePath().toUri().toString()) ? PARQUET
-                    : parquet);
-            entry.put("role", "data");
-            entry.put("description", "the stored designs as Parquet: id, feasible, constraintsMissed, one column "
-                    + "per metric, hardware");
-            files.add(entry);
-            manifest.put("files", files);
-            AtomicFiles.writeString(file, Json.write(manifest));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + file, e);
-        }
     }
 }

@@ -148,6 +148,7 @@ public final class SparkExploreMain implements Callable<Integer> {
         // a session this JVM already runs (an application embedding the job) is used and left running
         boolean ours = SparkSession.getDefaultSession().isEmpty();
         SparkSession session = session();
+        double startSeconds = (System.nanoTime() - started) / 1e9;
         try {
             result = SparkExplore.run(session, library, request, new SparkExplore.Options(chunk, 0, parquet),
                     ExploreProgress.NONE);
@@ -164,7 +165,8 @@ public final class SparkExploreMain implements Callable<Integer> {
                 s.rejected());
         out.printf(Locale.ROOT, "store: %d designs, %d feasible, %d on the Pareto front (%s)%n", s.stored(),
                 s.feasible(), s.pareto().size(), outDir.resolve(Explorer.PARETO));
-        out.printf(Locale.ROOT, "spark: %d jobs; Parquet: %s%n", result.sparkJobs(), result.parquet());
+        out.printf(Locale.ROOT, "spark: %d jobs on %s (session started in %.1f s); Parquet: %s%n",
+                result.sparkJobs(), session.sparkContext().master(), startSeconds, result.parquet());
         if (!s.firstRejections().isEmpty()) {
             out.println("first rejection: " + s.firstRejections().get(0));
         }

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * starts, so a job killed part-way loses at most the chunk in flight and a rerun with resume skips every design
  * stored. NSGA-II hands one generation per call: one job per generation.
  */
-public final class SparkScoring implements ScoringEngine {
+public final class SparkScoring implements ScoringEngine, AutoCloseable {
     private final JavaSparkContext spark;
     private final Broadcast<ExecutorScorer> scorer;
     private final int chunkDesigns;
@@ -47,6 +47,12 @@ public final class SparkScoring implements ScoringEngine {
         this.chunkDesigns = chunkDesigns;
         this.slicesPerChunk = slicesPerChunk == 0 ? 2 * spark.defaultParallelism() : slicesPerChunk;
         this.fault = fault;
+    }
+
+    /** Frees the executors' copies of the scorer (an application may run many explorations on one session). */
+    @Override
+    public void close() {
+        scorer.destroy();
     }
 
     /** Spark jobs run so far (one per chunk with designs to evaluate). */

@@ -133,23 +133,24 @@ class SparkExploreTest {
                 + first.get("id") + "'").first();
         assertEquals(((Number) ((Map<?, ?>) first.get("metrics")).get("latencySeconds")).doubleValue(),
                 latency.getDouble(0));
-        assertTrue(Files.readString(cluster.resolve(Explorer.MANIFEST)).contains(SparkExplore.PARQUET));
+        // the Parquet is a directory: the manifest lists plain files only, so it is the in-process run's
+        assertArrayEquals(bytes(local, Explorer.MANIFEST), bytes(cluster, Explorer.MANIFEST));
     }
 
     @Test
     void nsga2WithTheSameSeedReachesTheSamePopulation() throws IOException {
         Path local = tmp.resolve("local");
         Path cluster = tmp.resolve("spark");
-        // budget 40: population 8 (at least 8), 4 generations after the first (40 / 8 - 1)
-        library.explore(request(local, Strategy.NSGA2, 40, false), ExploreProgress.NONE);
-        SparkExplore.Result result = onSpark(request(cluster, Strategy.NSGA2, 40, false), 1024, ChoiceFault.NONE);
+        // budget 24: population 8 (at least 8), 2 generations after the first (24 / 8 - 1)
+        library.explore(request(local, Strategy.NSGA2, 24, false), ExploreProgress.NONE);
+        SparkExplore.Result result = onSpark(request(cluster, Strategy.NSGA2, 24, false), 1024, ChoiceFault.NONE);
         // the saved state holds the final population (choices, objectives, constraints), generation and generator
         assertArrayEquals(bytes(local, "nsga2-state.json"), bytes(cluster, "nsga2-state.json"));
         assertArrayEquals(bytes(local, ResultStore.RESULTS), bytes(cluster, ResultStore.RESULTS));
         assertArrayEquals(bytes(local, Explorer.PARETO), bytes(cluster, Explorer.PARETO));
-        assertEquals(40, result.summary().considered());
-        // one Spark job per generation at most (a generation wholly stored already needs none): 1 + 4
-        assertTrue(result.sparkJobs() <= 5, "jobs " + result.sparkJobs());
+        assertEquals(24, result.summary().considered());
+        // one Spark job per generation at most (a generation wholly stored already needs none): 1 + 2
+        assertTrue(result.sparkJobs() >= 1 && result.sparkJobs() <= 3, "jobs " + result.sparkJobs());
     }
 
     @Test
