@@ -18,6 +18,7 @@ import io.bitforge.memory.scalesim.TopologyParser;
 import io.bitforge.explore.ExploreRequest;
 import io.bitforge.explore.ExploreSummary;
 import io.bitforge.explore.Explorer;
+import io.bitforge.explore.ScoringEngine;
 import io.bitforge.roofline.RooflineMachine;
 import io.bitforge.roofline.RooflineOptions;
 import io.bitforge.roofline.RooflineReport;
@@ -304,11 +305,24 @@ public final class BitForge {
 
     /** A design-space exploration (grid, random or NSGA-II), its results written to the request's directory. */
     public ExploreSummary explore(ExploreRequest request, ExploreProgress progress) {
+        checkExploreMapping(request);
+        return new Explorer(registry).run(request, progress);
+    }
+
+    /**
+     * The same exploration with its designs scored by {@code engine} (e.g. a Spark cluster); the store, front and
+     * summary are written here as for an in-process run.
+     */
+    public ExploreSummary explore(ExploreRequest request, ExploreProgress progress, ScoringEngine engine) {
+        checkExploreMapping(request);
+        return new Explorer(registry).run(request, progress, engine);
+    }
+
+    private static void checkExploreMapping(ExploreRequest request) {
         if (request.mapping() != null && request.mapping().dataflow().isPresent()) {
             throw BadRequestException.of("mapping", request.mapping().describe(), "must not choose the dataflow "
                     + "in an exploration: each design's dataflow is a field of the space (dataflow)");
         }
-        return new Explorer(registry).run(request, progress);
     }
 
     private SimulationReport runLlm(HardwareSpec spec, LlmWorkload llm, SimulateRequest request) {

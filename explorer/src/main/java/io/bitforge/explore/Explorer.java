@@ -6,9 +6,6 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.registry.Registry;
-import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.spec.SpecNode;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -18,9 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a design-space exploration (DESIGN.md, "Explorer"): picks designs with the request's strategy, scores them
@@ -48,25 +42,16 @@ public final class Explorer {
     /** Objective value of a design the spec or engine rejects: worse than any real design. */
     private static final double REJECTED = 1e300;
     private static final int MAX_REJECTIONS_SHOWN = 10;
-    /** One mapper for every design (HardwareSpecLoader.fromMap builds a new one per call, which dominates). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper TREES =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final Registry registry;
-    private final HardwareSpecLoader specLoader;
 
     public Explorer(Registry registry) {
         this.registry = registry;
-        this.specLoader = new HardwareSpecLoader(registry);
-    }
-
-    /** The outcome of scoring one choice vector. Exactly one of design, storedId, rejection is set. */
-    private record Outcome(int[] choice, StoredDesign design, String storedId, String rejection) {
     }
 
     private final class Run {
         final DesignSpace space;
-        final DesignEvaluator evaluator;
+        final DesignScorer scorer;
+        final ScoringEngine engine;
         final ResultStore store;
         final ExploreProgress progress;
         long considered;
@@ -79,43 +64,28 @@ public final class Explorer {
         final int storedAtStart;
         final StoreTally tally;
 
-        Run(DesignSpace space, Mapping mapping, ResultStore store, StoreTally tally, ExploreProgress progress) {
+        Run(DesignSpace space, Mapping mapping, ResultStore store, StoreTally tally, ExploreProgress progress,
+            ScoringEngine engine) {
             this.space = space;
             this.storedAtStart = store.size();
             this.tally = tally;
-            this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory(), mapping);
+            this.scorer = new DesignScorer(registry, space, mapping);
+            this.engine = engine;
             this.store = store;
             this.progress = progress;
         }
 
-        /** Runs on worker threads: reads only the store's id set, which the writer thread only grows. */
-        Outcome score(int[] choice) {
-            HardwareSpec spec;
-            try {
-                spec = specLoader.fromNode(SpecNode.detached(TREES.valueToTree(space.pointSpec(choice)), "design",
-                        "hardware"));
-            } catch (BadInputException e) {
-                return new Outcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
-            }
-            String id = spec.designId();
-            if (store.contains(id)) {
-                return new Outcome(choice, null, id, null);
-            }
-            DesignMetrics metrics;
-            try {
-                metrics = evaluator.evaluate(spec);
-            } catch (BadInputException | ArithmeticException | IllegalArgumentException e) {
-                // One combination the models cannot cost (an overflow, a format a family lacks) must not end a
-                // run of thousands; it is counted and its reason kept in the summary.
-                return new Outcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
-            }
-            Constraints c = space.constraints();
-            return new Outcome(choice, new StoredDesign(id, spec.asMap(), metrics, c.met(metrics), c.missed(metrics)),
-                    null, null);
+        /** Scores the choices on the run's engine and records them in input order. */
+        void scoreAll(java.util.Iterator<int[]> choices, java.util.function.Consumer<DesignOutcome> recorded) {
+            // the engine reads only the store's id set, which the recording (calling) thread only grows
+            engine.score(choices, scorer, store::contains, outcome -> {
+                record(outcome);
+                recorded.accept(outcome);
+            });
         }
 
         /** Runs on the calling thread, in canonical order. */
-        void record(Outcome outcome) {
+        void record(DesignOutcome outcome) {
             considered++;
             if (outcome.rejection() != null) {
                 rejected++;
@@ -138,7 +108,7 @@ public final class Explorer {
         }
 
         /** The stored objectives and violations ({@link StoreTally}) of an outcome's design; null if rejected. */
-        double[] storedVector(Outcome outcome) {
+        double[] storedVector(DesignOutcome outcome) {
             if (outcome.design() != null) {
                 return store.vector(outcome.design().id());
             }
@@ -146,44 +116,39 @@ public final class Explorer {
         }
     }
 
+    /** Runs the request on a pool of {@code request.threads()} threads in this process. */
     public ExploreSummary run(ExploreRequest request, ExploreProgress progress) {
+        try (PoolScoring pool = new PoolScoring(request.threads())) {
+            return run(request, progress, pool);
+        }
+    }
+
+    /**
+     * Runs the request with its designs scored by {@code engine}; the store, front, summary and manifest are
+     * written here as for an in-process run, so they do not depend on the engine.
+     */
+    public ExploreSummary run(ExploreRequest request, ExploreProgress progress, ScoringEngine engine) {
         DesignSpace space = request.space();
         Path dir = request.outDir();
         Map<String, Object> manifest = manifest(request, false);
         checkResumable(request, manifest);
-        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "bitforge-explore");
-            thread.setDaemon(true);
-            return thread;
-        });
         StoreTally tally = new StoreTally(space);
         try (ResultStore store = ResultStore.open(dir, request.resume(), tally, tally.vectorLength())) {
             writeJson(dir.resolve(MANIFEST), manifest);
-            Run run = new Run(space, request.mapping(), store, tally, progress);
+            Run run = new Run(space, request.mapping(), store, tally, progress, engine);
             Map<String, Object> strategyFacts = switch (request.strategy()) {
-                case GRID, RANDOM -> sampled(request, run, pool);
-                case NSGA2 -> nsga2(request, run, pool);
+                case GRID, RANDOM -> sampled(request, run);
+                case NSGA2 -> nsga2(request, run);
             };
             progress.finish();
             ExploreSummary summary = finish(request, run, strategyFacts, store.truncatedBytes());
             // last: the manifest lists the front and the summary only once they exist
             writeJson(dir.resolve(MANIFEST), manifest(request, true));
             return summary;
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
-    private static int window(ExploreRequest request) {
-        return Math.max(64, request.threads() * 256);
-    }
-
-    private Map<String, Object> sampled(ExploreRequest request, Run run, ExecutorService pool) {
+    private Map<String, Object> sampled(ExploreRequest request, Run run) {
         DesignSpace space = request.space();
         BigInteger size = space.gridSize();
         long budget = request.budget() > 0 ? request.budget()
@@ -207,13 +172,13 @@ public final class Explorer {
             choices = (request.strategy() == Strategy.GRID ? DesignSampler.canonical(sample) : sample).iterator();
         }
         run.progress.start(count);
-        OrderedEvaluation.run(choices, run::score, pool, window(request), run::record);
+        run.scoreAll(choices, outcome -> { });
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("sampled", !whole);
         return facts;
     }
 
-    private Map<String, Object> nsga2(ExploreRequest request, Run run, ExecutorService pool) {
+    private Map<String, Object> nsga2(ExploreRequest request, Run run) {
         DesignSpace space = request.space();
         if (space.parameters().isEmpty()) {
             throw new BadRequestException("strategy", "nsga2: the space has no parameters to search");
@@ -229,12 +194,9 @@ public final class Explorer {
         run.progress.start((long) population * (generations + 1));
         search.run(choices -> {
             List<Nsga2Search.Score> scores = new ArrayList<>();
-            List<Outcome> outcomes = new ArrayList<>();
-            OrderedEvaluation.run(choices.iterator(), run::score, pool, window(request), o -> {
-                run.record(o);
-                outcomes.add(o);
-            });
-            for (Outcome o : outcomes) {
+            List<DesignOutcome> outcomes = new ArrayList<>();
+            run.scoreAll(choices.iterator(), outcomes::add);
+            for (DesignOutcome o : outcomes) {
                 double[] stored = run.storedVector(o);
                 double[] obj = new double[objectives.size()];
                 double[] con = new double[5];

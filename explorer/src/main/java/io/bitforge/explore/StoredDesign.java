@@ -26,7 +26,7 @@ public record StoredDesign(String id, Map<String, Object> hardware, DesignMetric
     }
 
     @SuppressWarnings("unchecked")
-    static StoredDesign fromMap(Map<String, Object> map) {
+    public static StoredDesign fromMap(Map<String, Object> map) {
         Object id = map.get("id");
         Object hardware = map.get("hardware");
         Object metrics = map.get("metrics");

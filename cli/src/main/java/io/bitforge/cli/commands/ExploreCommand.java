@@ -2,6 +2,7 @@ package io.bitforge.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.SparkJobLauncher;
 import io.bitforge.cli.VersionProvider;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.engine.MappingLoader;
@@ -80,6 +81,16 @@ public final class ExploreCommand implements Callable<Integer> {
             + "{tileM, tileK, tileN, loopOrder, cycleModel}, each optional (default: the tiler chooses per design).")
     Path mapping;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+            description = "local (threads in this process) or spark (the Spark job of module explorer-spark, in a "
+                    + "child JVM; same results plus DIR/results.parquet; see docs/spark.md) (default: "
+                    + "${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: the Spark master, local[N] or spark://HOST:PORT (default: local[*]).")
+    String master;
+
     public ExploreCommand(CliContext context) {
         this.context = context;
     }
@@ -101,6 +112,15 @@ public final class ExploreCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw BadInputException.field(null, "--out", "'" + out + "'", "must be a directory");
         }
+        if (!List.of("local", "spark").contains(engine)) {
+            throw BadInputException.field(null, "--engine", "'" + engine + "'", "must be one of local, spark");
+        }
+        if (engine.equals("spark")) {
+            return onSpark(chosen);
+        }
+        if (master != null) {
+            throw BadInputException.field(null, "--master", "'" + master + "'", "applies only with --engine spark");
+        }
         DesignSpace space = new SpaceLoader(context.registry()).load(spaceFile);
         ExploreRequest request = new ExploreRequest(space, spaceFile.toString(), out, chosen, budget, seed,
                 threadCount, resume, VersionProvider.version(), mapping == null ? null : MappingLoader.load(mapping));
@@ -113,6 +133,34 @@ public final class ExploreCommand implements Callable<Integer> {
         writeParetoChart(space, summary.pareto());
         context.out().print(text(space, summary, seconds));
         return 0;
+    }
+
+    /**
+     * Runs the exploration as the Spark job (module explorer-spark) in a child JVM: it writes the same results as
+     * the local engine plus Parquet, and prints its own summary.
+     */
+    private Integer onSpark(Strategy chosen) {
+        if (threads != null) {
+            throw BadInputException.field(null, "--threads", threads, "applies only with --engine local; with "
+                    + "--engine spark the master sets the cores (e.g. --master local[4])");
+        }
+        if (master != null && !(master.startsWith("local") || master.contains("://") || master.equals("yarn"))) {
+            throw BadInputException.field(null, "--master", "'" + master + "'",
+                    "must be local, local[N], local[*], yarn or a URL such as spark://HOST:7077");
+        }
+        SparkJobLauncher launcher = SparkJobLauncher.find();
+        List<String> arguments = new ArrayList<>(List.of("--space", spaceFile.toString(), "--out", out.toString(),
+                "--strategy", chosen.id(), "--budget", Long.toString(budget), "--seed", Long.toString(seed)));
+        if (resume) {
+            arguments.add("--resume");
+        }
+        if (mapping != null) {
+            arguments.addAll(List.of("--mapping", mapping.toString()));
+        }
+        if (master != null) {
+            arguments.addAll(List.of("--master", master));
+        }
+        return launcher.run(arguments, context.out(), context.err());
     }
 
     /**

@@ -1,0 +1,79 @@
+package io.bitforge.explore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.core.engine.Mapping;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpec;
+import io.bitforge.core.spec.HardwareSpecLoader;
+import io.bitforge.core.spec.SpecNode;
+
+import java.util.function.Predicate;
+
+/**
+ * Scores one design of a space: its spec from the choice vector, its id, and (unless stored) its metrics from
+ * {@link DesignEvaluator} with the space's constraints checked. The one scoring path of every engine (the
+ * in-process thread pool and the Spark job), so the same choice gives the same stored line wherever it runs.
+ * Thread-safe.
+ */
+public final class DesignScorer {
+    /** One mapper for every design (HardwareSpecLoader.fromMap builds a new one per call, which dominates). */
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private final DesignSpace space;
+    private final HardwareSpecLoader specLoader;
+    private final DesignEvaluator evaluator;
+
+    /** @param mapping the mapping stage every design runs under, or null for each design's own */
+    public DesignScorer(Registry registry, DesignSpace space, Mapping mapping) {
+        this.space = space;
+        this.specLoader = new HardwareSpecLoader(registry);
+        this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory(), mapping);
+    }
+
+    public DesignSpace space() {
+        return space;
+    }
+
+    /**
+     * The outcome known without evaluating: a rejection when the spec refuses the choices, the stored id when
+     * {@code stored} holds the design; null when the design must be evaluated.
+     */
+    public DesignOutcome screen(int[] choice, Predicate<String> stored) {
+        Object specOrOutcome = spec(choice, stored);
+        return specOrOutcome instanceof DesignOutcome outcome ? outcome : null;
+    }
+
+    /** Scores a choice vector, skipping the evaluation of a design {@code stored} already holds. */
+    public DesignOutcome score(int[] choice, Predicate<String> stored) {
+        Object specOrOutcome = spec(choice, stored);
+        if (specOrOutcome instanceof DesignOutcome outcome) {
+            return outcome;
+        }
+        HardwareSpec spec = (HardwareSpec) specOrOutcome;
+        DesignMetrics metrics;
+        try {
+            metrics = evaluator.evaluate(spec);
+        } catch (BadInputException | ArithmeticException | IllegalArgumentException e) {
+            // One combination the models cannot cost (an overflow, a format a family lacks) must not end a
+            // run of thousands; it is counted and its reason kept in the summary.
+            return new DesignOutcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
+        }
+        Constraints c = space.constraints();
+        return new DesignOutcome(choice, new StoredDesign(spec.designId(), spec.asMap(), metrics, c.met(metrics),
+                c.missed(metrics)), null, null);
+    }
+
+    /** The design's spec, or the outcome (rejected, stored) that makes evaluating it needless. */
+    private Object spec(int[] choice, Predicate<String> stored) {
+        HardwareSpec spec;
+        try {
+            spec = specLoader.fromNode(SpecNode.detached(TREES.valueToTree(space.pointSpec(choice)), "design",
+                    "hardware"));
+        } catch (BadInputException e) {
+            return new DesignOutcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
+        }
+        String id = spec.designId();
+        return stored.test(id) ? new DesignOutcome(choice, null, id, null) : spec;
+    }
+}
