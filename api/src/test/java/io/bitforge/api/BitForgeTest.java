@@ -60,7 +60,7 @@ class BitForgeTest {
                 .build()));
         assertField("m", "must be > 0, got 0", () -> BITFORGE.gemm(GemmRequest.builder().hardware("tpu-like-int8")
                 .shape(0, 1, 1).build()));
-        assertField("paper", "must be one of [ant, bitmod, mixpe], got 'nope'",
+        assertField("paper", "must be one of [ant, bitmod, mixpe, bitfusion",
                 () -> BITFORGE.reproduce(ReproduceRequest.of("nope")));
         assertField("device/hardware", "give one of them, got both", () -> BITFORGE.roofline(RooflineRequest
                 .builder().device("a100-40gb").hardware("tpu-like-int8").workload("llama-2-7b").build()));
