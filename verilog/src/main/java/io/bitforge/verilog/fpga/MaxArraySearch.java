@@ -164,7 +164,7 @@ public final class MaxArraySearch {
                     + cols, settings);
             attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, true, null));
             progress.accept(String.format(Locale.ROOT, "%dx%d fits: %d/%d logic cells, %.1f MHz", rows, cols,
-                    r.logicCells().used(), r.logicCells().available(), r.fmaxMegahertz()));
+                    r.logicCells().used(), r.logicCells().available(), r.coreFmaxMegahertz()));
             return new Outcome(Optional.of(r), r.logicCells().used());
         } catch (ToolException e) {
             String reason = firstError(e.getMessage());
