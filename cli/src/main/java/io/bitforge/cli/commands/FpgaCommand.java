@@ -354,7 +354,10 @@ public final class FpgaCommand implements Callable<Integer> {
         if (json == null) {
             FpgaReport best = result.best();
             if (best == null) {
-                context.out().println("no " + result.family() + " array fits the " + settings.part().device());
+                String why = result.attempts().stream().filter(a -> a.placed() && !a.fits() && a.reason() != null)
+                        .map(a -> a.rows() + "x" + a.cols() + ": " + a.reason()).findFirst().orElse("");
+                context.out().println("no " + result.family() + " array fits the " + settings.part().device()
+                        + (why.isEmpty() ? "" : " (" + why + ")"));
             } else {
                 context.out().printf(Locale.ROOT, "largest %s %s array on the %s (multipliers %s): %dx%d, %d/%d "
                                 + "logic cells (%.1f%%), %d/%d DSP, %d/%d RAM, Fmax %.1f MHz (nextpnr), %.1f MHz "
