@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,17 +112,18 @@ public final class SpecNode {
         while (fields.hasNext()) {
             String name = fields.next();
             if (!names.contains(name)) {
-                throw child(name).unknownField(names);
+                throw child(name).unknownField(name, names);
             }
         }
         return this;
     }
 
-    private BadInputException unknownField(Set<String> allowed) {
+    private BadInputException unknownField(String name, Set<String> allowed) {
         String where = file == null ? "" : file + ": ";
         String lineText = line().map(l -> " (line " + l + ")").orElse("");
         String list = allowed.isEmpty() ? "none" : String.join(", ", allowed);
-        return new BadInputException(where + path + ": unknown field; allowed fields here: " + list + lineText);
+        return new BadInputException(where + path + ": unknown field" + Suggestions.didYouMean(name, allowed)
+                + "; allowed fields here: " + list + lineText);
     }
 
     /** Field names of this object in file order. */
