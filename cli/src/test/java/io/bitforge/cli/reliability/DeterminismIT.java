@@ -45,7 +45,8 @@ class DeterminismIT {
             List.of("reproduce", "ant", "--dir", "{repo}/examples/reproduce/ant", "--json", "-"),
             List.of("reproduce", "mixpe", "--dir", "{repo}/examples/reproduce/mixpe", "--sensitivity", "--json", "-"),
             List.of("cosim", "--pe", "bitfusion", "--rows", "2", "--cols", "2", "--json", "-"),
-            List.of("fpga-run", "--simulate", "--board", "icebreaker", "--rows", "1", "--cols", "1", "--json", "-"),
+            List.of("fpga-run", "--simulate", "--board", "icebreaker", "--pe", "mac-int", "--rows", "1", "--cols", "1",
+                    "--json", "-"),
             List.of("fpga", "--rows", "2", "--cols", "2", "--device", "ecp5", "--estimate-only", "--out", "{out}",
                     "--json", "-"));
 
