@@ -3,7 +3,6 @@ package io.bitforge.cli.commands;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.BoardDesigns;
 import io.bitforge.cli.hdl.HdlDesignOptions;
-import io.bitforge.cli.hdl.Ice40Board;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
@@ -12,6 +11,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.area.AreaRow;
 import io.bitforge.verilog.area.AreaTable;
 import io.bitforge.verilog.area.GateWeights;
+import io.bitforge.verilog.fpga.ClockTiming;
 import io.bitforge.verilog.fpga.EstimateTarget;
 import io.bitforge.verilog.fpga.FpgaEstimate;
 import io.bitforge.verilog.fpga.FpgaFlow;
@@ -140,10 +140,9 @@ public final class FpgaCommand implements Callable<Integer> {
             return estimate(mapping);
         }
         Board boardTop = boardTop();
-        Ice40Board board = Ice40Board.of(boardTop != null ? boardTop.device() : device).orElseThrow(() ->
+        FpgaPart part = boardTop != null ? boardTop.part() : FpgaPart.of(device).orElseThrow(() ->
                 BadInputException.field(null, "--device", "'" + device + "'", "must be one of "
                         + String.join(", ", allDevices())));
-        FpgaPart part = FpgaPart.of(board.device()).orElseThrow();
         if (mapping == MultiplierMapping.DSP && part.dspBlocks() == 0) {
             throw BadInputException.field(null, "--multipliers", "dsp", "the " + part.device()
                     + " has no DSP blocks; use logic or auto");
@@ -161,7 +160,7 @@ public final class FpgaCommand implements Callable<Integer> {
             if (boardTop != null) {
                 throw new BadInputException("fpga: --max-array searches the bare array; drop --board");
             }
-            return maxArray(new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf()));
+            return maxArray(new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, part.clockOnlyPcf()));
         }
         BoardDesign boardDesign = boardTop != null ? boardDesign(boardTop) : null;
         if (boardDesign != null && boardDesign.top().clock().divided() && clockMegahertz != 12) {
@@ -169,24 +168,22 @@ public final class FpgaCommand implements Callable<Integer> {
                     + "with --board and a family on a divided core clock");
         }
         FpgaFlow.Settings settings = boardDesign != null
-                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardDesign.top().pcf(), false)
-                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, board.pcf());
+                ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardDesign.top().pcf(), false,
+                        boardDesign.top().clock().dividedClock())
+                : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, part.clockOnlyPcf());
         EmittedDesign emitted = boardDesign != null ? emitBoard(boardDesign) : emit();
         FpgaReport report;
         try {
             report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
         } catch (ToolException e) {
             // a design too large for the part, or too many pins for its package, ends here
-            throw new BadInputException("fpga: " + emitted.top() + " on " + board.device() + ": " + firstLine(e)
+            throw new BadInputException("fpga: " + emitted.top() + " on " + part.device() + ": " + firstLine(e)
                     + " (logs in " + out + ")", e);
         }
         Map<String, Object> result = report.toMap();
         if (boardTop != null) {
             result.put("board", boardTop.id());
             result.put("pinFile", boardTop.pcfName());
-            // the count fpga-run reads stays in core (array) cycles; the core runs at board clock / divider
-            result.put("coreClockDivider", boardDesign.top().clock().divider());
-            result.put("coreClockMegahertz", boardDesign.top().clock().megahertz(clockMegahertz));
         }
         OutputTarget.write("--json", json, Json.write(result), context.out());
         if (json == null) {
@@ -210,7 +207,7 @@ public final class FpgaCommand implements Callable<Integer> {
             return device;
         }
         String fromTarget = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        boolean known = (target.startsWith(TARGET_PREFIX) && Ice40Board.of(fromTarget).isPresent())
+        boolean known = (target.startsWith(TARGET_PREFIX) && FpgaPart.of(fromTarget).isPresent())
                 || (!target.startsWith(TARGET_PREFIX) && EstimateTarget.of(fromTarget).isPresent());
         if (!known) {
             throw BadInputException.field(null, "--target", "'" + target + "'", "must be one of "
@@ -229,7 +226,7 @@ public final class FpgaCommand implements Callable<Integer> {
 
     private static List<String> targets() {
         List<String> all = new java.util.ArrayList<>();
-        Ice40Board.devices().forEach(d -> all.add(TARGET_PREFIX + d));
+        FpgaPart.devices().forEach(d -> all.add(TARGET_PREFIX + d));
         all.addAll(EstimateTarget.ids());
         return all;
     }
@@ -357,7 +354,10 @@ public final class FpgaCommand implements Callable<Integer> {
         if (json == null) {
             FpgaReport best = result.best();
             if (best == null) {
-                context.out().println("no " + result.family() + " array fits the " + settings.part().device());
+                String why = result.attempts().stream().filter(a -> a.placed() && !a.fits() && a.reason() != null)
+                        .map(a -> a.rows() + "x" + a.cols() + ": " + a.reason()).findFirst().orElse("");
+                context.out().println("no " + result.family() + " array fits the " + settings.part().device()
+                        + (why.isEmpty() ? "" : " (" + why + ")"));
             } else {
                 context.out().printf(Locale.ROOT, "largest %s %s array on the %s (multipliers %s): %dx%d, %d/%d "
                                 + "logic cells (%.1f%%), %d/%d DSP, %d/%d RAM, Fmax %.1f MHz (nextpnr), %.1f MHz "
@@ -365,7 +365,7 @@ public final class FpgaCommand implements Callable<Integer> {
                         settings.multipliers().id(), result.rows(), result.cols(), best.logicCells().used(),
                         best.logicCells().available(), best.logicCells().percent(), best.dspBlocks().used(),
                         best.dspBlocks().available(), best.blockRams().used(), best.blockRams().available(),
-                        best.fmaxMegahertz(), best.icetimeMegahertz());
+                        best.coreFmaxMegahertz(), best.icetimeMegahertz());
             }
         }
         return 0;
@@ -419,7 +419,7 @@ public final class FpgaCommand implements Callable<Integer> {
     }
 
     private static List<String> allDevices() {
-        List<String> all = new java.util.ArrayList<>(Ice40Board.devices());
+        List<String> all = new java.util.ArrayList<>(FpgaPart.devices());
         EstimateTarget.ids().forEach(id -> all.add(id + " (--estimate-only)"));
         return all;
     }
@@ -434,14 +434,24 @@ public final class FpgaCommand implements Callable<Integer> {
         row(table, "block RAMs", r.blockRams());
         row(table, "I/O", r.io());
         context.out().print(table);
-        String nextpnrFmax = Double.isNaN(r.fmaxMegahertz()) ? "none (no register-to-register path)"
-                : String.format(Locale.ROOT, "%.1f MHz", r.fmaxMegahertz());
-        String constraint = r.pnr().constraintMhz().size() > 1
-                ? String.format(Locale.ROOT, "constraints %.1f MHz board clock, %.1f MHz core clock",
-                r.clockMegahertz(), r.pnr().slowestConstraintMhz())
-                : String.format(Locale.ROOT, "constraint %.1f MHz", r.clockMegahertz());
-        context.out().printf(Locale.ROOT, "Fmax %s (nextpnr), %.1f MHz (icetime); %s (%s)%n",
-                nextpnrFmax, r.icetimeMegahertz(), constraint, r.meetsClock() ? "met" : "NOT met");
+        if (r.clocks().isEmpty()) {
+            context.out().printf(Locale.ROOT, "Fmax none (nextpnr: no register-to-register path), %.1f MHz "
+                    + "(icetime); constraint %.1f MHz (%s)%n", r.icetimeMegahertz(), r.clockMegahertz(),
+                    r.meetsClock() ? "met" : "NOT met");
+        } else {
+            TextTable clocks = new TextTable(List.of("clock", "runs", "target MHz", "nextpnr MHz", "icetime MHz",
+                    "meets"));
+            for (ClockTiming c : r.clocks()) {
+                clocks.row(List.of(c.name(), c.role().id(), String.format(Locale.ROOT, "%.1f", c.targetMegahertz()),
+                        String.format(Locale.ROOT, "%.1f", c.nextpnrMegahertz()),
+                        Double.isNaN(c.icetimeMegahertz()) ? "-"
+                                : String.format(Locale.ROOT, "%.1f", c.icetimeMegahertz()),
+                        c.meets() ? "yes" : "NO"));
+            }
+            context.out().print(clocks);
+            context.out().println("timing " + (r.meetsClock() ? "met" : "NOT met") + " (icetime knows no clock "
+                    + "domains: its worst path is held to the core clock)");
+        }
         context.out().println("bitstream " + r.bitstream() + " (" + r.bitstreamBytes() + " bytes); report "
                 + out.resolve(FpgaFlow.REPORT_FILE));
     }

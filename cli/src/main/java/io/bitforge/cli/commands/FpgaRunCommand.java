@@ -157,7 +157,12 @@ public final class FpgaRunCommand implements Callable<Integer> {
                     design.plan().engineCycles() + 100L * design.plan().rows() * design.plan().cols(), dir);
             return bench.transact(session.exchanges());
         } catch (ToolException e) {
-            throw new ToolException("fpga-run --simulate: " + e.getMessage());
+            // a tool problem (the bench timed out, Icarus failed): bad input to the run, one line, exit 2
+            String message = e.getMessage().replace("the tool time limit, the " + ToolRunner.TIMEOUT_PROPERTY
+                    + " property", "--tool-timeout SECONDS");
+            throw new BadInputException("fpga-run --simulate: " + message + (out != null
+                    ? " (bench log " + dir.resolve("bench.log") + ")"
+                    : " (add --out DIR to keep the bench's Verilog and log)"), e);
         } finally {
             if (out == null) {
                 ToolRunner.deleteTree(dir);

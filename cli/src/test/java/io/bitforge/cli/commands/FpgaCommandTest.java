@@ -31,7 +31,7 @@ class FpgaCommandTest {
         assertEquals(4, json.at("/utilization/ICESTORM_DSP/used").asInt());
         assertEquals(8, json.at("/utilization/ICESTORM_DSP/available").asInt());
         assertEquals(5280, json.at("/utilization/ICESTORM_LC/available").asInt());
-        assertTrue(json.at("/meetsClock").asBoolean(), "12 MHz is met: " + json.at("/fmaxMegahertz"));
+        assertTrue(json.at("/meetsClock").asBoolean(), "12 MHz is met: " + json.at("/clocks"));
         // every UP5K bitstream has the same size, 104 090 bytes (research notes, toolchain measurements)
         assertEquals(104_090, json.at("/bitstreamBytes").asLong());
         assertEquals(104_090, Files.size(dir.resolve("top.bin")));
@@ -47,6 +47,13 @@ class FpgaCommandTest {
         assertTrue(json.at("/resources/flipFlops").asInt() >= 4 * 48, json.at("/resources").toString());
         assertEquals(30, json.at("/resources/blockRams/available").asInt());
         assertTrue(json.at("/icetimeMegahertz").asDouble() > 12);
+        // one clock, undivided: it runs the core, and the board clock's figure is the same
+        assertEquals(1, json.at("/clocks").size(), json.at("/clocks").toString());
+        assertEquals("core", json.at("/clocks/0/role").asText());
+        assertEquals(12.0, json.at("/clocks/0/targetMegahertz").asDouble());
+        assertEquals(1, json.at("/coreClockDivider").asInt());
+        assertEquals(json.at("/clocks/0/nextpnrMegahertz").asDouble(), json.at("/coreFmaxMegahertz").asDouble());
+        assertEquals(json.at("/coreFmaxMegahertz").asDouble(), json.at("/boardClockFmaxMegahertz").asDouble());
     }
 
     @Test
@@ -107,7 +114,8 @@ class FpgaCommandTest {
             assertEquals(1, json.at("/utilization/ICESTORM_RAM/used").asInt());
             assertEquals(35, json.at("/utilization/SB_IO/used").asInt());
             // every path ends at a pin or the block RAM: nextpnr has no Fmax, icetime's pin-to-pin figure decides
-            assertTrue(json.at("/fmaxMegahertz").isNull(), json.toString());
+            assertTrue(json.at("/coreFmaxMegahertz").isNull(), json.toString());
+            assertEquals(0, json.at("/clocks").size(), json.toString());
             assertTrue(json.at("/icetimeMegahertz").asDouble() > 12, json.toString());
             // bitstream sizes are fixed per part: UP5K 104 090, HX8K 135 100 bytes (toolchain measurements)
             assertEquals(device.equals("up5k") ? 104_090 : 135_100, Files.size(out.resolve("top.bin")));
@@ -215,10 +223,22 @@ class FpgaCommandTest {
         assertTrue(Files.readString(dir.resolve("board.pcf")).endsWith("set_frequency core_clk_q 3.0\n"));
         assertEquals(2, json.at("/clocks").size(), json.toString());
         for (JsonNode clock : json.at("/clocks")) {
-            assertTrue(clock.at("/fmaxMegahertz").asDouble() >= clock.at("/constraintMegahertz").asDouble(),
-                    json.at("/clocks").toString());
+            assertTrue(clock.at("/meets").asBoolean() && clock.at("/nextpnrMegahertz").asDouble()
+                    >= clock.at("/targetMegahertz").asDouble(), json.at("/clocks").toString());
         }
+        // nextpnr names the divided clock after its flip-flop; the core's figures are the top-level ones
+        JsonNode board = json.at("/clocks/0");
+        JsonNode core = json.at("/clocks/1");
+        assertEquals("board", board.at("/role").asText(), json.at("/clocks").toString());
+        assertEquals(12.0, board.at("/targetMegahertz").asDouble());
+        assertTrue(board.at("/icetimeMegahertz").isNull());
+        assertEquals("core", core.at("/role").asText());
+        assertTrue(core.at("/name").asText().startsWith("core_clk_q"), core.toString());
+        assertEquals(3.0, core.at("/targetMegahertz").asDouble());
+        assertEquals(core.at("/nextpnrMegahertz").asDouble(), json.at("/coreFmaxMegahertz").asDouble());
+        assertEquals(board.at("/nextpnrMegahertz").asDouble(), json.at("/boardClockFmaxMegahertz").asDouble());
         assertTrue(json.at("/icetimeMegahertz").asDouble() >= 3.0, json.toString());
+        assertEquals(json.at("/icetimeMegahertz").asDouble(), core.at("/icetimeMegahertz").asDouble());
         assertTrue(json.at("/meetsClock").asBoolean(), json.toString());
         assertEquals(104_090, Files.size(dir.resolve("top.bin")));
     }

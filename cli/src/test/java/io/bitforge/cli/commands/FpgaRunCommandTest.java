@@ -3,6 +3,7 @@ package io.bitforge.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.cli.CliHarness;
 import io.bitforge.core.io.Json;
+import io.bitforge.verilog.tools.ToolRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +74,29 @@ class FpgaRunCommandTest {
                 "icebreaker", "--timeout-ms", "0");
         assertEquals(2, timeout.exitCode());
         assertEquals("bitforge: --timeout-ms: must be >= 1, got 0", timeout.stderr().strip());
+    }
+
+    /**
+     * A bench that runs out of time is a tool problem, not an internal error: one line naming the bench and the
+     * tool, exit 2. A 1 s limit stops Icarus long before a K = 512 tile has been sent (8 buffers of 512 words at
+     * 1,040 board cycles a byte is over 4 million cycles).
+     */
+    @Test
+    void aBenchThatRunsOutOfTimeIsOneLineWithExitTwo() {
+        CliHarness.Result r;
+        try {
+            r = CliHarness.run("--tool-timeout", "1", "fpga-run", "--simulate", "--pe", "mac-int", "--board",
+                    "icebreaker", "--k", "512");
+        } finally {
+            // the option sets a process-wide property; later tests in this JVM run with the tools' own limits
+            System.clearProperty(ToolRunner.TIMEOUT_PROPERTY);
+        }
+        assertEquals(2, r.exitCode(), r.stderr());
+        String line = r.stderr().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.matches("bitforge: fpga-run --simulate: the UART bench \\((iverilog|vvp), Icarus\\) was "
+                + "stopped after [0-9]+ s, before the host's exchanges were done \\(raise --tool-timeout SECONDS\\) "
+                + "\\(add --out DIR to keep the bench's Verilog and log\\)"),
+                line);
     }
 }

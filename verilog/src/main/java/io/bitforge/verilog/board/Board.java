@@ -1,5 +1,7 @@
 package io.bitforge.verilog.board;
 
+import io.bitforge.verilog.fpga.FpgaPart;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +16,12 @@ import java.util.Optional;
  * FTDI FT2232H whose channel B is a UART to the FPGA, and both are programmed with {@code iceprog}.
  */
 public enum Board {
-    /** iCEBreaker: iCE40 UP5K (SG48), 5280 logic cells, 8 SB_MAC16 DSPs (Lattice iCE40 UltraPlus data sheet). */
-    ICEBREAKER("icebreaker", "up5k", "sg48", "icebreaker.pcf",
+    /** iCEBreaker: iCE40 UP5K, SG48 package ({@link FpgaPart#UP5K}). */
+    ICEBREAKER("icebreaker", FpgaPart.UP5K, "icebreaker.pcf",
             List.of(new Led("ledg_n", true, BoardLeds.DONE), new Led("ledr_n", true,
                     BoardLeds.ERROR | BoardLeds.RECEIVING | BoardLeds.SENDING))),
-    /** Lattice iCE40-HX8K breakout board: HX8K (CT256), 7680 logic cells, no DSPs (Lattice iCE40 data sheet). */
-    HX8K_BREAKOUT("hx8k-breakout", "hx8k", "ct256", "hx8k-breakout.pcf", List.of(
+    /** Lattice iCE40-HX8K breakout board: HX8K, CT256 package ({@link FpgaPart#HX8K}). */
+    HX8K_BREAKOUT("hx8k-breakout", FpgaPart.HX8K, "hx8k-breakout.pcf", List.of(
             new Led("led_d2", false, BoardLeds.HEARTBEAT), new Led("led_d3", false, BoardLeds.RECEIVING),
             new Led("led_d4", false, BoardLeds.SENDING), new Led("led_d5", false, BoardLeds.LOADING),
             new Led("led_d6", false, BoardLeds.RUNNING), new Led("led_d7", false, BoardLeds.DONE),
@@ -30,15 +32,13 @@ public enum Board {
     }
 
     private final String id;
-    private final String device;
-    private final String pkg;
+    private final FpgaPart part;
     private final String pcfResource;
     private final List<Led> leds;
 
-    Board(String id, String device, String pkg, String pcfResource, List<Led> leds) {
+    Board(String id, FpgaPart part, String pcfResource, List<Led> leds) {
         this.id = id;
-        this.device = device;
-        this.pkg = pkg;
+        this.part = part;
         this.pcfResource = pcfResource;
         this.leds = List.copyOf(leds);
     }
@@ -47,13 +47,18 @@ public enum Board {
         return id;
     }
 
+    /** The board's iCE40 part and package (its resources and oscillator pin). */
+    public FpgaPart part() {
+        return part;
+    }
+
     /** nextpnr-ice40's and icetime's device name, e.g. {@code up5k}. */
     public String device() {
-        return device;
+        return part.device();
     }
 
     public String pkg() {
-        return pkg;
+        return part.pkg();
     }
 
     public List<Led> leds() {

@@ -1,5 +1,6 @@
 package io.bitforge.verilog.board;
 
+import io.bitforge.verilog.fpga.DividedClock;
 import io.bitforge.verilog.pe.PeRtl;
 
 /**
@@ -39,6 +40,11 @@ public record CoreClock(int divider) {
 
     public boolean divided() {
         return divider > 1;
+    }
+
+    /** The divided clock as the iCE40 flow reports it (its net and divider); null when undivided. */
+    public DividedClock dividedClock() {
+        return divided() ? new DividedClock(NET, divider) : null;
     }
 
     /** The core's clock in MHz for a board clock of {@code boardMegahertz}. */

@@ -4,6 +4,7 @@ import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.tools.Iverilog;
 import io.bitforge.verilog.tools.ToolException;
+import io.bitforge.verilog.tools.ToolRunner;
 import io.bitforge.verilog.tools.ToolResult;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@link ByteLink} to a board top level simulated in Icarus Verilog: a testbench plays the host's bytes as UART
@@ -25,6 +28,9 @@ import java.util.Locale;
  */
 public final class UartBench implements ByteLink {
     private static final String TOP = "uart_bench";
+    /** The testbench's line when a wait for reply bytes runs past its limit (see the script format above). */
+    private static final Pattern BENCH_TIMEOUT = Pattern.compile(
+            "UART-BENCH TIMEOUT waiting for reply byte (\\d+), received (\\d+)");
     private final BoardTop top;
     private final int clocksPerBit;
     private final long runCyclesBound;
@@ -51,6 +57,7 @@ public final class UartBench implements ByteLink {
         files.add(TOP + ".v");
         StringBuilder script = new StringBuilder();
         long expected = 0;
+        List<Long> limits = new ArrayList<>();
         for (Exchange e : exchanges) {
             for (byte b : e.request()) {
                 script.append(String.format(Locale.ROOT, "0 %02x 0%n", b & 0xff));
@@ -58,15 +65,29 @@ public final class UartBench implements ByteLink {
             expected += e.replyBytes();
             // the reply's frames, plus a whole tile run, with room to spare
             long limit = 2L * (e.replyBytes() + 2) * 10 * clocksPerBit + 2 * runCyclesBound + 10_000;
+            limits.add(limit);
             script.append(String.format(Locale.ROOT, "1 %x %x%n", expected, limit));
         }
         Files.writeString(dir.resolve("bench_script.txt"), script.toString(), StandardCharsets.UTF_8);
         Files.deleteIfExists(dir.resolve("bench_replies.txt"));
         ToolResult r = Iverilog.compileAndRun(dir, files, TOP, List.of(), Duration.ofMinutes(10));
         Files.writeString(dir.resolve("bench.log"), r.stdout() + r.stderr(), StandardCharsets.UTF_8);
-        if (!r.ok() || !r.stdout().contains("UART-BENCH DONE")) {
-            throw new ToolException("the UART bench did not finish (log in " + dir.resolve("bench.log") + "):\n"
-                    + tail(r.stdout() + r.stderr(), 2000));
+        if (r.timedOut()) {
+            throw new ToolException("the UART bench (" + r.tool() + ", Icarus) was stopped after "
+                    + r.elapsed().toSeconds() + " s, before the host's exchanges were done (raise the tool time "
+                    + "limit, the " + ToolRunner.TIMEOUT_PROPERTY + " property)");
+        }
+        Matcher waited = BENCH_TIMEOUT.matcher(r.stdout());
+        if (waited.find()) {
+            throw new ToolException(replyTimeout(exchanges, limits, Long.parseLong(waited.group(1)),
+                    Long.parseLong(waited.group(2))));
+        }
+        if (!r.ok()) {
+            throw r.failure();
+        }
+        if (!r.stdout().contains("UART-BENCH DONE")) {
+            throw new ToolException("the UART bench (Icarus) ended without finishing the host's exchanges; last "
+                    + "output: " + tail(r.stdout() + r.stderr(), 300).strip());
         }
         if (!r.stdout().contains("framing_errors=0")) {
             throw new ToolException("the design sent a frame with a low stop bit: " + tail(r.stdout(), 400));
@@ -86,6 +107,27 @@ public final class UartBench implements ByteLink {
             replies.add(reply);
         }
         return replies;
+    }
+
+    /**
+     * One line for the bench's own wait running out: which exchange's reply stopped short, how many of its bytes
+     * came, and within how many board cycles.
+     */
+    static String replyTimeout(List<Exchange> exchanges, List<Long> limits, long waitedFor, long received) {
+        long before = 0;
+        for (int i = 0; i < exchanges.size(); i++) {
+            Exchange e = exchanges.get(i);
+            long after = before + e.replyBytes();
+            if (after == waitedFor) {
+                return String.format(Locale.ROOT, "the UART bench (Icarus) timed out on the '%s' exchange "
+                        + "(exchange %d of %d): the design sent %d of its %d reply bytes within %,d board cycles; "
+                        + "it does not answer as the protocol asks", e.what(), i + 1, exchanges.size(),
+                        Math.max(0, received - before), e.replyBytes(), limits.get(i));
+            }
+            before = after;
+        }
+        return "the UART bench (Icarus) timed out waiting for reply byte " + waitedFor + " (" + received
+                + " received)";
     }
 
     private String testbench(String dut) {

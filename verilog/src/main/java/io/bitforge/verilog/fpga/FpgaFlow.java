@@ -31,13 +31,14 @@ public final class FpgaFlow {
 
     /**
      * What to build: part, multiplier mapping, clock constraint (MHz), nextpnr seed and the pin constraints;
-     * {@code allowUnconstrainedPins} false (a board build) makes a top-level port without a pin an error.
+     * {@code allowUnconstrainedPins} false (a board build) makes a top-level port without a pin an error;
+     * {@code dividedClock}, when not null, is the core's clock divided on chip (its constraint is in the pin file).
      */
     public record Settings(FpgaPart part, MultiplierMapping multipliers, double clockMegahertz, int seed,
-                           String pcf, boolean allowUnconstrainedPins) {
-        /** Only the pins in {@code pcf} fixed; nextpnr places the others. */
+                           String pcf, boolean allowUnconstrainedPins, DividedClock dividedClock) {
+        /** Only the pins in {@code pcf} fixed; nextpnr places the others; one clock. */
         public Settings(FpgaPart part, MultiplierMapping multipliers, double clockMegahertz, int seed, String pcf) {
-            this(part, multipliers, clockMegahertz, seed, pcf, true);
+            this(part, multipliers, clockMegahertz, seed, pcf, true, null);
         }
     }
 
@@ -54,7 +55,7 @@ public final class FpgaFlow {
         long bytes = IceStorm.pack(dir, "top.asc", "top.bin");
         double icetime = IceStorm.timingMhz(dir, s.part().device(), s.part().pkg(), PCF_FILE, "top.asc");
         FpgaReport report = new FpgaReport(design, top, s.part(), s.multipliers(), synth.multipliers(),
-                synth.logicMultipliers(), s.clockMegahertz(), s.seed(), synth.cells().cellsByType(),
+                synth.logicMultipliers(), s.clockMegahertz(), s.dividedClock(), s.seed(), synth.cells().cellsByType(),
                 synth.flipFlops(), pnr, icetime, dir.resolve("top.bin").toString(), bytes);
         write(dir.resolve(REPORT_FILE), Json.write(report.toMap()));
         return report;

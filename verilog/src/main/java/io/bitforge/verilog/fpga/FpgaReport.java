@@ -2,20 +2,23 @@ package io.bitforge.verilog.fpga;
 
 import io.bitforge.verilog.tools.PnrReport;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * What one iCE40 build gave, written as {@code fpga-report.json} beside the bitstream: Yosys cells by type, logic
  * cells, flip-flops, DSP blocks, block RAMs and I/O used of those the part has (nextpnr-ice40's counts; flip-flops
- * from Yosys), where the multipliers went, Fmax from nextpnr and from icetime, and whether timing closes at the
- * clock constraint (both Fmax figures at or above it).
+ * from Yosys), where the multipliers went, Fmax per clock from nextpnr and from icetime, and whether timing closes
+ * (every clock at its own target). {@code clockMegahertz} is the board clock's constraint; {@code dividedClock},
+ * when not null, is the core's clock divided from it on chip.
  */
 public record FpgaReport(String design, String top, FpgaPart part, MultiplierMapping mapping, int multipliers,
-                         int logicMultipliers, double clockMegahertz, int seed, SortedMap<String, Integer> cells,
-                         int flipFlops, PnrReport pnr, double icetimeMegahertz, String bitstream,
-                         long bitstreamBytes) {
+                         int logicMultipliers, double clockMegahertz, DividedClock dividedClock, int seed,
+                         SortedMap<String, Integer> cells, int flipFlops, PnrReport pnr, double icetimeMegahertz,
+                         String bitstream, long bitstreamBytes) {
     public ResourceUse logicCells() {
         return use("ICESTORM_LC");
     }
@@ -32,22 +35,64 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
         return use("SB_IO");
     }
 
-    /** nextpnr's Fmax; NaN when the design has no register-to-register path (e.g. a bare RAM). */
-    public double fmaxMegahertz() {
-        return pnr.worstFmaxMhz();
+    /** The core's clock divider: 1 when the core runs on the board clock itself. */
+    public int coreClockDivider() {
+        return dividedClock == null ? 1 : dividedClock.divider();
+    }
+
+    /** The core's (array, controller, UART) target clock: the board clock over the divider. */
+    public double coreClockMegahertz() {
+        return clockMegahertz / coreClockDivider();
     }
 
     /**
-     * Both nextpnr's (when it has one) and icetime's Fmax reach the clock constraint. With a clock divided on chip
-     * (a board build of a slow family) nextpnr checks every clock against its own constraint, and icetime, which
-     * knows no clock domains, has its worst path held to the slowest clock.
+     * Every clock nextpnr timed, in nextpnr's (name) order, with its role and target. icetime's figure, which
+     * knows no clock domains, goes to the slowest clock, the one it is checked against; with a divided clock that
+     * is the core's, whose paths hold the design's worst one.
+     */
+    public List<ClockTiming> clocks() {
+        List<ClockTiming> clocks = new ArrayList<>();
+        pnr.fmaxMhz().forEach((name, achieved) -> {
+            boolean core = dividedClock == null || dividedClock.names(name);
+            double target = core ? coreClockMegahertz() : clockMegahertz;
+            double icetime = core ? icetimeMegahertz : Double.NaN;
+            clocks.add(new ClockTiming(name, core ? ClockTiming.Role.CORE : ClockTiming.Role.BOARD, target,
+                    achieved, icetime));
+        });
+        return clocks;
+    }
+
+    /**
+     * nextpnr's Fmax of the core's clock (the array, its controller and a board build's UART); NaN when the
+     * design has no register-to-register path (e.g. a bare RAM).
+     */
+    public double coreFmaxMegahertz() {
+        return clocks().stream().filter(c -> c.role() == ClockTiming.Role.CORE)
+                .mapToDouble(ClockTiming::nextpnrMegahertz).min().orElse(Double.NaN);
+    }
+
+    /**
+     * nextpnr's Fmax of the board's oscillator clock: the core's when undivided, else that of the shell's
+     * divider and power-on reset; NaN without a register-to-register path.
+     */
+    public double boardClockFmaxMegahertz() {
+        if (dividedClock == null) {
+            return coreFmaxMegahertz();
+        }
+        return clocks().stream().filter(c -> c.role() == ClockTiming.Role.BOARD)
+                .mapToDouble(ClockTiming::nextpnrMegahertz).min().orElse(Double.NaN);
+    }
+
+    /**
+     * Every clock meets its own target (nextpnr), and icetime's worst path meets the core's (slowest) target. A
+     * design without a register-to-register path has no nextpnr clock; icetime's figure decides.
      */
     public boolean meetsClock() {
-        double slowest = Math.min(clockMegahertz, Double.isNaN(pnr.slowestConstraintMhz()) ? clockMegahertz
-                : pnr.slowestConstraintMhz());
-        boolean nextpnr = Double.isNaN(fmaxMegahertz()) || (pnr.constraintMhz().size() > 1
-                ? pnr.meetsEveryConstraint() : fmaxMegahertz() >= clockMegahertz);
-        return nextpnr && icetimeMegahertz >= slowest;
+        return clocks().stream().allMatch(ClockTiming::meets) && icetimeMegahertz >= coreClockMegahertz();
+    }
+
+    private static Double orNull(double megahertz) {
+        return Double.isNaN(megahertz) ? null : megahertz;
     }
 
     private ResourceUse use(String resource) {
@@ -82,18 +127,12 @@ public record FpgaReport(String design, String top, FpgaPart part, MultiplierMap
             utilisation.put(resource, Map.of("used", pnr.used(resource), "available", pnr.available(resource)));
         }
         m.put("utilization", utilisation);
-        m.put("fmaxMegahertz", Double.isNaN(fmaxMegahertz()) ? null : fmaxMegahertz());
-        if (pnr.fmaxMhz().size() > 1) {
-            Map<String, Object> clocks = new LinkedHashMap<>();
-            pnr.fmaxMhz().forEach((clock, achieved) -> {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("fmaxMegahertz", achieved);
-                c.put("constraintMegahertz", pnr.constraintMhz().getOrDefault(clock, clockMegahertz));
-                clocks.put(clock, c);
-            });
-            m.put("clocks", clocks);
-        }
+        m.put("coreClockDivider", coreClockDivider());
+        m.put("coreClockMegahertz", coreClockMegahertz());
+        m.put("coreFmaxMegahertz", orNull(coreFmaxMegahertz()));
+        m.put("boardClockFmaxMegahertz", orNull(boardClockFmaxMegahertz()));
         m.put("icetimeMegahertz", icetimeMegahertz);
+        m.put("clocks", clocks().stream().map(ClockTiming::toMap).toList());
         m.put("meetsClock", meetsClock());
         m.put("bitstream", bitstream);
         m.put("bitstreamBytes", bitstreamBytes);

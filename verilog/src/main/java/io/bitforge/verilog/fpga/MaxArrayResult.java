@@ -27,7 +27,7 @@ public record MaxArrayResult(String family, String mode, FpgaPart part, Multipli
             m.put("logicCells", best.logicCells().toMap());
             m.put("dspBlocks", best.dspBlocks().toMap());
             m.put("blockRams", best.blockRams().toMap());
-            m.put("fmaxMegahertz", best.fmaxMegahertz());
+            m.put("fmaxMegahertz", best.coreFmaxMegahertz());
             m.put("icetimeMegahertz", best.icetimeMegahertz());
             m.put("meetsClock", best.meetsClock());
         }

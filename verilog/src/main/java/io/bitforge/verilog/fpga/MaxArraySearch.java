@@ -164,13 +164,29 @@ public final class MaxArraySearch {
                     + cols, settings);
             attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, true, null));
             progress.accept(String.format(Locale.ROOT, "%dx%d fits: %d/%d logic cells, %.1f MHz", rows, cols,
-                    r.logicCells().used(), r.logicCells().available(), r.fmaxMegahertz()));
+                    r.logicCells().used(), r.logicCells().available(), r.coreFmaxMegahertz()));
             return new Outcome(Optional.of(r), r.logicCells().used());
         } catch (ToolException e) {
-            String reason = firstError(e.getMessage());
+            String reason = loggedError(folder.resolve("nextpnr.log")).orElse(firstError(e.getMessage()));
             attempts.add(new ArrayAttempt(rows, cols, estimate(rows, cols), true, false, reason));
             progress.accept(rows + "x" + cols + " does not fit: " + reason);
             return new Outcome(Optional.empty(), loggedLogicCells(folder.resolve("nextpnr.log")));
+        }
+    }
+
+    /**
+     * nextpnr's first ERROR line in its log (the exception keeps only the last lines, which after a failed timing
+     * check are the router's progress): e.g. a cell type that ran out, or a clock that missed its constraint.
+     */
+    static Optional<String> loggedError(Path log) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(log)) {
+                return Optional.empty();
+            }
+            return java.nio.file.Files.readString(log).lines().filter(l -> l.startsWith("ERROR:")).map(String::strip)
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
