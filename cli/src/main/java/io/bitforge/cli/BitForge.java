@@ -19,6 +19,7 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.OutputFailedException;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.verilog.tools.ToolException;
 import io.bitforge.verilog.tools.ToolRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,9 +92,24 @@ public final class BitForge implements Runnable {
             err.println("bitforge: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         }
+        // the tools read their timeout from a JVM-wide property: set for this command only, so an embedding JVM
+        // (tests, the Java API next to the CLI) does not inherit it for later commands
+        String previousTimeout = System.getProperty(ToolRunner.TIMEOUT_PROPERTY);
         if (toolTimeout != null) {
             System.setProperty(ToolRunner.TIMEOUT_PROPERTY, toolTimeout);
         }
+        try {
+            return execute(args, out, err, debug);
+        } finally {
+            if (previousTimeout == null) {
+                System.clearProperty(ToolRunner.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(ToolRunner.TIMEOUT_PROPERTY, previousTimeout);
+            }
+        }
+    }
+
+    private static int execute(List<String> args, PrintStream out, PrintStream err, boolean debug) {
         CliContext context;
         try {
             context = new CliContext(Registry.load(), out, err, System.console() != null);
@@ -123,6 +139,11 @@ public final class BitForge implements Runnable {
                     ex.printStackTrace(err);
                 }
                 return INTERNAL_ERROR;
+            }
+            if (ex instanceof ToolException) {
+                // a missing, failing or timed-out tool is the environment's problem, not BitForge's: exit 2
+                err.println("bitforge: " + oneLine(ex.getMessage()));
+                return BAD_INPUT;
             }
             if (ex instanceof BadInputException) {
                 String message = ex instanceof BadRequestException request ? RequestFlags.message(request)
