@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  */
 public final class Reproductions {
     /** The papers shipped under {@code examples/reproduce/}. */
-    public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe");
+    public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe", "isaac");
 
     private Reproductions() {
     }
