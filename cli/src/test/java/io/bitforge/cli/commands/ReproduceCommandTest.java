@@ -135,7 +135,7 @@ class ReproduceCommandTest {
     void unknownPaperAndMissingDirAreBadInput() {
         CliHarness.Result unknown = CliHarness.run("reproduce", "gobo");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.stderr().contains("must be one of [ant, bitmod, mixpe]"), unknown.stderr());
+        assertTrue(unknown.stderr().contains("must be one of [ant, bitmod, mixpe"), unknown.stderr());
         CliHarness.Result missing = CliHarness.run("reproduce", "ant", "--dir", "no/such/dir");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.stderr().contains("reproduction.yaml: not found"), missing.stderr());
