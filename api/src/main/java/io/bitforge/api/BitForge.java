@@ -2,6 +2,7 @@ package io.bitforge.api;
 
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
 import io.bitforge.core.spec.HardwareSpec;
@@ -178,7 +179,8 @@ public final class BitForge {
      */
     public Reproductions.Outcome reproduce(ReproduceRequest request) {
         if (!Reproductions.PAPERS.contains(request.paper())) {
-            throw BadRequestException.of("paper", "'" + request.paper() + "'", "must be one of "
+            throw BadRequestException.of("paper", "'" + request.paper() + "'"
+                    + Suggestions.didYouMean(request.paper(), Reproductions.PAPERS), "must be one of "
                     + Reproductions.PAPERS);
         }
         return Reproductions.run(request.paper(), Reproductions.file(request.paper(), request.directory()),

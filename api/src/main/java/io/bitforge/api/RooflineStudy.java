@@ -1,6 +1,7 @@
 package io.bitforge.api;
 
 import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.workload.WorkloadSettings;
@@ -30,7 +31,8 @@ final class RooflineStudy {
                     + String.join(", ", registry.ids(CatalogKind.DEVICES)));
         }
         return new DeviceMachine(registry.device(request.device()).orElseThrow(() -> BadRequestException.of(
-                "device", "'" + request.device() + "'", "must be one of "
+                "device", "'" + request.device() + "'"
+                        + Suggestions.didYouMean(request.device(), registry.ids(CatalogKind.DEVICES)), "must be one of "
                         + String.join(", ", registry.ids(CatalogKind.DEVICES)))));
     }
 

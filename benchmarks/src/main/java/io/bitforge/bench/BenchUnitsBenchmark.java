@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * {@link BenchCases} prepares, so the two agree by construction: a tiled GEMM with the tiler's search
  * ({@code gemm-tiled}), a whole Llama-2-7B simulation of a 2048-token prompt and 256 generated tokens
  * ({@code simulate}), and designs of the whole {@code explore} command with its store, ids, front and chart on two
- * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs).
+ * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
+ * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +35,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work gemmTiled;
     private BenchCase.Work simulate;
     private BenchCase.Work exploreRun;
+    private BenchCase.Work scaleSim;
 
     @Setup
     public void setup() {
@@ -41,6 +43,7 @@ public class BenchUnitsBenchmark {
         gemmTiled = BenchCases.of("gemm-tiled", registry, 1).setup().prepare();
         simulate = BenchCases.of("simulate", registry, 1).setup().prepare();
         exploreRun = BenchCases.of("explore-run", registry, 2).setup().prepare();
+        scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -57,5 +60,10 @@ public class BenchUnitsBenchmark {
     @OperationsPerInvocation(BenchCases.EXPLORE_RUN_DESIGNS)
     public long exploreRun() {
         return exploreRun.run();
+    }
+
+    @Benchmark
+    public long scaleSim() {
+        return scaleSim.run();
     }
 }

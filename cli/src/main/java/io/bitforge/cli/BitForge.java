@@ -108,7 +108,7 @@ public final class BitForge implements Runnable {
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine failed = ex.getCommandLine();
-            err.println("bitforge: " + oneLine(ex.getMessage()) + " (see '"
+            err.println("bitforge: " + oneLine(ex.getMessage()) + UnmatchedSuggestion.of(ex) + " (see '"
                     + failed.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });

@@ -8,8 +8,9 @@ import java.util.OptionalDouble;
 
 /**
  * Budgets a design must meet to count as feasible: chip area, average power over the weighted workloads, and a
- * minimum throughput (output items — tokens or images — per second). Infeasible designs are stored but never on
- * the Pareto front.
+ * minimum throughput (output items — tokens or images — per second). A memory-resident design (ReRAM) whose
+ * array cannot hold a workload's weights and may not reprogram is infeasible too. Infeasible designs are stored but
+ * never on the Pareto front.
  */
 public record Constraints(OptionalDouble maxAreaSquareMillimetres, OptionalDouble maxPowerWatts,
                           OptionalDouble minItemsPerSecond) {
@@ -17,8 +18,9 @@ public record Constraints(OptionalDouble maxAreaSquareMillimetres, OptionalDoubl
             OptionalDouble.empty());
 
     /**
-     * How far each budget is missed, relative to the budget (0 when met), in the order area, power, throughput;
-     * NSGA-II ranks infeasible designs by their total.
+     * How far each budget is missed, relative to the budget (0 when met), in the order area, power, throughput,
+     * then the weight residency of a memory-resident design that may not reprogram (tiles missing over tiles
+     * present, {@link DesignMetrics#residencyShortfall}); NSGA-II ranks infeasible designs by their total.
      */
     public double[] violations(DesignMetrics m) {
         return new double[] {
@@ -26,7 +28,8 @@ public record Constraints(OptionalDouble maxAreaSquareMillimetres, OptionalDoubl
                 over(m.powerWatts(), maxPowerWatts),
                 minItemsPerSecond.isPresent() && m.itemsPerSecond() < minItemsPerSecond.getAsDouble()
                         ? (minItemsPerSecond.getAsDouble() - m.itemsPerSecond()) / minItemsPerSecond.getAsDouble()
-                        : 0};
+                        : 0,
+                m.residencyShortfall()};
     }
 
     private static double over(double value, OptionalDouble limit) {
@@ -47,7 +50,7 @@ public record Constraints(OptionalDouble maxAreaSquareMillimetres, OptionalDoubl
     public List<String> missed(DesignMetrics m) {
         double[] v = violations(m);
         List<String> names = new ArrayList<>();
-        String[] keys = {"maxAreaSquareMillimetres", "maxPowerWatts", "minItemsPerSecond"};
+        String[] keys = {"maxAreaSquareMillimetres", "maxPowerWatts", "minItemsPerSecond", "weightResidency"};
         for (int i = 0; i < v.length; i++) {
             if (v[i] > 0) {
                 names.add(keys[i]);

@@ -9,10 +9,14 @@ import io.bitforge.simulation.PhaseFootprints;
 import io.bitforge.simulation.PhaseTotals;
 import io.bitforge.simulation.Simulator;
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.simulation.engine.MemorySetup;
+import io.bitforge.simulation.residency.ResidencyPlanner;
+import io.bitforge.simulation.residency.WeightResidency;
+import io.bitforge.core.workload.WorkloadFactory;
 import io.bitforge.workloads.quant.QuantConfig;
 
 import java.util.ArrayList;
@@ -30,7 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the floor alone charges DRAM. The workloads' op graphs and their
  * footprints do not depend on the design (only on the quantisation formats), so they are built once per format
  * set and shared (read-only) by every evaluation; nothing about a design's result is cached. A workload with
- * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format.
+ * {@code quant: native} runs each design at its array's native formats, the KV cache at the weight format. A
+ * family whose weights stay in its array (ReRAM) has them planned over each workload's whole model as
+ * {@code simulate} does: resident weights move no DRAM bytes; a design that reprograms pays for it; a design that
+ * may not and lacks crossbars is infeasible, its shortfall the violation ({@link DesignMetrics#residencyShortfall}).
  * Immutable and thread-safe.
  */
 public final class DesignEvaluator {
@@ -76,9 +83,12 @@ public final class DesignEvaluator {
     }
 
     private List<PhaseFootprints> build(WorkloadTerm term, String quant) {
+        return factory(term).build(term.settings().withQuant(quant)).stream().map(PhaseFootprints::of).toList();
+    }
+
+    private WorkloadFactory factory(WorkloadTerm term) {
         return registry.workload(term.workload()).orElseThrow(() -> new IllegalArgumentException(
-                "no workload " + term.workload())).build(term.settings().withQuant(quant)).stream()
-                .map(PhaseFootprints::of).toList();
+                "no workload " + term.workload()));
     }
 
     /**
@@ -98,8 +108,12 @@ public final class DesignEvaluator {
 
     public DesignMetrics evaluate(HardwareSpec spec) {
         Engine engine = EngineAssembly.assemble(registry, spec, setup);
-        Simulator simulator = new Simulator(engine, DramFigures.of(spec, registry), DramLatency.cycles(spec, registry),
-                null);
+        DramFigures dram = DramFigures.of(spec, registry);
+        long dramLatency = DramLatency.cycles(spec, registry);
+        boolean resident = ResidencyPlanner.store(engine, spec).isPresent();
+        RowBufferDram rowBuffer = RowBufferDram.of(spec, registry).orElse(null);
+        Simulator shared = new Simulator(engine, dram, dramLatency, null, rowBuffer);
+        double shortfall = 0;
         double latency = 0;
         double energy = 0;
         double items = 0;
@@ -110,7 +124,19 @@ public final class DesignEvaluator {
             long cycles = 0;
             double picojoules = 0;
             long outputItems = 0;
-            for (PhaseFootprints scored : graphs(i, engine, spec)) {
+            List<PhaseFootprints> phases = graphs(i, engine, spec);
+            Simulator simulator = shared;
+            if (resident) {
+                // weights resident in the array (ReRAM): planned over the whole model as simulate plans them; a
+                // design that may not reprogram and lacks tiles is scored as if reprogramming, and infeasible
+                WeightResidency residency = ResidencyPlanner.planAllowingReprogramming(engine, spec, factory(term),
+                        term.settings(), phases.stream().map(PhaseFootprints::graph).toList());
+                if (residency.refused()) {
+                    shortfall = Math.max(shortfall, (double) residency.tilesShort() / residency.capacityTiles());
+                }
+                simulator = new Simulator(engine, dram, dramLatency, residency, rowBuffer);
+            }
+            for (PhaseFootprints scored : phases) {
                 PhaseTotals totals = simulator.totals(scored);
                 cycles = Math.addExact(cycles, totals.cycles());
                 picojoules += totals.picojoules();
@@ -130,6 +156,6 @@ public final class DesignEvaluator {
             perWorkload.put(term.label(), figures);
         }
         return new DesignMetrics(latency, energy, areaSquareMicrometres / SQUARE_MICROMETRES_PER_SQUARE_MILLIMETRE,
-                items, perWorkload);
+                items, perWorkload, shortfall);
     }
 }

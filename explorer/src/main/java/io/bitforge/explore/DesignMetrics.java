@@ -9,12 +9,26 @@ import java.util.Map;
  * counts a workload twice), area is the chip's (the largest any workload reports), output items (tokens or
  * images) are weight-summed, and the rates divide one by the other.
  *
- * @param workloads per workload label: cycles, latencySeconds, energyJoules, outputItems (unweighted)
+ * @param workloads    per workload label: cycles, latencySeconds, energyJoules, outputItems (unweighted)
+ * @param residencyShortfall for a design whose weights must stay in its array (ReRAM crossbars) and which may
+ *                     not reprogram: the tiles its largest workload lacks over the tiles it has (0 when the model
+ *                     fits or the design reprograms); such a design is infeasible and its figures are those of a
+ *                     run with reprogramming
  */
 public record DesignMetrics(double latencySeconds, double energyJoules, double areaSquareMillimetres,
-                            double outputItems, Map<String, Map<String, Object>> workloads) {
+                            double outputItems, Map<String, Map<String, Object>> workloads,
+                            double residencyShortfall) {
     public DesignMetrics {
         workloads = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(workloads));
+        if (!(residencyShortfall >= 0)) {
+            throw new IllegalArgumentException("residencyShortfall must be >= 0, got " + residencyShortfall);
+        }
+    }
+
+    /** A design that runs every workload without a residency shortfall. */
+    public DesignMetrics(double latencySeconds, double energyJoules, double areaSquareMillimetres,
+                         double outputItems, Map<String, Map<String, Object>> workloads) {
+        this(latencySeconds, energyJoules, areaSquareMillimetres, outputItems, workloads, 0);
     }
 
     public double itemsPerSecond() {
@@ -67,6 +81,9 @@ public record DesignMetrics(double latencySeconds, double energyJoules, double a
             map.put(name, value(name));
         }
         map.put("workloads", workloads);
+        if (residencyShortfall > 0) {
+            map.put("residencyShortfall", residencyShortfall);
+        }
         return map;
     }
 
@@ -75,7 +92,8 @@ public record DesignMetrics(double latencySeconds, double energyJoules, double a
     public static DesignMetrics fromMap(Map<String, Object> map) {
         return new DesignMetrics(number(map, "latencySeconds"), number(map, "energyJoules"),
                 number(map, "areaSquareMillimetres"), number(map, "outputItems"),
-                (Map<String, Map<String, Object>>) map.getOrDefault("workloads", Map.of()));
+                (Map<String, Map<String, Object>>) map.getOrDefault("workloads", Map.of()),
+                map.get("residencyShortfall") instanceof Number n ? n.doubleValue() : 0);
     }
 
     private static double number(Map<String, Object> map, String key) {

@@ -223,7 +223,8 @@ public final class Explorer {
         population += population % 2;
         int generations = (int) Math.max(0, budget / population - 1);
         List<Objective> objectives = space.objectives();
-        Nsga2Search search = new Nsga2Search(space.radices(), objectives.size(), 4, population, generations,
+        // constraints: the four violations of Constraints, then one for a rejected design
+        Nsga2Search search = new Nsga2Search(space.radices(), objectives.size(), 5, population, generations,
                 request.seed(), request.outDir().resolve(Nsga2Search.STATE_FILE));
         run.progress.start((long) population * (generations + 1));
         search.run(choices -> {
@@ -236,10 +237,10 @@ public final class Explorer {
             for (Outcome o : outcomes) {
                 double[] stored = run.storedVector(o);
                 double[] obj = new double[objectives.size()];
-                double[] con = new double[4];
+                double[] con = new double[5];
                 if (stored == null) {
                     java.util.Arrays.fill(obj, REJECTED);
-                    con[3] = -1;
+                    con[4] = -1;
                 } else {
                     System.arraycopy(stored, 0, obj, 0, obj.length);
                     for (int i = obj.length; i < stored.length; i++) {

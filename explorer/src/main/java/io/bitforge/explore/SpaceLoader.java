@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.InputText;
 import io.bitforge.core.io.SourceLines;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -414,7 +415,8 @@ public final class SpaceLoader {
                 if (!names.contains(name)) {
                     Node child = new Node(json.get(name), path + "." + name, pointer.appendProperty(name), file,
                             lines);
-                    throw child.error("unknown field; allowed: " + String.join(", ", names), "'" + name + "'");
+                    throw child.error("unknown field" + Suggestions.didYouMean(name, names) + "; allowed: "
+                            + String.join(", ", names), "'" + name + "'");
                 }
             }
             return this;

@@ -11,8 +11,8 @@ import java.util.List;
  * when a generation revisits a stored design). Nothing else of a design stays in memory.
  */
 final class StoreTally implements StoreListener {
-    /** {@link Constraints#violations}: area, power, throughput. */
-    private static final int VIOLATIONS = 3;
+    /** {@link Constraints#violations}: area, power, throughput, weight residency. */
+    private static final int VIOLATIONS = 4;
 
     private final DesignSpace space;
     private final int objectives;
@@ -28,7 +28,7 @@ final class StoreTally implements StoreListener {
         this.bestValue = new double[objectives];
     }
 
-    /** Numbers kept per design: the objectives, then the violations of area, power and throughput budgets. */
+    /** Numbers kept per design: the objectives, then the violations of area, power and throughput budgets and of weight residency. */
     int vectorLength() {
         return objectives + VIOLATIONS;
     }

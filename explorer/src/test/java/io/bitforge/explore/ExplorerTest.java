@@ -233,12 +233,14 @@ class ExplorerTest {
         // 8x8 mac-int at 28 nm: the area objective is the whole design's, in mm^2 (engine reports um^2): 64 Bit
         // Fusion 8x8 units (687.6 um2 at 45 nm), tpu-like-int8's 3 x 64 KiB of SRAM at 0.127 um2 per 28 nm bitcell
         // x the 1.428 array overhead (TSMC N3E: 31.8 Mib/mm2 with 0.021 um2 cells), and 32 FP16 vector lanes of
-        // Horowitz's adder + multiplier (1360 + 1640 um2 at 45 nm); 45 nm figures x Stillmaker & Baas's area factor.
+        // Horowitz's adder + multiplier (1360 + 1640 um2 at 45 nm), and the per-channel output scalers at the array
+        // edge, an FP32 multiplier per column (7700 um2 at 45 nm, Horowitz); 45 nm figures x Stillmaker & Baas's
+        // area factor.
         double to28 = io.bitforge.core.tech.TechScaling.areaFactor(io.bitforge.core.tech.TechNode.N45,
                 io.bitforge.core.tech.TechNode.N28);
         double overhead = 1e6 / (31.8 * 1024 * 1024) / 0.021;
         double handSquareMicrometres = 64 * 687.6 * to28 + 3 * 64 * 1024 * 8 * 0.127 * overhead
-                + 32 * (1360 + 1640) * to28;
+                + 32 * (1360 + 1640) * to28 + 8 * 7700 * to28;
         assertEquals(handSquareMicrometres / 1e6, metrics.areaSquareMillimetres(), 1e-9);
         assertEquals(engine.evaluate(phaseGraph(weighted)).totalAreaSquareMicrometres() / 1e6,
                 metrics.areaSquareMillimetres(), 1e-12);

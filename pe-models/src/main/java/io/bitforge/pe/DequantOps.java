@@ -15,7 +15,9 @@ import java.util.List;
  * Figures: M. Horowitz, "Computing's energy problem (and what we can do about it)", ISSCC 2014, 45 nm: FP16 add
  * 0.4 pJ, FP16 multiply 1.1 pJ, FP32 add 0.9 pJ, FP32 multiply 3.7 pJ. The steps built from them are derived
  * (an op count × a published per-op energy) and flagged as estimates: the op mix of a real dequantiser
- * (conversion, rounding, pipeline registers) is not published for these designs.
+ * (conversion, rounding, pipeline registers) is not published for these designs. A step's unit area is the same
+ * paper's area of its arithmetic (45 nm: FP16 multiply 1640 µm², add 1360 µm²; FP32 multiply 7700 µm²), one unit
+ * per lane of the edge it sits on; steps on the vector unit use its lanes and add no area.
  */
 public final class DequantOps {
     /** Horowitz, ISSCC 2014, 45 nm: FP16 multiply. */
@@ -26,6 +28,12 @@ public final class DequantOps {
     public static final double FP32_MULT_PICOJOULES = 3.7;
     /** Horowitz, ISSCC 2014, 45 nm: FP32 add. */
     public static final double FP32_ADD_PICOJOULES = 0.9;
+    /** Horowitz, ISSCC 2014, 45 nm: FP16 multiplier area, µm². */
+    public static final double FP16_MULT_SQUARE_MICROMETRES = 1640;
+    /** Horowitz, ISSCC 2014, 45 nm: FP16 adder area, µm². */
+    public static final double FP16_ADD_SQUARE_MICROMETRES = 1360;
+    /** Horowitz, ISSCC 2014, 45 nm: FP32 multiplier area, µm². */
+    public static final double FP32_MULT_SQUARE_MICROMETRES = 7700;
 
     public static final CostSource FP16_SCALE = new CostSource("dequant-fp16-scale-per-weight", "derived: one FP16 "
             + "multiply (1.1 pJ, Horowitz ISSCC 2014, 45nm) per weight converted to FP16 at the array edge", "45nm",
@@ -57,7 +65,7 @@ public final class DequantOps {
         }
         return new DequantStatement(config, List.of(DequantStep.charged("activation scale x channel scale",
                 DequantSite.ARRAY_EDGE, DequantBasis.PER_OUTPUT, FP32_MULT_PICOJOULES, TechNode.N45,
-                FP32_OUTPUT_SCALE)), "symmetric codes: no zero point");
+                FP32_OUTPUT_SCALE).withUnitArea(FP32_MULT_SQUARE_MICROMETRES)), "symmetric codes: no zero point");
     }
 
     /**
@@ -69,7 +77,7 @@ public final class DequantOps {
         return new DequantStatement(DequantStatement.configOf(op), List.of(DequantStep.charged(
                 (op.weightGroupSize() > 0 ? "group" : "channel") + " scale x weight, to FP16",
                 DequantSite.ARRAY_EDGE, DequantBasis.PER_WEIGHT_READ, FP16_MULT_PICOJOULES, TechNode.N45,
-                FP16_SCALE)), "symmetric codes: no zero point");
+                FP16_SCALE).withUnitArea(FP16_MULT_SQUARE_MICROMETRES)), "symmetric codes: no zero point");
     }
 
     /** Floating-point weights and activations: nothing to apply. */

@@ -48,9 +48,9 @@ public final class DequantTable {
     /** The table in Markdown, rows in preset order then configuration order. */
     public static String markdown(Registry registry) {
         StringBuilder out = new StringBuilder();
-        out.append("| design (family) | operands | what is applied | where | per | pJ each (node) | booked as |"
-                + " provenance |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| design (family) | operands | what is applied | where | per | pJ each (node) | unit µm² (node) |"
+                + " booked as | provenance |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         HardwareSpecLoader loader = new HardwareSpecLoader(registry);
         // designs whose family and params agree have the same statements: one group of rows names them all
         Map<String, List<String>> designs = new LinkedHashMap<>();
@@ -80,17 +80,28 @@ public final class DequantTable {
                     continue;
                 }
                 if (statement.steps().isEmpty()) {
-                    out.append(row(design, config, "nothing: " + statement.note(), "", "", "", "", ""));
+                    out.append(row(design, config, "nothing: " + statement.note(), "", "", "", "", "", ""));
                 }
                 for (DequantStep step : statement.steps()) {
                     out.append(row(design, config, step.applies(), step.where().text(), step.per().text(),
                             String.format(Locale.ROOT, "%.4g (%s)", step.picojoules(), step.node().id()),
-                            step.category() + (step.inFamilyCost() ? " (family's cost)" : " (engine)"),
+                            unitArea(step), step.category() + (step.inFamilyCost() ? " (family's cost)" : " (engine)"),
                             step.source().estimate() ? "estimate" : "published"));
                 }
             }
         }
         return out.toString();
+    }
+
+    /** The step's unit area, or where its hardware's area is counted instead. */
+    private static String unitArea(DequantStep step) {
+        if (step.inFamilyCost()) {
+            return "in the family's";
+        }
+        if (step.where() == io.bitforge.core.pe.DequantSite.VECTOR_UNIT) {
+            return "vector unit's";
+        }
+        return String.format(Locale.ROOT, "%.0f (%s)", step.unitSquareMicrometres(), step.node().id());
     }
 
     private static boolean accepts(PeFamily family, HardwareSpec spec, GemmOp op) {

@@ -104,4 +104,29 @@ class UniformDequantTest {
         CostReport report = Engine.of(spec("tpu-like-int8"), registry).evaluate(int8).cost();
         assertEquals(16 * 64 * 3.7 * TechScaling.energyFactor(TechNode.N45, TechNode.N28), dequant(report), 1e-6);
     }
+
+    @Test
+    void edgeDequantisersHaveAreaAndVectorUnitGroupScalingIsTimedWhereTheArrayCannotHideIt() {
+        // fp16-baseline (ws 32 x 24): weights enter through the 24 columns, each with an FP16 multiplier
+        // (1640 µm² at 45 nm, Horowitz ISSCC 2014), scaled to 28 nm
+        CostReport fp16 = Engine.of(spec("fp16-baseline"), registry).evaluate(W4A16).cost();
+        assertEquals(24 * 1640 * TechScaling.areaFactor(TechNode.N45, TechNode.N28),
+                fp16.areaSquareMicrometres().get("dequant"), 1e-6);
+        assertEquals(0, fp16.cycles().vector(), "edge converters keep pace with the weights entering");
+
+        // olive-weight-only sends each group's partial sums to the vector unit: a multiply and an add per output and
+        // group, 2 x 2,048 = 4,096 lane operations, no area of their own
+        CostReport olive = Engine.of(spec("olive-weight-only"), registry).evaluate(W4A16).cost();
+        assertTrue(!olive.areaSquareMicrometres().containsKey("dequant"));
+        // 32 lanes: 128 cycles, hidden under the array's schedule
+        assertEquals(0, olive.cycles().vector());
+        assertTrue(olive.totalCycles() > 128);
+        // one lane: 4,096 cycles, more than the array's; the excess is exposed
+        HardwareSpec narrow = spec("olive-weight-only").withVectorUnit(new io.bitforge.core.spec.VectorUnitSpec(1, 16));
+        CostReport exposed = Engine.of(narrow, registry).evaluate(W4A16).cost();
+        long array = exposed.totalCycles() - exposed.cycles().vector();
+        assertTrue(array < 4096, "array cycles " + array);
+        assertEquals(4096 - array, exposed.cycles().vector());
+        assertEquals(4096, exposed.totalCycles());
+    }
 }

@@ -16,6 +16,7 @@ import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.core.units.HumanUnits;
 import io.bitforge.core.units.QuantityColumn;
 import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionRun;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code bitforge simulate} for a diffusion workload: every phase through the {@link Simulator} (engine cost, DRAM
@@ -42,10 +44,12 @@ public final class DiffusionReport implements SimulationOutcome {
     private final DiffusionQuant quant;
     private final List<PhaseResult> phases;
     private final DiffusionRun run;
+    private final WeightResidency residency;
 
     private DiffusionReport(HardwareSpec spec, DramFigures dram, DiffusionWorkload workload, WorkloadSettings settings,
-                            List<PhaseResult> phases) {
+                            List<PhaseResult> phases, WeightResidency residency) {
         this.spec = spec;
+        this.residency = residency;
         this.dram = dram;
         this.workload = workload;
         this.settings = settings;
@@ -62,6 +66,13 @@ public final class DiffusionReport implements SimulationOutcome {
     /** Builds the workload's phases for {@code settings} and simulates each once. */
     public static DiffusionReport simulate(Simulator simulator, HardwareSpec spec, DramFigures dram,
                                            DiffusionWorkload workload, WorkloadSettings settings) {
+        return simulate(simulator, spec, dram, workload, settings, null);
+    }
+
+    /** @param residency the model's weights resident in the array (the simulator's), or null when fed from DRAM */
+    public static DiffusionReport simulate(Simulator simulator, HardwareSpec spec, DramFigures dram,
+                                           DiffusionWorkload workload, WorkloadSettings settings,
+                                           WeightResidency residency) {
         List<PhaseResult> results = new ArrayList<>();
         for (PhaseGraph phase : workload.build(settings)) {
             try {
@@ -72,7 +83,7 @@ public final class DiffusionReport implements SimulationOutcome {
                 throw new BadInputException(e.getMessage() + hint(e.getMessage()), e);
             }
         }
-        return new DiffusionReport(spec, dram, workload, settings, results);
+        return new DiffusionReport(spec, dram, workload, settings, results, residency);
     }
 
     /** Why a diffusion op may not fit a single-format array, and what to write instead. */
@@ -88,6 +99,16 @@ public final class DiffusionReport implements SimulationOutcome {
 
     public DiffusionRun run() {
         return run;
+    }
+
+    /** Each phase's result, in execution order. */
+    public List<PhaseResult> phases() {
+        return phases;
+    }
+
+    /** The model's weights resident in the array, empty for families fed from DRAM. */
+    public Optional<WeightResidency> residency() {
+        return Optional.ofNullable(residency);
     }
 
     private long latentSide() {
@@ -145,6 +166,9 @@ public final class DiffusionReport implements SimulationOutcome {
         hw.put("spec", spec.asMap());
         hw.put("dram", dram.asMap());
         root.put("hardware", hw);
+        if (residency != null) {
+            root.put("weightResidency", residency.asMap());
+        }
         Map<String, Object> summary = new LinkedHashMap<>(run.summary());
         summary.put("stepUtilizationPercent", step().utilizationPercent());
         summary.put("requestEnergyPicojoules", OpResult.energyMap(requestCost()));
@@ -216,7 +240,11 @@ public final class DiffusionReport implements SimulationOutcome {
                         + 2L * settings.batch() + ")" : ", no guidance").append('\n');
         out.append("quant       ").append(settings.quant()).append(" -> ").append(quant.label()).append('\n');
         out.append("DRAM        ").append(dram.name()).append(", ").append(fmt(dram.bytesPerCycle(), 1))
-                .append(" B/cycle, ").append(fmt(dram.picojoulesPerBit(), 2)).append(" pJ/bit\n\n");
+                .append(" B/cycle, ").append(fmt(dram.picojoulesPerBit(), 2)).append(" pJ/bit\n");
+        if (residency != null) {
+            out.append("weights     ").append(residency.summary()).append('\n');
+        }
+        out.append('\n');
 
         TextTable phaseTable = new TextTable(List.of("phase", "runs", "cycles/run", "time/run", "MACs/run",
                 "energy/run", "util")).quantity(3, "s").quantity(4, "").quantity(5, "J").fixedQuantity(6, "%");

@@ -1,6 +1,7 @@
 package io.bitforge.simulation;
 
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.pe.NativePrecisions;
@@ -8,6 +9,8 @@ import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.residency.ResidencyPlanner;
+import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.workloads.diffusion.DiffusionQuant;
 import io.bitforge.workloads.diffusion.DiffusionWorkload;
 
@@ -17,7 +20,8 @@ import java.util.Map;
 /**
  * One diffusion simulation: every phase (denoising step, text encoder, VAE decoder) through the same
  * {@link Simulator} and engine as an LLM's; without a quantisation config every layer kind runs at the array's
- * native formats.
+ * native formats. A family whose weights stay in its array keeps the model's weights resident as for an LLM
+ * ({@link ResidencyPlanner}): a model that does not fit is refused, or run with reprogramming when the spec asks.
  */
 public final class DiffusionSimulation {
     /** Denoising steps when none are asked for (the diffusers pipelines' default). */
@@ -45,8 +49,10 @@ public final class DiffusionSimulation {
         String quantText = quant != null ? quant : DiffusionQuant.uniformText(natives.weights(), natives.activations());
         WorkloadSettings used = new WorkloadSettings("both", settings.batch(), 0, 0, 0, quantText, settings.steps(),
                 settings.resolution(), settings.guidance(), settings.options());
-        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), null),
-                SimulationRun.shown(spec, mapping), dram, model, used);
+        WeightResidency residency = ResidencyPlanner.plan(engine, spec, model, used, model.build(used));
+        return DiffusionReport.simulate(new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency,
+                RowBufferDram.of(spec, registry).orElse(null)),
+                SimulationRun.shown(spec, mapping), dram, model, used, residency);
     }
 
     /** The workload options for the optional parts: text encoder(s), VAE decoder, SVDQuant's low-rank branch. */

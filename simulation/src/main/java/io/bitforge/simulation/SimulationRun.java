@@ -11,21 +11,20 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.workload.PhaseGraph;
 import io.bitforge.core.workload.WorkloadSettings;
 import io.bitforge.simulation.cost.DramFigures;
+import io.bitforge.simulation.residency.ResidencyPlanner;
 import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.workloads.llm.Capacity;
 import io.bitforge.workloads.llm.LlmOptions;
 import io.bitforge.workloads.llm.LlmWorkload;
-import io.bitforge.workloads.llm.WeightTensor;
 import io.bitforge.workloads.quant.QuantConfig;
 import io.bitforge.workloads.quant.QuantParser;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One LLM simulation: builds the workload's phase graphs for the quantisation config (the array's native formats
@@ -58,8 +57,9 @@ public final class SimulationRun {
         WorkloadSettings used = settings.withQuant(quantConfig.text());
         LlmOptions llmOptions = LlmOptions.from(used);
         List<PhaseGraph> graphs = llm.build(used);
-        WeightResidency residency = residency(engine, spec, llm, graphs);
-        Simulator simulator = new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency);
+        WeightResidency residency = ResidencyPlanner.plan(engine, spec, llm, used, graphs);
+        Simulator simulator = new Simulator(engine, dram, DramLatency.cycles(spec, registry), residency,
+                RowBufferDram.of(spec, registry).orElse(null));
         List<PhaseResult> results = new ArrayList<>();
         for (PhaseGraph graph : graphs) {
             try {
@@ -98,30 +98,6 @@ public final class SimulationRun {
     /** The spec as a report shows it: with the mapping given beside it in its {@code mapping} block. */
     static HardwareSpec shown(HardwareSpec spec, Mapping mapping) {
         return mapping == null ? spec : mapping.describedIn(spec);
-    }
-
-    /**
-     * The model's weights resident in the array, for families that keep them there (null otherwise): the copies of
-     * each weight matrix are its tensor's (decoder layers × experts), by the GEMM's name; a GEMM whose name names no
-     * tensor is taken as one matrix per decoder layer.
-     */
-    private static WeightResidency residency(Engine engine, HardwareSpec spec, LlmWorkload llm,
-                                             List<PhaseGraph> graphs) {
-        var store = engine.family().weightStore(spec.pe().params(), spec);
-        if (store.isEmpty()) {
-            return null;
-        }
-        Map<String, Long> copies = new HashMap<>();
-        var structure = llm.structure();
-        List<WeightTensor> tensors = new ArrayList<>(structure.quantisedWeights());
-        tensors.addAll(structure.router());
-        tensors.add(structure.lmHead());
-        for (WeightTensor tensor : tensors) {
-            copies.merge(tensor.name(), tensor.copies(), Math::max);
-        }
-        long layers = structure.model().layers();
-        return WeightResidency.plan(store.get(), graphs, name -> copies.getOrDefault(name, layers), llm.id(),
-                spec.name());
     }
 
     /** Without a config: the array's native weight and activation formats, lm_head on the same datapath. */

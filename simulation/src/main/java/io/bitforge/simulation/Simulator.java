@@ -16,6 +16,7 @@ import io.bitforge.simulation.cost.DramFigures;
 import io.bitforge.simulation.cost.DramFloor;
 import io.bitforge.simulation.residency.WeightResidency;
 import io.bitforge.simulation.timing.PipelinedTimeline;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.simulation.timing.TimedOp;
 import io.bitforge.simulation.timing.VectorUnitHardware;
 import io.bitforge.workloads.llm.OpFootprint;
@@ -27,8 +28,9 @@ import java.util.List;
  * Runs phase graphs on one design: each op through the {@link Engine}, then the {@link DramFloor} over the op's
  * footprint with its weights at the design's stored width: an op cannot finish faster than its bytes cross the DRAM
  * interface. Ops run back to back, unless the spec's {@code mapping.cycleModel} is {@code pipelined}: then the
- * {@link PipelinedTimeline} overlaps each op's DRAM prefetch with the previous op's compute, pays DRAM latency and
- * times the vector unit as hardware ({@link VectorUnitHardware}). For a family whose weights stay in its array
+ * {@link PipelinedTimeline} overlaps each op's DRAM prefetch with the previous op's compute, pays DRAM latency,
+ * times each op's DRAM streams on the preset's banks and row buffers ({@link RowBufferDram}) and times the vector
+ * unit as hardware ({@link VectorUnitHardware}). For a family whose weights stay in its array
  * ({@link WeightResidency}), resident weights move no DRAM bytes and rewrites of crossbars are charged.
  */
 public final class Simulator {
@@ -36,21 +38,31 @@ public final class Simulator {
     private final DramFigures dram;
     private final long dramLatencyCycles;
     private final WeightResidency residency;
+    private final RowBufferDram rowBuffer;
 
     /** A simulator without weight residency and with no DRAM latency (the back-to-back conventions). */
     public Simulator(Engine engine, DramFigures dram) {
         this(engine, dram, 0, null);
     }
 
+    /** A simulator without row-buffer timing: the pipelined model moves bytes at the DRAM's sustained rate. */
+    public Simulator(Engine engine, DramFigures dram, long dramLatencyCycles, WeightResidency residency) {
+        this(engine, dram, dramLatencyCycles, residency, null);
+    }
+
     /**
      * @param dramLatencyCycles DRAM first-word latency, used by the pipelined timing only
      * @param residency         the model's weights resident in the array, or null when the family is fed from DRAM
+     * @param rowBuffer         the DRAM preset's banks and row buffers, timing each op's streams under the pipelined
+     *                          model; null: bytes move at the sustained rate
      */
-    public Simulator(Engine engine, DramFigures dram, long dramLatencyCycles, WeightResidency residency) {
+    public Simulator(Engine engine, DramFigures dram, long dramLatencyCycles, WeightResidency residency,
+                     RowBufferDram rowBuffer) {
         this.engine = engine;
         this.dram = dram;
         this.dramLatencyCycles = dramLatencyCycles;
         this.residency = residency;
+        this.rowBuffer = rowBuffer;
     }
 
     private boolean pipelined() {
@@ -163,14 +175,23 @@ public final class Simulator {
         VectorUnitHardware vector = VectorUnitHardware.of(spec.vectorUnit());
         List<TimedOp> timed = new ArrayList<>(ops.size());
         long[] busy = new long[ops.size()];
+        long[] dramCycles = new long[ops.size()];
         long scoreRows = 0;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             OpResult result = backToBack.get(i);
             long bytes = DramFloor.floorBytes(result.cost(), result.footprint(), residency != null);
+            dramCycles[i] = result.dramCycles();
+            double rate = 0;
+            if (rowBuffer != null && bytes > 0) {
+                boolean engineCounted = residency == null && DramFloor.engineDramBytes(result.cost()) > 0;
+                dramCycles[i] = Math.max(1, rowBuffer.cycles(engine, op, result.cost(), result.footprint(),
+                        engineCounted));
+                rate = (double) bytes / dramCycles[i];
+            }
             if (op instanceof GemmOp gemm) {
                 busy[i] = result.cost().totalCycles() - result.cost().cycles().memoryStall();
-                timed.add(new TimedOp(TimedOp.Unit.ARRAY, busy[i], bytes, false, 0));
+                timed.add(new TimedOp(TimedOp.Unit.ARRAY, busy[i], bytes, false, 0, rate));
                 if (gemm.kind() == OpKind.ATTENTION_SCORE) {
                     scoreRows = Math.addExact(scoreRows, Math.multiplyExact(gemm.m(), gemm.count()));
                 }
@@ -188,7 +209,7 @@ public final class Simulator {
                 if (v.kind() == OpKind.SOFTMAX) {
                     scoreRows = 0;
                 }
-                timed.add(new TimedOp(TimedOp.Unit.VECTOR, busy[i], bytes, streams, t.lastRowCycles()));
+                timed.add(new TimedOp(TimedOp.Unit.VECTOR, busy[i], bytes, streams, t.lastRowCycles(), rate));
             }
         }
         long[] ends = PipelinedTimeline.ends(timed, dram.bytesPerCycle(), dramLatencyCycles, prefetchBytes(spec));
@@ -198,13 +219,13 @@ public final class Simulator {
             OpResult r = backToBack.get(i);
             long cycles = ends[i] - previous;
             previous = ends[i];
-            String bound = r.dramCycles() > busy[i] ? "memory" : ops.get(i) instanceof GemmOp ? "compute" : "vector";
+            String bound = dramCycles[i] > busy[i] ? "memory" : ops.get(i) instanceof GemmOp ? "compute" : "vector";
             double utilization = 0;
             if (r.metrics() != null && cycles > 0) {
                 utilization = 100.0 * ((GemmOp) ops.get(i)).totalMacs()
                         / (cycles * peakMacsPerCycle(r.metrics(), spec));
             }
-            out.add(new OpResult(r.phase(), r.op(), r.cost(), r.metrics(), r.footprint(), busy[i], r.dramCycles(),
+            out.add(new OpResult(r.phase(), r.op(), r.cost(), r.metrics(), r.footprint(), busy[i], dramCycles[i],
                     cycles, bound, utilization));
         }
         return out;

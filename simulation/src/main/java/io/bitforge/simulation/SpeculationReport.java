@@ -1,6 +1,7 @@
 package io.bitforge.simulation;
 
 import io.bitforge.simulation.timing.DramLatency;
+import io.bitforge.simulation.timing.RowBufferDram;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
@@ -53,7 +54,8 @@ public final class SpeculationReport {
         SpeculativeStep step = SpeculativeStep.of(llm.model(), report.quant(), report.options(), speculation, batch,
                 context);
         Simulator simulator = new Simulator(SimulationRun.engine(registry, spec, mapping),
-                DramFigures.of(spec, registry), DramLatency.cycles(spec, registry), null);
+                DramFigures.of(spec, registry), DramLatency.cycles(spec, registry), null,
+                RowBufferDram.of(spec, registry).orElse(null));
         return simulate(simulator, step, batch, context);
     }
 

@@ -15,6 +15,10 @@ import io.bitforge.core.spec.SpecNode;
 import io.bitforge.explore.DesignEvaluator;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
+import io.bitforge.memory.scalesim.ScaleSimConfig;
+import io.bitforge.memory.scalesim.ScaleSimDataflow;
+import io.bitforge.memory.scalesim.ScaleSimRun;
+import io.bitforge.memory.scalesim.TopologyLayer;
 import io.bitforge.simulation.engine.EngineAssembly;
 import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.simulation.engine.MemorySetup;
@@ -69,7 +73,7 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "hdl");
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "hdl");
     }
 
     /** The case called {@code name}; {@code threads} applies to {@code explore}. */
@@ -102,6 +106,9 @@ public final class BenchCases {
                             + "same grid into a fresh --out: spec, id, scoring, results.jsonl, Pareto front, "
                             + "pareto.json, summary and chart, " + threads + " worker threads", 1,
                     () -> exploreRun(registry, threads));
+            case "scalesim" -> new BenchCase(name, "layers",
+                    "SCALE-Sim mode (CALC, 32x32 os, 64 KiB SRAMs) on one GEMM layer M=128 N=4096 K=4096: "
+                            + "every cycle, SRAM and DRAM figure of its reports", 1, BenchCases::scaleSim);
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator, " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
@@ -168,6 +175,12 @@ public final class BenchCases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static BenchCase.Work scaleSim() {
+        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layer = List.of(TopologyLayer.gemm("big", 128, 4096, 4096));
+        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 
     private static BenchCase.Work hdl() {

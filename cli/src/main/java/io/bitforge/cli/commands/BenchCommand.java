@@ -27,13 +27,14 @@ import java.util.concurrent.Callable;
  * and its load, which is printed with them; they are measurements, not deterministic output.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure BitForge's own speed: GEMM evaluations, simulations, explorer designs and HDL "
-                + "simulator cycles per second (warm-up, then timed rounds).")
+        description = "Measure BitForge's own speed: GEMM evaluations, simulations, explorer designs, SCALE-Sim-mode "
+                + "layers and HDL simulator cycles per second (warm-up, then timed rounds).")
 public final class BenchCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, hdl (default all).")
+            description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, explore-run, scalesim, hdl "
+                    + "(default all).")
     List<String> only;
 
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3), "

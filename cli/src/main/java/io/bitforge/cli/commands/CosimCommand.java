@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,9 +207,9 @@ public final class CosimCommand implements Callable<Integer> {
         String first = null;
         for (int i = 0; i < gemm.params().rows(); i++) {
             for (int j = 0; j < gemm.params().cols(); j++) {
-                long got = sim.peek("c_" + i + "_" + j);
-                long expected = gemm.expected(i, j);
-                if (got != expected) {
+                BigInteger got = sim.peekWide("c_" + i + "_" + j);
+                BigInteger expected = gemm.expected(i, j);
+                if (!got.equals(expected)) {
                     wrong++;
                     if (first == null) {
                         first = "c_" + i + "_" + j + ": expected " + expected + ", got " + got;

@@ -3,6 +3,7 @@ package io.bitforge.cli.hdl;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
 
+import java.math.BigInteger;
 import java.util.Random;
 
 /**
@@ -48,13 +49,17 @@ public record GemmStimulus(SystolicArray.Params params, int k, long[][] a, long[
         }
     }
 
-    /** The exact product, wrapped to the accumulator's two's-complement width. */
-    public long expected(int i, int j) {
-        long sum = 0;
+    /**
+     * The exact product, wrapped to the accumulator's two's-complement width (in {@link BigInteger}: 32-bit operands
+     * over a deep K overflow a long, and accumulators may be up to {@link SystolicArray.Params#MAX_ACC_BITS} wide).
+     */
+    public BigInteger expected(int i, int j) {
+        BigInteger sum = BigInteger.ZERO;
         for (int t = 0; t < k; t++) {
-            sum += a[i][t] * b[t][j];
+            sum = sum.add(BigInteger.valueOf(a[i][t]).multiply(BigInteger.valueOf(b[t][j])));
         }
-        int shift = 64 - params.accBits();
-        return (sum << shift) >> shift;
+        BigInteger modulus = BigInteger.ONE.shiftLeft(params.accBits());
+        BigInteger wrapped = sum.mod(modulus);
+        return wrapped.testBit(params.accBits() - 1) ? wrapped.subtract(modulus) : wrapped;
     }
 }

@@ -61,7 +61,7 @@ public final class HdlDesignOptions {
     @Option(names = "--data-bits", defaultValue = "8", description = "Operand width of the array (default 8).")
     int dataBits;
 
-    @Option(names = "--acc-bits", defaultValue = "32", description = "Accumulator width of the array (default 32).")
+    @Option(names = "--acc-bits", defaultValue = "32", description = "Accumulator width of the systolic design (2 x --data-bits..128; default 32).")
     int accBits;
 
     @Option(names = "--no-wrapper", description = "The bare array without the byte-serial FPGA top level.")
@@ -134,7 +134,7 @@ public final class HdlDesignOptions {
         int r = rows(4);
         int c = cols(4);
         check("--data-bits", dataBits, 2, 32);
-        check("--acc-bits", accBits, 2 * dataBits, 64);
+        check("--acc-bits", accBits, 2 * dataBits, SystolicArray.Params.MAX_ACC_BITS);
         return new SystolicArray.Params(r, c, dataBits, accBits);
     }
 

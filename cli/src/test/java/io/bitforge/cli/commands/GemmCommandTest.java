@@ -27,7 +27,7 @@ class GemmCommandTest {
 
     @Test
     void aScaleSimRunPastAMinuteIsRefusedNamingYes() {
-        // 8 x 8 array, M = 2^31 - 1: about 1.4e11 SCALE-Sim demand words (ScaleSimBoundsTest), far past a minute;
+        // 8 x 8 array, M = 2^31 - 1: about 7e9 closed-form fold steps (ScaleSimBoundsTest), far past a minute;
         // the library names its request field (longRunAllowed), the command line its flag
         CliHarness.Result r = CliHarness.run("gemm", "--rows", "8", "--cols", "8", "--m", "2147483647", "--k", "8",
                 "--n", "8", "--scalesim");

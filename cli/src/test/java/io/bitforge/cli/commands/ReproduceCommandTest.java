@@ -49,6 +49,20 @@ class ReproduceCommandTest {
         }
     }
 
+    /** Bit Fusion vs Eyeriss: eight models on two designs, geometric-mean headlines next to the paper's. */
+    @Test
+    void bitfusionJsonHasGeometricMeanHeadlines() throws Exception {
+        String dir = Path.of("..", "examples", "reproduce", "bitfusion").toString();
+        CliHarness.Result result = CliHarness.run("reproduce", "bitfusion", "--dir", dir, "--json", "-");
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonNode json = Json.mapper().readTree(result.stdout());
+        assertEquals(16, json.get("rows").size());
+        JsonNode energy = json.at("/summary/ratios/3");
+        assertEquals("energy Bit Fusion vs Eyeriss (paper)", energy.get("name").asText());
+        assertEquals(5.1, energy.get("paper").asDouble(), 1e-9);
+        assertTrue(Math.abs(energy.get("relativeDifference").asDouble()) < 0.10, energy.toString());
+    }
+
     /** --sensitivity: each choice with its source and the ratios with it switched, in the text and the JSON. */
     @Test
     void sensitivityListsChoicesWithTheirSources() throws Exception {
@@ -136,6 +150,7 @@ class ReproduceCommandTest {
         CliHarness.Result unknown = CliHarness.run("reproduce", "gobo");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.stderr().contains("must be one of [ant, bitmod, mixpe"), unknown.stderr());
+        assertTrue(unknown.stderr().contains("bitfusion"), unknown.stderr());
         CliHarness.Result missing = CliHarness.run("reproduce", "ant", "--dir", "no/such/dir");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.stderr().contains("reproduction.yaml: not found"), missing.stderr());

@@ -3,6 +3,8 @@ package io.bitforge.cli.hdl;
 import io.bitforge.verilog.gen.SystolicArray;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class GemmStimulusTest {
@@ -11,7 +13,7 @@ class GemmStimulusTest {
     void expectedIsTheExactProduct() {
         SystolicArray.Params p = new SystolicArray.Params(1, 1, 8, 32);
         GemmStimulus g = new GemmStimulus(p, 2, new long[][]{{3, -4}}, new long[][]{{5}, {6}});
-        assertEquals(3 * 5 - 4 * 6, g.expected(0, 0));
+        assertEquals(BigInteger.valueOf(3 * 5 - 4 * 6), g.expected(0, 0));
     }
 
     @Test
@@ -19,7 +21,20 @@ class GemmStimulusTest {
         // 3 x 127 x 127 = 48387 does not fit a signed 16-bit accumulator: 48387 - 65536 = -17149
         SystolicArray.Params p = new SystolicArray.Params(1, 1, 8, 16);
         GemmStimulus g = new GemmStimulus(p, 3, new long[][]{{127, 127, 127}}, new long[][]{{127}, {127}, {127}});
-        assertEquals(-17149, g.expected(0, 0));
+        assertEquals(BigInteger.valueOf(-17149), g.expected(0, 0));
+    }
+
+    @Test
+    void expectedHoldsSumsWiderThanALong() {
+        // (-2^31)·(-2^31) = 2^62, four of them 2^64: past a long, inside a 128-bit accumulator
+        SystolicArray.Params p = new SystolicArray.Params(1, 1, 32, 128);
+        long min = Integer.MIN_VALUE;
+        GemmStimulus g = new GemmStimulus(p, 4, new long[][]{{min, min, min, min}},
+                new long[][]{{min}, {min}, {min}, {min}});
+        assertEquals(BigInteger.ONE.shiftLeft(64), g.expected(0, 0));
+        // the same in a 65-bit accumulator wraps to -2^64
+        GemmStimulus narrow = new GemmStimulus(new SystolicArray.Params(1, 1, 32, 65), 4, g.a(), g.b());
+        assertEquals(BigInteger.ONE.shiftLeft(64).negate(), narrow.expected(0, 0));
     }
 
     @Test

@@ -47,9 +47,20 @@ class LoaderFuzzTest {
     @BeforeAll
     static void makeFiles() throws IOException {
         BadInputCatalogueTest.read(dir);
+        // a small results store (two designs) whose files the store targets mutate
+        CliHarness.Result store = CliHarness.run("explore", "--space", dir.resolve("space.yaml").toString(), "--out",
+                dir.resolve("store").toString(), "--budget", "2");
+        assertEquals(0, store.exitCode(), store.stderr());
     }
 
-    record Target(String name, String file, Function<Path, List<String>> command) {
+    /**
+     * A loader's input: {@code file} under the test's folder is mutated and the command run on the copy; with
+     * {@code wholeFolder} the file's folder is copied along (a results store: the other files stay valid).
+     */
+    record Target(String name, String file, boolean wholeFolder, Function<Path, List<String>> command) {
+        Target(String name, String file, Function<Path, List<String>> command) {
+            this(name, file, false, command);
+        }
     }
 
     static final List<Target> TARGETS = List.of(
@@ -66,7 +77,14 @@ class LoaderFuzzTest {
             new Target("safetensors", "good.safetensors", f -> List.of("quantize", "--safetensors", f.toString(),
                     "--all-tensors", "--format", "int4")),
             new Target("design space", "space.yaml", f -> List.of("explore", "--space", f.toString(), "--out",
-                    f.resolveSibling(f.getFileName() + ".out").toString(), "--budget", "1")));
+                    f.resolveSibling(f.getFileName() + ".out").toString(), "--budget", "1")),
+            new Target("results store on resume", "store/results.jsonl", true, f -> List.of("explore", "--space",
+                    dir.resolve("space.yaml").toString(), "--out", f.getParent().toString(), "--resume", "--budget",
+                    "2")),
+            new Target("results store in a report", "store/results.jsonl", true, f -> List.of("report", "--in",
+                    f.getParent().toString(), "--out", f.resolveSibling("report.html").toString())),
+            new Target("results manifest", "store/manifest.json", true, f -> List.of("report", "--in",
+                    f.getParent().toString(), "--out", f.resolveSibling("report.html").toString())));
 
     @TestFactory
     Stream<DynamicTest> mutatedInputsEndInExitZeroOrOneLine() {
@@ -78,7 +96,15 @@ class LoaderFuzzTest {
         byte[] valid = Files.readAllBytes(dir.resolve(target.file()));
         Random random = new Random(seed * 7919 + target.file().hashCode());
         byte[] mutated = mutate(valid, random, target.file().endsWith(".safetensors"));
-        Path file = Files.createTempDirectory(dir, "fuzz").resolve(target.file());
+        Path source = dir.resolve(target.file());
+        Path file = Files.createTempDirectory(dir, "fuzz").resolve(source.getFileName());
+        if (target.wholeFolder()) {
+            try (Stream<Path> siblings = Files.list(source.getParent())) {
+                for (Path sibling : siblings.filter(Files::isRegularFile).toList()) {
+                    Files.copy(sibling, file.resolveSibling(sibling.getFileName()));
+                }
+            }
+        }
         Files.write(file, mutated);
         List<String> args = target.command().apply(file);
         CliHarness.Result r = assertTimeoutPreemptively(BOUND, () -> CliHarness.run(args.toArray(String[]::new)));

@@ -22,16 +22,27 @@ import java.util.TreeSet;
  * @param burstLength             beats per burst on one channel (JEDEC BL)
  * @param figureSources           figure name (as in {@link #facts()}) to the standard, datasheet or paper
  * @param estimatedFigures        names of figures that are estimates, not published numbers
+ * @param rowBuffer               the bank and row-buffer timing of one channel ({@link RowBufferModel}), or null
+ *                                when the preset has none
  */
 public record DramPreset(String id, String description, int channels, int channelWidthBits,
                          double gigabitsPerSecondPerPin, long capacityBytes, double latencyNanoseconds,
                          int burstLength, double picojoulesPerBit, double sustainedEfficiency,
-                         Map<String, String> figureSources, Set<String> estimatedFigures)
+                         Map<String, String> figureSources, Set<String> estimatedFigures, RowBufferTiming rowBuffer)
         implements MemoryPreset {
 
     /** The figure names every preset must source, in listing order. */
     public static final List<String> FIGURES = List.of("channels", "channelWidthBits", "gigabitsPerSecondPerPin",
             "capacityBytes", "latencyNanoseconds", "burstLength", "picojoulesPerBit", "sustainedEfficiency");
+
+    /** A preset without row-buffer timing. */
+    public DramPreset(String id, String description, int channels, int channelWidthBits,
+                      double gigabitsPerSecondPerPin, long capacityBytes, double latencyNanoseconds, int burstLength,
+                      double picojoulesPerBit, double sustainedEfficiency, Map<String, String> figureSources,
+                      Set<String> estimatedFigures) {
+        this(id, description, channels, channelWidthBits, gigabitsPerSecondPerPin, capacityBytes, latencyNanoseconds,
+                burstLength, picojoulesPerBit, sustainedEfficiency, figureSources, estimatedFigures, null);
+    }
 
     public DramPreset {
         Objects.requireNonNull(id, "id");
@@ -54,6 +65,13 @@ public record DramPreset(String id, String description, int channels, int channe
         if (!FIGURES.containsAll(estimatedFigures)) {
             throw new IllegalArgumentException(id + ": unknown estimated figure in " + estimatedFigures);
         }
+    }
+
+    /** The same preset with {@code timing} as its channels' bank and row-buffer timing. */
+    public DramPreset withRowBuffer(RowBufferTiming timing) {
+        return new DramPreset(id, description, channels, channelWidthBits, gigabitsPerSecondPerPin, capacityBytes,
+                latencyNanoseconds, burstLength, picojoulesPerBit, sustainedEfficiency, figureSources,
+                estimatedFigures, timing);
     }
 
     /** Total data pins: channels × channel width. */
@@ -110,6 +128,9 @@ public record DramPreset(String id, String description, int channels, int channe
         }
         facts.put("estimates", FIGURES.stream().filter(estimatedFigures::contains).toList());
         facts.put("figureSources", sources);
+        if (rowBuffer != null) {
+            facts.put("rowBuffer", rowBuffer.facts());
+        }
         return facts;
     }
 }

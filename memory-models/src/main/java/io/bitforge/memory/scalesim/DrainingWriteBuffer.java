@@ -71,6 +71,65 @@ final class DrainingWriteBuffer {
         return current;
     }
 
+    /**
+     * As {@link #serve} for a row of {@code words} requests (their addresses do not matter here), in steps between
+     * the events a word can cause (a drain starting, the buffer filling up) rather than word by word.
+     */
+    long serveWords(long words, long cycle) {
+        long current = cycle;
+        long left = words;
+        while (left > 0) {
+            if (current < drainEndCycle) {
+                // words stored while a drain runs: nothing happens until the buffer is full
+                long step = Math.min(left, Math.max(1, freeSpace));
+                store(step);
+                left -= step;
+                if (freeSpace <= 0) {
+                    current = drainEndCycle;
+                }
+            } else {
+                // a drain starts at the word that leaves less than the active half free
+                long step = Math.max(1, freeSpace - (totalWords - drainWords) + 1);
+                if (left < step) {
+                    store(left);
+                    break;
+                }
+                store(step);
+                left -= step;
+                flush();
+                drainEndCycle = drain(current);
+            }
+        }
+        return current;
+    }
+
+    /**
+     * How many of {@code rows} successive rows of {@code words} requests each, the first at {@code cycle} and one
+     * per cycle, pass without an event (no drain starts, the buffer does not fill): such rows only store their words
+     * ({@link #storeQuietly}) and complete in their own cycle.
+     */
+    long quietRows(long words, long cycle, long rows) {
+        long quiet;
+        if (cycle < drainEndCycle) {
+            quiet = Math.min(drainEndCycle - cycle, (freeSpace - 1) / words);
+        } else {
+            quiet = Math.floorDiv(freeSpace - (totalWords - drainWords), words);
+        }
+        return Math.max(0, Math.min(rows, quiet));
+    }
+
+    /** Stores {@code words} that {@link #quietRows} found cause no event. */
+    void storeQuietly(long words) {
+        store(words);
+    }
+
+    private void store(long words) {
+        long filled = lineIndex + words;
+        closedLines += filled / lineWords;
+        lineIndex = (int) (filled % lineWords);
+        freeSpace -= words;
+    }
+
     private void store() {
         lineIndex++;
         freeSpace--;

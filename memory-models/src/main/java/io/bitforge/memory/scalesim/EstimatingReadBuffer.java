@@ -27,9 +27,6 @@ final class EstimatingReadBuffer {
     private static final int STALE_FACTOR = 3;
     private static final int MIN_MAP_ENTRIES = 1 << 16;
 
-    private static final int READ_PORT_LATENCY = 1;
-    private static final int DEFAULT_WORDS_PER_CYCLE = 10;
-
     private final int minMapEntries;
     private final int itemsPerSet;
     private final int activeSets;
@@ -54,17 +51,10 @@ final class EstimatingReadBuffer {
     private int readEnd;
     private int prefetchStart = -1;
     private int prefetchEnd = -1;
-    private long lastPrefetchStart = -2;
-    private long lastPrefetchEnd = -1;
-    private long prefetchWordsPerCycle = DEFAULT_WORDS_PER_CYCLE;
-    private long firstRequestCycle;
-    private boolean firstRequestSeen;
     private boolean activePrefetchDone;
+    private final CalcPrefetchClock clock;
 
     private long dramReads;
-    private boolean traceValid;
-    private long traceFirstCycle;
-    private long traceLastCycle;
 
     EstimatingReadBuffer(long sizeWords) {
         this(sizeWords, MIN_MAP_ENTRIES);
@@ -78,17 +68,15 @@ final class EstimatingReadBuffer {
         this.activeSets = (int) (activeFraction * 100);
         this.prefetchSets = 100 - activeSets;
         this.readEnd = activeSets - 1;
+        this.clock = new CalcPrefetchClock(itemsPerSet);
     }
 
     /** Serves one demand row at {@code cycle}; always a hit one cycle later in this mode. */
     void serve(long[] row, long cycle) {
-        if (!firstRequestSeen) {
-            for (long address : row) {
-                if (address > -1) {
-                    firstRequestCycle = cycle;
-                    firstRequestSeen = true;
-                    break;
-                }
+        for (long address : row) {
+            if (address > -1) {
+                clock.firstRequest(cycle);
+                break;
             }
         }
         for (long address : row) {
@@ -111,27 +99,19 @@ final class EstimatingReadBuffer {
         }
         closeCurrentSet();
         if (currentSetId == readEnd + 1) {
+            clock.windowFilled(cycle);
             if (!activePrefetchDone) {
-                prefetchWordsPerCycle = DEFAULT_WORDS_PER_CYCLE;
-                lastPrefetchEnd = firstRequestCycle - 1 - READ_PORT_LATENCY;
-                long cycles = ceilDiv((long) prefetchSets * itemsPerSet, prefetchWordsPerCycle);
-                lastPrefetchStart = lastPrefetchEnd - cycles + 1;
-                prefetch();
+                prefetch(0, activeSets - 1);
                 prefetchStart = readEnd + 1;
                 prefetchEnd = prefetchStart + prefetchSets - 1;
                 activePrefetchDone = true;
             } else {
-                long words = (long) prefetchSets * itemsPerSet;
-                long cycles = lastPrefetchEnd - lastPrefetchStart + 1;
-                prefetchWordsPerCycle = ceilDiv(words, cycles);
-                prefetch();
+                prefetch(prefetchStart, prefetchEnd);
                 prefetchStart += prefetchSets;
                 prefetchEnd += prefetchSets;
             }
             readStart += prefetchSets;
             readEnd += prefetchSets;
-            lastPrefetchStart = lastPrefetchEnd + 1;
-            lastPrefetchEnd = cycle;
             forgetEvicted();
         }
     }
@@ -183,47 +163,15 @@ final class EstimatingReadBuffer {
             closeCurrentSet();
         }
         int lastSet = currentSetId - 1;
-        if (!activePrefetchDone) {
-            prefetchWordsPerCycle = DEFAULT_WORDS_PER_CYCLE;
-            lastPrefetchEnd = -1 - READ_PORT_LATENCY;
-            int sets = lastSet + 1;
-            long cycles = ceilDiv((long) sets * itemsPerSet, prefetchWordsPerCycle);
-            lastPrefetchStart = lastPrefetchEnd - cycles + 1;
-            prefetch(0, lastSet);
-            activePrefetchDone = true;
-        } else {
-            int sets = lastSet - prefetchStart + 1;
-            prefetchEnd = lastSet;
-            long words = (long) sets * itemsPerSet;
-            long cycles = lastPrefetchEnd - lastPrefetchStart + 1;
-            prefetchWordsPerCycle = ceilDiv(words, cycles);
-            prefetch();
-        }
-    }
-
-    private void prefetch() {
-        if (!activePrefetchDone) {
-            prefetch(0, activeSets - 1);
-        } else {
-            prefetch(prefetchStart, prefetchEnd);
-        }
+        clock.finish(currentSetId);
+        prefetch(activePrefetchDone ? prefetchStart : 0, lastSet);
+        activePrefetchDone = true;
     }
 
     private void prefetch(int firstSet, int lastSet) {
         for (int id = firstSet; id <= lastSet; id++) {
             dramReads += setSizes[id];
         }
-        long cycles = lastPrefetchEnd - lastPrefetchStart + 1;
-        if (cycles <= 0) {
-            return; // SCALE-Sim would record no trace rows for this prefetch
-        }
-        long first = lastPrefetchStart + READ_PORT_LATENCY;
-        long last = lastPrefetchStart + cycles - 1 + READ_PORT_LATENCY;
-        if (!traceValid) {
-            traceFirstCycle = first;
-            traceValid = true;
-        }
-        traceLastCycle = last;
     }
 
     long dramReads() {
@@ -231,18 +179,14 @@ final class EstimatingReadBuffer {
     }
 
     boolean hasTrace() {
-        return traceValid;
+        return clock.hasTrace();
     }
 
     long dramStartCycle() {
-        return traceFirstCycle;
+        return clock.dramStartCycle();
     }
 
     long dramStopCycle() {
-        return traceLastCycle;
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return Math.floorDiv(a + b - 1, b);
+        return clock.dramStopCycle();
     }
 }

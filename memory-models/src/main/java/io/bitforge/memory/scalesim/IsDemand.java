@@ -55,6 +55,26 @@ final class IsDemand extends StationaryDemand {
     }
 
     @Override
+    FoldStream ifmapStream(int fold) {
+        return stationaryStream(fold);
+    }
+
+    @Override
+    FoldStream filterStream(int fold) {
+        return streamedStream(fold);
+    }
+
+    @Override
+    int ifmapBlock(int fold) {
+        return -1;
+    }
+
+    @Override
+    int filterBlock(int fold) {
+        return streamedBlock(fold);
+    }
+
+    @Override
     long ifmapReads() {
         return stationaryReads();
     }

@@ -47,6 +47,19 @@ final class OperandAddresses {
         return layer.numFilters();
     }
 
+    /**
+     * True when every ifmap element has its own address and none runs past the input (no −1): along each axis the
+     * windows do not overlap (filter ≤ stride, or a single output) and the last one fits. GEMM rows always qualify.
+     */
+    boolean ifmapDistinct() {
+        return fits(layer.ofmapRows(), layer.filterRows(), layer.strideRows(), layer.ifmapRows())
+                && fits(layer.ofmapCols(), layer.filterCols(), layer.strideCols(), layer.ifmapCols());
+    }
+
+    private static boolean fits(int outputs, int filter, int stride, int input) {
+        return (outputs == 1 || filter <= stride) && (long) (outputs - 1) * stride + filter <= input;
+    }
+
     long ifmap(int i, int j) {
         int ofmapRow = i / ofmapCols;
         int ofmapCol = i % ofmapCols;

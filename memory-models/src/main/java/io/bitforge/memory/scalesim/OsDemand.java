@@ -76,6 +76,33 @@ final class OsDemand extends SystolicDemand {
     }
 
     @Override
+    FoldStream ifmapStream(int fold) {
+        return new FoldStream.Skewed(0, rowsUsed(fold), temporal());
+    }
+
+    @Override
+    FoldStream filterStream(int fold) {
+        return new FoldStream.Skewed(0, colsUsed(fold), temporal());
+    }
+
+    @Override
+    FoldStream ofmapStream(int fold) {
+        // source rows T − 1 + R − rows .. T − 1 + R − 1 of the skewed matrix carry the used array rows' outputs
+        int rows = rowsUsed(fold);
+        return new FoldStream.Skewed(temporal() - 1L + arrayRows - rows, colsUsed(fold), rows);
+    }
+
+    @Override
+    int ifmapBlock(int fold) {
+        return rowFold(fold);
+    }
+
+    @Override
+    int filterBlock(int fold) {
+        return colFold(fold);
+    }
+
+    @Override
     long ifmapReads() {
         return (long) colFolds() * temporal() * spatialRows();
     }

@@ -8,15 +8,29 @@ package io.bitforge.memory.scalesim;
  * SRAM may hold the array while a drain is in progress and the buffer is full ({@link DrainingWriteBuffer}).
  * The row's stall is the longest of the three waits. Total cycles are the completion cycle of the last row. Word size is one byte, the active
  * fraction of every double buffer is 0.5.
+ *
+ * <p>In CALC mode, for layers whose ifmap elements have distinct addresses (GEMM rows among them), the same
+ * report is computed per fold from counts ({@link ClosedFormLayerRun}); other layers, and USER mode, are replayed
+ * row by row and address by address ({@link #replay}), which is also the closed form's test oracle.
  */
 public final class ScaleSimLayerRun {
     private ScaleSimLayerRun() {
     }
 
     public static ScaleSimLayerResult run(TopologyLayer layer, ScaleSimConfig config) {
+        return ClosedFormLayerRun.applies(layer, config) ? ClosedFormLayerRun.run(layer, config)
+                : replay(layer, config);
+    }
+
+    /** The layer replayed demand row by demand row, address by address. */
+    static ScaleSimLayerResult replay(TopologyLayer layer, ScaleSimConfig config) {
+        return replay(layer, config, SramWords.of(config));
+    }
+
+    static ScaleSimLayerResult replay(TopologyLayer layer, ScaleSimConfig config, SramWords sram) {
         SystolicDemand demand = SystolicDemand.of(layer, config);
-        long ifmapWords = config.ifmapSramKib() * 1024L;
-        long filterWords = config.filterSramKib() * 1024L;
+        long ifmapWords = sram.ifmap();
+        long filterWords = sram.filter();
         ReadBuffer ifmapBuffer;
         ReadBuffer filterBuffer;
         DrainingWriteBuffer ofmapBuffer;
@@ -25,12 +39,12 @@ public final class ScaleSimLayerRun {
             int bandwidth = config.bandwidthWordsPerCycle().get(0);
             ifmapBuffer = user(new UserReadBuffer(ifmapWords, bandwidth, PrefetchOrder.ifmap(demand)));
             filterBuffer = user(new UserReadBuffer(filterWords, bandwidth, PrefetchOrder.filter(demand)));
-            ofmapBuffer = new DrainingWriteBuffer(config.ofmapSramKib() * 1024L, bandwidth);
+            ofmapBuffer = new DrainingWriteBuffer(sram.ofmap(), bandwidth);
         } else {
             // CALC mode: reads never stall; the ofmap drains one array row (arrayCols words) per cycle.
             ifmapBuffer = calc(new EstimatingReadBuffer(ifmapWords));
             filterBuffer = calc(new EstimatingReadBuffer(filterWords));
-            ofmapBuffer = new DrainingWriteBuffer(config.ofmapSramKib() * 1024L, config.arrayCols());
+            ofmapBuffer = new DrainingWriteBuffer(sram.ofmap(), config.arrayCols());
         }
 
         long[] ifmapRow = new long[demand.ifmapWidth()];

@@ -7,20 +7,30 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a SCALE-Sim-mode run will cost before it starts: the row-by-row simulation visits every word of every demand
- * row (rows = folds × rows per fold, each row as wide as the ifmap, filter and ofmap edges of the array), and holds
- * the operands' address matrices. A run estimated past about a minute or past the heap is refused with the estimate,
- * so that no input hangs silently; {@code force} runs it anyway.
+ * What a SCALE-Sim-mode run will cost before it starts. The row-by-row replay visits every word of every demand
+ * row (rows = folds × rows per fold, each row as wide as the ifmap, filter and ofmap edges of the array) and holds
+ * the operands' address matrices; the closed form ({@link ClosedFormLayerRun}) takes a few steps per fold (the
+ * ofmap's rising and falling edges, one per plateau) and holds at most a number per word of its read windows. A
+ * run estimated past about a minute or past the heap is refused with the estimate, so that no input hangs
+ * silently; {@code force} runs it anyway.
  *
- * @param demandWords words the simulation visits, in double so that no product wraps
- * @param heapBytes   bytes of address and prefetch matrices it holds (8-byte addresses, a factor 2 for the maps)
+ * @param work      demand words (replay) or fold steps (closed form), in double so that no product wraps
+ * @param perSecond how many of those a second gets through
+ * @param unit      what {@code work} counts, for the refusal message
+ * @param heapBytes bytes of address and prefetch matrices it holds (8-byte addresses, a factor 2 for the maps)
  */
-public record ScaleSimWork(double demandWords, double heapBytes) {
+public record ScaleSimWork(double work, double perSecond, String unit, double heapBytes) {
     /**
-     * Demand words simulated per second: measured with a 4096 × 1024 × 1024 GEMM on a 32 × 32 output-stationary
-     * array (4.45e6 demand rows of 96 words in 6.5 s on a shared 2-core machine), rounded down.
+     * Demand words the replay simulates per second: measured with a 4096 × 1024 × 1024 GEMM on a 32 × 32
+     * output-stationary array (4.45e6 demand rows of 96 words in 6.5 s on a shared 2-core machine), rounded down.
      */
     public static final double WORDS_PER_SECOND = 5e7;
+
+    /**
+     * Closed-form steps per second: measured with a 128 × 4096 × 4096 GEMM on a 32 × 32 output-stationary array
+     * (512 folds of 2 × 32 + 10 steps in 3.1 ms on a shared 2-core machine at a load average of 24), rounded down.
+     */
+    public static final double STEPS_PER_SECOND = 1e7;
 
     /** Refuse runs estimated longer than this without {@code force}. */
     public static final double MAX_SECONDS = 60;
@@ -52,14 +62,22 @@ public record ScaleSimWork(double demandWords, double heapBytes) {
                 rowsPerFold = 2 * r + c + n - 2;
             }
         }
-        double folds = Math.ceil(spatialRows / r) * Math.ceil(spatialCols / c);
+        double rowFolds = Math.ceil(spatialRows / r);
+        double colFolds = Math.ceil(spatialCols / c);
+        double folds = rowFolds * colFolds;
+        if (ClosedFormLayerRun.applies(layer, config)) {
+            // per fold: the ofmap's two skew edges row by row (at most C rows each), its plateau, a few more
+            // it keeps a suffix per block in the read windows: at most half of each read SRAM's words, ~64 B each
+            double windowWords = (config.ifmapSramKib() + (double) config.filterSramKib()) * 1024 / 2;
+            return new ScaleSimWork(folds * (2 * c + 10), STEPS_PER_SECOND, "fold steps", 64 * windowWords);
+        }
         double words = folds * rowsPerFold * (r + 2 * c);
         double heap = 2 * 8 * (m * k + k * n + m * n);
-        return new ScaleSimWork(words, heap);
+        return new ScaleSimWork(words, WORDS_PER_SECOND, "demand words", heap);
     }
 
     public double seconds() {
-        return demandWords / WORDS_PER_SECOND;
+        return work / perSecond;
     }
 
     /** Refuses the layers, with the estimate of the first one too big, unless {@code force}. */
@@ -72,9 +90,9 @@ public record ScaleSimWork(double demandWords, double heapBytes) {
             if (!force && totalSeconds > MAX_SECONDS) {
                 // the request field that lets it run; a front end names its own switch for it (the CLI's --yes)
                 throw new BadRequestException("longRunAllowed", String.format(Locale.ROOT, "%s: SCALE-Sim mode "
-                        + "would simulate about %.3g demand words, about %s; refused (the limit is %d s; set this "
+                        + "would simulate about %.3g %s, about %s; refused (the limit is %d s; set this "
                         + "to run it anyway)",
-                        layer.name(), work.demandWords(), duration(totalSeconds), (int) MAX_SECONDS));
+                        layer.name(), work.work(), work.unit(), duration(totalSeconds), (int) MAX_SECONDS));
             }
             if (work.heapBytes() > maxHeap) {
                 throw new BadInputException(String.format(Locale.ROOT, "%s: needs about %.1f GiB of address "

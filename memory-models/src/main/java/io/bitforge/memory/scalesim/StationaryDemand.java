@@ -67,6 +67,27 @@ abstract sealed class StationaryDemand extends SystolicDemand permits WsDemand, 
                 row >= idle && c < cols ? outputAddress(row - idle, colStart + c) : -1);
     }
 
+    /** The stationary operand's load as counts: the used rows, bottom-up, in the fold's first R rows. */
+    final FoldStream stationaryStream(int fold) {
+        int rows = rowsUsed(fold);
+        return new FoldStream.Load(arrayRows - rows, rows, colsUsed(fold));
+    }
+
+    /** The streamed operand as counts: T steps after the R load rows, skewed over the used rows. */
+    final FoldStream streamedStream(int fold) {
+        return new FoldStream.Skewed(arrayRows, rowsUsed(fold), temporal());
+    }
+
+    @Override
+    final FoldStream ofmapStream(int fold) {
+        return new FoldStream.Skewed(2L * arrayRows - 1, colsUsed(fold), temporal());
+    }
+
+    /** The streamed operand's block depends on the row fold only; every stationary block is read once. */
+    final int streamedBlock(int fold) {
+        return rowFold(fold);
+    }
+
     /** Every stationary element is read once. */
     final long stationaryReads() {
         return (long) spatialRows() * spatialCols();

@@ -56,6 +56,21 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     /** Ofmap demand row; its width is the array's column count. */
     abstract void ofmapRow(int fold, int r, long[] out);
 
+    /** The ifmap demand of fold {@code fold} as counts ({@link FoldStream}): the shape {@link #ifmapRow} fills. */
+    abstract FoldStream ifmapStream(int fold);
+
+    abstract FoldStream filterStream(int fold);
+
+    abstract FoldStream ofmapStream(int fold);
+
+    /**
+     * Which block of the ifmap operand fold {@code fold} reads: folds with the same block read the same addresses
+     * in the same order; −1 when no other fold reads this fold's addresses.
+     */
+    abstract int ifmapBlock(int fold);
+
+    abstract int filterBlock(int fold);
+
     /** SRAM reads the ifmap operand makes, as SCALE-Sim counts them (its get_ifmap_requests). */
     abstract long ifmapReads();
 

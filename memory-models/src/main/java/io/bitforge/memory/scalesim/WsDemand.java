@@ -55,6 +55,26 @@ final class WsDemand extends StationaryDemand {
     }
 
     @Override
+    FoldStream ifmapStream(int fold) {
+        return streamedStream(fold);
+    }
+
+    @Override
+    FoldStream filterStream(int fold) {
+        return stationaryStream(fold);
+    }
+
+    @Override
+    int ifmapBlock(int fold) {
+        return streamedBlock(fold);
+    }
+
+    @Override
+    int filterBlock(int fold) {
+        return -1;
+    }
+
+    @Override
     long ifmapReads() {
         return streamedReads();
     }

@@ -47,15 +47,27 @@ class ScaleSimBoundsTest {
 
     @Test
     void aGemmAtIntMaxIsEstimatedAndRefusedInsteadOfReportingZeroCycles() {
-        // 8 x 8 OS array: ceil((2^31 - 1) / 8) = 2^28 folds of K + R + C - 2 = 22 rows, each 8 + 2 x 8 = 24 words
-        // wide: 268,435,456 x 22 x 24 = 1.417e11 words, at 5e7 words/s about 2835 s = 47 min.
+        // GEMM rows take the closed form: 8 x 8 OS array, ceil((2^31 - 1) / 8) = 2^28 folds of 2 x 8 + 10 steps:
+        // 268,435,456 x 26 = 6.979e9 steps, at 1e7 steps/s about 698 s = 12 min.
         ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layers = List.of(TopologyLayer.gemm("g1", Integer.MAX_VALUE, 8, 8));
-        assertEquals(141_733_920_768.0, ScaleSimWork.of(layers.get(0), config).demandWords());
+        assertEquals(6_979_321_856.0, ScaleSimWork.of(layers.get(0), config).work());
         BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
         assertEquals("longRunAllowed", refused.field());
-        assertTrue(refused.detail().startsWith("g1: SCALE-Sim mode would simulate about 1.42e+11 demand words, about "
-                + "47 min; refused"), refused.detail());
+        assertTrue(refused.detail().startsWith("g1: SCALE-Sim mode would simulate about 6.98e+09 fold steps, about "
+                + "12 min; refused"), refused.detail());
+    }
+
+    @Test
+    void aLargeOverlappingConvolutionIsEstimatedInDemandWordsAndRefused() {
+        // 3 x 3 windows overlap, so the layer is replayed: M = 16384^2 = 268,435,456, K = 9, N = 8 on an 8 x 8 OS
+        // array: 2^25 folds of K + R + C - 2 = 23 rows of 8 + 2 x 8 = 24 words: 1.852e10 words, about 370 s = 6 min.
+        ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layers = List.of(new TopologyLayer("c1", 16386, 16386, 3, 3, 1, 8, 1, 1));
+        assertEquals(18_522_046_464.0, ScaleSimWork.of(layers.get(0), config).work());
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
+        assertTrue(refused.detail().startsWith("c1: SCALE-Sim mode would simulate about 1.85e+10 demand words, about "
+                + "6 min; refused"), refused.detail());
     }
 
     @Test

@@ -213,10 +213,12 @@ public final class LutFamily implements PeFamily {
         if (op.weightGroupSize() > 0) {
             steps.add(DequantStep.charged("group scale x group sum, accumulated", DequantSite.IN_PE,
                     DequantBasis.PER_OUTPUT_GROUP, DequantOps.FP16_MULT_PICOJOULES + DequantOps.FP16_ADD_PICOJOULES,
-                    TechNode.N45, DequantOps.FP16_GROUP_SCALE));
+                    TechNode.N45, DequantOps.FP16_GROUP_SCALE).withUnitArea(DequantOps.FP16_MULT_SQUARE_MICROMETRES
+                    + DequantOps.FP16_ADD_SQUARE_MICROMETRES));
         } else {
             steps.add(DequantStep.charged("weight scale x output", DequantSite.ARRAY_EDGE, DequantBasis.PER_OUTPUT,
-                    DequantOps.FP16_MULT_PICOJOULES, TechNode.N45, DequantOps.FP16_SCALE));
+                    DequantOps.FP16_MULT_PICOJOULES, TechNode.N45, DequantOps.FP16_SCALE)
+                    .withUnitArea(DequantOps.FP16_MULT_SQUARE_MICROMETRES));
         }
         if (p.int8Tables()) {
             steps.add(DequantStep.inFamilyCost("INT8 table scale per 64 activations (FP32 multiply and add)",

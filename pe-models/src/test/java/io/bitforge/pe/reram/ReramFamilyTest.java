@@ -129,8 +129,8 @@ class ReramFamilyTest {
                 error("    crossbarRows: 64\n    parallelRows: 65\n"));
         assertEquals("hw.yaml: hardware.pe.params.flipEncoding: must be true or false, got 'yes please' (line 7)",
                 error("    flipEncoding: yes please\n"));
-        assertTrue(error("    adcBit: 8\n").startsWith("hw.yaml: hardware.pe.params.adcBit: unknown field; allowed "
-                + "fields here: crossbarRows,"));
+        assertTrue(error("    adcBit: 8\n").startsWith("hw.yaml: hardware.pe.params.adcBit: unknown field "
+                + "(did you mean 'adcBits'?); allowed fields here: crossbarRows,"));
         // a 16-bit pos/neg weight needs 2 x ceil(15/1) = 30 columns, more than 16
         assertEquals("hw.yaml: hardware.pe.params.weightBits: needs 30 columns per weight, more than crossbarCols "
                 + "(16), got 16 (line 9)", error("    crossbarCols: 16\n    cellBits: 1\n    weightBits: 16\n"

@@ -36,8 +36,11 @@ public record CostProvenance(Map<String, Provenance> area, Provenance peEnergy) 
         for (EdgeUnit unit : family.edgeUnits(engine.spec().pe().params())) {
             area.computeIfPresent(unit.unit(), (k, v) -> unit.source().provenance());
         }
-        area.computeIfPresent("sram", (k, v) -> SramArea.SOURCE.provenance());
+        area.computeIfPresent("sram", (k, v) -> SramArea.multiPortedOrBanked(engine.spec().buffers())
+                ? SramArea.PORTS_BANKS_SOURCE.provenance() : SramArea.SOURCE.provenance());
         area.computeIfPresent("vector", (k, v) -> VectorUnitArea.SOURCE.provenance());
+        // dequantisation units: Horowitz's arithmetic areas for an assumed unit (DequantStep)
+        area.computeIfPresent("dequant", (k, v) -> Provenance.ESTIMATE);
         return new CostProvenance(area, pe);
     }
 

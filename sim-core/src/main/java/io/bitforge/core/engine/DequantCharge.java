@@ -10,10 +10,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * The dequantisation energy the engine charges for one GEMM instance: for each step of the family's
  * {@link DequantStatement} not already in the family's own cost, its energy per count × the count of its basis
- * (MACs, weight elements read into the array, outputs, or outputs × groups), scaled to the spec's node. Energy
- * only: the steps are taken to be pipelined with the array (edge converters, per-group scalers keeping pace with
- * the partial sums), so they add no cycles; families that time their dequantisation (MixPE's side work) do so in
- * their own cost.
+ * (MACs, weight elements read into the array, outputs, or outputs × groups), scaled to the spec's node. Their
+ * area and the vector-unit time of steps placed there are the engine's ({@code Engine#dequantVectorCycles}): edge
+ * and in-PE units keep pace with the array and add no cycles; families that time their dequantisation (MixPE's side
+ * work) do so in their own cost.
  */
 final class DequantCharge {
     private DequantCharge() {

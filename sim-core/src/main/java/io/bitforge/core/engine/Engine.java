@@ -15,6 +15,8 @@ import io.bitforge.core.op.OpGraph;
 import io.bitforge.core.op.VectorOp;
 import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
+import io.bitforge.core.pe.DequantBasis;
+import io.bitforge.core.pe.DequantSite;
 import io.bitforge.core.pe.EdgeUnit;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
@@ -139,7 +141,7 @@ public final class Engine {
         baseSources = List.copyOf(sources);
         designAreas = Map.of("sram", SramArea.squareMicrometres(spec.buffers(), spec.node()),
                 "vector", VectorUnitArea.squareMicrometres(spec.vectorUnit(), spec.node()));
-        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.node()));
+        List<CostSource> areaSourceList = new ArrayList<>(SramArea.sources(spec.buffers(), spec.node()));
         areaSourceList.add(VectorUnitArea.SOURCE);
         TechScaling.sourceFor(TechNode.N45, spec.node()).ifPresent(areaSourceList::add);
         areaSources = List.copyOf(areaSourceList);
@@ -241,7 +243,7 @@ public final class Engine {
             extraSources.addAll(areaSources);
             CostReport one = custom.get().plus(new CostReport(CycleBreakdown.ZERO, ActionCounts.ZERO,
                     dequant == 0 ? EnergyBreakdown.ZERO : EnergyBreakdown.of(EnergyCategory.DEQUANT, dequant),
-                    designAreas, extraSources));
+                    withDequantArea(designAreas, op), extraSources));
             return new GemmEvaluation(one.times(op.count()), null);
         }
         GemmOp cellOp = cellView(op);
@@ -271,6 +273,11 @@ public final class Engine {
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
         CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.dramStallCycles(), scheduleCycles - streaming,
                 0, metrics.sramStallCycles());
+        long exposedDequant = Math.max(0, dequantVectorCycles(cellOp) - cycles.total());
+        if (exposedDequant > 0) {
+            cycles = new CycleBreakdown(cycles.compute(), cycles.memoryStall(), cycles.fillDrain(), exposedDequant,
+                    cycles.sramStall());
+        }
 
         long[] reads = new long[3];
         long[] writes = new long[3];
@@ -281,6 +288,22 @@ public final class Engine {
                         * (cycles.compute() + cycles.fillDrain());
         return new GemmEvaluation(assemble(op, cellOp, cycles, reads, writes, offChip, storedWeightBits, chargedMacs)
                 .times(op.count()), metrics);
+    }
+
+    /**
+     * The tile one instance of {@code op} moves between DRAM and the buffers, as the tiled DRAM model chose it for
+     * {@link #evaluate(GemmOp)} (the same cached plan); empty when the engine has no tiled DRAM model, the family
+     * costs its own GEMMs, or the cycle model is the layer-overlap artefact's.
+     */
+    public Optional<GemmTile> dramTile(GemmOp op) {
+        if (!(memory instanceof TiledDramModel tiled) || mapping.cycleModel() == CycleModel.LAYER_OVERLAP
+                || family.customGemmCost(spec.pe().params(), op, spec).isPresent()) {
+            return Optional.empty();
+        }
+        CellTiming timing = family.timing(spec.pe().params(), cellView(op));
+        ArrayMetrics schedule = FoldModel.metrics(spec.array(), spec.dataflow(), timing, op.m(), op.k(), op.n(),
+                options.foldConvention());
+        return Optional.of(tiled.plan(spec, op, OperandBits.of(op, storedWeightBits(op)), schedule).tiling().tile());
     }
 
     /**
@@ -345,7 +368,7 @@ public final class Engine {
 
         double area = cell.cellSquareMicrometres() * spec.array().cells()
                 * TechScaling.areaFactor(cell.node(), spec.node());
-        Map<String, Double> areas = new TreeMap<>(designAreas);
+        Map<String, Double> areas = new TreeMap<>(withDequantArea(designAreas, cellOp));
         areas.put("pe-array", area);
         List<CostSource> sources = new ArrayList<>(cell.sources());
         scalingSource(cell.node()).ifPresent(sources::add);
@@ -371,6 +394,53 @@ public final class Engine {
             return 0;
         }
         return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+    }
+
+    /**
+     * {@code areas} with a {@code dequant} unit: the engine-charged dequantisation steps' units, one per lane of the
+     * array edge they sit on (weights converted as they enter: the weights' edge; outputs scaled as they leave: the
+     * columns) or one per cell (in the PE), each at its step's area scaled to the spec's node. Steps on the vector
+     * unit use its lanes (no area of their own). Nothing without uniform dequantisation charges.
+     */
+    private Map<String, Double> withDequantArea(Map<String, Double> areas, GemmOp op) {
+        if (!options.energyConvention().uniformDequant()) {
+            return areas;
+        }
+        double total = 0;
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            long units = switch (step.where()) {
+                case IN_PE -> spec.array().cells();
+                case ARRAY_EDGE -> step.per() == DequantBasis.PER_WEIGHT_READ ? edgeLanes(Operand.WEIGHTS)
+                        : step.per() == DequantBasis.PER_ACTIVATION ? edgeLanes(Operand.ACTIVATIONS)
+                        : spec.array().cols();
+                case VECTOR_UNIT -> 0;
+            };
+            total += step.unitSquareMicrometres() * units * TechScaling.areaFactor(step.node(), spec.node());
+        }
+        if (total == 0) {
+            return areas;
+        }
+        Map<String, Double> with = new TreeMap<>(areas);
+        with.put("dequant", total);
+        return with;
+    }
+
+    /**
+     * Cycles the vector unit spends on one instance of {@code op}'s engine-charged vector-unit steps: one multiply
+     * and one add per count on each lane ({@code ceil(2 × count / lanes)}). They run beside the array as its partial
+     * sums appear; only the part beyond the array's own cycles is exposed.
+     */
+    long dequantVectorCycles(GemmOp op) {
+        if (!options.energyConvention().uniformDequant()) {
+            return 0;
+        }
+        double ops = 0;
+        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+            if (step.where() == DequantSite.VECTOR_UNIT) {
+                ops += 2 * DequantCharge.count(step, op, (double) op.k() * op.n());
+            }
+        }
+        return (long) Math.ceil(ops / spec.vectorUnit().lanes());
     }
 
     private List<CostSource> dequantSources(GemmOp op) {

@@ -88,7 +88,7 @@ public record HardwareSpec(String name, TechNode node, double clockMegahertz, Pe
         try {
             byte[] canonical = CANONICAL.writeValueAsBytes(asMap());
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical);
-            return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+            return java.util.HexFormat.of().formatHex(digest, 0, 8); // the first 16 hex digits
         } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash spec " + name, e);
         }

@@ -10,6 +10,7 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.io.InputText;
 import io.bitforge.core.io.SourceLines;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
@@ -60,7 +61,8 @@ public final class HardwareSpecLoader {
         if (preset.isPresent()) {
             return parse(preset.get().yaml(), "preset " + fileOrPreset);
         }
-        throw new BadRequestException(option, "'" + fileOrPreset + "' is neither a spec file nor a preset; presets: "
+        throw new BadRequestException(option, "'" + fileOrPreset + "' is neither a spec file nor a preset"
+                + Suggestions.didYouMean(fileOrPreset, registry.ids(CatalogKind.HARDWARE)) + "; presets: "
                 + String.join(", ", registry.ids(CatalogKind.HARDWARE)));
     }
 
@@ -117,7 +119,7 @@ public final class HardwareSpecLoader {
         SpecNode familyNode = peNode.field("family");
         String familyId = familyNode.text();
         PeFamily family = registry.peFamily(familyId).orElseThrow(() -> familyNode.error("must be a registered PE "
-                + "family (" + String.join(", ", registry.ids(CatalogKind.PES)) + ")", familyNode.shown()));
+                + "family" + Suggestions.didYouMean(familyId, registry.ids(CatalogKind.PES)) + " (" + String.join(", ", registry.ids(CatalogKind.PES)) + ")", familyNode.shown()));
         SpecNode params = peNode.optionalField("params").orElseGet(() -> SpecNode.detached(
                 JsonMapper.builder().build().createObjectNode(), root.file(), peNode.path() + ".params"));
         PeSpec pe = new PeSpec(familyId, family.parseParams(params.requireObject()));

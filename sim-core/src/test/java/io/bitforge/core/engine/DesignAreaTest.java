@@ -40,4 +40,30 @@ class DesignAreaTest {
         assertEquals(64 * 11884, VectorUnitArea.squareMicrometres(new VectorUnitSpec(64, 32), TechNode.N45), 1e-9);
         assertTrue(VectorUnitArea.SOURCE.estimate());
     }
+
+    @Test
+    void extraPortsGrowTheCellAndExtraBanksAddPeriphery() {
+        // CACTI's cell: 146 F² at aspect 1.46 = 10 F x 14.6 F; each extra port adds 2 x 2.5 F each way:
+        // 2 ports 15 x 19.6 = 294 F² (2.014x), 3 ports 20 x 24.6 = 492 F² (3.370x), 4 ports 25 x 29.6 = 740 F² (5.068x)
+        assertEquals(1.0, SramArea.portFactor(1), 1e-12);
+        assertEquals(294.0 / 146, SramArea.portFactor(2), 1e-12);
+        assertEquals(492.0 / 146, SramArea.portFactor(3), 1e-12);
+        assertEquals(740.0 / 146, SramArea.portFactor(4), 1e-12);
+        // whole-macro CACTI 7 runs (32 nm, 32 KiB, 128-bit words, area-optimised): 2.05x, 3.44x, 5.22x
+        assertEquals(2.05, SramArea.portFactor(2), 0.05);
+        assertEquals(3.44, SramArea.portFactor(3), 0.1);
+        assertEquals(5.22, SramArea.portFactor(4), 0.2);
+
+        double one = SramArea.squareMicrometres(new BufferSpec(32, 1, 1, 128), TechNode.N28);
+        double twoPorts = SramArea.squareMicrometres(new BufferSpec(32, 1, 2, 128), TechNode.N28);
+        assertEquals(one * 294 / 146, twoPorts, 1e-6);
+        // 8 banks at 32 nm: 7 extra banks x 128 word bits x 57 µm² = 51,072 µm² beyond one bank; CACTI 7 gives
+        // 0.1047 - 0.0555 = 0.0492 mm² for the same split
+        double oneBank32 = SramArea.squareMicrometres(new BufferSpec(32, 1, 1, 128), TechNode.N32);
+        double eightBanks32 = SramArea.squareMicrometres(new BufferSpec(32, 8, 1, 128), TechNode.N32);
+        assertEquals(7 * 128 * 57.0, eightBanks32 - oneBank32, 1e-6);
+        assertEquals(49200, eightBanks32 - oneBank32, 0.1 * 49200);
+        assertTrue(SramArea.squareMicrometres(new BufferSpec(32, 8, 1, 128), TechNode.N28) > one);
+        assertEquals(Provenance.ESTIMATE, SramArea.PORTS_BANKS_SOURCE.provenance());
+    }
 }

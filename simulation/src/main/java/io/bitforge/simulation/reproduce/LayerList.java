@@ -19,9 +19,9 @@ import java.util.Map;
  * A network as a list of conv and fully connected layers, read from a CSV file (lines starting with {@code #}
  * are comments). Columns: {@code layer, kind (conv|fc), tokens, channels, height, width, filters, kernelHeight,
  * kernelWidth, stride, padHeight, padWidth} and one {@code bits.<design>} column per design: the width both
- * operands of the layer run at on that design ({@code -}: the layer is not in that design's list). This is the
- * layer format of the Bit Fusion-derived artefacts (ANT, MixPE), whose front ends give a layer's input and weight
- * one precision.
+ * operands of the layer run at on that design ({@code -}: the layer is not in that design's list), or
+ * {@code AxW} when activations run at A bits and weights at W (Bit Fusion's own benchmarks give a layer's input
+ * and weight their own precisions; its derivatives ANT and MixPE give both one).
  *
  * <p>Lowering (the artefacts' im2col rule, hsharma35/bitfusion {@code bitfusion/src/simulator/accelerator.py}):
  * a conv is a GEMM with M = batch × output height × output width, K = kernel area × channels, N = filters; a
@@ -32,14 +32,30 @@ public record LayerList(String file, List<Layer> layers) {
     private static final List<String> SHAPE_COLUMNS = List.of("layer", "kind", "tokens", "channels", "height",
             "width", "filters", "kernelHeight", "kernelWidth", "stride", "padHeight", "padWidth");
 
-    /** One row; {@code bits} maps a design's column name to its width (0 = absent). */
+    /**
+     * One row; {@code bits} maps a design's column name to its activation width (0 = absent), {@code weightBits}
+     * to its weight width where the cell gave one ({@code AxW}; else the weights run at {@code bits} too).
+     */
     public record Layer(String name, boolean conv, long tokens, long channels, long height, long width, long filters,
                         long kernelHeight, long kernelWidth, long stride, long padHeight, long padWidth,
-                        Map<String, Integer> bits) {
+                        Map<String, Integer> bits, Map<String, Integer> weightBits) {
 
-        /** The layer's GEMM at {@code bits} for a batch of {@code batch} inputs. */
+        public Layer(String name, boolean conv, long tokens, long channels, long height, long width, long filters,
+                     long kernelHeight, long kernelWidth, long stride, long padHeight, long padWidth,
+                     Map<String, Integer> bits) {
+            this(name, conv, tokens, channels, height, width, filters, kernelHeight, kernelWidth, stride, padHeight,
+                    padWidth, bits, Map.of());
+        }
+
+        /** The layer's GEMM with both operands at {@code bitsWide} for a batch of {@code batch} inputs. */
         public GemmOp gemm(long batch, int bitsWide) {
-            Precision operand = new Precision("int" + bitsWide, bitsWide);
+            return gemm(batch, bitsWide, bitsWide);
+        }
+
+        /** The layer's GEMM, activations at {@code activationBits} and weights at {@code weightBitsWide}. */
+        public GemmOp gemm(long batch, int activationBits, int weightBitsWide) {
+            Precision operand = new Precision("int" + activationBits, activationBits);
+            Precision weight = new Precision("int" + weightBitsWide, weightBitsWide);
             long m;
             long k;
             if (conv) {
@@ -52,9 +68,9 @@ public record LayerList(String file, List<Layer> layers) {
                 k = channels;
             }
             // outputs as the artefacts' front end types them (benchmarks.py create_net): a conv's output is
-            // 16-bit fixed point (c_dtype FXP16), a fully connected layer's is at the layer's precision
+            // 16-bit fixed point (c_dtype FXP16), a fully connected layer's is at the layer's (activation) precision
             Precision output = conv ? new Precision("int16", 16) : operand;
-            return new GemmOp(name, conv ? OpKind.CONV : OpKind.GEMM, m, k, filters, 1, operand, operand, output,
+            return new GemmOp(name, conv ? OpKind.CONV : OpKind.GEMM, m, k, filters, 1, operand, weight, output,
                     BOperand.WEIGHTS, 0);
         }
     }
@@ -114,15 +130,27 @@ public record LayerList(String file, List<Layer> layers) {
         long channels = number(cells, 3, file, line, 1);
         long filters = number(cells, 6, file, line, 1);
         Map<String, Integer> bits = new java.util.LinkedHashMap<>();
+        Map<String, Integer> weightBits = new java.util.LinkedHashMap<>();
         for (int c = SHAPE_COLUMNS.size(); c < header.size(); c++) {
             String value = cells.get(c);
+            String design = header.get(c).substring(5);
             int width;
             if (value.equals("-")) {
                 width = 0;
+            } else if (value.contains("x")) {
+                // AxW: activations at A bits, weights at W
+                String[] parts = value.split("x", -1);
+                if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
+                    throw cellError(file, line, header.get(c), "'" + value + "'",
+                            "must be a width, AxW (activation x weight bits) or -");
+                }
+                List<String> split = List.of(parts[0], parts[1]);
+                width = (int) number(split, 0, header.get(c), file, line, 1, 64);
+                weightBits.put(design, (int) number(split, 1, header.get(c), file, line, 1, 64));
             } else {
                 width = (int) number(cells, c, header.get(c), file, line, 1, 64);
             }
-            bits.put(header.get(c).substring(5), width);
+            bits.put(design, width);
         }
         if (conv) {
             long height = number(cells, 4, file, line, 1);
@@ -138,10 +166,11 @@ public record LayerList(String file, List<Layer> layers) {
                                 + (width + 2 * padWidth));
             }
             return new Layer(cells.get(0), true, 1, channels, height, width, filters, kernelHeight, kernelWidth,
-                    stride, padHeight, padWidth, Map.copyOf(bits));
+                    stride, padHeight, padWidth, Map.copyOf(bits), Map.copyOf(weightBits));
         }
         long tokens = number(cells, 2, file, line, 1);
-        return new Layer(cells.get(0), false, tokens, channels, 0, 0, filters, 0, 0, 0, 0, 0, Map.copyOf(bits));
+        return new Layer(cells.get(0), false, tokens, channels, 0, 0, filters, 0, 0, 0, 0, 0, Map.copyOf(bits),
+                Map.copyOf(weightBits));
     }
 
     private static long number(List<String> cells, int column, String file, int line, long min) {
@@ -182,7 +211,9 @@ public record LayerList(String file, List<Layer> layers) {
                         + layers.get(0).bits().keySet().stream().map(d -> "bits." + d).toList() + ")");
             }
             if (bits > 0) {
-                ops.add(layer.gemm(batch, uniformBits.orElse(bits)));
+                int weights = layer.weightBits().getOrDefault(design, bits);
+                ops.add(uniformBits.isPresent() ? layer.gemm(batch, uniformBits.getAsInt())
+                        : layer.gemm(batch, bits, weights));
             }
         }
         return ops;

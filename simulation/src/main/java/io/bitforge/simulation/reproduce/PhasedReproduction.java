@@ -115,6 +115,11 @@ public final class PhasedReproduction {
         return new Result(file, List.copyOf(rows), List.copyOf(ratios));
     }
 
+    /** Loads every design's hardware and checks every model's overrides, as {@link #run} does first. */
+    static void check(PhasedReproductionFile file, Registry registry) {
+        new Runner(file, registry);
+    }
+
     /** The whole cost of one model's layers on one design in one phase, as {@link #run} computes it. */
     public static CostReport cost(PhasedReproductionFile file, Registry registry, String model, String design,
                                   String phase) {
@@ -144,6 +149,14 @@ public final class PhasedReproduction {
             }
             sram = file.engine().sram() == PhasedReproductionFile.Sram.CACTI_28NM ? new CactiSramEnergy()
                     : new HorowitzSram();
+            // every model's parameter overrides are checked by their family before the first run, not mid-way
+            for (PhasedReproductionFile.Model model : file.models()) {
+                for (PhasedReproductionFile.Design design : file.designs()) {
+                    for (String phase : PhasedReproductionFile.PHASES) {
+                        withOverrides(specs.get(design.id() + "/" + phase), file, model, design, phase, registry);
+                    }
+                }
+            }
         }
 
         CostReport cost(PhasedReproductionFile.Model model, PhasedReproductionFile.Design design, String phase) {

@@ -145,15 +145,21 @@ public final class Reproduction {
                 Map<String, Row> perDesign = byModel.get(model.name());
                 Row num = perDesign.get(ratio.numerator());
                 Row den = perDesign.get(ratio.denominator());
-                measured += num.metric(ratio.metric()) / den.metric(ratio.metric());
+                double term = num.metric(ratio.metric()) / den.metric(ratio.metric());
+                // a geometric mean sums logarithms
+                measured += ratio.geometric() ? Math.log(term) : term;
                 if (ratio.paper().isPresent()) {
                     continue; // the paper's figure is the comparison: per-model figures are not needed
                 }
                 Map<String, Double> figures = cycles ? model.publishedTime() : model.publishedEnergy();
-                published += figure(figures, ratio.numerator(), model) / figure(figures, ratio.denominator(), model);
+                double publishedTerm = figure(figures, ratio.numerator(), model)
+                        / figure(figures, ratio.denominator(), model);
+                published += ratio.geometric() ? Math.log(publishedTerm) : publishedTerm;
             }
             int n = file.models().size();
-            ratios.add(new RatioResult(ratio.name(), measured / n, ratio.paper().orElse(published / n),
+            double value = ratio.geometric() ? Math.exp(measured / n) : measured / n;
+            double publishedMean = ratio.geometric() ? Math.exp(published / n) : published / n;
+            ratios.add(new RatioResult(ratio.name(), value, ratio.paper().orElse(publishedMean),
                     ratio.paperSource()));
         }
         return new Result(file, List.copyOf(rows), List.copyOf(normalised), List.copyOf(ratios));
@@ -168,7 +174,8 @@ public final class Reproduction {
         Map<String, Engine> engines = new LinkedHashMap<>();
         for (ReproductionFile.Design design : file.designs()) {
             HardwareSpec spec = PatchedHardware.load(loader, design.hardware(), file.hardwarePatch());
-            EngineSetup setup = EngineSetup.SIMULATE.withMemory(memory(file.memory())).withSram(file.sram().model())
+            EngineSetup setup = EngineSetup.SIMULATE.withMemory(memory(file.memory()))
+                    .withSram(design.sram().orElse(file.sram()).model())
                     .withOptions(EngineOptions.DEFAULT.withFoldConvention(file.foldConvention())
                             .withEnergyConvention(file.energy()));
             engines.put(design.id(), EngineAssembly.assemble(registry, spec, setup));

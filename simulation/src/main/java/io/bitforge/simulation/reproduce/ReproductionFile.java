@@ -9,6 +9,7 @@ import io.bitforge.core.engine.HorowitzSram;
 import io.bitforge.core.engine.SramEnergyModel;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.spec.SpecNode;
+import io.bitforge.memory.sram.BitFusionCacti45Sram;
 import io.bitforge.memory.sram.BitFusionCactiSram;
 import io.bitforge.memory.sram.CactiSramEnergy;
 
@@ -38,17 +39,14 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
      * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file, optionally the
      * GEMM the artefact's lists put next to each of its fully connected layers and, optionally, one width for
      * every layer of its lists instead of their {@code bits.<id>} column ({@code uniformBits}; absent layers stay
-     * absent) and, optionally, the published chip figures its area and energy are taken from ({@code chip},
-     * {@link PublishedChip}).
+     * absent), optionally its own SRAM energy model instead of the engine's ({@code sram}: a baseline the
+     * artefact priced with another simulator's tables than its own design's) and, optionally, the published chip
+     * figures its area and energy are taken from ({@code chip}, {@link PublishedChip}).
      */
     public record Design(String id, Path hardware, Optional<CompanionGemm> companion, OptionalInt uniformBits,
-                         Optional<PublishedChip> chip) {
+                         Optional<Sram> sram, Optional<PublishedChip> chip) {
         public Design(String id, Path hardware) {
-            this(id, hardware, Optional.empty(), OptionalInt.empty(), Optional.empty());
-        }
-
-        public Design(String id, Path hardware, Optional<CompanionGemm> companion, OptionalInt uniformBits) {
-            this(id, hardware, companion, uniformBits, Optional.empty());
+            this(id, hardware, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -61,13 +59,18 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
     }
 
     /**
-     * A headline ratio: the mean over models of {@code numerator / denominator} of a metric: {@code cycles},
-     * {@code energy}, {@code seconds} (cycles at each design's clock, for designs clocked apart) or {@code density}
-     * (seconds × the design's area: the ratio is the denominator's throughput per area over the numerator's).
-     * {@code paper} is the published value; absent, it is the same mean over the artefact's per-model figures.
+     * A headline ratio: the mean over models of {@code numerator / denominator} of a metric, arithmetic or, with
+     * {@code mean: geometric}, geometric (as Bit Fusion's figures average). Metrics: {@code cycles}, {@code energy},
+     * {@code seconds} (cycles at each design's clock, for designs clocked apart) or {@code density} (seconds × the
+     * design's area: the ratio is the denominator's throughput per area over the numerator's). {@code paper} is the
+     * published value; absent, it is the same mean over the artefact's per-model figures.
      */
     public record Ratio(String name, String metric, String numerator, String denominator, Optional<Double> paper,
-                        String paperSource) {
+                        String paperSource, boolean geometric) {
+        public Ratio(String name, String metric, String numerator, String denominator, Optional<Double> paper,
+                     String paperSource) {
+            this(name, metric, numerator, denominator, paper, paperSource, false);
+        }
     }
 
     /**
@@ -93,11 +96,13 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
 
     /**
      * SRAM energy per bit: {@code horowitz} (the engine's default, {@link HorowitzSram}), {@code cacti-fit}
-     * ({@link CactiSramEnergy}) or {@code bitfusion-cacti} (the Bit Fusion simulators' three CACTI banks,
-     * {@link BitFusionCactiSram}).
+     * ({@link CactiSramEnergy}), {@code bitfusion-cacti} (the ANT and MixPE simulators' three CACTI 28 nm banks,
+     * {@link BitFusionCactiSram}) or {@code bitfusion-cacti-45nm} (Bit Fusion's own three CACTI 45 nm banks,
+     * {@link BitFusionCacti45Sram}).
      */
     public enum Sram {
-        HOROWITZ("horowitz"), CACTI_FIT("cacti-fit"), BITFUSION_CACTI("bitfusion-cacti");
+        HOROWITZ("horowitz"), CACTI_FIT("cacti-fit"), BITFUSION_CACTI("bitfusion-cacti"),
+        BITFUSION_CACTI_45NM("bitfusion-cacti-45nm");
 
         private final String id;
 
@@ -114,6 +119,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
                 case HOROWITZ -> new HorowitzSram();
                 case CACTI_FIT -> new CactiSramEnergy();
                 case BITFUSION_CACTI -> new BitFusionCactiSram();
+                case BITFUSION_CACTI_45NM -> new BitFusionCacti45Sram();
             };
         }
     }
@@ -180,11 +186,12 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits", "chip");
+            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits", "sram", "chip");
             OptionalInt uniform = d.optionalField("uniformBits").map(n -> OptionalInt.of(n.intIn(1, 64)))
                     .orElse(OptionalInt.empty());
             designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text()),
                     d.optionalField("companionGemm").map(ArtefactOptions::companion), uniform,
+                    d.optionalField("sram").map(ReproductionFile::sram),
                     d.optionalField("chip").map(PublishedChip::read)));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
@@ -203,15 +210,22 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         List<Ratio> ratios = new ArrayList<>();
         for (SpecNode r : list(root.field("ratios"))) {
-            r.requireObject().allowOnly("name", "metric", "numerator", "denominator", "paper", "paperSource");
+            r.requireObject().allowOnly("name", "metric", "numerator", "denominator", "paper", "paperSource",
+                    "mean");
             SpecNode metric = r.field("metric");
             if (!List.of("cycles", "energy", "seconds", "density").contains(metric.text())) {
                 throw metric.error("must be cycles, energy, seconds or density", metric.shown());
             }
+            boolean geometric = r.optionalField("mean").map(n -> switch (n.text()) {
+                case "arithmetic" -> false;
+                case "geometric" -> true;
+                default -> throw n.error("must be arithmetic or geometric", n.shown());
+            }).orElse(false);
             Optional<Double> value = r.optionalField("paper").map(SpecNode::positive);
             ratios.add(new Ratio(r.field("name").text(), metric.text(), designId(r.field("numerator"), ids),
                     designId(r.field("denominator"), ids), value,
-                    r.optionalField("paperSource").map(SpecNode::text).orElse("the artefact's per-model figures")));
+                    r.optionalField("paperSource").map(SpecNode::text).orElse("the artefact's per-model figures"),
+                    geometric));
         }
         return new ReproductionFile(dir, paper, artefact, List.copyOf(required), batch, convention, memory,
                 normaliseTo,
@@ -248,7 +262,7 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
                 return s;
             }
         }
-        throw node.error("must be one of horowitz, cacti-fit, bitfusion-cacti", node.shown());
+        throw node.error("must be one of horowitz, cacti-fit, bitfusion-cacti, bitfusion-cacti-45nm", node.shown());
     }
 
     private static String designId(SpecNode node, List<String> ids) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.HardwareSpecLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.OptionalDouble;
  */
 public final class Reproductions {
     /** The papers shipped under {@code examples/reproduce/}. */
-    public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe", "isaac", "tmac");
+    public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe",
+            "bitfusion", "isaac", "tmac");
 
     private Reproductions() {
     }
@@ -139,6 +141,31 @@ public final class Reproductions {
                 .map(r -> new Headline(r.name(), r.value(), OptionalDouble.of(r.paper()), r.paperSource())).toList();
         return new Outcome(file, result.file().paper(), ReproductionText.json(result),
                 ReproductionText.render(result), headlines, Optional.empty());
+    }
+
+    /**
+     * Reads and checks a reproduction file without running it: its fields, its designs' hardware files, its
+     * sensitivity choices (every change addresses a field) and, for a phased file, every model's parameter overrides.
+     */
+    public static void check(Path file, Registry registry) {
+        JsonNode tree = ReproductionFile.tree(file);
+        List<SensitivityChoice> choices = SensitivityChoice.read(tree, file.toString());
+        SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
+        for (int i = 0; i < choices.size(); i++) {
+            try {
+                hardwareFiles(file, choices.get(i).set().apply(tree, false, null)); // the switched file reads too
+            } catch (BadInputException e) {
+                throw new BadInputException("reproduction.sensitivity[" + i + "].set: " + e.getMessage(), e);
+            }
+        }
+        if (LutRooflineReproduction.KIND.equals(tree.path("kind").asText())) {
+            LutRooflineReproduction.run(file, tree); // reads every field, device and model
+        } else if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
+            PhasedReproduction.check(PhasedReproductionFile.read(file, tree, TreePatch.NONE), registry);
+        } else {
+            HardwareSpecLoader loader = new HardwareSpecLoader(registry);
+            ReproductionFile.read(file, tree, TreePatch.NONE).designs().forEach(d -> loader.load(d.hardware()));
+        }
     }
 
     /** Every hardware file the file's designs name (both phases of a phased reproduction). */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The op-level pipeline of {@code mapping.cycleModel: pipelined} (docs/timing.md). Ops run in graph order, each
  * after the one before it (it needs its outputs), on the array or the vector unit; the DRAM interface is one more
- * resource, moving {@code bytesPerCycle} (the sustained figure the back-to-back model uses).
+ * resource, moving {@code bytesPerCycle} (the sustained figure the back-to-back model uses), or an op's own rate
+ * when its streams were timed on the DRAM's banks and row buffers ({@link TimedOp#dramBytesPerCycle}).
  *
  * <ul>
  *   <li>Double buffering across ops: while op i−1 computes on its half of the buffers, op i's first
@@ -45,15 +46,16 @@ public final class PipelinedTimeline {
             double start = Math.max(op.streamsRows() ? prevStart : prevEnd, unitFree);
             double end = start + op.computeCycles();
             if (op.dramBytes() > 0) {
+                double rate = op.dramBytesPerCycle() > 0 ? op.dramBytesPerCycle() : bytesPerCycle;
                 double prefetched = Math.min(op.dramBytes(), prefetchBytes);
                 double request = Math.max(dramFree, prevStart);
                 double t0 = request + (request > dramFree ? latencyCycles : 0);
-                double prefetchEnd = t0 + prefetched / bytesPerCycle;
+                double prefetchEnd = t0 + prefetched / rate;
                 double rest = op.dramBytes() - prefetched;
                 double dramEnd = prefetchEnd;
                 if (rest > 0) {
                     double restRequest = Math.max(prefetchEnd, start);
-                    dramEnd = restRequest + (restRequest > prefetchEnd ? latencyCycles : 0) + rest / bytesPerCycle;
+                    dramEnd = restRequest + (restRequest > prefetchEnd ? latencyCycles : 0) + rest / rate;
                 }
                 end = Math.max(end, dramEnd);
                 dramFree = dramEnd;

@@ -10,14 +10,23 @@ package io.bitforge.simulation.timing;
  *                      (softmax after the score GEMM): it may start with that op and ends no earlier than
  *                      {@code tailCycles} after it
  * @param tailCycles    when streaming: the vector unit's cycles for the producer's last row
+ * @param dramBytesPerCycle the rate this op's bytes cross the DRAM interface (its streams' row hits and misses,
+ *                      {@link RowBufferDram}), or 0 for the interface's sustained rate
  */
-public record TimedOp(Unit unit, long computeCycles, long dramBytes, boolean streamsRows, long tailCycles) {
+public record TimedOp(Unit unit, long computeCycles, long dramBytes, boolean streamsRows, long tailCycles,
+                      double dramBytesPerCycle) {
     /** The two compute resources of a design. */
     public enum Unit { ARRAY, VECTOR }
 
     public TimedOp {
-        if (computeCycles < 0 || dramBytes < 0 || tailCycles < 0) {
-            throw new IllegalArgumentException("cycles and bytes must be >= 0");
+        if (computeCycles < 0 || dramBytes < 0 || tailCycles < 0 || !(dramBytesPerCycle >= 0)
+                || Double.isInfinite(dramBytesPerCycle)) {
+            throw new IllegalArgumentException("cycles, bytes and rates must be >= 0 and finite");
         }
+    }
+
+    /** An op whose bytes move at the interface's sustained rate. */
+    public TimedOp(Unit unit, long computeCycles, long dramBytes, boolean streamsRows, long tailCycles) {
+        this(unit, computeCycles, dramBytes, streamsRows, tailCycles, 0);
     }
 }

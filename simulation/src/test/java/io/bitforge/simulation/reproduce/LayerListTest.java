@@ -46,7 +46,24 @@ class LayerListTest {
     }
 
     @Test
+    void activationByWeightCellsGiveEachOperandItsWidth() {
+        LayerList list = parse("c1,conv,1,3,32,32,64,3,3,1,1,1,8x2,16", "f1,fc,1,4096,,,1024,,,,,,2x4,16");
+        List<GemmOp> a = list.gemms("a", 16);
+        assertEquals(8, a.get(0).activations().bits());
+        assertEquals(2, a.get(0).weights().bits());
+        assertEquals(2, a.get(1).activations().bits());
+        assertEquals(4, a.get(1).weights().bits());
+        // a plain width still gives both operands one precision
+        assertEquals(16, list.gemms("b", 16).get(1).weights().bits());
+        // uniformBits overrides both widths
+        assertEquals(16, list.gemms("a", 16, java.util.OptionalInt.of(16)).get(0).weights().bits());
+    }
+
+    @Test
     void badInputsNameFileLineAndColumn() {
+        assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x,8"), "line 3: bits.a: must be a width, AxW");
+        assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x4x2,8"), "AxW");
+        assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,1,1,1,8x99,8"), "line 3: bits.a");
         assertMessage(() -> parse("c1,pool,1,64,56,56,128,3,3,1,1,1,4,8"), "t.csv: line 3: kind");
         assertMessage(() -> parse("c1,conv,1,x,56,56,128,3,3,1,1,1,4,8"), "line 3: channels");
         assertMessage(() -> parse("c1,conv,1,64,56,56,128,3,3,0,1,1,4,8"), "line 3: stride");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,22 @@ class ReproductionFileTest {
                 + "inputDivisor: 8, outputDivisor: 128, bits: 8, count: 2}}"), "count");
         assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, uniformBits: 0}"),
                 "reproduction.designs[0].uniformBits");
+        assertMessage(VALID.replace(design, "{id: x, hardware: x.yaml, sram: sram7}"),
+                "reproduction.designs[0].sram: must be one of horowitz, cacti-fit, bitfusion-cacti, "
+                        + "bitfusion-cacti-45nm");
+        assertMessage(VALID.replace("denominator: x}", "denominator: x, mean: median}"),
+                "reproduction.ratios[0].mean: must be arithmetic or geometric");
+    }
+
+    @Test
+    void designSramAndGeometricMeanParse() throws IOException {
+        ReproductionFile file = read(VALID.replace("{id: x, hardware: x.yaml}",
+                "{id: x, hardware: x.yaml, sram: bitfusion-cacti-45nm}")
+                .replace("denominator: x}", "denominator: x, mean: geometric}"));
+        assertEquals(ReproductionFile.Sram.BITFUSION_CACTI_45NM, file.designs().get(0).sram().orElseThrow());
+        assertTrue(file.ratios().get(0).geometric());
+        assertTrue(read(VALID).designs().get(0).sram().isEmpty());
+        assertFalse(read(VALID).ratios().get(0).geometric());
     }
 
     @Test

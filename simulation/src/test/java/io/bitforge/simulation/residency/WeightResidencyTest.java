@@ -44,10 +44,12 @@ class WeightResidencyTest {
         // 16-bit weights over 8 two-bit columns: 16 weights per 128-column crossbar, 128 inputs per crossbar.
         // per layer: q, k, v, o 4 x (32 x 256) = 32768; gate, up 2 x (32 x 688) = 44032; down 86 x 256 = 22016;
         // 32 layers = 3162112, lm_head 32 x 2000 = 64000: 3226112 crossbars against 126 x 128 = 16128.
+        // Keys and values reserved at the longest context, 64 + 4 = 68 keys, for 1 sequence x 32 KV heads x 32
+        // layers: K^T (128 x 68) 1 x ceil(68/16) = 5 and V (68 x 128) 1 x ceil(128/16) = 8 crossbars: 13 x 1024
         BadInputException e = assertThrows(BadInputException.class, () -> SimulationRun.run(REGISTRY, isaac,
                 LlmWorkload.fromZoo("llama-2-7b"), RUN, null));
-        assertTrue(e.getMessage().startsWith("hardware.array: the weights of llama-2-7b need 3226112 crossbars, "
-                + "isaac-like has 16128"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("hardware.array: the weights of llama-2-7b need 3226112 crossbars and "
+                + "its keys and values 13312 more (3239424 in all), isaac-like has 16128"), e.getMessage());
         assertTrue(e.getMessage().contains("hardware.pe.params.reprogram: true"), e.getMessage());
     }
 
@@ -59,6 +61,9 @@ class WeightResidencyTest {
         // per layer q, k, v, o 4 x (4 x 32) = 512, gate, up 2 x (4 x 64) = 512, down 8 x 32 = 256; x 2 layers,
         // lm_head 4 x 128 = 512: 3072 crossbars
         assertEquals(3072, residency.tilesNeeded());
+        // keys and values at 68 keys for 1 sequence x 8 KV heads x 2 layers: K^T (64 x 68) 1 x ceil(68/16) = 5,
+        // V (68 x 64) 1 x ceil(64/16) = 4 crossbars: 9 x 16 = 144 reserved
+        assertEquals(144, residency.kvTiles());
         assertTrue(residency.fits());
         Engine engine = SimulationRun.engine(REGISTRY, isaac);
         int checked = 0;
@@ -81,7 +86,7 @@ class WeightResidencyTest {
             }
         }
         assertTrue(checked >= 4, "attention GEMMs checked: " + checked);
-        // replicas only in the crossbars the model leaves free: 16128 / 3072 = 5 copies of each matrix. Prefill
+        // replicas only in the crossbars the model leaves free: (16128 - 144) / 3072 = 5 copies of each matrix. Prefill
         // q_proj (M = 64 tokens, 128 crossbars) takes ceil(64 / 5) = 13 MVMs of 16 input bits x 128 columns on one
         // ADC x 9 comparator cycles = 18432 cycles, in 2 layers (the whole grid would hold 126 copies: one MVM)
         OpResult q = report.phases().get(0).ops().stream().filter(o -> o.op().name().equals("q_proj")).findFirst()

@@ -64,4 +64,15 @@ class PipelinedTimelineTest {
         VectorOp add = new VectorOp("add", OpKind.ELEMENTWISE, 100, 1, 2, 0, 3, Precision.FP16);
         assertEquals(3 * 4, unit.time(add, 0).cycles());
     }
+
+    @Test
+    void anOpsOwnRateFromItsRowBufferTimingReplacesTheInterfaces() {
+        // op0 moves 400 B at its own 4 B/cycle (its streams' row misses) instead of the interface's 10: 100 B
+        // prefetched 0..25, the other 300 B 25..100 (no idle gap, no latency); compute 0..100 -> ends 100.
+        // op1 moves 1,000 B at its own 20 B/cycle: its prefetch requested at op0's start waits for the busy interface,
+        // 100..105, the rest follows at once 105..150; compute 100..110 -> ends 150 (at 10 B/cycle: 200)
+        long[] ends = PipelinedTimeline.ends(List.of(new TimedOp(ARRAY, 100, 400, false, 0, 4),
+                new TimedOp(ARRAY, 10, 1000, false, 0, 20)), 10, 5, 100);
+        assertArrayEquals(new long[] {100, 150}, ends);
+    }
 }

@@ -20,8 +20,15 @@ import io.bitforge.verilog.hdl.Shape;
 public final class SystolicArray {
     /** Array parameters: shape and operand and accumulator widths. */
     public record Params(int rows, int cols, int dataBits, int accBits) {
+        /**
+         * The widest accumulator: a product of two 32-bit operands (64 bits) summed over the deepest tile
+         * (K = 4096, 12 more bits) needs 76; 128 leaves room for deeper sums and stays two 64-bit words in the
+         * simulator's wide path.
+         */
+        public static final int MAX_ACC_BITS = 128;
+
         public Params {
-            if (rows < 1 || cols < 1 || dataBits < 2 || accBits < 2 * dataBits || accBits > 64) {
+            if (rows < 1 || cols < 1 || dataBits < 2 || accBits < 2 * dataBits || accBits > MAX_ACC_BITS) {
                 throw new IllegalArgumentException("bad systolic array parameters " + rows + "x" + cols + " data "
                         + dataBits + " acc " + accBits);
             }

@@ -1,6 +1,7 @@
 package io.bitforge.verilog.pe;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Suggestions;
 
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class PeRtlRegistry {
     /** The provider of {@code familyId}, or bad input naming the families that have RTL. */
     public PeRtlProvider require(String option, String familyId) {
         return find(familyId).orElseThrow(() -> new BadInputException(option + " " + familyId
-                + ": this PE family has no RTL yet; families with RTL: " + String.join(", ", families())));
+                + Suggestions.didYouMean(familyId, families()) + ": this PE family has no RTL yet; families with RTL: " + String.join(", ", families())));
     }
 
     /** Ids of the families with RTL, sorted. */

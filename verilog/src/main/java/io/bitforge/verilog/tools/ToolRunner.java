@@ -59,10 +59,14 @@ public final class ToolRunner {
         long start = System.nanoTime();
         Process p = null;
         Thread reaper = null;
+        Optional<Path> watched = Optional.empty();
         try {
+            Optional<OrphanWatchdog> watchdog = OrphanWatchdog.get();
             p = new ProcessBuilder(command).directory(workDir.toFile()).start();
             reaper = reaper(p);
             Runtime.getRuntime().addShutdownHook(reaper);
+            long pid = p.pid();
+            watched = watchdog.flatMap(w -> w.watchTool(pid));
             p.getOutputStream().close();
             Process process = p;
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
@@ -82,6 +86,7 @@ public final class ToolRunner {
             destroyTree(p);
             throw new ToolException("interrupted while running " + command.get(0));
         } finally {
+            OrphanWatchdog.forget(watched);
             if (reaper != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(reaper);
@@ -121,12 +126,13 @@ public final class ToolRunner {
     }
 
     /**
-     * A new temporary folder, deleted with its contents when the JVM exits (normally or on SIGTERM) unless
-     * {@link #keep} is called; a killed cosimulation leaves nothing in the temporary directory.
+     * A new temporary folder, deleted with its contents when the JVM exits (normally, on SIGTERM, or killed with
+     * SIGKILL through the {@link OrphanWatchdog}); a killed cosimulation leaves nothing in the temporary directory.
      */
     public static Path temporaryFolder(String prefix) throws IOException {
         Path folder = Files.createTempDirectory(prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "bitforge-temp-cleaner"));
+        OrphanWatchdog.get().ifPresent(w -> w.watchFolder(folder));
         return folder;
     }
 

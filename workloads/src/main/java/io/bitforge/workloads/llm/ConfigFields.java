@@ -2,7 +2,9 @@ package io.bitforge.workloads.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.io.Suggestions;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Typed access to the fields of one {@code config.json} object, with errors naming the file and the field. */
@@ -95,6 +97,24 @@ record ConfigFields(JsonNode root, String file) {
         }
         return node.textValue();
     }
+
+    /**
+     * An activation name ({@code hidden_act}, {@code activation_function}, ...): one of the names Hugging Face
+     * transformers resolves ({@code ACT2CLS} in {@code src/transformers/activations.py}), so a typo is refused.
+     */
+    String activation(String field, String fallback) {
+        String name = string(field, fallback);
+        if (!ACTIVATIONS.contains(name)) {
+            throw BadInputException.field(file, field, "'" + name + "'" + Suggestions.didYouMean(name, ACTIVATIONS),
+                    "must be an activation transformers knows (" + String.join(", ", ACTIVATIONS) + ")");
+        }
+        return name;
+    }
+
+    /** transformers' {@code ACT2CLS} keys (src/transformers/activations.py), plus OPT's and GPT-J's spellings. */
+    private static final List<String> ACTIVATIONS = List.of("gelu", "gelu_10", "gelu_accurate", "gelu_fast",
+            "gelu_new", "gelu_python", "gelu_pytorch_tanh", "laplace", "leaky_relu", "linear", "mish", "prelu",
+            "quick_gelu", "relu", "relu2", "relu6", "sigmoid", "silu", "swish", "tanh", "xielu");
 
     boolean architecturesMention(String word) {
         JsonNode node = root.get("architectures");

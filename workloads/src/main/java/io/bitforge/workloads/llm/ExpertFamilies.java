@@ -27,7 +27,7 @@ final class ExpertFamilies {
         int routed = f.nonNegativeOr("n_routed_experts", 0);
         MlpShape mlp;
         if (routed <= 1) {
-            mlp = MlpShape.of(MlpKind.GATED, f.positive("intermediate_size"), f.string("hidden_act", "silu"), false,
+            mlp = MlpShape.of(MlpKind.GATED, f.positive("intermediate_size"), f.activation("hidden_act", "silu"), false,
                     1, 1);
         } else {
             if (f.positiveOr("moe_layer_freq", 1) != 1) {
@@ -47,7 +47,7 @@ final class ExpertFamilies {
             }
             // DeepseekV2MoE: the shared experts are one MLP of n_shared_experts × moe_intermediate_size.
             int shared = Math.multiplyExact(f.nonNegativeOr("n_shared_experts", 0), expertWidth);
-            mlp = MlpShape.of(MlpKind.GATED, expertWidth, f.string("hidden_act", "silu"), false, routed, topK)
+            mlp = MlpShape.of(MlpKind.GATED, expertWidth, f.activation("hidden_act", "silu"), false, routed, topK)
                     .withSharedAndDense(shared, dense, dense > 0 ? f.positive("intermediate_size") : 0);
             String topKMethod = f.string("topk_method", modelType.equals("deepseek_v3") ? "noaux_tc" : "greedy");
             if (topKMethod.equals("noaux_tc")) {
@@ -79,7 +79,7 @@ final class ExpertFamilies {
             throw BadInputException.field(f.file(), "num_experts_per_tok", topK,
                     "must be <= num_local_experts (" + experts + ")");
         }
-        MlpShape mlp = MlpShape.of(MlpKind.GATED, f.positive("intermediate_size"), f.string("hidden_act", "silu"),
+        MlpShape mlp = MlpShape.of(MlpKind.GATED, f.positive("intermediate_size"), f.activation("hidden_act", "silu"),
                 true, experts, topK).withFusedGateUp().withRouterBias();
         int maxPositions = f.positiveOr("max_position_embeddings", 131072);
         return new ModelConfig(names.id(), names.name(), names.source(), "gpt_oss", hidden, layers,

@@ -20,7 +20,7 @@ final class GptFamilies {
         AttentionShape attention = AttentionShape.standard(heads, heads, HfConfigLoader.divisible(f, hidden, heads),
                 true, true, PositionalKind.LEARNED, 0.0).withFusedQkv();
         MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positiveOr("n_inner", 4 * hidden),
-                f.string("activation_function", "gelu_new"), true, 1, 1);
+                f.activation("activation_function", "gelu_new"), true, 1, 1);
         return new ModelConfig(names.id(), names.name(), names.source(), "gpt2", hidden,
                 f.positiveAny("n_layer", "num_hidden_layers"), f.positive("vocab_size"), positions,
                 NormKind.LAYER_NORM, f.bool("tie_word_embeddings", true), false, false, false, positions, attention,
@@ -39,7 +39,7 @@ final class GptFamilies {
         AttentionShape attention = AttentionShape.standard(heads, heads, headDim, false, false,
                 PositionalKind.ROTARY, rotaryDim / (double) headDim);
         MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positiveOr("n_inner", 4 * hidden),
-                f.string("activation_function", "gelu_new"), true, 1, 1);
+                f.activation("activation_function", "gelu_new"), true, 1, 1);
         return new ModelConfig(names.id(), names.name(), names.source(), "gptj", hidden,
                 f.positiveAny("n_layer", "num_hidden_layers"), f.positive("vocab_size"), positions,
                 NormKind.LAYER_NORM, f.bool("tie_word_embeddings", false), true, true, false, 0, attention, mlp,
@@ -62,7 +62,7 @@ final class GptFamilies {
         AttentionShape attention = AttentionShape.standard(heads, kvHeads, HfConfigLoader.divisible(f, hidden, heads),
                 bias, bias, PositionalKind.ROTARY, 1.0).withFusedQkv();
         MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positiveOr("ffn_hidden_size", 4 * hidden),
-                f.string("activation", "gelu"), bias, 1, 1);
+                f.activation("activation", "gelu"), bias, 1, 1);
         int maxPositions = f.positiveOr("max_position_embeddings", 2048);
         return new ModelConfig(names.id(), names.name(), names.source(), "falcon", hidden,
                 f.positiveAny("num_hidden_layers", "n_layer"), f.positive("vocab_size"), maxPositions,

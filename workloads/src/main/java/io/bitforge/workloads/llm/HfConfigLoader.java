@@ -114,11 +114,11 @@ public final class HfConfigLoader {
             throw BadInputException.field(f.file(), "num_experts_per_tok", topK,
                     "must be <= num_local_experts (" + experts + ")");
         }
-        String activation = f.string("hidden_act", modelType.equals("bitnet") ? "relu2"
+        String activation = f.activation("hidden_act", modelType.equals("bitnet") ? "relu2"
                 : gemma ? "gelu_pytorch_tanh" : "silu");
         if (gemma) {
             // GemmaConfig: hidden_activation overrides hidden_act when set.
-            activation = f.string("hidden_activation", activation);
+            activation = f.activation("hidden_activation", activation);
         }
         AttentionShape attention = AttentionShape.standard(heads, kvHeads, headDim,
                 modelType.equals("qwen2") || attentionBias, attentionBias, PositionalKind.ROTARY,
@@ -188,7 +188,7 @@ public final class HfConfigLoader {
         int maxPositions = f.positiveOr("max_position_embeddings", 2048);
         AttentionShape attention = AttentionShape.standard(heads, heads, divisible(f, hidden, heads), bias, bias,
                 PositionalKind.LEARNED, 0.0);
-        MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positive("ffn_dim"), f.string("activation_function", "relu"),
+        MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positive("ffn_dim"), f.activation("activation_function", "relu"),
                 bias, 1, 1);
         // OPTLearnedPositionalEmbedding reserves 2 rows ahead of position 0 (transformers modeling_opt.py).
         return new ModelConfig(names.id(), names.name(), names.source(), "opt", hidden,
@@ -209,7 +209,7 @@ public final class HfConfigLoader {
         double rotary = f.fraction("partial_rotary_factor", 0.5);
         AttentionShape attention = AttentionShape.standard(heads, kvHeads, divisible(f, hidden, heads), true, true,
                 PositionalKind.ROTARY, rotary);
-        MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positive("intermediate_size"), f.string("hidden_act",
+        MlpShape mlp = MlpShape.of(MlpKind.PLAIN, f.positive("intermediate_size"), f.activation("hidden_act",
                 "gelu_new"), true, 1, 1);
         int maxPositions = f.positiveOr("max_position_embeddings", 2048);
         return new ModelConfig(names.id(), names.name(), names.source(), "phi", hidden,

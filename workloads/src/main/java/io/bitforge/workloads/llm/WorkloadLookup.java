@@ -1,6 +1,7 @@
 package io.bitforge.workloads.llm;
 
 import io.bitforge.core.io.BadRequestException;
+import io.bitforge.core.io.Suggestions;
 import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.workload.WorkloadFactory;
@@ -35,7 +36,7 @@ public final class WorkloadLookup {
             return new LlmWorkload(HfConfigLoader.load(modelConfig));
         }
         return registry.workload(name).orElseThrow(() -> BadRequestException.of("workload", "'" + name
-                + "'", "must be one of " + String.join(", ", registry.ids(CatalogKind.WORKLOADS))
+                + "'" + Suggestions.didYouMean(name, registry.ids(CatalogKind.WORKLOADS)), "must be one of " + String.join(", ", registry.ids(CatalogKind.WORKLOADS))
                 + " (or a model config file)"));
     }
 

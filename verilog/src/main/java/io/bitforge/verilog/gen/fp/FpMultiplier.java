@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A combinational floating-point multiplier: the exact product of the two significands, rounded once into the output
  * layout by {@link FpRounder} (FP16 × FP16 → FP32 is always exact; BF16 × BF16 → FP32 rounds only on underflow and
- * overflows to infinity). Special values follow {@link io.bitforge.core.arith.FloatArith#multiply}, its reference.
+ * overflows to infinity), or by {@link WideRounder} when the product is wider than 32 bits (FP16 × FP32, FP32 × FP32). Special values follow {@link io.bitforge.core.arith.FloatArith#multiply}, its reference.
  */
 public final class FpMultiplier {
     private FpMultiplier() {
@@ -45,8 +45,10 @@ public final class FpMultiplier {
         int offset = -a.bias() - a.mantissaBits() - b.bias() - b.mantissaBits() - pad;
         Expr exponent = Named.wire(m, name + "_exp", p.biasedExponent().plus(q.biasedExponent())
                 .plus(Const.of(Shape.s(16), offset)).asSigned());
-        Expr magnitude = FpRounder.roundMagnitude(m, name + "_rnd", significand, exponent,
-                Const.of(Shape.bool(), 0), out);
+        // products wider than the rounder's 32 bits (FP16 × FP32, FP32 × FP32) are normalised first
+        Expr magnitude = significand.width() > 32
+                ? WideRounder.roundMagnitude(m, name + "_rnd", significand, exponent, out)
+                : FpRounder.roundMagnitude(m, name + "_rnd", significand, exponent, Const.of(Shape.bool(), 0), out);
         Expr nan = p.isNan().or(q.isNan()).or(p.isInfinity().and(q.isZero())).or(p.isZero().and(q.isInfinity()));
         Expr infinite = p.isInfinity().or(q.isInfinity());
         int magnitudeBits = out.bits() - 1;

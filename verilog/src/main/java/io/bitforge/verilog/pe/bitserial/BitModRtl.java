@@ -46,7 +46,7 @@ import java.util.stream.LongStream;
  * ({@link #align}), so the sums stay exact as {@code BitSerialPe}'s partial sums. Sums are in the type's integer grid
  * units (value · 2^unitShift; with FP16 activations also · 2^24) in 32 bits (64 with FP16): the per-group partial
  * sums BitMoD's dequantiser consumes; a tile is one group along K. The dequantiser (scale, one FP32 rounding per
- * group) is not in this RTL.
+ * group) is the separate unit {@link BitModDequantRtl}, not yet inside the array.
  */
 public record BitModRtl(BitSerialParams params) implements PeRtl {
     static final int ACCUMULATOR_BITS = TermReference.ACCUMULATOR_BITS;

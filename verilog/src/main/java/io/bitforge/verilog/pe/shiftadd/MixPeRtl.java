@@ -27,8 +27,8 @@ import java.util.Set;
  * a multiplier from shifted copies of the activation, {@code a << i} for every set weight bit below the top and the
  * top bit's copy subtracted ({@link MixPeDatapath#shiftAddProduct}), and summed into the group's integer
  * accumulator of 8 + b_w + ceil(log2 G) bits (the model's bound). A tile is one quantisation group (K ≤ G); its
- * results are the group sums P the dequantisation step consumes. That step (FP32 s·(P − z·Σa)) and the FP16
- * activation variant are not in this RTL.
+ * results are the group sums P the dequantisation step consumes. That step (FP32 s·(P − z·Σa)) is the separate unit
+ * {@link MixPeDequantRtl}, not yet fed by the array; the FP16 activation variant is {@link MixPeFp16Rtl}.
  */
 public record MixPeRtl(ShiftAddParams params) implements PeRtl {
     @Override
