@@ -29,9 +29,17 @@ public final class Reproduction {
     private Reproduction() {
     }
 
-    /** One model on one design: the summed cost of its layers. */
-    public record Row(String model, String design, String phase, long cycles, double energyPicojoules) {
-        /** The JSON row: {@code {model, design, phase, cycles, energyPicojoules}}. */
+    /**
+     * One model on one design: the summed cost of its layers, the time they take at the design's clock and the
+     * design's area (the units the engine reports for it).
+     */
+    public record Row(String model, String design, String phase, long cycles, double energyPicojoules,
+                      double seconds, double areaSquareMillimetres) {
+        public Row(String model, String design, String phase, long cycles, double energyPicojoules) {
+            this(model, design, phase, cycles, energyPicojoules, 0, 0);
+        }
+
+        /** The JSON row: {@code {model, design, phase, cycles, energyPicojoules, seconds, areaSquareMillimetres}}. */
         public Map<String, Object> toMap() {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model);
@@ -39,7 +47,21 @@ public final class Reproduction {
             r.put("phase", phase);
             r.put("cycles", cycles);
             r.put("energyPicojoules", energyPicojoules);
+            r.put("seconds", seconds);
+            r.put("areaSquareMillimetres", areaSquareMillimetres);
             return r;
+        }
+
+        /** The figure a ratio compares: {@code cycles}, {@code energy}, {@code seconds} or {@code density}. */
+        double metric(String metric) {
+            return switch (metric) {
+                case "cycles" -> cycles;
+                case "energy" -> energyPicojoules;
+                case "seconds" -> seconds;
+                // seconds x area: the inverse of throughput per area, so a ratio num/den is den's density over num's
+                case "density" -> seconds * areaSquareMillimetres;
+                default -> throw new IllegalArgumentException("metric " + metric);
+            };
         }
     }
 
@@ -88,8 +110,15 @@ public final class Reproduction {
                 for (GemmOp op : gemms(layers, designs.get(entry.getKey()), file.batch())) {
                     total = total.plus(entry.getValue().evaluate(op).cost());
                 }
-                Row row = new Row(model.name(), entry.getKey(), "inference", total.totalCycles(),
-                        total.totalPicojoules());
+                HardwareSpec spec = entry.getValue().spec();
+                double seconds = total.totalCycles() / (spec.clockMegahertz() * 1e6);
+                java.util.Optional<PublishedChip> chip = designs.get(entry.getKey()).chip();
+                double picojoules = chip.map(c -> c.picojoulesAt(spec.node(), seconds))
+                        .orElse(java.util.OptionalDouble.empty()).orElse(total.totalPicojoules());
+                double area = chip.map(c -> c.areaAt(spec.node())).orElse(java.util.OptionalDouble.empty())
+                        .orElse(total.totalAreaSquareMicrometres() * 1e-6);
+                Row row = new Row(model.name(), entry.getKey(), "inference", total.totalCycles(), picojoules,
+                        seconds, area);
                 rows.add(row);
                 perDesign.put(entry.getKey(), row);
             }
@@ -109,20 +138,22 @@ public final class Reproduction {
         }
         List<RatioResult> ratios = new ArrayList<>();
         for (ReproductionFile.Ratio ratio : file.ratios()) {
-            boolean cycles = ratio.metric().equals("cycles");
+            boolean cycles = !ratio.metric().equals("energy");
             double measured = 0;
             double published = 0;
             for (ReproductionFile.Model model : file.models()) {
                 Map<String, Row> perDesign = byModel.get(model.name());
                 Row num = perDesign.get(ratio.numerator());
                 Row den = perDesign.get(ratio.denominator());
-                double term = cycles ? (double) num.cycles() / den.cycles()
-                        : num.energyPicojoules() / den.energyPicojoules();
+                double term = num.metric(ratio.metric()) / den.metric(ratio.metric());
+                // a geometric mean sums logarithms
+                measured += ratio.geometric() ? Math.log(term) : term;
+                if (ratio.paper().isPresent()) {
+                    continue; // the paper's figure is the comparison: per-model figures are not needed
+                }
                 Map<String, Double> figures = cycles ? model.publishedTime() : model.publishedEnergy();
                 double publishedTerm = figure(figures, ratio.numerator(), model)
                         / figure(figures, ratio.denominator(), model);
-                // a geometric mean sums logarithms
-                measured += ratio.geometric() ? Math.log(term) : term;
                 published += ratio.geometric() ? Math.log(publishedTerm) : publishedTerm;
             }
             int n = file.models().size();

@@ -39,13 +39,14 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
      * A design: its id (also the layer lists' {@code bits.<id>} column), its hardware spec file, optionally the
      * GEMM the artefact's lists put next to each of its fully connected layers and, optionally, one width for
      * every layer of its lists instead of their {@code bits.<id>} column ({@code uniformBits}; absent layers stay
-     * absent) and, optionally, its own SRAM energy model instead of the engine's ({@code sram}: a baseline the
-     * artefact priced with another simulator's tables than its own design's).
+     * absent), optionally its own SRAM energy model instead of the engine's ({@code sram}: a baseline the
+     * artefact priced with another simulator's tables than its own design's) and, optionally, the published chip
+     * figures its area and energy are taken from ({@code chip}, {@link PublishedChip}).
      */
     public record Design(String id, Path hardware, Optional<CompanionGemm> companion, OptionalInt uniformBits,
-                         Optional<Sram> sram) {
+                         Optional<Sram> sram, Optional<PublishedChip> chip) {
         public Design(String id, Path hardware) {
-            this(id, hardware, Optional.empty(), OptionalInt.empty(), Optional.empty());
+            this(id, hardware, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -58,9 +59,11 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
     }
 
     /**
-     * A headline ratio: the mean over models of {@code numerator / denominator} (cycles or energy), arithmetic or,
-     * with {@code mean: geometric}, geometric (as Bit Fusion's figures average). {@code paper} is the published
-     * value; absent, it is the same mean over the artefact's per-model figures.
+     * A headline ratio: the mean over models of {@code numerator / denominator} of a metric, arithmetic or, with
+     * {@code mean: geometric}, geometric (as Bit Fusion's figures average). Metrics: {@code cycles}, {@code energy},
+     * {@code seconds} (cycles at each design's clock, for designs clocked apart) or {@code density} (seconds × the
+     * design's area: the ratio is the denominator's throughput per area over the numerator's). {@code paper} is the
+     * published value; absent, it is the same mean over the artefact's per-model figures.
      */
     public record Ratio(String name, String metric, String numerator, String denominator, Optional<Double> paper,
                         String paperSource, boolean geometric) {
@@ -183,12 +186,13 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         }
         List<Design> designs = new ArrayList<>();
         for (SpecNode d : list(root.field("designs"))) {
-            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits", "sram");
+            d.requireObject().allowOnly("id", "hardware", "companionGemm", "uniformBits", "sram", "chip");
             OptionalInt uniform = d.optionalField("uniformBits").map(n -> OptionalInt.of(n.intIn(1, 64)))
                     .orElse(OptionalInt.empty());
             designs.add(new Design(d.field("id").text(), dir.resolve(d.field("hardware").text()),
                     d.optionalField("companionGemm").map(ArtefactOptions::companion), uniform,
-                    d.optionalField("sram").map(ReproductionFile::sram)));
+                    d.optionalField("sram").map(ReproductionFile::sram),
+                    d.optionalField("chip").map(PublishedChip::read)));
         }
         List<String> ids = designs.stream().map(Design::id).toList();
         SpecNode normalise = root.field("normaliseTo");
@@ -196,17 +200,21 @@ public record ReproductionFile(Path directory, String paper, String artefact, Li
         List<Model> models = new ArrayList<>();
         for (SpecNode m : list(root.field("models"))) {
             m.requireObject().allowOnly("name", "layers", "published");
-            SpecNode published = m.field("published").requireObject().allowOnly("time", "energy");
+            // per-model figures are optional when every ratio states the paper's value (a paper without
+            // per-model tables, e.g. ISAAC's averages)
+            Optional<SpecNode> published = m.optionalField("published").map(p -> p.requireObject()
+                    .allowOnly("time", "energy"));
             models.add(new Model(m.field("name").text(), dir.resolve(m.field("layers").text()),
-                    figures(published.field("time"), ids), figures(published.field("energy"), ids)));
+                    published.map(p -> figures(p.field("time"), ids)).orElse(Map.of()),
+                    published.map(p -> figures(p.field("energy"), ids)).orElse(Map.of())));
         }
         List<Ratio> ratios = new ArrayList<>();
         for (SpecNode r : list(root.field("ratios"))) {
             r.requireObject().allowOnly("name", "metric", "numerator", "denominator", "paper", "paperSource",
                     "mean");
             SpecNode metric = r.field("metric");
-            if (!metric.text().equals("cycles") && !metric.text().equals("energy")) {
-                throw metric.error("must be cycles or energy", metric.shown());
+            if (!List.of("cycles", "energy", "seconds", "density").contains(metric.text())) {
+                throw metric.error("must be cycles, energy, seconds or density", metric.shown());
             }
             boolean geometric = r.optionalField("mean").map(n -> switch (n.text()) {
                 case "arithmetic" -> false;

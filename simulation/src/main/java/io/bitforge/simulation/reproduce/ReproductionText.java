@@ -27,13 +27,16 @@ public final class ReproductionText {
                     row.energyPicojoules() * 1e-12));
         }
         out.append(rows);
-        out.append("\nnormalised to ").append(result.file().normaliseTo()).append(" (measured vs published)\n");
-        TextTable norm = new TextTable(List.of("model", "design", "metric", "measured", "published", "difference"));
-        for (Reproduction.Normalised n : result.normalised()) {
-            norm.row(List.of(n.model(), n.design(), n.metric(), String.format(Locale.ROOT, "%.3f", n.measured()),
-                    String.format(Locale.ROOT, "%.3f", n.published()), percent(n.relativeDifference())));
+        if (!result.normalised().isEmpty()) { // a paper without per-model figures (ISAAC) has none to compare
+            out.append("\nnormalised to ").append(result.file().normaliseTo()).append(" (measured vs published)\n");
+            TextTable norm = new TextTable(List.of("model", "design", "metric", "measured", "published",
+                    "difference"));
+            for (Reproduction.Normalised n : result.normalised()) {
+                norm.row(List.of(n.model(), n.design(), n.metric(), String.format(Locale.ROOT, "%.3f", n.measured()),
+                        String.format(Locale.ROOT, "%.3f", n.published()), percent(n.relativeDifference())));
+            }
+            out.append(norm);
         }
-        out.append(norm);
         out.append("\nheadline ratios (mean of per-model ratios)\n");
         TextTable ratios = new TextTable(List.of("ratio", "measured", "paper", "difference", "paper source"));
         for (Reproduction.RatioResult r : result.ratios()) {

@@ -17,13 +17,14 @@ import java.util.OptionalDouble;
 
 /**
  * Runs a paper's reproduction, whichever kind its file is: layer lists per design ({@link Reproduction}, ANT's and
- * MixPE's) or an LLM study by phases ({@link PhasedReproduction}, BitMoD's). Reached through the library facade
+ * MixPE's), an LLM study by phases ({@link PhasedReproduction}, BitMoD's) or a CPU LUT-kernel roofline
+ * ({@link LutRooflineReproduction}, T-MAC's). Reached through the library facade
  * ({@code io.bitforge.api.BitForge#reproduce}), which {@code reproduce} and the demo call.
  */
 public final class Reproductions {
     /** The papers shipped under {@code examples/reproduce/}. */
     public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe",
-            "bitfusion");
+            "bitfusion", "isaac", "tmac");
 
     private Reproductions() {
     }
@@ -121,6 +122,12 @@ public final class Reproductions {
     }
 
     private static Outcome evaluate(String paper, Path file, JsonNode tree, TreePatch hardware, Registry registry) {
+        if (LutRooflineReproduction.KIND.equals(tree.path("kind").asText())) {
+            LutRooflineReproduction.Result result = LutRooflineReproduction.run(file, tree);
+            return new Outcome(file, result.paper(), LutRooflineReproduction.json(result),
+                    LutRooflineReproduction.render(result), LutRooflineReproduction.headlines(result),
+                    Optional.empty());
+        }
         if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
             PhasedReproduction.Result result = PhasedReproduction.run(paper,
                     PhasedReproductionFile.read(file, tree, hardware), registry);
@@ -151,7 +158,9 @@ public final class Reproductions {
                 throw new BadInputException("reproduction.sensitivity[" + i + "].set: " + e.getMessage(), e);
             }
         }
-        if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
+        if (LutRooflineReproduction.KIND.equals(tree.path("kind").asText())) {
+            LutRooflineReproduction.run(file, tree); // reads every field, device and model
+        } else if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
             PhasedReproduction.check(PhasedReproductionFile.read(file, tree, TreePatch.NONE), registry);
         } else {
             HardwareSpecLoader loader = new HardwareSpecLoader(registry);
@@ -161,6 +170,9 @@ public final class Reproductions {
 
     /** Every hardware file the file's designs name (both phases of a phased reproduction). */
     private static List<Path> hardwareFiles(Path file, JsonNode tree) {
+        if (LutRooflineReproduction.KIND.equals(tree.path("kind").asText())) {
+            return List.of(); // a CPU study: no hardware files
+        }
         if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
             return PhasedReproductionFile.read(file, tree, TreePatch.NONE).designs().stream()
                     .flatMap(d -> java.util.stream.Stream.of(d.prefill(), d.decode())).toList();

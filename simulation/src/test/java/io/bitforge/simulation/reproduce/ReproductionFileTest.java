@@ -50,13 +50,19 @@ class ReproductionFileTest {
         assertMessage(VALID.replace("stream-only", "fast"), "must be stream-only or scale-sim");
         assertMessage(VALID.replace("unlimited-bandwidth", "hbm2"), "must be one of unlimited-bandwidth, dram-traffic, dram");
         assertMessage(VALID.replace("denominator: x", "denominator: y"), "must be one of the designs");
-        assertMessage(VALID.replace("metric: cycles", "metric: area"), "must be cycles or energy");
+        assertMessage(VALID.replace("metric: cycles", "metric: area"), "must be cycles, energy, seconds or density");
         assertMessage(VALID.replace("normaliseTo: x", "normaliseTo: z"), "reproduction.normaliseTo");
         assertMessage(VALID.replace("time: {x: 1}", "time: {q: 1}"), "must be keyed by one of the designs");
         assertMessage(VALID.replace("batch: 1", "batch: 0"), "reproduction.batch");
         assertMessage(VALID + "extra: 1\n", "extra");
         assertMessage(VALID.replace("paper: p\n", ""), "reproduction.paper: missing");
         assertMessage("", "empty file");
+        assertMessage(VALID.replace("hardware: x.yaml", "hardware: x.yaml, chip: {node: 28nm, chips: 1}"),
+                "chip.source: missing");
+        assertMessage(VALID.replace("hardware: x.yaml", "hardware: x.yaml, chip: {node: 3nm, chips: 1, source: s}"),
+                "must be one of");
+        assertMessage(VALID.replace("hardware: x.yaml", "hardware: x.yaml, chip: {node: 28nm, watts: -1, chips: 1, "
+                + "source: s}"), "watts");
     }
 
     @Test
