@@ -151,13 +151,18 @@ public final class Reproductions {
         JsonNode tree = ReproductionFile.tree(file);
         List<SensitivityChoice> choices = SensitivityChoice.read(tree, file.toString());
         SensitivityChoice.check(file, tree, choices, hardwareFiles(file, tree));
+        readWhole(file, tree, registry);
         for (int i = 0; i < choices.size(); i++) {
             try {
-                hardwareFiles(file, choices.get(i).set().apply(tree, false, null)); // the switched file reads too
+                readWhole(file, choices.get(i).set().apply(tree, false, null), registry); // the switched file too
             } catch (BadInputException e) {
                 throw new BadInputException("reproduction.sensitivity[" + i + "].set: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Reads every field of a reproduction tree, its designs' hardware and a phased file's overrides. */
+    private static void readWhole(Path file, JsonNode tree, Registry registry) {
         if (LutRooflineReproduction.KIND.equals(tree.path("kind").asText())) {
             LutRooflineReproduction.run(file, tree); // reads every field, device and model
         } else if (PhasedReproductionFile.KIND.equals(tree.path("kind").asText())) {
