@@ -90,7 +90,11 @@ public final class SparkExploreMain implements Callable<Integer> {
     }
 
     /** Runs the job and returns the exit code; never throws. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] rawArgs, PrintStream out, PrintStream err) {
+        // like bitforge: a stack trace only when asked for with --debug, otherwise one line
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.Arrays.asList(rawArgs));
+        boolean debug = rest.remove("--debug");
+        String[] args = rest.toArray(String[]::new);
         CommandLine commandLine = new CommandLine(new SparkExploreMain(out));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -109,8 +113,11 @@ public final class SparkExploreMain implements Callable<Integer> {
                 err.println("bitforge-spark: " + oneLine(ex.getMessage()));
                 return INTERNAL_ERROR;
             }
-            err.println("bitforge-spark: internal error: " + oneLine(String.valueOf(ex)));
-            ex.printStackTrace(err);
+            err.println("bitforge-spark: internal error: " + oneLine(String.valueOf(ex))
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
             return INTERNAL_ERROR;
         });
         return commandLine.execute(args);
