@@ -4,6 +4,7 @@ import io.bitforge.core.arith.Bits;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.pe.shiftadd.MixPeDatapath;
+import io.bitforge.pe.shiftadd.MixPeDequantTiming;
 import io.bitforge.pe.shiftadd.ShiftAddParams;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
@@ -15,10 +16,12 @@ import io.bitforge.verilog.hdl.Port;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.CodeRange;
+import io.bitforge.verilog.pe.GroupDequantiser;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,7 +41,7 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
 
     @Override
     public String modeName() {
-        return "mixpe_w" + params.weightBits() + "a8_g" + params.groupSize();
+        return "mixpe_w" + params.weightBits() + "a8_g" + params.groupSize() + (edge() ? "_edge" : "");
     }
 
     @Override
@@ -67,10 +70,30 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
         return 8 + params.weightBits() + Bits.ceilLog2(params.groupSize());
     }
 
-    /** Tiles are one group deep along K. */
+    /** Tiles are one group deep along K, or any number of groups with the edge dequantisers. */
     @Override
     public int maxTileK() {
-        return params.groupSize();
+        return edge() ? PeRtl.super.maxTileK() : params.groupSize();
+    }
+
+    /**
+     * With {@code dequant: edge}: {@link MixPeDequantRtl#buildStep} per column lane, Σa of the INT8 codes in
+     * 8 + ceil(log2 G) bits, zero points of the weight width + 1 bits (an integer zero point of a b-bit grid, as the
+     * quantiser rounds it, and the unsigned grids' 2^b − 1).
+     */
+    @Override
+    public Optional<GroupDequantiser> groupDequantiser() {
+        if (!edge()) {
+            return Optional.empty();
+        }
+        int asumBits = 8 + Bits.ceilLog2(params.groupSize());
+        int zeroBits = params.weightBits() + 1;
+        return Optional.of(new GroupDequantiser(MixPeDequantRtl.buildStep(accumulatorBits(), asumBits, zeroBits),
+                params.groupSize(), asumBits, zeroBits));
+    }
+
+    private boolean edge() {
+        return params.dequant() == MixPeDequantTiming.EDGE;
     }
 
     @Override
