@@ -15,6 +15,7 @@ import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -21,6 +21,7 @@ import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.EdgeDecoder;
 import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 
 import java.util.ArrayList;

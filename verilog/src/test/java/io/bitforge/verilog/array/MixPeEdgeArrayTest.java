@@ -12,6 +12,7 @@ import io.bitforge.pe.shiftadd.ShiftAddVariant;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.ladder.TileRun;
 import io.bitforge.verilog.ladder.TileSimulation;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.shiftadd.MixPeRtl;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;

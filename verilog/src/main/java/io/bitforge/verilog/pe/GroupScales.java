@@ -1,4 +1,4 @@
-package io.bitforge.verilog.array;
+package io.bitforge.verilog.pe;
 
 /**
  * The quantisation metadata of a tile's weights for an array with group dequantisers: per group g (along K) and
