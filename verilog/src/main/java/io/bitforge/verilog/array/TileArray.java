@@ -53,6 +53,14 @@ public final class TileArray {
      */
     public static final int OVERHEAD_CYCLES = 4;
 
+    /**
+     * Cycles from {@code start} high to {@code computed} high beyond the engine's whole count (its cost's cycles,
+     * folds·L, not the last cycle's index) for an array with group dequantisers ({@link DequantEdge}): the start
+     * register, the block RAM's read latency and the {@code computed} flag; the last dequantised output is written
+     * in the cycle the plain array captures its sums. The same instant as {@link #OVERHEAD_CYCLES} after the index.
+     */
+    public static final int DEQUANT_OVERHEAD_CYCLES = 3;
+
     private TileArray() {
     }
 

@@ -13,13 +13,39 @@ import io.bitforge.verilog.hdl.ModuleDef;
  * {@code scale} u16 (an FP16 code) and {@code y_out} u32.
  *
  * @param groupSize weights per group along K
+ * @param reference the family's functional model: the FP32 outputs (bit patterns, row-major M×N) of A (M×K codes)
+ *                  times B (K×N codes) with the group metadata
  */
-public record GroupDequantiser(ModuleDef step, int groupSize, int activationSumBits, int zeroBits) {
+public record GroupDequantiser(ModuleDef step, int groupSize, int activationSumBits, int zeroBits,
+                               Reference reference) {
+    /** The functional model of a dequantised tile. */
+    @FunctionalInterface
+    public interface Reference {
+        long[] outputs(long[] a, long[] b, GroupScales scales, int m, int k, int n);
+    }
+
     public GroupDequantiser {
         if (groupSize < 1 || activationSumBits < 2 || activationSumBits > 32 || zeroBits < 1 || zeroBits > 16) {
             throw new IllegalArgumentException("a group dequantiser takes groups of >= 1, Σa of 2..32 and zero points "
                     + "of 1..16 bits, got " + groupSize + ", " + activationSumBits + " and " + zeroBits);
         }
+    }
+
+    /**
+     * Seeded metadata for a K-deep tile of N columns: zero points in ±2^(zeroBits − 2) (a b-bit grid's range and one
+     * past it) and FP16 scales of either sign with biased exponents 1..19 (2^-14 to 2^4: normal, and the products
+     * stay finite in FP32).
+     */
+    public GroupScales randomScales(java.util.Random rnd, int k, int n) {
+        int groups = (k + groupSize - 1) / groupSize;
+        long[] zeros = new long[groups * n];
+        long[] scales = new long[groups * n];
+        int reach = 1 << (zeroBits - 2);
+        for (int i = 0; i < zeros.length; i++) {
+            zeros[i] = rnd.nextInt(2 * reach + 1) - reach;
+            scales[i] = ((long) rnd.nextInt(2) << 15) | ((long) (1 + rnd.nextInt(19)) << 10) | rnd.nextInt(1024);
+        }
+        return new GroupScales(groups, n, zeros, scales);
     }
 
     /** Bits of one column lane's metadata: the zero point above the FP16 scale. */

@@ -1,6 +1,11 @@
 package io.bitforge.verilog.pe.shiftadd;
 
 import io.bitforge.core.arith.Bits;
+import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.format.NumberFormats;
+import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.GroupLayout;
+import io.bitforge.core.quant.QuantizedTensor;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.pe.shiftadd.MixPeDatapath;
@@ -17,6 +22,7 @@ import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.CodeRange;
 import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
@@ -89,7 +95,40 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
         int asumBits = 8 + Bits.ceilLog2(params.groupSize());
         int zeroBits = params.weightBits() + 1;
         return Optional.of(new GroupDequantiser(MixPeDequantRtl.buildStep(accumulatorBits(), asumBits, zeroBits),
-                params.groupSize(), asumBits, zeroBits));
+                params.groupSize(), asumBits, zeroBits, this::dequantised));
+    }
+
+    /** {@link MixPeDatapath#w4a8} on the tile's codes and metadata, row by row: the FP32 outputs' bit patterns. */
+    private long[] dequantised(long[] a, long[] b, GroupScales scales, int m, int k, int n) {
+        int wb = params.weightBits();
+        int groups = scales.groups();
+        short[] codes = new short[n * k];
+        double[] scale = new double[n * groups];
+        double[] zero = new double[n * groups];
+        for (int col = 0; col < n; col++) {
+            for (int i = 0; i < k; i++) {
+                codes[col * k + i] = (short) b[i * n + col];
+            }
+            for (int g = 0; g < groups; g++) {
+                scale[col * groups + g] = NumberFormats.FP16.decode((int) scales.scale(g, col));
+                zero[col * groups + g] = scales.zero(g, col);
+            }
+        }
+        QuantizedTensor w = new QuantizedTensor(NumberFormats.parse("int" + wb),
+                new GroupLayout(Granularity.GROUP, n, k, params.groupSize()), codes, scale, zero, new byte[0], 0,
+                Rounding.HALF_EVEN);
+        long[] out = new long[m * n];
+        for (int row = 0; row < m; row++) {
+            int[] activations = new int[k];
+            for (int i = 0; i < k; i++) {
+                activations[i] = (int) Bits.signExtend(a[row * k + i], 8);
+            }
+            float[] y = MixPeDatapath.w4a8(activations, w).outputs();
+            for (int col = 0; col < n; col++) {
+                out[row * n + col] = Integer.toUnsignedLong(Float.floatToRawIntBits(y[col]));
+            }
+        }
+        return out;
     }
 
     private boolean edge() {
