@@ -35,9 +35,11 @@ import java.util.Set;
  * f_w = 8 / max(b_w, 4) two's-complement weights (the family's timing, lanes along N); each product is built without
  * a multiplier from shifted copies of the activation, {@code a << i} for every set weight bit below the top and the
  * top bit's copy subtracted ({@link MixPeDatapath#shiftAddProduct}), and summed into the group's integer
- * accumulator of 8 + b_w + ceil(log2 G) bits (the model's bound). A tile is one quantisation group (K ≤ G); its
- * results are the group sums P the dequantisation step consumes. That step (FP32 s·(P − z·Σa)) is the separate unit
- * {@link MixPeDequantRtl}, not yet fed by the array; the FP16 activation variant is {@link MixPeFp16Rtl}.
+ * accumulator of 8 + b_w + ceil(log2 G) bits (the model's bound). With {@code dequant: vector} a tile is one
+ * quantisation group (K ≤ G) and its results are the group sums P the dequantisation step consumes; with
+ * {@code dequant: edge} the array hands every group sum to per-column dequantisers ({@link #groupDequantiser},
+ * {@link MixPeDequantRtl#buildStep}) and its results are the FP32 outputs of {@link MixPeDatapath#w4a8}. The FP16
+ * activation variant is {@link MixPeFp16Rtl}.
  */
 public record MixPeRtl(ShiftAddParams params) implements PeRtl {
     @Override
