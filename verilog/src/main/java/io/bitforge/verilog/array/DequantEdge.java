@@ -4,6 +4,9 @@ import static io.bitforge.verilog.array.ArrayRegs.counter;
 import static io.bitforge.verilog.array.ArrayRegs.one;
 
 import io.bitforge.core.arith.Bits;
+import io.bitforge.core.arith.FloatLayout;
+import io.bitforge.verilog.gen.fp.FpAdder;
+import io.bitforge.verilog.gen.fp.FpConvert;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
 import io.bitforge.verilog.hdl.Instance;
@@ -75,21 +78,21 @@ final class DequantEdge {
         int rows = plan.rows();
         int cols = plan.cols();
         int lanes = plan.timing().lanesN();
-        Shape asum = Shape.s(dq.activationSumBits());
+        Shape asum = dq.floatSums() ? Shape.u(32) : Shape.s(dq.activationSumBits());
         Expr[] heldSums = new Expr[rows];
         for (int i = 0; i < rows; i++) {
             Reg running = m.reg("asum_run_" + i, asum, 0);
             Reg held = m.reg("asum_" + i, asum, 0);
-            Expr next = Mux.of(rowStart[i], Const.of(asum, 0), running).plusWrapped(aEdge[i].asSigned());
+            Expr restart = Mux.of(rowStart[i], Const.of(asum, 0), running);
+            // FP16 activations: widened to FP32 (exact) and added in k order from +0, as the model's float sum
+            Expr next = dq.floatSums() ? FpAdder.add(m, "asum_add_" + i, restart, FpConvert.convert(m,
+                    "asum_cvt_" + i, aEdge[i], FloatLayout.FP16, FloatLayout.FP32, false), FloatLayout.FP32)
+                    : restart.plusWrapped(aEdge[i].asSigned());
             m.next(running, next, enCells);
             m.next(held, next, enCells.and(rowEnd[i]));
             heldSums[i] = held;
         }
         int metaBits = dq.metadataBits();
-        if (lanes * metaBits > 64) {
-            throw new IllegalArgumentException("a column's metadata word of " + lanes * metaBits
-                    + " bits exceeds the HDL's 64");
-        }
         int groups = groups(plan, dq);
         int metaDepth = plan.colFolds() * groups;
         int resultDepth = plan.folds() * rows;
@@ -110,10 +113,6 @@ final class DequantEdge {
                 current = delayed;
             }
             Expr boundary = current.get(0);
-            Memory meta = m.memoryFromHex("qbuf_" + j, Shape.u(lanes * metaBits), metaDepth,
-                    metadataWords(plan, scales, groups, j, dq), ReadUnderWrite.READ_FIRST);
-            Expr metaWord = m.readSync(meta, "q_rd_" + j, current.get(4).resize(Shape.u(meta.addressWidth())),
-                    boundary);
             Reg active = m.reg("dq_active_" + j, Shape.bool(), 0);
             Reg row = m.reg("dq_row_" + j, rowShape, 0);
             Reg first = m.reg("dq_first_" + j, Shape.bool(), 0);
@@ -149,13 +148,18 @@ final class DequantEdge {
                 for (int r = 0; r < rows; r++) {
                     ring.add(m.reg("y_" + j + "_" + n + "_" + r, y, 0));
                 }
+                // one metadata memory per column lane, so a word stays within the HDL's 64 bits (48 with FP32 zeros)
+                Memory meta = m.memoryFromHex("qbuf_" + j + "_" + n, Shape.u(metaBits), metaDepth,
+                        metadataWords(plan, scales, groups, j, n, dq), ReadUnderWrite.READ_FIRST);
+                Expr metaWord = m.readSync(meta, "q_rd_" + j + "_" + n,
+                        current.get(4).resize(Shape.u(meta.addressWidth())), boundary);
                 Instance step = m.instance("dq_" + j + "_" + n, dq.step());
                 step.connect("y_in", Mux.of(first, Const.of(y, 0), ring.get(rows - 1)));
-                step.connect("psum", psum);
+                step.connect("psum", dq.floatSums() ? psum.asUnsigned() : psum);
                 step.connect("asum", asumOfRow);
-                int lo = n * metaBits;
-                step.connect("scale", metaWord.slice(lo + 15, lo));
-                step.connect("zero", metaWord.slice(lo + metaBits - 1, lo + 16).asSigned());
+                step.connect("scale", metaWord.slice(15, 0));
+                Expr zero = metaWord.slice(metaBits - 1, 16);
+                step.connect("zero", dq.floatSums() ? zero : zero.asSigned());
                 Expr yOut = step.out("y_out");
                 for (int r = 0; r < rows; r++) {
                     m.next(ring.get(r), r == 0 ? yOut : ring.get(r - 1), active);
@@ -173,22 +177,16 @@ final class DequantEdge {
         return lastWrite;
     }
 
-    /** Column j's metadata words: at fc·groups + g, lane n's {zero, scale} in bits [n·(zeroBits + 16) +: …]. */
-    static List<Long> metadataWords(ArrayPlan plan, GroupScales scales, int groups, int j, GroupDequantiser dq) {
+    /** Column j lane n's metadata words: at fc·groups + g, {zero, scale} (the zero point's code above the scale). */
+    static List<Long> metadataWords(ArrayPlan plan, GroupScales scales, int groups, int j, int n,
+                                    GroupDequantiser dq) {
         int lanes = plan.timing().lanesN();
         List<Long> words = new ArrayList<>();
         for (int fc = 0; fc < plan.colFolds(); fc++) {
+            int column = (fc * plan.cols() + j) * lanes + n;
             for (int g = 0; g < groups; g++) {
-                long word = 0;
-                for (int n = 0; n < lanes; n++) {
-                    int column = (fc * plan.cols() + j) * lanes + n;
-                    if (column < scales.n()) {
-                        long lane = (Bits.wrap(scales.zero(g, column), dq.zeroBits(), false) << 16)
-                                | (scales.scale(g, column) & 0xFFFF);
-                        word |= lane << (n * dq.metadataBits());
-                    }
-                }
-                words.add(word);
+                words.add(column < scales.n() ? (Bits.wrap(scales.zero(g, column), dq.zeroBits(), false) << 16)
+                        | (scales.scale(g, column) & 0xFFFF) : 0L);
             }
         }
         return words;

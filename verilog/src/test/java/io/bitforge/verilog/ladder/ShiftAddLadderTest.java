@@ -60,6 +60,23 @@ class ShiftAddLadderTest {
         assertEquals(report.engineCycles() + 3, report.rtlComputedCycles());
     }
 
+    /**
+     * W4A16 with the edge dequantisers: FP32 group sums and Σa in FP32, the every-weight corner tile and tiles of 1,
+     * 2 and 4 groups give MixPeDatapath.w4a16's outputs; cycles = the engine's whole count + 3.
+     */
+    @ParameterizedTest
+    @CsvSource({"4,16,3,2", "2,8,2,3"})
+    void w4a16EdgeDequantisersMatchTheModelAndTheEngine(int wBits, int group, int rows, int cols) {
+        ShiftAddParams params = new ShiftAddParams(ShiftAddVariant.MIXPE, wBits, 16, group, MixPeUnitModel.NATIVE,
+                MixPeDequantTiming.EDGE);
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("mixpe-w4a16", "--hw")
+                .withPe(new PeSpec("shift-add", params)).withArray(new ArraySpec(rows, cols));
+        LadderReport report = Ladder.run(spec, new MixPeFp16Rtl(params), REGISTRY, LadderOptions.javaOnly(31));
+        assertTrue(report.passed(), report.levels().toString());
+        assertEquals(8, report.levels().size(), report.levels().toString());
+        assertEquals(report.engineCycles() + 3, report.rtlComputedCycles());
+    }
+
     /** W4A16: FP16 activations, FP32 group sums; two weights per cycle (MixPE's (16, 8) unit). */
     @ParameterizedTest
     @CsvSource({"4,128,4,4", "3,16,3,2", "2,8,2,3"})

@@ -117,15 +117,37 @@ public final class MixPeDequantRtl {
         Port asum = m.in("asum", Shape.u(32));
         Port zero = m.in("zero", Shape.u(32));
         Port scale = m.in("scale", Shape.u(16));
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, fp32Step(m, previous, psum, asum, zero, scale), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+
+    /**
+     * The W4A16 step without its y register, for an array's column edge: ports as {@link #buildStep} with
+     * {@code psum}, {@code asum} and {@code zero} FP32 codes (u32), each operation rounded as {@link #buildFp32Sums}.
+     */
+    public static ModuleDef buildFp32Step() {
+        ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_step_fp32")
+                .doc("MixPE W4A16 group dequantisation step: y_out = y_in + fp16 scale x (P - z*S), fp32, "
+                        + "combinational");
+        Port yIn = m.in("y_in", Shape.u(32));
+        Port psum = m.in("psum", Shape.u(32));
+        Port asum = m.in("asum", Shape.u(32));
+        Port zero = m.in("zero", Shape.u(32));
+        Port scale = m.in("scale", Shape.u(16));
+        m.drive(m.out("y_out", Shape.u(32)), fp32Step(m, yIn, psum, asum, zero, scale));
+        return m.build();
+    }
+
+    /** y + s·(P − z·S) with FP32 sums: z·S, P − z·S, s·t and the add each rounded to nearest even. */
+    private static Expr fp32Step(ModuleBuilder m, Expr previous, Expr psum, Expr asum, Expr zero, Expr scale) {
         FloatLayout fp32 = FloatLayout.FP32;
         Expr zs = FpMultiplier.multiply(m, "zs", zero, fp32, asum, fp32, fp32);
         Expr negated = Concat.of(List.of(zs.bit(31).not(), zs.slice(30, 0)));
         Expr difference = FpAdder.add(m, "t", psum, negated, fp32);
         Expr scaled = FpMultiplier.multiply(m, "st", scale, FloatLayout.FP16, difference, fp32, fp32);
-        Reg y = m.reg("y_q", Shape.u(32), 0);
-        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
-        m.next(y, FpAdder.add(m, "yadd", previous, scaled, fp32), en);
-        m.drive(m.out("y", Shape.u(32)), y);
-        return m.build();
+        return FpAdder.add(m, "yadd", previous, scaled, fp32);
     }
 }

@@ -1,10 +1,6 @@
 package io.bitforge.verilog.pe.shiftadd;
 
 import io.bitforge.core.arith.Bits;
-import io.bitforge.core.arith.Rounding;
-import io.bitforge.core.format.NumberFormats;
-import io.bitforge.core.quant.Granularity;
-import io.bitforge.core.quant.GroupLayout;
 import io.bitforge.core.quant.QuantizedTensor;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
@@ -97,28 +93,12 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
         int asumBits = 8 + Bits.ceilLog2(params.groupSize());
         int zeroBits = params.weightBits() + 1;
         return Optional.of(new GroupDequantiser(MixPeDequantRtl.buildStep(accumulatorBits(), asumBits, zeroBits),
-                params.groupSize(), asumBits, zeroBits, this::dequantised));
+                params.groupSize(), asumBits, zeroBits, false, 1 << (params.weightBits() - 1), this::dequantised));
     }
 
     /** {@link MixPeDatapath#w4a8} on the tile's codes and metadata, row by row: the FP32 outputs' bit patterns. */
     private long[] dequantised(long[] a, long[] b, GroupScales scales, int m, int k, int n) {
-        int wb = params.weightBits();
-        int groups = scales.groups();
-        short[] codes = new short[n * k];
-        double[] scale = new double[n * groups];
-        double[] zero = new double[n * groups];
-        for (int col = 0; col < n; col++) {
-            for (int i = 0; i < k; i++) {
-                codes[col * k + i] = (short) b[i * n + col];
-            }
-            for (int g = 0; g < groups; g++) {
-                scale[col * groups + g] = NumberFormats.FP16.decode((int) scales.scale(g, col));
-                zero[col * groups + g] = scales.zero(g, col);
-            }
-        }
-        QuantizedTensor w = new QuantizedTensor(NumberFormats.parse("int" + wb),
-                new GroupLayout(Granularity.GROUP, n, k, params.groupSize()), codes, scale, zero, new byte[0], 0,
-                Rounding.HALF_EVEN);
+        QuantizedTensor w = GroupTensor.of(params.weightBits(), params.groupSize(), b, scales, k, n, false);
         long[] out = new long[m * n];
         for (int row = 0; row < m; row++) {
             int[] activations = new int[k];

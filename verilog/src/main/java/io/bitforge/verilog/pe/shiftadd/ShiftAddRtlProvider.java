@@ -26,18 +26,14 @@ public final class ShiftAddRtlProvider implements PeRtlProvider {
             throw new BadInputException("hardware.pe.params: shift-add has RTL for variant mixpe with activationBits 8 "
                     + "(W4A8) or 16 (W4A16, FP16 activations) and the native unit model only; got " + p.asMap());
         }
-        if (p.dequant() == MixPeDequantTiming.EDGE && p.activationBits() != 8) {
-            throw new BadInputException("hardware.pe.params.dequant: shift-add has edge dequantisers in RTL for W4A8 "
-                    + "(activationBits 8) only; got " + p.asMap());
-        }
         return p.activationBits() == 16 ? new MixPeFp16Rtl(p) : new MixPeRtl(p);
     }
 
-    /** MixPE W4A8 with its dequantisers on the vector unit is also checked with them at the array edge. */
+    /** MixPE with its dequantisers on the vector unit is also checked with them at the array edge. */
     @Override
     public List<Variant> variants(PeParams params) {
         ShiftAddParams p = (ShiftAddParams) params;
-        if (p.variant() != ShiftAddVariant.MIXPE || p.activationBits() != 8 || p.unitModel() != MixPeUnitModel.NATIVE
+        if (p.variant() != ShiftAddVariant.MIXPE || p.unitModel() != MixPeUnitModel.NATIVE
                 || p.dequant() != MixPeDequantTiming.VECTOR) {
             return List.of();
         }
