@@ -32,15 +32,18 @@ import java.util.List;
  * lane is in flight in a ring of R registers that turns once per row; the last group writes y to the column's result
  * memory at fold·R + row. Σa is summed per row at the activation edge (what enters cell (i, 0)) and held from its
  * group's end until the next, which is long enough while C ≤ G; the column is busy R cycles per boundary, so R ≤ G.
- * The cells' results, and so the last write, are in place in the cycle the plain array would capture its sums:
- * {@code computed} keeps {@link TileArray#OVERHEAD_CYCLES}.
+ * Each column lane reads its zero point and scale for the group from its own metadata block RAM (one word per
+ * column fold and group, so a word stays within the HDL's 64 bits). The cells' results, and so the last write, are in
+ * place in the cycle the plain array would capture its sums: {@code computed} rises {@link TileArray#OVERHEAD_CYCLES}
+ * after the fold model's last-cycle index, {@link TileArray#DEQUANT_OVERHEAD_CYCLES} after its whole count.
  */
 final class DequantEdge {
     private DequantEdge() {
     }
 
     /** Signals of the controller at stage 1 (aligned with what enters cell (0, 0)). */
-    record Token(Expr start, Expr boundary, Expr firstGroup, Expr lastGroup, Expr finalFold, Expr metaAddress, Expr fold) {
+    record Token(Expr start, Expr boundary, Expr firstGroup, Expr lastGroup, Expr finalFold, Expr metaAddress,
+                 Expr fold) {
     }
 
     /** Checks the plan against what the edge builds; the message names the limit. */
