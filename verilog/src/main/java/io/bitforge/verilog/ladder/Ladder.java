@@ -58,18 +58,8 @@ public final class Ladder {
         List<LevelResult> levels = new ArrayList<>();
         List<Tile> tiles = new ArrayList<>();
         GroupDequantiser dq = pe.groupDequantiser().orElse(null);
-        Random metadata = new Random(options.seed() ^ 0x6d657461L);
-        exhaustive(pe).map(t -> dq == null ? t : t.withScales(dq.randomScales(metadata, t.shape().k(),
-                t.shape().n()))).ifPresent(tiles::add);
-        Tile random = random(pe, rows, cols, spec.dataflow(), options.seed());
-        if (dq != null) {
-            // tiles of one, two and four quantisation groups, each dequantised at the edge
-            for (int groups : new int[] {1, 2}) {
-                tiles.add(grouped(pe, dq, "groups-" + groups, rows, cols, groups, options.seed() + groups));
-            }
-            random = grouped(pe, dq, "random", rows, cols, 4, options.seed());
-        }
-        tiles.add(random);
+        tiles.addAll(tiles(pe, rows, cols, spec.dataflow(), options.seed()));
+        Tile random = tiles.get(tiles.size() - 1);
         long engine = 0;
         long computed = 0;
         long done = 0;
@@ -195,6 +185,29 @@ public final class Ladder {
         return s.append(codes.length > head.length ? ", ...]" : "]").toString();
     }
 
+    /**
+     * The tiles the ladder runs, in order, the seeded "random" tile last: the exhaustive tile (when the cell has one)
+     * and the random one; with a group dequantiser, seeded metadata on each, tiles of one and two groups, and a random
+     * tile of four groups.
+     */
+    public static List<Tile> tiles(PeRtl pe, int rows, int cols, Dataflow dataflow, long seed) {
+        List<Tile> tiles = new ArrayList<>();
+        GroupDequantiser dq = pe.groupDequantiser().orElse(null);
+        Random metadata = new Random(seed ^ 0x6d657461L);
+        exhaustive(pe).map(t -> dq == null ? t : t.withScales(dq.randomScales(metadata, t.shape().k(),
+                t.shape().n()))).ifPresent(tiles::add);
+        if (dq == null) {
+            tiles.add(random(pe, rows, cols, dataflow, seed));
+            return tiles;
+        }
+        // tiles of one, two and four quantisation groups, each dequantised at the edge
+        for (int groups : new int[] {1, 2}) {
+            tiles.add(grouped(pe, dq, "groups-" + groups, rows, cols, groups, seed + groups));
+        }
+        tiles.add(grouped(pe, dq, "random", rows, cols, 4, seed));
+        return tiles;
+    }
+
     /** The cell's exhaustive tile ({@link PeRtl#exhaustiveTile}), when it has one. */
     static java.util.Optional<Tile> exhaustive(PeRtl pe) {
         return pe.exhaustiveTile().map(t -> new Tile(t.name(), new TileShape(t.m(), t.k(), t.n()), t.a(), t.b()));
@@ -242,7 +255,7 @@ public final class Ladder {
     }
 
     /** A tile's codes, and the weights' group metadata when the cell dequantises (null otherwise). */
-    record Tile(String name, TileShape shape, long[] a, long[] b, GroupScales scales) {
+    public record Tile(String name, TileShape shape, long[] a, long[] b, GroupScales scales) {
         Tile(String name, TileShape shape, long[] a, long[] b) {
             this(name, shape, a, b, null);
         }
