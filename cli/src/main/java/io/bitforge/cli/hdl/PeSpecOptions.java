@@ -51,7 +51,8 @@ public final class PeSpecOptions {
             PeFamily family = registry.peFamily(o.pe()).orElseThrow(() -> BadInputException.field(null, "--pe",
                     "'" + o.pe() + "'", "must be a registered PE family (" + String.join(", ",
                             registry.ids(CatalogKind.PES)) + ")"));
-            specs = FamilySpecs.of(registry, family, FALLBACK_PRESET, spec -> generates(spec, rtl));
+            specs = FamilySpecs.withRtlVariants(FamilySpecs.of(registry, family, FALLBACK_PRESET,
+                    spec -> generates(spec, rtl)), rtl);
         }
         return specs.stream().map(s -> {
             int rows = o.rows(smallByDefault ? 4 : s.array().rows());

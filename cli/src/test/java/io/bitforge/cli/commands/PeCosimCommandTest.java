@@ -41,6 +41,32 @@ class PeCosimCommandTest {
     }
 
     @Test
+    void mixpeEdgeDequantisersFromASpecFileAndABadDequantValue(@TempDir Path dir) throws Exception {
+        String common = String.join("\n", "node: 28nm", "clockMegahertz: 500", "array: {rows: 2, cols: 2}",
+                "dataflow: os", "buffers:", "  activations: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  weights: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  outputs: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "vectorUnit: {lanes: 32, wordBits: 32}", "dram: {preset: hbm2e}", "");
+        Path edge = dir.resolve("edge.yaml");
+        Files.writeString(edge, "name: mixpe-edge\npe: {family: shift-add, params: {groupSize: 8, dequant: edge}}\n"
+                + common);
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", edge.toString(), "--simulator", "java", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        JsonNode ladder = Json.mapper().readTree(r.stdout()).at("/ladders/0");
+        assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
+        // cosim's default 4x4 array; random tile: K = 4 groups of 8, M = 5, N = 9 (2 weight lanes per cell):
+        // 2 x 2 folds of 32 + 4 + 4 - 2 cycles, the engine's whole count; the RTL 3 more
+        assertEquals(4 * 38, ladder.at("/engineCycles").asLong());
+        assertEquals(4 * 38 + 3, ladder.at("/rtlComputedCycles").asLong());
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: mixpe-bad\npe: {family: shift-add, params: {dequant: lanes}}\n" + common);
+        CliHarness.Result b = CliHarness.run("cosim", "--hw", bad.toString(), "--simulator", "java");
+        assertEquals(2, b.exitCode(), b.stderr());
+        assertEquals(1, b.stderr().strip().lines().count(), b.stderr());
+        assertTrue(b.stderr().contains("hardware.pe.params.dequant: must be vector or edge"), b.stderr());
+    }
+
+    @Test
     void lutLadderPassesOnTheJavaSimulatorWithCyclesFourAboveTheEngine() throws Exception {
         CliHarness.Result r = CliHarness.run("cosim", "--hw", "lut-tc-ternary", "--rows", "2", "--cols", "1",
                 "--simulator", "java", "--json", "-");

@@ -48,7 +48,8 @@ import java.util.Set;
  * (z·S, subtract, ·s, accumulate), and per activation row and group G adds for Σa, shared by all N columns. It
  * runs concurrently with the array as group sums arrive, so only its excess over the array's cycles, or at least
  * its last group, adds cycles ({@link ArrayWithSideWork}); the artefact instead appends a small dequantisation
- * GEMM after every 4-bit GEMM ({@code bitfusion/src/benchmarks/int48_bench.py}). Energy: the artefact's per-PE power at 500 MHz divided by
+ * GEMM after every 4-bit GEMM ({@code bitfusion/src/benchmarks/int48_bench.py}). With {@code dequant: edge} the
+ * dequantisers are per-column units at the array edge instead ({@link EdgeDequantCost}). Energy: the artefact's per-PE power at 500 MHz divided by
  * the products per cycle ({@link MixPeTables}); area: a cited substitute, flagged. With {@code unitModel: fusion}
  * the cell is the artefact's reading instead ({@link MixPeUnitModel#FUSION}): integer operands of up to p_max bits
  * on the same fusible-unit timing and power, and no dequantisation side work (the workload carries it).
@@ -92,13 +93,14 @@ public final class ShiftAddFamily implements PeFamily {
                 + "weight plane per cycle");
         facts.put("dataflows", "os");
         facts.put("params", "variant (mixpe, shiftaddllm), weightBits, activationBits (8, 16), groupSize, "
-                + "unitModel (native, fusion: the MixPE artefact's fusible-unit reading)");
+                + "unitModel (native, fusion: the MixPE artefact's fusible-unit reading), dequant (vector, edge: "
+                + "per-column FP32 dequantisers at the array edge)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("variant", "weightBits", "activationBits", "groupSize", "unitModel");
+        params.allowOnly("variant", "weightBits", "activationBits", "groupSize", "unitModel", "dequant");
         ShiftAddVariant variant = params.optionalField("variant").map(n -> ShiftAddVariant.fromId(n.text())
                 .orElseThrow(() -> n.error("must be one of mixpe, shiftaddllm", n.shown())))
                 .orElse(ShiftAddVariant.MIXPE);
@@ -128,7 +130,15 @@ public final class ShiftAddFamily implements PeFamily {
             }
             return model;
         }).orElse(MixPeUnitModel.NATIVE);
-        return new ShiftAddParams(variant, weightBits, activationBits, groupSize, unitModel);
+        MixPeDequantTiming dequant = params.optionalField("dequant").map(n -> {
+            MixPeDequantTiming timing = MixPeDequantTiming.fromId(n.text())
+                    .orElseThrow(() -> n.error("must be vector or edge", n.shown()));
+            if (timing == MixPeDequantTiming.EDGE && (!mixpe || unitModel != MixPeUnitModel.NATIVE)) {
+                throw n.error("edge needs variant mixpe and unitModel native", n.shown());
+            }
+            return timing;
+        }).orElse(MixPeDequantTiming.VECTOR);
+        return new ShiftAddParams(variant, weightBits, activationBits, groupSize, unitModel, dequant);
     }
 
     @Override
@@ -204,6 +214,11 @@ public final class ShiftAddFamily implements PeFamily {
                     List.of(SideWork.serial(build, EnergyCategory.TABLE_PRECOMPUTE)))
                     .plus(ArrayWithSideWork.activationBufferReads(spec, extraReads, 16)));
         }
+        if (p.dequant() == MixPeDequantTiming.EDGE) {
+            // per-column dequantisers at the array edge: no vector-unit work (EdgeDequantCost)
+            return Optional.of(ArrayWithSideWork.cost(this, spec, op, List.of())
+                    .plus(EdgeDequantCost.of(spec, op, timing(p, op), groupSize(p, op))));
+        }
         VectorOp dequant = new VectorOp(op.name() + ".dequant", OpKind.DEQUANT,
                 Math.multiplyExact(Math.multiplyExact(op.m(), op.n()), groups), DEQUANT_OPS_PER_GROUP, 1,
                 Math.multiplyExact(2 * op.n(), groups), 1, Precision.FP32);
@@ -268,6 +283,19 @@ public final class ShiftAddFamily implements PeFamily {
         }
         if (p.unitModel() == MixPeUnitModel.FUSION) {
             return DequantOps.none(op, "MixPE artefact reading: dequantisation is a separate GEMM of the workload");
+        }
+        if (p.dequant() == MixPeDequantTiming.EDGE) {
+            double perGroup = DequantOps.FP32_MULT_PICOJOULES + DequantOps.FP32_ADD_PICOJOULES
+                    + EdgeDequantCost.INT8_MULT_PICOJOULES + EdgeDequantCost.INT32_ADD_PICOJOULES;
+            return new DequantStatement(config, List.of(
+                    DequantStep.inFamilyCost("per-column edge dequantiser: zero point x group activation sum, "
+                                    + "subtract, group scale, accumulate", DequantSite.ARRAY_EDGE,
+                            DequantBasis.PER_OUTPUT_GROUP, perGroup, TechNode.N45, EnergyCategory.DEQUANT,
+                            EdgeDequantCost.SOURCE),
+                    DequantStep.inFamilyCost("group activation sums at the activation edge (shared by all columns)",
+                            DequantSite.ARRAY_EDGE, DequantBasis.PER_ACTIVATION, EdgeDequantCost.INT32_ADD_PICOJOULES,
+                            TechNode.N45, EnergyCategory.DEQUANT, EdgeDequantCost.SOURCE)),
+                    "asymmetric codes: zero point per group");
         }
         CostSource vector = new CostSource("mixpe-dequant-vector-ops", "MixPE (arXiv 2411.16158) dequantisation "
                 + "after the group sum as vector-unit ops: 4 per output and group (z*S, subtract, *s, accumulate), "

@@ -15,15 +15,21 @@ import java.util.Objects;
  * @param activationBits MixPE: 8 (INT8, W4A8) or 16 (FP16, W4A16); ShiftAddLLM: 16 (FP16)
  * @param groupSize      weights per quantisation group along K (scale and zero point, or q plane scales)
  * @param unitModel      MixPE: the paper's cell or the artefact's fusible-unit reading of it ({@link MixPeUnitModel})
+ * @param dequant        MixPE native: where the group sums are dequantised ({@link MixPeDequantTiming})
  */
 public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize,
-                             MixPeUnitModel unitModel) implements PeParams {
+                             MixPeUnitModel unitModel, MixPeDequantTiming dequant) implements PeParams {
     /** Activations per ShiftAddLLM table (LUT-GEMM's μ = 8; GATECH-EIC/ShiftAddLLM energy/shiftaddllm_energy.py). */
     public static final int TABLE_ACTIVATIONS = 8;
 
     public ShiftAddParams {
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(unitModel, "unitModel");
+        Objects.requireNonNull(dequant, "dequant");
+        if (dequant == MixPeDequantTiming.EDGE && (variant != ShiftAddVariant.MIXPE
+                || unitModel != MixPeUnitModel.NATIVE)) {
+            throw new IllegalArgumentException("shift-add dequant edge needs variant mixpe and unitModel native");
+        }
         if (unitModel == MixPeUnitModel.FUSION && variant != ShiftAddVariant.MIXPE) {
             throw new IllegalArgumentException("shift-add unitModel fusion needs variant mixpe");
         }
@@ -38,6 +44,12 @@ public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activa
         if (groupSize < 1 || (!mixpe && groupSize % TABLE_ACTIVATIONS != 0)) {
             throw new IllegalArgumentException("shift-add groupSize not supported: " + groupSize);
         }
+    }
+
+    /** Dequantisation on the vector unit ({@link MixPeDequantTiming#VECTOR}). */
+    public ShiftAddParams(ShiftAddVariant variant, int weightBits, int activationBits, int groupSize,
+                          MixPeUnitModel unitModel) {
+        this(variant, weightBits, activationBits, groupSize, unitModel, MixPeDequantTiming.VECTOR);
     }
 
     /** The paper's cell ({@link MixPeUnitModel#NATIVE}). */
@@ -60,6 +72,9 @@ public record ShiftAddParams(ShiftAddVariant variant, int weightBits, int activa
         if (unitModel != MixPeUnitModel.NATIVE) {
             // only when set, so that existing designs keep their canonical form (and ids)
             map.put("unitModel", unitModel.id());
+        }
+        if (dequant != MixPeDequantTiming.VECTOR) {
+            map.put("dequant", dequant.id());
         }
         return map;
     }

@@ -2,6 +2,7 @@ package io.bitforge.verilog.array;
 
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 
 /**
@@ -16,6 +17,15 @@ public record GeneratedArray(ModuleDef top, ResultMap results, TileShape tile, D
     /** The array for A (row-major M×K codes) times B (row-major K×N codes) on an R×C array. */
     public static GeneratedArray build(PeRtl pe, int rows, int cols, Dataflow dataflow, TileShape tile, long[] a,
                                        long[] b) {
+        return build(pe, rows, cols, dataflow, tile, a, b, null);
+    }
+
+    /**
+     * The same with the weights' group metadata, which a cell with a group dequantiser ({@link PeRtl#groupDequantiser})
+     * needs (null otherwise): its results are then the FP32 outputs ({@link DequantResults}).
+     */
+    public static GeneratedArray build(PeRtl pe, int rows, int cols, Dataflow dataflow, TileShape tile, long[] a,
+                                       long[] b, GroupScales scales) {
         if (!pe.dataflows().contains(dataflow)) {
             throw new IllegalArgumentException("the " + pe.familyId() + " RTL is generated for " + pe.dataflows()
                     + ", not " + dataflow);
@@ -23,6 +33,11 @@ public record GeneratedArray(ModuleDef top, ResultMap results, TileShape tile, D
         long limit = cycleLimit(pe, rows, cols, dataflow, tile);
         if (dataflow == Dataflow.OS) {
             ArrayPlan plan = new ArrayPlan(rows, cols, tile, pe.timing());
+            if (scales != null) {
+                // the engine's whole count (MixPE's edge cost: folds·L), not the index of the last cycle
+                return new GeneratedArray(TileArray.build(pe, plan, a, b, scales), new DequantResults(plan), tile,
+                        dataflow, plan.engineCycles() + 1, TileArray.DEQUANT_OVERHEAD_CYCLES, limit);
+            }
             return new GeneratedArray(TileArray.build(pe, plan, a, b),
                     TileBuffers.forCell(pe, plan), tile, dataflow,
                     plan.engineCycles(), TileArray.OVERHEAD_CYCLES, limit);

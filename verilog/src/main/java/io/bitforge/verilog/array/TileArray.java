@@ -20,6 +20,8 @@ import io.bitforge.verilog.hdl.ReadUnderWrite;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.EdgeDecoder;
+import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 
 import java.util.ArrayList;
@@ -51,6 +53,14 @@ public final class TileArray {
      */
     public static final int OVERHEAD_CYCLES = 4;
 
+    /**
+     * Cycles from {@code start} high to {@code computed} high beyond the engine's whole count (its cost's cycles,
+     * folds·L, not the last cycle's index) for an array with group dequantisers ({@link DequantEdge}): the start
+     * register, the block RAM's read latency and the {@code computed} flag; the last dequantised output is written
+     * in the cycle the plain array captures its sums. The same instant as {@link #OVERHEAD_CYCLES} after the index.
+     */
+    public static final int DEQUANT_OVERHEAD_CYCLES = 3;
+
     private TileArray() {
     }
 
@@ -63,7 +73,16 @@ public final class TileArray {
 
     /** The design for A (row-major M×K codes) times B (row-major K×N codes). */
     public static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b) {
-        return build(pe, plan, a, b, false);
+        return build(pe, plan, a, b, false, null);
+    }
+
+    /**
+     * The design for a cell with a group dequantiser ({@link PeRtl#groupDequantiser}): the columns' edge dequantisers
+     * ({@link DequantEdge}) take the weights' zero points and scales from {@code scales}, and the results are the
+     * FP32 outputs ({@link DequantResults}).
+     */
+    public static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b, GroupScales scales) {
+        return build(pe, plan, a, b, false, scales);
     }
 
     /**
@@ -72,14 +91,23 @@ public final class TileArray {
      * buffers) takes the low bits of {@code ld_data} at {@code ld_addr} on the clock edge.
      */
     public static ModuleDef buildLoadable(PeRtl pe, ArrayPlan plan, long[] a, long[] b) {
-        return build(pe, plan, a, b, true);
+        return build(pe, plan, a, b, true, null);
     }
 
-    private static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b, boolean loadable) {
+    private static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b, boolean loadable,
+                                   GroupScales scales) {
         TileShape tile = plan.tile();
         if (a.length != tile.m() * tile.k() || b.length != tile.k() * tile.n()) {
             throw new IllegalArgumentException("tile " + tile + " needs " + tile.m() * tile.k() + " and "
                     + tile.k() * tile.n() + " codes, got " + a.length + " and " + b.length);
+        }
+        GroupDequantiser dq = pe.groupDequantiser().orElse(null);
+        if ((dq == null) != (scales == null) || dq != null && loadable) {
+            throw new IllegalArgumentException(pe.familyId() + " " + pe.modeName() + ": group scales are given "
+                    + "exactly when the cell has a group dequantiser (and the design is not host-loadable)");
+        }
+        if (dq != null) {
+            DequantEdge.check(plan, dq);
         }
         if (tile.k() > pe.maxTileK()) {
             throw new IllegalArgumentException("tile K " + tile.k() + " exceeds the " + pe.familyId() + " cell's "
@@ -167,6 +195,33 @@ public final class TileArray {
         }
         Expr foldEnd = run.and(lastStep).and(lastPhase);
         Expr finalEnd = foldEnd.and(lastCol).and(lastRow);
+        DequantEdge.Token token = null;
+        if (dq != null) {
+            // group position along K, the metadata address (fc·groups + g) and the fold, for the edge dequantisers
+            int g = dq.groupSize();
+            int groups = DequantEdge.groups(plan, dq);
+            Reg gpos = m.reg("group_pos_q", counter(g - 1), 0);
+            Reg qaddr = m.reg("meta_addr_q", counter(plan.colFolds() * groups), 0);
+            Reg fold = m.reg("fold_q", counter(plan.folds()), 0);
+            Expr groupEnd = feeding.and(gpos.eq(g - 1).or(t.eq(steps - 1)));
+            m.when(accept, s -> {
+                s.next(gpos, zero(gpos));
+                s.next(qaddr, zero(qaddr));
+                s.next(fold, zero(fold));
+            }).elseWhen(run, s -> {
+                s.next(gpos, Mux.of(groupEnd.or(lastStep), zero(gpos), gpos.plus(1).truncate(gpos.width())));
+                s.when(groupEnd, s1 -> s1.next(qaddr, Mux.of(t.eq(steps - 1).and(lastCol), zero(qaddr),
+                        qaddr.plus(1).truncate(qaddr.width()))));
+                s.when(foldEnd, s1 -> s1.next(fold, fold.plus(1).truncate(fold.width())));
+            });
+            Expr firstGroup = t.lt(Const.smallest(g));
+            Expr lastGroup = t.ge(Const.smallest((long) (groups - 1) * g));
+            token = new DequantEdge.Token(delayed(m, "group_start_q", run.and(feeding).and(gpos.eq(0))),
+                    delayed(m, "group_end_q", run.and(groupEnd)),
+                    delayed(m, "first_group_q", firstGroup), delayed(m, "last_group_q", lastGroup),
+                    delayed(m, "final_fold_q", lastCol.and(lastRow)), stage(m, "meta_addr_d_q", qaddr),
+                    stage(m, "fold_d_q", fold));
+        }
 
         // ---- stage 1: the array's control, aligned with the buffers' read data ----
         Reg en1 = delayed(m, "en_q", run);
@@ -183,6 +238,13 @@ public final class TileArray {
         Expr enCells = edge == 0 ? en1 : delayed(m, "en_cells_q", en1);
         Expr startCells = edge == 0 ? start1 : delayed(m, "fold_start_cells_q", start1);
         Expr hopCells = edge == 0 ? hop : enCells;
+        // with group dequantisers, cell (i, j) restarts at its own group starts: the flag travels with the skew
+        Expr[] groupStart = null;
+        Expr[] groupEnd = null;
+        if (dq != null) {
+            groupStart = diagonal(m, "group_start_d", token.start(), rows + cols - 1);
+            groupEnd = diagonal(m, "group_end_d", token.boundary(), rows);
+        }
         Reg slot1 = null;
         if (layout.activationCodesPerWord() > 1 || layout.weightCodesPerWord() > 1) {
             // which step of a two-step word the buffers' read data belongs to
@@ -225,12 +287,31 @@ public final class TileArray {
                 Instance c = m.instance("pe_" + i + "_" + j, cell);
                 c.connect("a_in", j == 0 ? aEdge[i] : grid[i][j - 1].out("a_out"));
                 c.connect("b_in", i == 0 ? bEdge[j] : grid[i - 1][j].out("b_out"));
-                c.connect("en", enCells).connect("start", startCells);
+                c.connect("en", enCells).connect("start", groupStart == null ? startCells : groupStart[i + j]);
                 if (phased) {
                     c.connect("phase", ph1 == null ? Const.of(Shape.bool(), 0) : ph1);
                 }
                 grid[i][j] = c;
             }
+        }
+
+        if (dq != null) {
+            Expr[][][] sums = new Expr[rows][cols][lanesN];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    for (int n = 0; n < lanesN; n++) {
+                        sums[i][j][n] = grid[i][j].out("acc_0_" + n);
+                    }
+                }
+            }
+            Expr[] rowStart = new Expr[rows];
+            System.arraycopy(groupStart, 0, rowStart, 0, rows);
+            Expr lastWrite = DequantEdge.build(m, plan, dq, scales, token, rowStart, groupEnd, aEdge, sums, enCells);
+            Reg computed = m.reg("computed_q", Shape.bool(), 0);
+            m.when(accept, s -> s.next(computed, zero(computed))).elseWhen(lastWrite, s -> s.next(computed, one()));
+            m.drive(m.out("computed", Shape.bool()), computed);
+            m.drive(m.out("done", Shape.bool()), computed);
+            return m.build();
         }
 
         // ---- stage 2: capture into drain chains, drain into result memories ----
@@ -276,6 +357,23 @@ public final class TileArray {
         m.drive(m.out("computed", Shape.bool()), computed);
         m.drive(m.out("done", Shape.bool()), computed.and(draining.not()));
         return m.build();
+    }
+
+    /** {@code value} registered once (a counter aligned with stage 1). */
+    private static Reg stage(ModuleBuilder m, String name, Expr value) {
+        Reg r = m.reg(name, value.shape(), 0);
+        m.next(r, value);
+        return r;
+    }
+
+    /** {@code flag} delayed 0..count−1 cycles: element d is what cell (i, j) with i + j = d sees. */
+    private static Expr[] diagonal(ModuleBuilder m, String name, Expr flag, int count) {
+        Expr[] taps = new Expr[count];
+        taps[0] = flag;
+        for (int d = 1; d < count; d++) {
+            taps[d] = delayed(m, name + "_" + d, taps[d - 1]);
+        }
+        return taps;
     }
 
     /** The buffer word of step t: t itself, or t / 2 when a word holds two steps (an OVP pair). */

@@ -40,6 +40,11 @@ public final class BoardCore {
 
     /** The core for A (row-major M×K codes) times B (K×N) as the buffers' power-up contents. */
     public static ModuleDef build(PeRtl pe, ArrayPlan plan, long[] a, long[] b, int clocksPerBit) {
+        if (pe.groupDequantiser().isPresent()) {
+            throw new io.bitforge.core.io.BadInputException("hardware.pe.params: " + pe.familyId() + " "
+                    + pe.modeName() + " dequantises at the array edge; its board top level (host-loaded metadata) is "
+                    + "not built yet: use the design without a board");
+        }
         LinkLayout layout = LinkLayout.of(pe, plan);
         List<int[]> results = layout.resultMemories();
         if (layout.operandBuffers() > 255 || results.size() > 255) {

@@ -9,6 +9,8 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.PeSpec;
+import io.bitforge.verilog.pe.PeRtlProvider;
+import io.bitforge.verilog.pe.PeRtlRegistry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,5 +61,26 @@ public final class FamilySpecs {
             }
         }
         return specs;
+    }
+
+    /**
+     * {@code specs} and, after each, its RTL variants ({@link PeRtlProvider#variants}, e.g. {@code mixpe-w4a8+edge}),
+     * each once.
+     */
+    public static List<HardwareSpec> withRtlVariants(List<HardwareSpec> specs, PeRtlRegistry rtl) {
+        List<HardwareSpec> out = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (HardwareSpec spec : specs) {
+            out.add(spec);
+            seen.add(List.of(spec.pe().params(), spec.dataflow()));
+            for (PeRtlProvider.Variant v : rtl.find(spec.pe().family()).map(p -> p.variants(spec.pe().params()))
+                    .orElse(List.of())) {
+                if (seen.add(List.of(v.params(), spec.dataflow()))) {
+                    out.add(spec.withPe(new PeSpec(spec.pe().family(), v.params())).withName(spec.name()
+                            + v.suffix()));
+                }
+            }
+        }
+        return out;
     }
 }

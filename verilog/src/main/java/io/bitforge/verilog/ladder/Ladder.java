@@ -15,6 +15,8 @@ import io.bitforge.verilog.array.GeneratedArray;
 import io.bitforge.verilog.array.TileArray;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.tools.Cosim;
 import io.bitforge.verilog.tools.CosimResult;
@@ -55,22 +57,24 @@ public final class Ladder {
         int cols = spec.array().cols();
         List<LevelResult> levels = new ArrayList<>();
         List<Tile> tiles = new ArrayList<>();
-        exhaustive(pe).ifPresent(tiles::add);
-        Tile random = random(pe, rows, cols, spec.dataflow(), options.seed());
-        tiles.add(random);
+        GroupDequantiser dq = pe.groupDequantiser().orElse(null);
+        tiles.addAll(tiles(pe, rows, cols, spec.dataflow(), options.seed()));
+        Tile random = tiles.get(tiles.size() - 1);
         long engine = 0;
         long computed = 0;
         long done = 0;
         for (Tile tile : tiles) {
             GeneratedArray array = GeneratedArray.build(pe, rows, cols, spec.dataflow(), tile.shape(), tile.a(),
-                    tile.b());
+                    tile.b(), tile.scales());
             ModuleDef top = array.top();
             boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
             TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced);
-            long[] expected = pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(),
-                    tile.shape().n());
+            long[] expected = dq != null ? dq.reference().outputs(tile.a(), tile.b(), tile.scales(), tile.shape().m(),
+                    tile.shape().k(), tile.shape().n())
+                    : pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(), tile.shape().n());
             levels.add(functional(tile, run, expected));
-            long engineCycles = engineCycles(spec, registry, tile.shape(), rows, cols);
+            long engineCycles = dq != null ? fullEngineCycles(spec, registry, tile.shape(), rows, cols)
+                    : engineCycles(spec, registry, tile.shape(), rows, cols);
             int overhead = array.overheadCycles();
             boolean cyclesOk = run.computedCycles() == engineCycles + overhead && array.engineCycles() == engineCycles;
             levels.add(new LevelResult("cycles " + tile.name(), cyclesOk, "RTL start->computed (" + spec.dataflow().id()
@@ -109,6 +113,20 @@ public final class Ladder {
             metrics = new Engine(sized, new ArrayOnlyFamily(family)).evaluate(op).metrics();
         }
         return metrics.computeCycles();
+    }
+
+    /**
+     * The engine's whole count for this tile (the family's own GEMM cost, e.g. MixPE's edge dequantisers'
+     * waits included), without memory stalls.
+     */
+    public static long fullEngineCycles(HardwareSpec spec, Registry registry, TileShape tile, int rows, int cols) {
+        HardwareSpec sized = spec.withArray(new ArraySpec(rows, cols));
+        Engine engine = Engine.of(sized, registry);
+        NativePrecisions p = engine.family().nativePrecisions(sized.pe().params());
+        GemmOp op = new GemmOp("rtl-tile", OpKind.GEMM, tile.m(), tile.k(), tile.n(), 1, p.activations(),
+                p.weights(), p.outputs(), BOperand.WEIGHTS, 0);
+        var cycles = engine.evaluate(op).cost().cycles();
+        return cycles.compute() + cycles.fillDrain() + cycles.vector();
     }
 
     private static LevelResult functional(Tile tile, TileRun run, long[] expected) {
@@ -167,6 +185,29 @@ public final class Ladder {
         return s.append(codes.length > head.length ? ", ...]" : "]").toString();
     }
 
+    /**
+     * The tiles the ladder runs, in order, the seeded "random" tile last: the exhaustive tile (when the cell has one)
+     * and the random one; with a group dequantiser, seeded metadata on each, tiles of one and two groups, and a random
+     * tile of four groups.
+     */
+    public static List<Tile> tiles(PeRtl pe, int rows, int cols, Dataflow dataflow, long seed) {
+        List<Tile> tiles = new ArrayList<>();
+        GroupDequantiser dq = pe.groupDequantiser().orElse(null);
+        Random metadata = new Random(seed ^ 0x6d657461L);
+        exhaustive(pe).map(t -> dq == null ? t : t.withScales(dq.randomScales(metadata, t.shape().k(),
+                t.shape().n()))).ifPresent(tiles::add);
+        if (dq == null) {
+            tiles.add(random(pe, rows, cols, dataflow, seed));
+            return tiles;
+        }
+        // tiles of one, two and four quantisation groups, each dequantised at the edge
+        for (int groups : new int[] {1, 2}) {
+            tiles.add(grouped(pe, dq, "groups-" + groups, rows, cols, groups, seed + groups));
+        }
+        tiles.add(grouped(pe, dq, "random", rows, cols, 4, seed));
+        return tiles;
+    }
+
     /** The cell's exhaustive tile ({@link PeRtl#exhaustiveTile}), when it has one. */
     static java.util.Optional<Tile> exhaustive(PeRtl pe) {
         return pe.exhaustiveTile().map(t -> new Tile(t.name(), new TileShape(t.m(), t.k(), t.n()), t.a(), t.b()));
@@ -195,10 +236,32 @@ public final class Ladder {
         return new Tile("random", new TileShape(m, k, n), a, b);
     }
 
+    /**
+     * A seeded tile of {@code groups} quantisation groups along K over two row folds and two column folds (M = R + 1,
+     * N = C·lanesN + 1), with seeded group metadata.
+     */
+    static Tile grouped(PeRtl pe, GroupDequantiser dq, String name, int rows, int cols, int groups, long seed) {
+        int m = rows * pe.timing().lanesM() + 1;
+        int n = cols * pe.timing().lanesN() + 1;
+        int k = groups * dq.groupSize();
+        Random rnd = new Random(seed);
+        long[] a = pe.randomActivations(rnd, m, k);
+        long[] b = pe.randomWeights(rnd, k, n);
+        return new Tile(name, new TileShape(m, k, n), a, b, dq.randomScales(rnd, k, n));
+    }
+
     private static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    record Tile(String name, TileShape shape, long[] a, long[] b) {
+    /** A tile's codes, and the weights' group metadata when the cell dequantises (null otherwise). */
+    public record Tile(String name, TileShape shape, long[] a, long[] b, GroupScales scales) {
+        Tile(String name, TileShape shape, long[] a, long[] b) {
+            this(name, shape, a, b, null);
+        }
+
+        Tile withScales(GroupScales groupScales) {
+            return new Tile(name, shape, a, b, groupScales);
+        }
     }
 }

@@ -34,10 +34,8 @@ public final class LadderEstimate {
     public static List<TileWork> tiles(HardwareSpec spec, PeRtl pe, LadderOptions options) {
         int rows = spec.array().rows();
         int cols = spec.array().cols();
-        List<Ladder.Tile> tiles = new ArrayList<>();
-        Ladder.exhaustive(pe).ifPresent(tiles::add);
-        Ladder.Tile random = Ladder.random(pe, rows, cols, spec.dataflow(), options.seed());
-        tiles.add(random);
+        List<Ladder.Tile> tiles = Ladder.tiles(pe, rows, cols, spec.dataflow(), options.seed());
+        Ladder.Tile random = tiles.get(tiles.size() - 1);
         List<TileWork> work = new ArrayList<>();
         for (Ladder.Tile tile : tiles) {
             boolean icarus = options.simulators().contains("icarus")
@@ -57,12 +55,12 @@ public final class LadderEstimate {
     private static DesignSize size(PeRtl pe, int rows, int cols, HardwareSpec spec, Ladder.Tile tile) {
         if ((long) rows * cols <= PROBE_CELLS) {
             return DesignSize.of(GeneratedArray.build(pe, rows, cols, spec.dataflow(), tile.shape(), tile.a(),
-                    tile.b()).top());
+                    tile.b(), tile.scales()).top());
         }
         int probeRows = Math.min(rows, 4);
         int probeCols = Math.min(cols, 4);
         DesignSize probe = DesignSize.of(GeneratedArray.build(pe, probeRows, probeCols, spec.dataflow(),
-                tile.shape(), tile.a(), tile.b()).top());
+                tile.shape(), tile.a(), tile.b(), tile.scales()).top());
         double scale = (double) rows * cols / (probeRows * probeCols);
         return new DesignSize(Math.round(probe.bitOps() * scale), Math.round(probe.stateBits() * scale));
     }

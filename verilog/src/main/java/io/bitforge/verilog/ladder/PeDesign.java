@@ -7,6 +7,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.array.GeneratedArray;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlProvider;
 import io.bitforge.verilog.pe.PeRtlRegistry;
@@ -40,8 +41,9 @@ public record PeDesign(PeRtl pe, GeneratedArray array, long[] activationCodes, l
         Random rnd = new Random(seed);
         long[] a = pe.randomActivations(rnd, shape.m(), shape.k());
         long[] b = pe.randomWeights(rnd, shape.k(), shape.n());
+        GroupScales scales = pe.groupDequantiser().map(dq -> dq.randomScales(rnd, shape.k(), shape.n())).orElse(null);
         GeneratedArray array = GeneratedArray.build(pe, spec.array().rows(), spec.array().cols(), spec.dataflow(),
-                shape, a, b);
+                shape, a, b, scales);
         return new PeDesign(pe, array, a, b, array.top());
     }
 

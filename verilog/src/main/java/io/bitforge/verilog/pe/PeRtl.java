@@ -90,6 +90,14 @@ public interface PeRtl {
         return Optional.empty();
     }
 
+    /**
+     * The per-column group dequantiser at the array's bottom edge, when the family's spec puts it there (the array's
+     * results are then the dequantised FP32 outputs and tiles may span several groups); empty otherwise.
+     */
+    default Optional<GroupDequantiser> groupDequantiser() {
+        return Optional.empty();
+    }
+
     /** K of every tile must be a multiple of this (2 when codes pair up along K, as OVP's do). */
     default int kMultiple() {
         return 1;

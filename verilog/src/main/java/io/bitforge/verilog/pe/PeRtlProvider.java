@@ -28,6 +28,18 @@ public interface PeRtlProvider {
         return Optional.empty();
     }
 
+    /**
+     * Further settings of {@code params} whose RTL differs in a way the ladder should also check (e.g. MixPE's group
+     * dequantisers at the array edge, {@code +edge}): each a name suffix and the parameters; none by default.
+     */
+    default java.util.List<Variant> variants(PeParams params) {
+        return java.util.List.of();
+    }
+
+    /** A further setting: {@code suffix} is appended to the spec's name (e.g. {@code +edge}). */
+    record Variant(String suffix, PeParams params) {
+    }
+
     /** Parameters that have RTL, standing in for ones that have none, and what changed. */
     record StandIn(PeParams params, String note) {
     }

@@ -48,12 +48,7 @@ public final class MixPeDequantRtl {
     }
 
     public static ModuleDef build(int sumBits, int activationSumBits, int zeroBits) {
-        int tBits = differenceBits(sumBits, activationSumBits, zeroBits);
-        if (tBits > MAX_DIFFERENCE_BITS) {
-            throw new IllegalArgumentException("the MixPE dequantiser takes P − z·S of at most "
-                    + MAX_DIFFERENCE_BITS + " bits, got " + tBits + " (P " + sumBits + ", S " + activationSumBits
-                    + ", z " + zeroBits + " bits)");
-        }
+        int tBits = checkedDifferenceBits(sumBits, activationSumBits, zeroBits);
         ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_p" + sumBits + "_s" + activationSumBits + "_z" + zeroBits)
                 .doc("MixPE group dequantiser: y += fp16 scale x (P - z*S), fp32, one group per cycle");
         Port en = m.in("en", Shape.bool());
@@ -62,14 +57,48 @@ public final class MixPeDequantRtl {
         Port asum = m.in("asum", Shape.s(activationSumBits));
         Port zero = m.in("zero", Shape.s(zeroBits));
         Port scale = m.in("scale", Shape.u(16));
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, step(m, previous, psum, asum, zero, scale, tBits), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+
+    /**
+     * The same group step without its y register, for an array's column edge (which keeps one y per row in flight):
+     * combinational, ports {@code y_in} u32 (the output so far, +0 for an output's first group), {@code psum},
+     * {@code asum}, {@code zero}, {@code scale} as {@link #build}, and {@code y_out} u32 = y_in + s·(P − z·S).
+     */
+    public static ModuleDef buildStep(int sumBits, int activationSumBits, int zeroBits) {
+        int tBits = checkedDifferenceBits(sumBits, activationSumBits, zeroBits);
+        ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_step_p" + sumBits + "_s" + activationSumBits + "_z"
+                        + zeroBits)
+                .doc("MixPE group dequantisation step: y_out = y_in + fp16 scale x (P - z*S), fp32, combinational");
+        Port yIn = m.in("y_in", Shape.u(32));
+        Port psum = m.in("psum", Shape.s(sumBits));
+        Port asum = m.in("asum", Shape.s(activationSumBits));
+        Port zero = m.in("zero", Shape.s(zeroBits));
+        Port scale = m.in("scale", Shape.u(16));
+        m.drive(m.out("y_out", Shape.u(32)), step(m, yIn, psum, asum, zero, scale, tBits));
+        return m.build();
+    }
+
+    /** y + s·(P − z·S): t exact in two's complement, s·t rounded once to FP32, the add rounded once. */
+    private static Expr step(ModuleBuilder m, Expr previous, Expr psum, Expr asum, Expr zero, Expr scale, int tBits) {
         // exact: one bit wider than either operand of the subtraction
         Expr difference = psum.minus(zero.times(asum));
         Expr scaled = FpIntProduct.of(m, "st", scale, difference, Const.of(Shape.u(1), 0), tBits);
-        Reg y = m.reg("y_q", Shape.u(32), 0);
-        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
-        m.next(y, FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32), en);
-        m.drive(m.out("y", Shape.u(32)), y);
-        return m.build();
+        return FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32);
+    }
+
+    private static int checkedDifferenceBits(int sumBits, int activationSumBits, int zeroBits) {
+        int tBits = differenceBits(sumBits, activationSumBits, zeroBits);
+        if (tBits > MAX_DIFFERENCE_BITS) {
+            throw new IllegalArgumentException("the MixPE dequantiser takes P − z·S of at most "
+                    + MAX_DIFFERENCE_BITS + " bits, got " + tBits + " (P " + sumBits + ", S " + activationSumBits
+                    + ", z " + zeroBits + " bits)");
+        }
+        return tBits;
     }
 
     /**
@@ -88,15 +117,37 @@ public final class MixPeDequantRtl {
         Port asum = m.in("asum", Shape.u(32));
         Port zero = m.in("zero", Shape.u(32));
         Port scale = m.in("scale", Shape.u(16));
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, fp32Step(m, previous, psum, asum, zero, scale), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+
+    /**
+     * The W4A16 step without its y register, for an array's column edge: ports as {@link #buildStep} with
+     * {@code psum}, {@code asum} and {@code zero} FP32 codes (u32), each operation rounded as {@link #buildFp32Sums}.
+     */
+    public static ModuleDef buildFp32Step() {
+        ModuleBuilder m = ModuleBuilder.named("mixpe_dequant_step_fp32")
+                .doc("MixPE W4A16 group dequantisation step: y_out = y_in + fp16 scale x (P - z*S), fp32, "
+                        + "combinational");
+        Port yIn = m.in("y_in", Shape.u(32));
+        Port psum = m.in("psum", Shape.u(32));
+        Port asum = m.in("asum", Shape.u(32));
+        Port zero = m.in("zero", Shape.u(32));
+        Port scale = m.in("scale", Shape.u(16));
+        m.drive(m.out("y_out", Shape.u(32)), fp32Step(m, yIn, psum, asum, zero, scale));
+        return m.build();
+    }
+
+    /** y + s·(P − z·S) with FP32 sums: z·S, P − z·S, s·t and the add each rounded to nearest even. */
+    private static Expr fp32Step(ModuleBuilder m, Expr previous, Expr psum, Expr asum, Expr zero, Expr scale) {
         FloatLayout fp32 = FloatLayout.FP32;
         Expr zs = FpMultiplier.multiply(m, "zs", zero, fp32, asum, fp32, fp32);
         Expr negated = Concat.of(List.of(zs.bit(31).not(), zs.slice(30, 0)));
         Expr difference = FpAdder.add(m, "t", psum, negated, fp32);
         Expr scaled = FpMultiplier.multiply(m, "st", scale, FloatLayout.FP16, difference, fp32, fp32);
-        Reg y = m.reg("y_q", Shape.u(32), 0);
-        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
-        m.next(y, FpAdder.add(m, "yadd", previous, scaled, fp32), en);
-        m.drive(m.out("y", Shape.u(32)), y);
-        return m.build();
+        return FpAdder.add(m, "yadd", previous, scaled, fp32);
     }
 }

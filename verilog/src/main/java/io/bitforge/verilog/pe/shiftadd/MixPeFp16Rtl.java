@@ -6,7 +6,9 @@ import io.bitforge.core.arith.FloatParts;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.quant.QuantizedTensor;
 import io.bitforge.pe.shiftadd.MixPeDatapath;
+import io.bitforge.pe.shiftadd.MixPeDequantTiming;
 import io.bitforge.pe.shiftadd.ShiftAddParams;
 import io.bitforge.verilog.gen.fp.FpAdder;
 import io.bitforge.verilog.gen.fp.FpIntProduct;
@@ -21,6 +23,8 @@ import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.CodeRange;
 import io.bitforge.verilog.pe.CodeTile;
+import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
@@ -50,7 +54,7 @@ public record MixPeFp16Rtl(ShiftAddParams params) implements PeRtl {
 
     @Override
     public String modeName() {
-        return "mixpe_w" + params.weightBits() + "a16_g" + params.groupSize();
+        return "mixpe_w" + params.weightBits() + "a16_g" + params.groupSize() + (edge() ? "_edge" : "");
     }
 
     @Override
@@ -79,10 +83,44 @@ public record MixPeFp16Rtl(ShiftAddParams params) implements PeRtl {
         return 32;
     }
 
-    /** Tiles are one group deep along K. */
+    /** Tiles are one group deep along K, or any number of groups with the edge dequantisers. */
     @Override
     public int maxTileK() {
-        return params.groupSize();
+        return edge() ? PeRtl.super.maxTileK() : params.groupSize();
+    }
+
+    /**
+     * With {@code dequant: edge}: {@link MixPeDequantRtl#buildFp32Step} per column lane, Σa in FP32 from +0 in k
+     * order, zero points as FP32 codes of integers of the weight grid (and one past it).
+     */
+    @Override
+    public Optional<GroupDequantiser> groupDequantiser() {
+        if (!edge()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GroupDequantiser(MixPeDequantRtl.buildFp32Step(), params.groupSize(), 32, 32, true,
+                1 << (params.weightBits() - 1), this::dequantised));
+    }
+
+    /** {@link MixPeDatapath#w4a16} on the tile's codes and metadata, row by row: the FP32 outputs' bit patterns. */
+    private long[] dequantised(long[] a, long[] b, GroupScales scales, int m, int k, int n) {
+        QuantizedTensor w = GroupTensor.of(params.weightBits(), params.groupSize(), b, scales, k, n, true);
+        long[] out = new long[m * n];
+        for (int row = 0; row < m; row++) {
+            float[] activations = new float[k];
+            for (int i = 0; i < k; i++) {
+                activations[i] = (float) NumberFormats.FP16.decode((int) a[row * k + i]);
+            }
+            float[] y = MixPeDatapath.w4a16(activations, w).outputs();
+            for (int col = 0; col < n; col++) {
+                out[row * n + col] = Integer.toUnsignedLong(Float.floatToRawIntBits(y[col]));
+            }
+        }
+        return out;
+    }
+
+    private boolean edge() {
+        return params.dequant() == MixPeDequantTiming.EDGE;
     }
 
     @Override

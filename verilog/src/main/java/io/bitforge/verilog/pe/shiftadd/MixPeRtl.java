@@ -1,9 +1,11 @@
 package io.bitforge.verilog.pe.shiftadd;
 
 import io.bitforge.core.arith.Bits;
+import io.bitforge.core.quant.QuantizedTensor;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
 import io.bitforge.pe.shiftadd.MixPeDatapath;
+import io.bitforge.pe.shiftadd.MixPeDequantTiming;
 import io.bitforge.pe.shiftadd.ShiftAddParams;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
@@ -15,10 +17,13 @@ import io.bitforge.verilog.hdl.Port;
 import io.bitforge.verilog.hdl.Reg;
 import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.pe.CodeRange;
+import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,9 +31,11 @@ import java.util.Set;
  * f_w = 8 / max(b_w, 4) two's-complement weights (the family's timing, lanes along N); each product is built without
  * a multiplier from shifted copies of the activation, {@code a << i} for every set weight bit below the top and the
  * top bit's copy subtracted ({@link MixPeDatapath#shiftAddProduct}), and summed into the group's integer
- * accumulator of 8 + b_w + ceil(log2 G) bits (the model's bound). A tile is one quantisation group (K ≤ G); its
- * results are the group sums P the dequantisation step consumes. That step (FP32 s·(P − z·Σa)) is the separate unit
- * {@link MixPeDequantRtl}, not yet fed by the array; the FP16 activation variant is {@link MixPeFp16Rtl}.
+ * accumulator of 8 + b_w + ceil(log2 G) bits (the model's bound). With {@code dequant: vector} a tile is one
+ * quantisation group (K ≤ G) and its results are the group sums P the dequantisation step consumes; with
+ * {@code dequant: edge} the array hands every group sum to per-column dequantisers ({@link #groupDequantiser},
+ * {@link MixPeDequantRtl#buildStep}) and its results are the FP32 outputs of {@link MixPeDatapath#w4a8}. The FP16
+ * activation variant is {@link MixPeFp16Rtl}.
  */
 public record MixPeRtl(ShiftAddParams params) implements PeRtl {
     @Override
@@ -38,7 +45,7 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
 
     @Override
     public String modeName() {
-        return "mixpe_w" + params.weightBits() + "a8_g" + params.groupSize();
+        return "mixpe_w" + params.weightBits() + "a8_g" + params.groupSize() + (edge() ? "_edge" : "");
     }
 
     @Override
@@ -67,10 +74,47 @@ public record MixPeRtl(ShiftAddParams params) implements PeRtl {
         return 8 + params.weightBits() + Bits.ceilLog2(params.groupSize());
     }
 
-    /** Tiles are one group deep along K. */
+    /** Tiles are one group deep along K, or any number of groups with the edge dequantisers. */
     @Override
     public int maxTileK() {
-        return params.groupSize();
+        return edge() ? PeRtl.super.maxTileK() : params.groupSize();
+    }
+
+    /**
+     * With {@code dequant: edge}: {@link MixPeDequantRtl#buildStep} per column lane, Σa of the INT8 codes in
+     * 8 + ceil(log2 G) bits, zero points of the weight width + 1 bits (an integer zero point of a b-bit grid, as the
+     * quantiser rounds it, and the unsigned grids' 2^b − 1).
+     */
+    @Override
+    public Optional<GroupDequantiser> groupDequantiser() {
+        if (!edge()) {
+            return Optional.empty();
+        }
+        int asumBits = 8 + Bits.ceilLog2(params.groupSize());
+        int zeroBits = params.weightBits() + 1;
+        return Optional.of(new GroupDequantiser(MixPeDequantRtl.buildStep(accumulatorBits(), asumBits, zeroBits),
+                params.groupSize(), asumBits, zeroBits, false, 1 << (params.weightBits() - 1), this::dequantised));
+    }
+
+    /** {@link MixPeDatapath#w4a8} on the tile's codes and metadata, row by row: the FP32 outputs' bit patterns. */
+    private long[] dequantised(long[] a, long[] b, GroupScales scales, int m, int k, int n) {
+        QuantizedTensor w = GroupTensor.of(params.weightBits(), params.groupSize(), b, scales, k, n, false);
+        long[] out = new long[m * n];
+        for (int row = 0; row < m; row++) {
+            int[] activations = new int[k];
+            for (int i = 0; i < k; i++) {
+                activations[i] = (int) Bits.signExtend(a[row * k + i], 8);
+            }
+            float[] y = MixPeDatapath.w4a8(activations, w).outputs();
+            for (int col = 0; col < n; col++) {
+                out[row * n + col] = Integer.toUnsignedLong(Float.floatToRawIntBits(y[col]));
+            }
+        }
+        return out;
+    }
+
+    private boolean edge() {
+        return params.dequant() == MixPeDequantTiming.EDGE;
     }
 
     @Override
