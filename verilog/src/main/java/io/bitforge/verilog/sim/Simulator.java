@@ -55,7 +55,7 @@ public final class Simulator {
     private final java.util.BitSet wideSlots = new java.util.BitSet();
     private final List<MemState> memories = new ArrayList<>();
     private final Map<String, MemState> memoryByPath = new LinkedHashMap<>();
-    private final Map<String, Integer> slotByPath = new HashMap<>();
+    private final Map<String, Integer> slotByPath = new LinkedHashMap<>();
     private final List<WritePort> writes = new ArrayList<>();
     private final List<SyncRead> syncReads = new ArrayList<>();
     private final List<ExternInst> externs = new ArrayList<>();
@@ -235,6 +235,11 @@ public final class Simulator {
             throw new HdlException("no signal " + path + " in " + top.name());
         }
         return wideSlots.get(slot) ? wide.values[slot] : BigInteger.valueOf(v[slot]);
+    }
+
+    /** Every hierarchical signal name {@link #peekWide(String)} accepts, in the order the design declares them. */
+    java.util.Set<String> signalPaths() {
+        return java.util.Collections.unmodifiableSet(slotByPath.keySet());
     }
 
     /** A net, read port or instance output by hierarchical name, e.g. {@code "pe_0_1.acc"}. */
