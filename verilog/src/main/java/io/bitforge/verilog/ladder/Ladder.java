@@ -66,7 +66,8 @@ public final class Ladder {
                     tile.b());
             ModuleDef top = array.top();
             boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
-            TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced);
+            TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced,
+                    options.javaEngine());
             long[] expected = pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(),
                     tile.shape().n());
             levels.add(functional(tile, run, expected));

@@ -32,6 +32,8 @@ import javax.tools.ToolProvider;
  */
 final class KernelCompiler {
     static final int CACHED_DESIGNS = 64;
+    static final String NO_JDK = "this Java runtime has no compiler (javax.tools); the compiled HDL simulator needs"
+            + " a JDK, so designs are interpreted";
     private static final Map<String, Class<? extends CompiledKernel>> CACHE =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -52,6 +54,10 @@ final class KernelCompiler {
         Unavailable(String message) {
             super(message);
         }
+    }
+
+    static boolean available() {
+        return ToolProvider.getSystemJavaCompiler() != null;
     }
 
     @SuppressWarnings("unchecked")
@@ -78,8 +84,7 @@ final class KernelCompiler {
     private static Class<? extends CompiledKernel> compile(KernelSource source) throws Unavailable {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new Unavailable("this Java runtime has no compiler (javax.tools); the compiled HDL simulator needs"
-                    + " a JDK, so the design is interpreted");
+            throw new Unavailable(NO_JDK);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();

@@ -126,6 +126,14 @@ public final class Simulator {
         engineNote = note;
     }
 
+    /**
+     * Why {@link SimEngine#COMPILED} cannot run in this process (no JDK compiler), so that a caller can say so once
+     * before its simulators fall back to the interpreter; empty when it can.
+     */
+    public static java.util.Optional<String> compiledEngineUnavailable() {
+        return KernelCompiler.available() ? java.util.Optional.empty() : java.util.Optional.of(KernelCompiler.NO_JDK);
+    }
+
     public static Simulator of(ModuleDef top) {
         return new Simulator(top, SimOptions.defaults());
     }
