@@ -25,13 +25,23 @@ public final class HdlSimSpeed {
         SimEngine engine = args.length > 2 ? SimEngine.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
                 : SimEngine.COMPILED;
         SystolicArray.Params p = new SystolicArray.Params(n, n, 8, 32);
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = cpu.getCurrentThreadCpuTime();
         ModuleDef array = SystolicArray.build(p);
         Simulator sim = Simulator.of(array, SimOptions.defaults().withEngine(engine));
         long t1 = System.nanoTime();
-        System.out.printf("%dx%d array, %s: build + compile %.1f ms (of which the kernel %.1f ms)%s%n", n, n,
-                sim.engine(), (t1 - t0) / 1e6, sim.kernelCompileNanos() / 1e6,
-                sim.engineNote().map(note -> "; " + note).orElse(""));
+        System.out.printf("%dx%d array, %s: build + compile %.1f ms, %.1f CPU-ms (the kernel %.1f ms)%s%n", n, n,
+                sim.engine(), (t1 - t0) / 1e6, (cpu.getCurrentThreadCpuTime() - c0) / 1e6,
+                sim.kernelCompileNanos() / 1e6, sim.engineNote().map(note -> "; " + note).orElse(""));
+        if (engine == SimEngine.COMPILED) {
+            // a second, different design in the same process: javac is loaded and warm by now
+            long c1 = cpu.getCurrentThreadCpuTime();
+            Simulator other = Simulator.of(SystolicArray.build(new SystolicArray.Params(n, n, 8, 24)),
+                    SimOptions.defaults().withEngine(engine));
+            System.out.printf("a second design (%dx%d, 24-bit accumulators): %.1f CPU-ms (the kernel %.1f ms)%n", n,
+                    n, (cpu.getCurrentThreadCpuTime() - c1) / 1e6, other.kernelCompileNanos() / 1e6);
+        }
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
         InputHandle[] a = new InputHandle[n];
         InputHandle[] b = new InputHandle[n];
