@@ -10,6 +10,7 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.Ladder;
 import io.bitforge.verilog.ladder.LadderOptions;
 import io.bitforge.verilog.ladder.LadderReport;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.ladder.LevelResult;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
@@ -29,16 +30,18 @@ public final class PeLadderRun implements Callable<Integer> {
     private final HdlDesignOptions design;
     private final long seed;
     private final String simulator;
+    private final SimEngine engine;
     private final Path workDir;
     private final Path vcd;
     private final String json;
 
-    public PeLadderRun(CliContext context, HdlDesignOptions design, long seed, String simulator, Path workDir,
-                       Path vcd, String json) {
+    public PeLadderRun(CliContext context, HdlDesignOptions design, long seed, String simulator, SimEngine engine,
+                       Path workDir, Path vcd, String json) {
         this.context = context;
         this.design = design;
         this.seed = seed;
         this.simulator = simulator;
+        this.engine = engine;
         this.workDir = workDir;
         this.vcd = vcd;
         this.json = json;
@@ -77,7 +80,8 @@ public final class PeLadderRun implements Callable<Integer> {
             }
             Path dir = workDir == null ? null : workDir.resolve(pe.familyId() + "-" + pe.modeName());
             Path trace = vcd == null || specs.size() == 1 ? vcd : numbered(vcd, i);
-            LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace));
+            LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace)
+                    .withJavaEngine(engine));
             allPassed &= report.passed();
             Map<String, Object> row = asMap(spec, report);
             row.put("substituted", notes);
@@ -89,6 +93,7 @@ public final class PeLadderRun implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("seed", seed);
         result.put("simulator", simulator);
+        result.put("javaSim", engine.name().toLowerCase(java.util.Locale.ROOT));
         result.put("ladders", rows);
         result.put("skipped", skipped);
         if (rows.isEmpty()) {
