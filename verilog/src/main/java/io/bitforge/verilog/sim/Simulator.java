@@ -245,6 +245,11 @@ public final class Simulator {
         return wideSlots.get(slot) ? wide.values[slot] : BigInteger.valueOf(v[slot]);
     }
 
+    /** The Java source the compiled engine runs (or would run) for this design. */
+    KernelSource kernelSource() {
+        return KernelSource.of(top.name(), comb, regs);
+    }
+
     /** Every hierarchical signal name {@link #peekWide(String)} accepts, in the order the design declares them. */
     java.util.Set<String> signalPaths() {
         return java.util.Collections.unmodifiableSet(slotByPath.keySet());
