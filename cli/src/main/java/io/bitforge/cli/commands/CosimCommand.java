@@ -15,6 +15,7 @@ import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.Port;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.sim.SimOptions;
 import io.bitforge.verilog.sim.Simulator;
 import io.bitforge.verilog.sim.Trace;
@@ -70,6 +71,11 @@ public final class CosimCommand implements Callable<Integer> {
                     + "simulator only).")
     String simulator;
 
+    @Option(names = "--java-sim", defaultValue = "compiled", paramLabel = "ENGINE",
+            description = "How the Java HDL simulator runs: compiled (the design compiled to Java once, default) or "
+                    + "interpreted (the reference interpreter); both give the same values every cycle.")
+    String javaSim;
+
     @Option(names = "--vcd", paramLabel = "FILE",
             description = "With --pe/--hw: write the random tile's trace as a VCD file.")
     Path vcd;
@@ -91,6 +97,7 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SimEngine engine = javaEngine();
         if (designOptions.isPeArray()) {
             if (!PE_SIMULATORS.contains(simulator)) {
                 throw BadInputException.field(null, "--simulator", "'" + simulator + "'",
@@ -101,7 +108,7 @@ public final class CosimCommand implements Callable<Integer> {
             }
             Path dir = simulator.equals("java") ? null : workDir();
             try {
-                return new PeLadderRun(context, designOptions, seed, simulator, dir, vcd, json, yes).call();
+                return new PeLadderRun(context, designOptions, seed, simulator, engine, dir, vcd, json, yes).call();
             } finally {
                 if (out == null && dir != null) {
                     delete(dir);
@@ -126,7 +133,7 @@ public final class CosimCommand implements Callable<Integer> {
             checkRange("--k", k, 1, 4096);
             top = SystolicArray.build(p);
             GemmStimulus gemm = GemmStimulus.random(p, k, seed);
-            Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace());
+            Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace().withEngine(engine));
             sim.reset(2);
             for (int c = 0; c < gemm.cycles(); c++) {
                 gemm.apply(sim, c);
@@ -138,7 +145,7 @@ public final class CosimCommand implements Callable<Integer> {
         } else {
             checkRange("--cycles", cycles, 1, 100_000);
             top = designOptions.build();
-            trace = randomTrace(top);
+            trace = randomTrace(top, engine);
         }
         result.put("top", top.name());
         result.put("cycles", trace.cycles());
@@ -187,6 +194,21 @@ public final class CosimCommand implements Callable<Integer> {
             }
         }
         return allPassed ? BitForge.OK : BitForge.INTERNAL_ERROR;
+    }
+
+    /** The --java-sim engine; compiled falls back to the interpreter, said once, when there is no JDK compiler. */
+    private SimEngine javaEngine() {
+        SimEngine engine = switch (javaSim) {
+            case "compiled" -> SimEngine.COMPILED;
+            case "interpreted" -> SimEngine.INTERPRETED;
+            default -> throw BadInputException.field(null, "--java-sim", "'" + javaSim + "'",
+                    "must be one of compiled, interpreted");
+        };
+        if (engine == SimEngine.COMPILED && Simulator.compiledEngineUnavailable().isPresent()) {
+            context.err().println("bitforge: cosim: " + Simulator.compiledEngineUnavailable().get());
+            return SimEngine.INTERPRETED;
+        }
+        return engine;
     }
 
     private void requireTools() {
@@ -243,8 +265,8 @@ public final class CosimCommand implements Callable<Integer> {
         return check;
     }
 
-    private Trace randomTrace(ModuleDef top) {
-        Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace());
+    private Trace randomTrace(ModuleDef top, SimEngine engine) {
+        Simulator sim = Simulator.of(top, SimOptions.defaults().withTrace().withEngine(engine));
         sim.reset(2);
         Random rnd = new Random(seed);
         for (int c = 0; c < cycles; c++) {

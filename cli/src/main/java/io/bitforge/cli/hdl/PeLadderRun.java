@@ -11,6 +11,7 @@ import io.bitforge.verilog.ladder.Ladder;
 import io.bitforge.verilog.ladder.LadderEstimate;
 import io.bitforge.verilog.ladder.LadderOptions;
 import io.bitforge.verilog.ladder.LadderReport;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.ladder.LevelResult;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
@@ -31,17 +32,19 @@ public final class PeLadderRun implements Callable<Integer> {
     private final HdlDesignOptions design;
     private final long seed;
     private final String simulator;
+    private final SimEngine engine;
     private final Path workDir;
     private final Path vcd;
     private final String json;
     private final boolean yes;
 
-    public PeLadderRun(CliContext context, HdlDesignOptions design, long seed, String simulator, Path workDir,
-                       Path vcd, String json, boolean yes) {
+    public PeLadderRun(CliContext context, HdlDesignOptions design, long seed, String simulator, SimEngine engine,
+                       Path workDir, Path vcd, String json, boolean yes) {
         this.context = context;
         this.design = design;
         this.seed = seed;
         this.simulator = simulator;
+        this.engine = engine;
         this.workDir = workDir;
         this.vcd = vcd;
         this.json = json;
@@ -89,7 +92,8 @@ public final class PeLadderRun implements Callable<Integer> {
             PeRtl pe = pes.get(i);
             Path dir = workDir == null ? null : workDir.resolve(pe.familyId() + "-" + pe.modeName());
             Path trace = vcd == null || runnable.size() == 1 ? vcd : numbered(vcd, i);
-            LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace));
+            LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace)
+                    .withJavaEngine(engine));
             allPassed &= report.passed();
             Map<String, Object> row = asMap(spec, report);
             row.put("substituted", substituted.get(i));
@@ -101,6 +105,7 @@ public final class PeLadderRun implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("seed", seed);
         result.put("simulator", simulator);
+        result.put("javaSim", engine.name().toLowerCase(java.util.Locale.ROOT));
         result.put("ladders", rows);
         result.put("skipped", skipped);
         if (rows.isEmpty()) {

@@ -111,6 +111,21 @@ class PeCosimCommandTest {
     }
 
     @Test
+    void javaSimChoosesTheEngineAndBothPassTheLadder() throws Exception {
+        for (String engine : new String[] {"compiled", "interpreted"}) {
+            CliHarness.Result r = CliHarness.run("cosim", "--pe", "mac-int", "--rows", "2", "--cols", "2",
+                    "--simulator", "java", "--java-sim", engine, "--json", "-");
+            assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+            JsonNode result = Json.mapper().readTree(r.stdout());
+            assertEquals(engine, result.at("/javaSim").asText());
+            assertTrue(result.at("/ladders/0/passed").asBoolean(), r.stdout());
+        }
+        CliHarness.Result bad = CliHarness.run("cosim", "--pe", "mac-int", "--simulator", "java", "--java-sim", "jit");
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertEquals("bitforge: --java-sim: must be one of compiled, interpreted, got 'jit'", bad.stderr().strip());
+    }
+
+    @Test
     void aDataflowTheRtlDoesNotBuildIsOneLine() {
         CliHarness.Result r = CliHarness.run("cosim", "--hw", "fp16-baseline", "--simulator", "java");
         assertEquals(2, r.exitCode(), r.stderr());

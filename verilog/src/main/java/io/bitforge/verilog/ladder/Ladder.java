@@ -68,7 +68,8 @@ public final class Ladder {
                     tile.b(), tile.scales());
             ModuleDef top = array.top();
             boolean traced = !options.simulators().isEmpty() || (tile == random && options.vcd() != null);
-            TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced);
+            TileRun run = TileSimulation.run(top, array.results(), tile.shape(), array.cycleLimit(), traced,
+                    options.javaEngine());
             long[] expected = dq != null ? dq.reference().outputs(tile.a(), tile.b(), tile.scales(), tile.shape().m(),
                     tile.shape().k(), tile.shape().n())
                     : pe.reference().gemm(tile.a(), tile.b(), tile.shape().m(), tile.shape().k(), tile.shape().n());

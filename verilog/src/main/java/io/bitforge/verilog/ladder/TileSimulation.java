@@ -6,6 +6,7 @@ import io.bitforge.verilog.array.TileBuffers;
 import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.hdl.HdlException;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.sim.SimOptions;
 import io.bitforge.verilog.sim.Simulator;
 
@@ -25,7 +26,14 @@ public final class TileSimulation {
 
     /** Runs any generated array whose results {@code results} maps, failing past {@code limit} cycles. */
     public static TileRun run(ModuleDef top, ResultMap results, TileShape tile, long limit, boolean recordTrace) {
-        Simulator sim = Simulator.of(top, recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults());
+        return run(top, results, tile, limit, recordTrace, SimEngine.INTERPRETED);
+    }
+
+    /** The same on a chosen simulator engine. */
+    public static TileRun run(ModuleDef top, ResultMap results, TileShape tile, long limit, boolean recordTrace,
+            SimEngine engine) {
+        SimOptions options = (recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults()).withEngine(engine);
+        Simulator sim = Simulator.of(top, options);
         sim.reset(2);
         sim.poke("start", 1);
         long startCycle = sim.cycle();

@@ -37,6 +37,10 @@ import java.util.Map;
  * and memories start at zero (memories at their initial words). Nets wider than 64 bits live in a side table of
  * {@link BigInteger}s and are read and set with {@link #peekWide} and {@link #poke(Port, BigInteger)}; memories
  * and black-box ports are at most 64 bits wide.
+ *
+ * <p>With {@link SimEngine#COMPILED} the same levelised drivers and register updates are written out as Java and
+ * compiled once ({@link KernelSource}, {@link KernelCompiler}); the closures remain for what that code does not
+ * translate (wide nets, black boxes, asynchronous reads, memory ports) and for the oracle.
  */
 public final class Simulator {
     private final ModuleDef top;
@@ -51,7 +55,7 @@ public final class Simulator {
     private final java.util.BitSet wideSlots = new java.util.BitSet();
     private final List<MemState> memories = new ArrayList<>();
     private final Map<String, MemState> memoryByPath = new LinkedHashMap<>();
-    private final Map<String, Integer> slotByPath = new HashMap<>();
+    private final Map<String, Integer> slotByPath = new LinkedHashMap<>();
     private final List<WritePort> writes = new ArrayList<>();
     private final List<SyncRead> syncReads = new ArrayList<>();
     private final List<ExternInst> externs = new ArrayList<>();
@@ -62,6 +66,11 @@ public final class Simulator {
     private final List<Eval> traceEvals = new ArrayList<>();
     private final Map<Integer, Integer> traceWideSlots = new LinkedHashMap<>();
     private long[] lastMulOperands;
+    private final CompiledKernel kernel;
+    private final long[] regPending;
+    private final int[] regSlots;
+    private final long kernelCompileNanos;
+    private final String engineNote;
     private boolean dirty = true;
     private long cycle;
     private long toggles;
@@ -98,6 +107,31 @@ public final class Simulator {
         }
         trace = options.recordTrace() ? new Trace(signals) : null;
         lastMulOperands = new long[multipliers.size() * 2];
+        regPending = new long[regs.size()];
+        regSlots = regs.stream().mapToInt(r -> r.slot).toArray();
+        CompiledKernel compiled = null;
+        long compileNanos = 0;
+        String note = null;
+        if (options.engine() == SimEngine.COMPILED) {
+            try {
+                KernelCompiler.Loaded loaded = KernelCompiler.load(KernelSource.of(top.name(), comb, regs));
+                compiled = loaded.kernel();
+                compileNanos = loaded.compileNanos();
+            } catch (KernelCompiler.Unavailable e) {
+                note = e.getMessage();
+            }
+        }
+        kernel = compiled;
+        kernelCompileNanos = compileNanos;
+        engineNote = note;
+    }
+
+    /**
+     * Why {@link SimEngine#COMPILED} cannot run in this process (no JDK compiler), so that a caller can say so once
+     * before its simulators fall back to the interpreter; empty when it can.
+     */
+    public static java.util.Optional<String> compiledEngineUnavailable() {
+        return KernelCompiler.available() ? java.util.Optional.empty() : java.util.Optional.of(KernelCompiler.NO_JDK);
     }
 
     public static Simulator of(ModuleDef top) {
@@ -110,6 +144,38 @@ public final class Simulator {
 
     public ModuleDef top() {
         return top;
+    }
+
+    /** The engine actually running: {@link SimEngine#INTERPRETED} when compiling was asked for but not possible. */
+    public SimEngine engine() {
+        return kernel != null ? SimEngine.COMPILED : SimEngine.INTERPRETED;
+    }
+
+    /** Why a compiled engine fell back to the interpreter (one line), if it did. */
+    public java.util.Optional<String> engineNote() {
+        return java.util.Optional.ofNullable(engineNote);
+    }
+
+    /** Nanoseconds this simulator spent generating and compiling its kernel (0 when interpreted or cached). */
+    public long kernelCompileNanos() {
+        return kernelCompileNanos;
+    }
+
+    /** A top-level input resolved once, for {@link #poke(InputHandle, long)} every cycle. */
+    public InputHandle input(String name) {
+        Port port = top.port(name);
+        return new InputHandle(port, inputSlot(port));
+    }
+
+    /** Sets a top-level input of at most 64 bits through its handle; the value must fit the port's shape. */
+    public void poke(InputHandle input, long value) {
+        Shape shape = input.port().shape();
+        if (shape.wide() || !shape.fits(value) && shape.width() != 64) {
+            poke(input.port(), value);
+            return;
+        }
+        v[input.slot()] = shape.canonical(value);
+        dirty = true;
     }
 
     /** Sets a top-level input; the value must fit the port's shape (signed ports take negative values). */
@@ -179,6 +245,16 @@ public final class Simulator {
         return wideSlots.get(slot) ? wide.values[slot] : BigInteger.valueOf(v[slot]);
     }
 
+    /** The Java source the compiled engine runs (or would run) for this design. */
+    KernelSource kernelSource() {
+        return KernelSource.of(top.name(), comb, regs);
+    }
+
+    /** Every hierarchical signal name {@link #peekWide(String)} accepts, in the order the design declares them. */
+    java.util.Set<String> signalPaths() {
+        return java.util.Collections.unmodifiableSet(slotByPath.keySet());
+    }
+
     /** A net, read port or instance output by hierarchical name, e.g. {@code "pe_0_1.acc"}. */
     public long peek(String path) {
         settle();
@@ -225,8 +301,13 @@ public final class Simulator {
         }
         boolean inReset = v[rstSlot] != 0;
         // phase 1: everything computed from the pre-edge state
-        for (RegUpdate r : regs) {
-            r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+        if (kernel != null) {
+            kernel.next(v, regPending, inReset);
+        } else {
+            for (int i = 0; i < regPending.length; i++) {
+                RegUpdate r = regs.get(i);
+                regPending[i] = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+            }
         }
         for (WideRegUpdate r : wideRegs) {
             r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
@@ -248,11 +329,13 @@ public final class Simulator {
             countMultipliers();
         }
         // phase 2: commit
-        for (RegUpdate r : regs) {
-            if (options.countActivity()) {
-                toggles += Long.bitCount((v[r.slot] ^ r.pending) & r.mask);
+        if (options.countActivity()) {
+            for (int i = 0; i < regPending.length; i++) {
+                toggles += Long.bitCount((v[regSlots[i]] ^ regPending[i]) & regs.get(i).mask);
             }
-            v[r.slot] = r.pending;
+        }
+        for (int i = 0; i < regSlots.length; i++) {
+            v[regSlots[i]] = regPending[i];
         }
         for (WideRegUpdate r : wideRegs) {
             if (options.countActivity()) {
@@ -346,8 +429,12 @@ public final class Simulator {
         if (!dirty) {
             return;
         }
-        for (CombNode n : comb) {
-            n.run.accept(v);
+        if (kernel != null) {
+            kernel.settle(v);
+        } else {
+            for (CombNode n : comb) {
+                n.run.accept(v);
+            }
         }
         dirty = false;
     }
@@ -475,7 +562,8 @@ public final class Simulator {
                     continue;
                 }
                 regs.add(new RegUpdate(c.slot(reg), c.compiler().compile(r.getValue()), reg.resetValue().isPresent(),
-                        reg.resetValue().orElse(0), io.bitforge.core.arith.Bits.mask(reg.width())));
+                        reg.resetValue().orElse(0), io.bitforge.core.arith.Bits.mask(reg.width()), r.getValue(),
+                        c::slot));
             }
             Map<Memory, WritePort> writers = new IdentityHashMap<>();
             for (MemWrite w : def.writes()) {
@@ -550,7 +638,8 @@ public final class Simulator {
                 return;
             }
             Eval e = c.compiler().compile(value);
-            comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> vals[slot] = e.eval(vals)));
+            comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> vals[slot] = e.eval(vals), value,
+                    c::slot));
             combSlots.put(slot, true);
         }
 
