@@ -1,12 +1,16 @@
 package io.bitforge.memory.scalesim;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A read operand's CALC-mode buffer followed address by address, for the ifmap of convolutions whose windows overlap
  * (im2col repeats an input element inside a fold, and neighbouring folds share elements, so the suffix argument of
  * {@link BlockEpochReads} does not hold). The same epochs as there: an address hits exactly when it was added since
  * the window last slid ({@link EpochAddressSet}), and the window slides when 50 sets of added addresses are full.
- * Only this operand goes address by address; the fold's ofmap stalls, which date its rows, come from counts. Time:
- * one step per request; memory: the window's addresses.
+ * Only this operand goes address by address; the fold's ofmap stalls, which date its rows, come from counts. A fold
+ * that rereads a block read whole since the window last slid, with no slide during that read, hits on every request
+ * and is skipped. Time: one step per request otherwise; memory: the window's addresses.
  */
 final class AddressEpochReads implements CalcReads {
     private final Operand operand;
@@ -15,6 +19,8 @@ final class AddressEpochReads implements CalcReads {
     private final CalcPrefetchClock clock;
     private final EpochAddressSet epoch = new EpochAddressSet();
     private long[] row = new long[0];
+    /** Blocks read whole in the current epoch (none when the window has slid since): their last requesting row. */
+    private final Map<Integer, Long> wholeInEpoch = new HashMap<>();
     private long added;
     private long addedThisEpoch;
     private boolean seen;
@@ -37,6 +43,15 @@ final class AddressEpochReads implements CalcReads {
         if (row.length != width) {
             row = new long[width];
         }
+        int block = ifmap ? demand.ifmapBlock(fold) : demand.filterBlock(fold);
+        Long kept = block >= 0 ? wholeInEpoch.get(block) : null;
+        if (kept != null) {
+            // every address of the block is in the epoch already: all hits, no slide; only the SRAM window moves
+            sramLast = foldStart + kept + stalls.before(kept) + 1;
+            return;
+        }
+        long lastRequestRow = -1;
+        boolean slid = false;
         for (long r = stream.firstRow(); r <= stream.lastRow(); r++) {
             if (ifmap) {
                 demand.ifmapRow(fold, (int) r, row);
@@ -56,6 +71,7 @@ final class AddressEpochReads implements CalcReads {
                         seen = true;
                     }
                     sramLast = cycle + 1;
+                    lastRequestRow = r;
                 }
                 if (epoch.add(address)) {
                     added++;
@@ -63,9 +79,14 @@ final class AddressEpochReads implements CalcReads {
                         clock.windowFilled(cycle);
                         epoch.nextEpoch();
                         addedThisEpoch = 0;
+                        wholeInEpoch.clear();
+                        slid = true;
                     }
                 }
             }
+        }
+        if (block >= 0 && !slid && lastRequestRow >= 0) {
+            wholeInEpoch.put(block, lastRequestRow);
         }
     }
 
