@@ -42,6 +42,23 @@ class ClosedFormProperties {
                 layer + " " + config.dataflow() + " " + sram);
     }
 
+    /** Overlapping windows only, with SRAMs from tiny (the window slides inside folds) to the whole input. */
+    @Property(tries = 100)
+    void overlappingConvolutionsEqualTheReplay(@ForAll @IntRange(min = 1, max = 10) int arrayRows,
+                                               @ForAll @IntRange(min = 1, max = 10) int arrayCols,
+                                               @ForAll @IntRange(min = 0, max = 2) int dataflow,
+                                               @ForAll @IntRange(min = 0, max = 9000) int ifmapWords,
+                                               @ForAll @IntRange(min = 100, max = 9000) int ofmapWords,
+                                               @ForAll long seed) {
+        Random random = new Random(seed);
+        TopologyLayer layer = overlappingConv(random);
+        ScaleSimConfig config = ScaleSimConfig.calc("p", arrayRows, arrayCols, 64,
+                ScaleSimDataflow.values()[dataflow]);
+        SramWords sram = new SramWords(ifmapWords, 4096, ofmapWords);
+        assertEquals(ScaleSimLayerRun.replay(layer, config, sram), ClosedFormLayerRun.run(layer, config, sram),
+                layer + " " + config.dataflow() + " " + sram);
+    }
+
     /** An array wider than a 50-set window of one-word sets slides it twice in a cycle: both refuse alike. */
     @Property(tries = 20)
     void bothRefuseAWindowThatFillsTwiceInACycle(@ForAll @IntRange(min = 0, max = 2) int dataflow,
