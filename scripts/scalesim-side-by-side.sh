@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 
 # A GEMM topology (columns M, N, K) needs SCALE-Sim's -i gemm; a convolution topology is the default.
 input_type=conv
-head -1 "$topology" | tr -d ' ' | grep -qi '^layername,m,n,k' && input_type=gemm
+head -1 "$topology" | tr -d ' ' | grep -qiE '^layer(name)?,m,n,k' && input_type=gemm
 
 "$root/bitforge" --version >/dev/null # build the jar (and its start-up archive) before timing
 
@@ -72,7 +72,7 @@ for config in "${configs[@]}"; do
   for report in COMPUTE_REPORT.csv BANDWIDTH_REPORT.csv DETAILED_ACCESS_REPORT.csv; do
     cmp -s "$(dirname "$theirs")/$report" "$work/bitforge-$name/$report" || same=no
   done
-  printf '%s: %d layers, cycles %s, reports byte-identical %s; wall: SCALE-Sim %.2f s, BitForge %.2f s, ratio %.0fx; CPU: SCALE-Sim %.2f s, BitForge %.2f s, ratio %.0fx; load %s\n' \
+  printf '%s: %d layers, cycles %s, reports byte-identical %s; wall: SCALE-Sim %.2f s, BitForge %.2f s, ratio %.3gx; CPU: SCALE-Sim %.2f s, BitForge %.2f s, ratio %.3gx; load %s\n' \
     "$name" "$layers" "$([ -s "$work/diff-$name" ] && echo DIFFER || echo identical)" "$same" \
     "$scalesim_seconds" "$bitforge_seconds" "$(echo "$scalesim_seconds / $bitforge_seconds" | bc -l)" \
     "$scalesim_cpu" "$bitforge_cpu" "$(echo "$scalesim_cpu / $bitforge_cpu" | bc -l)" \
