@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code gemm-tiled}), a whole Llama-2-7B simulation of a 2048-token prompt and 256 generated tokens
  * ({@code simulate}), and designs of the whole {@code explore} command with its store, ids, front and chart on two
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
- * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}).
+ * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), and one ResNet-18 3 × 3 convolution in that
+ * mode ({@code scalesim-conv}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,6 +37,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work simulate;
     private BenchCase.Work exploreRun;
     private BenchCase.Work scaleSim;
+    private BenchCase.Work scaleSimConv;
 
     @Setup
     public void setup() {
@@ -44,6 +46,7 @@ public class BenchUnitsBenchmark {
         simulate = BenchCases.of("simulate", registry, 1).setup().prepare();
         exploreRun = BenchCases.of("explore-run", registry, 2).setup().prepare();
         scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
+        scaleSimConv = BenchCases.of("scalesim-conv", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -65,5 +68,10 @@ public class BenchUnitsBenchmark {
     @Benchmark
     public long scaleSim() {
         return scaleSim.run();
+    }
+
+    @Benchmark
+    public long scaleSimConv() {
+        return scaleSimConv.run();
     }
 }

@@ -76,7 +76,7 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "hdl");
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl");
     }
 
     /** The case called {@code name}; {@code threads} applies to {@code explore}. */
@@ -112,6 +112,10 @@ public final class BenchCases {
             case "scalesim" -> new BenchCase(name, "layers",
                     "SCALE-Sim mode (CALC, 32x32 os, 64 KiB SRAMs) on one GEMM layer M=128 N=4096 K=4096: "
                             + "every cycle, SRAM and DRAM figure of its reports", 1, BenchCases::scaleSim);
+            case "scalesim-conv" -> new BenchCase(name, "layers",
+                    "the same on one ResNet-18 convolution with overlapping windows (56x56x64 input, 64 3x3 "
+                            + "filters, stride 1), whose ifmap reads are followed address by address", 1,
+                    BenchCases::scaleSimConv);
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator (compiled), " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
@@ -183,6 +187,12 @@ public final class BenchCases {
     private static BenchCase.Work scaleSim() {
         ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layer = List.of(TopologyLayer.gemm("big", 128, 4096, 4096));
+        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+    }
+
+    private static BenchCase.Work scaleSimConv() {
+        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layer = List.of(new TopologyLayer("conv", 56, 56, 3, 3, 64, 64, 1, 1));
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 

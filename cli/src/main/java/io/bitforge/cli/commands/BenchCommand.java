@@ -33,8 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME[,NAME...]",
-            description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, explore-run, scalesim, hdl "
-                    + "(default all).")
+            description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, explore-run, scalesim, "
+                    + "scalesim-conv, hdl (default all).")
     List<String> only;
 
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3), "

@@ -9,9 +9,9 @@ package io.bitforge.memory.scalesim;
  * The row's stall is the longest of the three waits. Total cycles are the completion cycle of the last row. Word size is one byte, the active
  * fraction of every double buffer is 0.5.
  *
- * <p>In CALC mode, for layers whose ifmap elements have distinct addresses (GEMM rows among them), the same
- * report is computed per fold from counts ({@link ClosedFormLayerRun}); other layers, and USER mode, are replayed
- * row by row and address by address ({@link #replay}), which is also the closed form's test oracle.
+ * <p>In CALC mode the same report is computed fold by fold ({@link ClosedFormLayerRun}: from counts, except the
+ * ifmap of convolutions whose windows overlap, which it follows address by address); USER mode is replayed row by
+ * row and address by address ({@link #replay}), which is also the closed form's test oracle.
  */
 public final class ScaleSimLayerRun {
     private ScaleSimLayerRun() {

@@ -32,6 +32,13 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
      */
     public static final double STEPS_PER_SECOND = 1e7;
 
+    /**
+     * Ifmap demand words walked per second where convolution windows overlap ({@link AddressEpochReads}): measured
+     * with a 224 × 224 × 64 input, 3 × 3 × 64 × 64 filters on a 32 × 32 output-stationary array (3,082 folds, 60 M
+     * ifmap words in about 1.2 CPU-s on a shared 2-core machine at a load average of 20), rounded down.
+     */
+    public static final double IFMAP_WORDS_PER_SECOND = 4e7;
+
     /** Refuse runs estimated longer than this without {@code force}. */
     public static final double MAX_SECONDS = 60;
 
@@ -69,7 +76,18 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
             // per fold: the ofmap's two skew edges row by row (at most C rows each), its plateau, a few more
             // it keeps a suffix per block in the read windows: at most half of each read SRAM's words, ~64 B each
             double windowWords = (config.ifmapSramKib() + (double) config.filterSramKib()) * 1024 / 2;
-            return new ScaleSimWork(folds * (2 * c + 10), STEPS_PER_SECOND, "fold steps", 64 * windowWords);
+            double foldSteps = folds * (2 * c + 10);
+            if (new OperandAddresses(layer, config).ifmapDistinct()) {
+                return new ScaleSimWork(foldSteps, STEPS_PER_SECOND, "fold steps", 64 * windowWords);
+            }
+            // overlapping windows: the ifmap's demand rows are walked word by word as well
+            double ifmapWords = folds * switch (config.dataflow()) {
+                case OS -> (k + r - 1) * r;
+                case WS -> (m + r - 1) * r;
+                case IS -> r * c;
+            };
+            return new ScaleSimWork(foldSteps + ifmapWords, IFMAP_WORDS_PER_SECOND, "ifmap words and fold steps",
+                    64 * windowWords);
         }
         double words = folds * rowsPerFold * (r + 2 * c);
         double heap = 2 * 8 * (m * k + k * n + m * n);

@@ -13,28 +13,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The closed form of SCALE-Sim's CALC mode ({@link ClosedFormLayerRun}) reports exactly what the address-level
- * replay ({@link ScaleSimLayerRun#replay}) reports: every cycle, count and DRAM window, on random GEMM rows and
- * non-overlapping convolutions, array shapes, SRAM sizes (down to a few words, so that windows slide and the ofmap
- * stalls often) and dataflows.
+ * replay ({@link ScaleSimLayerRun#replay}) reports: every cycle, count and DRAM window, on random GEMM rows,
+ * non-overlapping convolutions and convolutions with overlapping windows (strides, windows that run past the input's
+ * edge), array shapes, SRAM sizes (down to a few words, so that windows slide and the ofmap stalls often) and
+ * dataflows.
  */
 class ClosedFormProperties {
     @Property(tries = 150)
     void closedFormEqualsTheReplay(@ForAll @IntRange(min = 1, max = 12) int arrayRows,
                                    @ForAll @IntRange(min = 1, max = 12) int arrayCols,
                                    @ForAll @IntRange(min = 0, max = 2) int dataflow,
-                                   @ForAll @IntRange(min = 0, max = 1) int shape,
+                                   @ForAll @IntRange(min = 0, max = 2) int shape,
                                    @ForAll @IntRange(min = 50, max = 6000) int ifmapWords,
                                    @ForAll @IntRange(min = 50, max = 6000) int filterWords,
                                    @ForAll @IntRange(min = 2, max = 3000) int ofmapWords,
                                    @ForAll long seed) {
         Random random = new Random(seed);
-        TopologyLayer layer = shape == 0
-                ? TopologyLayer.gemm("g", 1 + random.nextInt(70), 1 + random.nextInt(70), 1 + random.nextInt(70))
-                : nonOverlappingConv(random);
+        TopologyLayer layer = switch (shape) {
+            case 0 -> TopologyLayer.gemm("g", 1 + random.nextInt(70), 1 + random.nextInt(70), 1 + random.nextInt(70));
+            case 1 -> nonOverlappingConv(random);
+            default -> overlappingConv(random);
+        };
         ScaleSimConfig config = ScaleSimConfig.calc("p", arrayRows, arrayCols, 64,
                 ScaleSimDataflow.values()[dataflow]);
         SramWords sram = new SramWords(ifmapWords, filterWords, ofmapWords);
         assertTrue(ClosedFormLayerRun.applies(layer, config), layer.toString());
+        assertEquals(ScaleSimLayerRun.replay(layer, config, sram), ClosedFormLayerRun.run(layer, config, sram),
+                layer + " " + config.dataflow() + " " + sram);
+    }
+
+    /** Overlapping windows only, with SRAMs from tiny (the window slides inside folds) to the whole input. */
+    @Property(tries = 100)
+    void overlappingConvolutionsEqualTheReplay(@ForAll @IntRange(min = 1, max = 10) int arrayRows,
+                                               @ForAll @IntRange(min = 1, max = 10) int arrayCols,
+                                               @ForAll @IntRange(min = 0, max = 2) int dataflow,
+                                               @ForAll @IntRange(min = 0, max = 9000) int ifmapWords,
+                                               @ForAll @IntRange(min = 100, max = 9000) int ofmapWords,
+                                               @ForAll long seed) {
+        Random random = new Random(seed);
+        TopologyLayer layer = overlappingConv(random);
+        ScaleSimConfig config = ScaleSimConfig.calc("p", arrayRows, arrayCols, 64,
+                ScaleSimDataflow.values()[dataflow]);
+        SramWords sram = new SramWords(ifmapWords, 4096, ofmapWords);
         assertEquals(ScaleSimLayerRun.replay(layer, config, sram), ClosedFormLayerRun.run(layer, config, sram),
                 layer + " " + config.dataflow() + " " + sram);
     }
@@ -78,6 +98,19 @@ class ClosedFormProperties {
         assertEquals(byWord.dramWrites(), byCount.dramWrites());
         assertEquals(byWord.dramStartCycle(), byCount.dramStartCycle());
         assertEquals(byWord.dramStopCycle(), byCount.dramStopCycle());
+    }
+
+    /** Windows larger than the stride on at least one axis, so that im2col repeats input elements. */
+    private static TopologyLayer overlappingConv(Random random) {
+        int strideRows = 1 + random.nextInt(3);
+        int strideCols = 1 + random.nextInt(3);
+        int filterRows = 1 + random.nextInt(4);
+        int filterCols = Math.max(1 + random.nextInt(4), filterRows > strideRows ? 1 : strideCols + 1);
+        // any input at least the filter: the last window may run past the edge (SCALE-Sim's −1 requests)
+        int ifmapRows = filterRows + random.nextInt(9);
+        int ifmapCols = filterCols + random.nextInt(9);
+        return new TopologyLayer("o", ifmapRows, ifmapCols, filterRows, filterCols, 1 + random.nextInt(4),
+                1 + random.nextInt(40), strideRows, strideCols);
     }
 
     /** Windows no larger than the stride on each axis, the last one ending on the input's edge. */

@@ -59,15 +59,16 @@ class ScaleSimBoundsTest {
     }
 
     @Test
-    void aLargeOverlappingConvolutionIsEstimatedInDemandWordsAndRefused() {
-        // 3 x 3 windows overlap, so the layer is replayed: M = 16384^2 = 268,435,456, K = 9, N = 8 on an 8 x 8 OS
-        // array: 2^25 folds of K + R + C - 2 = 23 rows of 8 + 2 x 8 = 24 words: 1.852e10 words, about 370 s = 6 min.
+    void aLargeOverlappingConvolutionIsEstimatedInIfmapWordsAndRefused() {
+        // 3 x 3 windows overlap, so the ifmap is walked word by word: M = 16384^2 = 268,435,456, K = 9, N = 8 on an
+        // 8 x 8 OS array: 2^25 folds of 2 x 8 + 10 = 26 fold steps and K + R - 1 = 16 ifmap rows of 8 words:
+        // 2^25 x (26 + 128) = 5,167,382,528, at 4e7 per second about 129 s = 2 min.
         ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layers = List.of(new TopologyLayer("c1", 16386, 16386, 3, 3, 1, 8, 1, 1));
-        assertEquals(18_522_046_464.0, ScaleSimWork.of(layers.get(0), config).work());
+        assertEquals(5_167_382_528.0, ScaleSimWork.of(layers.get(0), config).work());
         BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
-        assertTrue(refused.detail().startsWith("c1: SCALE-Sim mode would simulate about 1.85e+10 demand words, about "
-                + "6 min; refused"), refused.detail());
+        assertTrue(refused.detail().startsWith("c1: SCALE-Sim mode would simulate about 5.17e+09 ifmap words and "
+                + "fold steps, about 2 min; refused"), refused.detail());
     }
 
     @Test
