@@ -34,7 +34,8 @@ public final class MiniFloat implements ElementFormat {
     private final Overflow overflow;
     private final String source;
     private final double[] valueByCode;
-    private final ValueGrid grid;
+    /** Built on first use: FP16's and BF16's 65,536 codes would otherwise be sorted at every start-up. */
+    private volatile ValueGrid grid;
     private final int maxCode;
     private final FloatLayout layout;
 
@@ -63,10 +64,20 @@ public final class MiniFloat implements ElementFormat {
         for (int c = 0; c < codes; c++) {
             valueByCode[c] = compute(c);
         }
-        this.grid = ValueGrid.fromCodeTable(valueByCode);
-        this.maxCode = grid.code(grid.size() - 1);
+        this.maxCode = largestFiniteCode(valueByCode);
         // overflow is decided in encode before rounding, so the layout itself never needs infinities
         this.layout = new FloatLayout(exponentBits, mantissaBits, bias, subnormals, maxCode, false);
+    }
+
+    /** The lowest code of the largest finite value: the grid's last code. */
+    private static int largestFiniteCode(double[] valueByCode) {
+        int best = -1;
+        for (int c = 0; c < valueByCode.length; c++) {
+            if (Double.isFinite(valueByCode[c]) && (best < 0 || valueByCode[c] + 0.0 > valueByCode[best] + 0.0)) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** The same format with another overflow rule, e.g. IEEE behaviour for FP16 accumulators. */
@@ -110,7 +121,7 @@ public final class MiniFloat implements ElementFormat {
 
     /** The largest finite value. */
     public double maxFinite() {
-        return grid.max();
+        return grid().max();
     }
 
     /** The code of +max. */
@@ -235,7 +246,12 @@ public final class MiniFloat implements ElementFormat {
 
     @Override
     public ValueGrid grid() {
-        return grid;
+        ValueGrid built = grid;
+        if (built == null) {
+            built = ValueGrid.fromCodeTable(valueByCode); // idempotent: a race builds equal grids
+            grid = built;
+        }
+        return built;
     }
 
     @Override
