@@ -128,8 +128,15 @@ public final class BitForge implements Runnable {
             return internalError(err, e, debug);
         }
         CommandLine commandLine = new CommandLine(new BitForge(context));
-        for (Object command : commands(context)) {
-            commandLine.addSubcommand(command);
+        // picocli reads every option of a command it is given (reflection over fields, their types, mixins): when
+        // the line names a command, only that one is given to it, so a run pays for its own command alone
+        String named = args.isEmpty() ? null : args.get(0);
+        List<Object> commands = commands(context);
+        boolean known = commands.stream().anyMatch(command -> name(command).equals(named));
+        for (Object command : commands) {
+            if (!known || name(command).equals(named)) {
+                commandLine.addSubcommand(command);
+            }
         }
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -174,6 +181,10 @@ public final class BitForge implements Runnable {
             return INTERNAL_ERROR;
         }
         return code;
+    }
+
+    private static String name(Object command) {
+        return command.getClass().getAnnotation(Command.class).name();
     }
 
     private static int internalError(PrintStream err, Throwable ex, boolean debug) {

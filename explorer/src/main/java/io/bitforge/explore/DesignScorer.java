@@ -50,18 +50,22 @@ public final class DesignScorer {
         if (specOrOutcome instanceof DesignOutcome outcome) {
             return outcome;
         }
-        HardwareSpec spec = (HardwareSpec) specOrOutcome;
+        Point point = (Point) specOrOutcome;
         DesignMetrics metrics;
         try {
-            metrics = evaluator.evaluate(spec);
+            metrics = evaluator.evaluate(point.spec());
         } catch (BadInputException | ArithmeticException | IllegalArgumentException e) {
             // One combination the models cannot cost (an overflow, a format a family lacks) must not end a
             // run of thousands; it is counted and its reason kept in the summary.
             return new DesignOutcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
         }
         Constraints c = space.constraints();
-        return new DesignOutcome(choice, new StoredDesign(spec.designId(), spec.asMap(), metrics, c.met(metrics),
+        return new DesignOutcome(choice, new StoredDesign(point.id(), point.spec().asMap(), metrics, c.met(metrics),
                 c.missed(metrics)), null, null);
+    }
+
+    /** A design to evaluate: its spec and its id (hashed once). */
+    private record Point(HardwareSpec spec, String id) {
     }
 
     /** The design's spec, or the outcome (rejected, stored) that makes evaluating it needless. */
@@ -74,6 +78,6 @@ public final class DesignScorer {
             return new DesignOutcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
         }
         String id = spec.designId();
-        return stored.test(id) ? new DesignOutcome(choice, null, id, null) : spec;
+        return stored.test(id) ? new DesignOutcome(choice, null, id, null) : new Point(spec, id);
     }
 }

@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3), "
-            + "then on in windows of one round until two successive ones agree within 10%.")
+            + "then on in windows of one round until two successive ones agree within 10%%.")
     double warmupSeconds;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per benchmark (default 5).")

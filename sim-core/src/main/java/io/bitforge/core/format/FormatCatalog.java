@@ -1,6 +1,7 @@
 package io.bitforge.core.format;
 
 import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Catalogued;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
@@ -13,13 +14,14 @@ import java.util.Map;
 
 /**
  * Lists every number format for {@code bitforge list formats}: id, bits, kind and, for element formats of at
- * most 8 bits, the sorted value grid; OVP adds its outlier grid and marker, mixtures their candidates.
+ * most 8 bits, the sorted value grid; OVP adds its outlier grid and marker, mixtures their candidates. Each entry
+ * is parsed on first use, so a command that lists no formats builds none.
  */
 public final class FormatCatalog implements RegistryContributor {
     @Override
     public void contribute(Registry.Builder registry) {
         for (String id : NumberFormats.allIds()) {
-            registry.format(new Entry(NumberFormats.parse(id)));
+            registry.lazy(CatalogKind.FORMATS, id, () -> new Entry(NumberFormats.parse(id)));
         }
     }
 

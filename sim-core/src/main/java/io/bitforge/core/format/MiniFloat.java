@@ -33,8 +33,10 @@ public final class MiniFloat implements ElementFormat {
     private final Specials specials;
     private final Overflow overflow;
     private final String source;
-    private final double[] valueByCode;
-    private final ValueGrid grid;
+    /** Built on first use, like the grid: FP16's and BF16's tables are 65,536 values each. */
+    private volatile double[] valueByCode;
+    /** Built on first use: FP16's and BF16's 65,536 codes would otherwise be sorted at every start-up. */
+    private volatile ValueGrid grid;
     private final int maxCode;
     private final FloatLayout layout;
 
@@ -58,15 +60,39 @@ public final class MiniFloat implements ElementFormat {
         this.specials = Objects.requireNonNull(specials, "specials");
         this.overflow = Objects.requireNonNull(overflow, "overflow");
         this.source = Objects.requireNonNull(source, "source");
-        int codes = 1 << bits();
-        this.valueByCode = new double[codes];
-        for (int c = 0; c < codes; c++) {
-            valueByCode[c] = compute(c);
-        }
-        this.grid = ValueGrid.fromCodeTable(valueByCode);
-        this.maxCode = grid.code(grid.size() - 1);
+        this.maxCode = largestFiniteCode();
         // overflow is decided in encode before rounding, so the layout itself never needs infinities
         this.layout = new FloatLayout(exponentBits, mantissaBits, bias, subnormals, maxCode, false);
+    }
+
+    /**
+     * The grid's last code: the largest finite value's. Positive codes (sign bit clear) grow in value with the code
+     * (exponent above mantissa; never falling), so it is the highest positive code that is not infinity or NaN, or
+     * the lowest positive code of equal value (without subnormals every exponent-0 code is zero).
+     */
+    private int largestFiniteCode() {
+        for (int c = (1 << (bits() - 1)) - 1; c >= 0; c--) {
+            double max = compute(c);
+            if (Double.isFinite(max)) {
+                while (c > 0 && compute(c - 1) + 0.0 == max + 0.0) {
+                    c--;
+                }
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(id + ": no finite value");
+    }
+
+    private double[] table() {
+        double[] table = valueByCode;
+        if (table == null) {
+            table = new double[1 << bits()]; // idempotent: a race builds equal tables
+            for (int c = 0; c < table.length; c++) {
+                table[c] = compute(c);
+            }
+            valueByCode = table;
+        }
+        return table;
     }
 
     /** The same format with another overflow rule, e.g. IEEE behaviour for FP16 accumulators. */
@@ -110,7 +136,7 @@ public final class MiniFloat implements ElementFormat {
 
     /** The largest finite value. */
     public double maxFinite() {
-        return grid.max();
+        return grid().max();
     }
 
     /** The code of +max. */
@@ -147,7 +173,7 @@ public final class MiniFloat implements ElementFormat {
 
     @Override
     public double decode(int code) {
-        return valueByCode[checkCode(code)];
+        return table()[checkCode(code)];
     }
 
     private double compute(int code) {
@@ -235,7 +261,12 @@ public final class MiniFloat implements ElementFormat {
 
     @Override
     public ValueGrid grid() {
-        return grid;
+        ValueGrid built = grid;
+        if (built == null) {
+            built = ValueGrid.fromCodeTable(table()); // idempotent: a race builds equal grids
+            grid = built;
+        }
+        return built;
     }
 
     @Override

@@ -51,32 +51,38 @@ public final class ValueGrid {
 
     /** The grid of a code table: {@code valueByCode[c]} is the value of code c (NaN/inf entries are skipped). */
     public static ValueGrid fromCodeTable(double[] valueByCode) {
-        Integer[] order = new Integer[valueByCode.length];
+        // Primitive sorts only: FP16's and BF16's 65,536 codes are built at start-up, where boxed sorting cost more
+        // than the rest of loading the formats.
+        double[] sorted = new double[valueByCode.length];
         int n = 0;
-        for (int c = 0; c < valueByCode.length; c++) {
-            if (Double.isFinite(valueByCode[c])) {
-                order[n++] = c;
+        for (double v : valueByCode) {
+            if (Double.isFinite(v)) {
+                sorted[n++] = v + 0.0; // -0.0 + 0.0 == +0.0: equal values, one grid point
             }
         }
-        Integer[] finite = Arrays.copyOf(order, n);
-        // Stable sort by value with -0.0 == 0.0, so equal values keep the lowest code first.
-        Arrays.sort(finite, (a, b) -> Double.compare(valueByCode[a] + 0.0, valueByCode[b] + 0.0));
-        double[] values = new double[n];
-        int[] codes = new int[n];
-        int size = 0;
-        for (int c : finite) {
-            double v = valueByCode[c] + 0.0; // -0.0 + 0.0 == +0.0
-            if (size > 0 && values[size - 1] == v) {
-                continue;
-            }
-            values[size] = v;
-            codes[size] = c;
-            size++;
-        }
-        if (size == 0) {
+        if (n == 0) {
             throw new IllegalArgumentException("a value grid needs at least one finite value");
         }
-        return new ValueGrid(Arrays.copyOf(values, size), Arrays.copyOf(codes, size));
+        Arrays.sort(sorted, 0, n);
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (size == 0 || sorted[size - 1] != sorted[i]) {
+                sorted[size++] = sorted[i];
+            }
+        }
+        double[] values = Arrays.copyOf(sorted, size);
+        // each value's code is the lowest code with that value
+        int[] codes = new int[size];
+        Arrays.fill(codes, -1);
+        for (int c = 0; c < valueByCode.length; c++) {
+            if (Double.isFinite(valueByCode[c])) {
+                int at = Arrays.binarySearch(values, valueByCode[c] + 0.0);
+                if (codes[at] < 0) {
+                    codes[at] = c;
+                }
+            }
+        }
+        return new ValueGrid(values, codes);
     }
 
     /** A grid of plain values (code i = i-th smallest value); duplicates are removed. */

@@ -37,6 +37,8 @@ public final class HardwareSpecLoader {
     /** A field given twice is an error, not "last one wins". */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Converts maps to trees; building a mapper per call cost more than the validation it serves. */
+    private static final ObjectMapper TREES = JsonMapper.builder().build();
 
     private final Registry registry;
     private final Consumer<String> notes;
@@ -102,7 +104,7 @@ public final class HardwareSpecLoader {
      * {@code source} names where it came from in messages.
      */
     public HardwareSpec fromMap(java.util.Map<String, ?> spec, String source) {
-        JsonNode tree = JsonMapper.builder().build().valueToTree(spec);
+        JsonNode tree = TREES.valueToTree(spec);
         return fromNode(SpecNode.detached(tree, source, ROOT));
     }
 
@@ -121,7 +123,7 @@ public final class HardwareSpecLoader {
         PeFamily family = registry.peFamily(familyId).orElseThrow(() -> familyNode.error("must be a registered PE "
                 + "family" + Suggestions.didYouMean(familyId, registry.ids(CatalogKind.PES)) + " (" + String.join(", ", registry.ids(CatalogKind.PES)) + ")", familyNode.shown()));
         SpecNode params = peNode.optionalField("params").orElseGet(() -> SpecNode.detached(
-                JsonMapper.builder().build().createObjectNode(), root.file(), peNode.path() + ".params"));
+                TREES.createObjectNode(), root.file(), peNode.path() + ".params"));
         PeSpec pe = new PeSpec(familyId, family.parseParams(params.requireObject()));
 
         SpecNode arrayNode = root.field("array").allowOnly("rows", "cols");

@@ -218,4 +218,27 @@ class MiniFloatTest {
         }
         return sign | half;
     }
+
+    @org.junit.jupiter.api.Test
+    void theLargestCodeIsTheGridsLastForEveryLayout() {
+        // the largest finite code is found without the value table; the grid (the sorted table) is the oracle
+        for (MiniFloat.Specials specials : MiniFloat.Specials.values()) {
+            for (int e = 1; e <= 5; e++) {
+                for (int m = specials == MiniFloat.Specials.NONE ? 0 : 1; m <= 4; m++) {
+                    for (boolean subnormals : new boolean[] {true, false}) {
+                        MiniFloat f;
+                        try {
+                            f = new MiniFloat("t", e, m, (1 << (e - 1)) - 1, subnormals, specials,
+                                    Overflow.SATURATE, "test");
+                        } catch (IllegalArgumentException degenerate) {
+                            continue; // no positive finite value (e.g. E1M1 IEEE without subnormals)
+                        }
+                        ValueGrid grid = f.grid();
+                        org.junit.jupiter.api.Assertions.assertEquals(grid.code(grid.size() - 1), f.maxFiniteCode(),
+                                specials + " e" + e + "m" + m + " subnormals " + subnormals);
+                    }
+                }
+            }
+        }
+    }
 }

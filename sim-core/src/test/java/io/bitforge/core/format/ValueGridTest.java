@@ -66,4 +66,43 @@ class ValueGridTest {
             }
         }
     }
+
+    @Test
+    void codeTablesSortAsTheBoxedStableSortDid() {
+        // the former construction (a stable sort of boxed codes by value, -0.0 as 0.0, first code of a value kept)
+        // as the oracle, on tables with repeats, signed zeros, NaNs and infinities
+        java.util.Random random = new java.util.Random(28);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] table = new double[1 + random.nextInt(300)];
+            for (int c = 0; c < table.length; c++) {
+                int kind = random.nextInt(10);
+                table[c] = kind == 0 ? Double.NaN : kind == 1 ? Double.NEGATIVE_INFINITY : kind == 2 ? -0.0
+                        : kind == 3 ? 0.0 : random.nextInt(21) - 10 + (random.nextBoolean() ? 0.5 : 0);
+            }
+            if (java.util.Arrays.stream(table).noneMatch(Double::isFinite)) {
+                table[0] = 1;
+            }
+            java.util.List<Integer> order = new java.util.ArrayList<>();
+            for (int c = 0; c < table.length; c++) {
+                if (Double.isFinite(table[c])) {
+                    order.add(c);
+                }
+            }
+            order.sort((a, b) -> Double.compare(table[a] + 0.0, table[b] + 0.0));
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (int c : order) {
+                if (values.isEmpty() || values.get(values.size() - 1) != table[c] + 0.0) {
+                    values.add(table[c] + 0.0);
+                    codes.add(c);
+                }
+            }
+            ValueGrid built = ValueGrid.fromCodeTable(table);
+            assertEquals(values.size(), built.size());
+            for (int i = 0; i < built.size(); i++) {
+                assertEquals(values.get(i), built.value(i));
+                assertEquals(codes.get(i), built.code(i));
+            }
+        }
+    }
 }

@@ -72,6 +72,59 @@ class RegistryTest {
     }
 
     @Test
+    void lazyEntriesAreBuiltOnFirstUseAndOnce() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        Registry registry = Registry.builder()
+                .lazy(CatalogKind.PES, "beta", () -> {
+                    builds.incrementAndGet();
+                    return new Pe("beta");
+                })
+                .lazy(CatalogKind.PES, "alpha", () -> {
+                    builds.incrementAndGet();
+                    return new Pe("alpha");
+                })
+                .build();
+        assertEquals(java.util.List.of("alpha", "beta"), registry.ids(CatalogKind.PES));
+        assertEquals(0, builds.get(), "listing ids builds nothing");
+        assertEquals(java.util.List.of(), registry.builtIds(CatalogKind.PES));
+        PeFamily beta = registry.peFamily("beta").orElseThrow();
+        assertEquals(1, builds.get());
+        assertTrue(beta == registry.peFamily("beta").orElseThrow(), "built once, the same entry afterwards");
+        assertEquals(1, builds.get());
+        assertEquals(java.util.List.of("beta"), registry.builtIds(CatalogKind.PES));
+        assertEquals(2, registry.list(CatalogKind.PES).size());
+        assertEquals(2, builds.get());
+    }
+
+    @Test
+    void lazyGroupsAreBuiltOnTheKindsFirstUseOnly() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        Registry registry = Registry.builder()
+                .pe(new Pe("eager"))
+                .lazyGroup(CatalogKind.PES, () -> {
+                    builds.incrementAndGet();
+                    return java.util.List.of(new Pe("grouped-b"), new Pe("grouped-a"));
+                })
+                .build();
+        assertTrue(registry.memory("x").isEmpty());
+        assertEquals(0, builds.get(), "another kind's lookup does not build the group");
+        assertEquals(java.util.List.of("eager", "grouped-a", "grouped-b"), registry.ids(CatalogKind.PES));
+        assertTrue(registry.peFamily("grouped-a").isPresent());
+        assertEquals(1, builds.get());
+    }
+
+    @Test
+    void aLazyEntryBuiltUnderAnotherIdOrADuplicateInAGroupIsAProgrammingError() {
+        Registry wrongId = Registry.builder().lazy(CatalogKind.PES, "declared", () -> new Pe("other")).build();
+        assertThrows(IllegalStateException.class, () -> wrongId.peFamily("declared"));
+        Registry duplicate = Registry.builder().pe(new Pe("a"))
+                .lazyGroup(CatalogKind.PES, () -> java.util.List.of(new Pe("a"))).build();
+        assertThrows(IllegalStateException.class, () -> duplicate.ids(CatalogKind.PES));
+        Registry.Builder twice = Registry.builder().lazy(CatalogKind.PES, "a", () -> new Pe("a"));
+        assertThrows(IllegalStateException.class, () -> twice.lazy(CatalogKind.PES, "a", () -> new Pe("a")));
+    }
+
+    @Test
     void kindWordsRoundTrip() {
         for (CatalogKind kind : CatalogKind.values()) {
             assertEquals(kind, CatalogKind.fromWord(kind.word()).orElseThrow());

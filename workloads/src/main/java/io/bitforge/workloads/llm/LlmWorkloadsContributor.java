@@ -1,5 +1,6 @@
 package io.bitforge.workloads.llm;
 
+import io.bitforge.core.registry.CatalogKind;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.registry.RegistryContributor;
 
@@ -8,7 +9,7 @@ public final class LlmWorkloadsContributor implements RegistryContributor {
     @Override
     public void contribute(Registry.Builder registry) {
         for (String id : ModelZoo.ids()) {
-            registry.workload(LlmWorkload.fromZoo(id));
+            registry.lazy(CatalogKind.WORKLOADS, id, () -> LlmWorkload.fromZoo(id));
         }
     }
 }
