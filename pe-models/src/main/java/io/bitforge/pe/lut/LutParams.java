@@ -16,8 +16,8 @@ import java.util.Map;
  * @param tableOnArray build the tables on the array (one extra cycle per step) instead of upstream on the vector
  *                    unit
  * @param symmetric   store half the table and flip the sign for the other half (LUT Tensor Core's table
- *                    symmetrisation by weight reinterpretation); false stores every entry, as the conventional LUT
- *                    designs the paper compares with do
+ *                    symmetrisation by weight reinterpretation); false stores every entry (a conventional LUT layout
+ *                    without weight reinterpretation)
  */
 public record LutParams(int weightBits, boolean ternary, boolean base3Table, boolean int8Tables, int tileM, int tileN,
                         int tileK, boolean tableOnArray, boolean symmetric) implements PeParams {
