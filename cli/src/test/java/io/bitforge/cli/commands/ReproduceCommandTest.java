@@ -49,6 +49,29 @@ class ReproduceCommandTest {
         }
     }
 
+    /**
+     * OliVe (vs GOBO) and LUT Tensor Core (vs a conventional LUT design) run from their shipped files as a user runs
+     * them: two headlines each with the abstract's figure (4.5x and 4.0x; 1.44x twice), the same bytes twice.
+     */
+    @Test
+    void oliveAndLutTcRunFromTheShippedFiles() throws Exception {
+        java.util.Map<String, double[]> papers = java.util.Map.of("olive", new double[] {4.5, 4.0},
+                "lut-tc", new double[] {1.44, 1.44});
+        for (var paper : papers.entrySet()) {
+            String dir = Path.of("..", "examples", "reproduce", paper.getKey()).toString();
+            CliHarness.Result result = CliHarness.run("reproduce", paper.getKey(), "--dir", dir, "--json", "-");
+            assertEquals(0, result.exitCode(), result.stderr());
+            JsonNode ratios = Json.mapper().readTree(result.stdout()).get("summary").get("ratios");
+            assertEquals(2, ratios.size(), paper.getKey());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(paper.getValue()[i], ratios.get(i).get("paper").asDouble(), 1e-9, paper.getKey());
+                assertTrue(ratios.get(i).get("value").asDouble() > 1, ratios.get(i).toString());
+            }
+            assertEquals(result.stdout(), CliHarness.run("reproduce", paper.getKey(), "--dir", dir, "--json", "-")
+                    .stdout());
+        }
+    }
+
     /** Bit Fusion vs Eyeriss: eight models on two designs, geometric-mean headlines next to the paper's. */
     @Test
     void bitfusionJsonHasGeometricMeanHeadlines() throws Exception {

@@ -50,7 +50,8 @@ import java.util.Set;
  * before the array. The array then reads the tables instead of the activations: per column fold, M·(K/g)·entries
  * entries of 16 (or 8) bits; the fold model's activation reads are topped up to that volume. Each entry is reused
  * by the tileN columns of a unit. With {@code precompute: array} the units build their own tables (one extra cycle
- * per step, rebuilt for every column fold) and read plain FP16 activations.
+ * per step, rebuilt for every column fold) and read plain FP16 activations. With {@code symmetry: none} a table
+ * stores all 2^g entries (no weight reinterpretation): twice the entries to build and read.
  *
  * <p><b>Energy and area.</b> An estimate from cited parts ({@link LutCellCost}); the sources are flagged.
  */
@@ -79,13 +80,14 @@ public final class LutFamily implements PeFamily {
         facts.put("cell", "tileM x tileN outputs over tileK activations per step, one weight plane per cycle");
         facts.put("dataflows", "os");
         facts.put("params", "weightBits, weights (int, ternary), ternaryTable (bit-serial, base3), table (fp16, int8),"
-                + " tileM, tileN, tileK (2, 4), precompute (upstream, array)");
+                + " tileM, tileN, tileK (2, 4), precompute (upstream, array), symmetry (symmetric, none)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
-        params.allowOnly("weightBits", "weights", "ternaryTable", "table", "tileM", "tileN", "tileK", "precompute");
+        params.allowOnly("weightBits", "weights", "ternaryTable", "table", "tileM", "tileN", "tileK", "precompute",
+                "symmetry");
         boolean ternary = choice(params, "weights", "int", "ternary");
         boolean base3 = choice(params, "ternaryTable", "bit-serial", "base3");
         if (base3 && !ternary) {
@@ -110,7 +112,8 @@ public final class LutFamily implements PeFamily {
             return k;
         }).orElse(4);
         boolean onArray = choice(params, "precompute", "upstream", "array");
-        return new LutParams(weightBits, ternary, base3, int8, tileM, tileN, tileK, onArray);
+        boolean full = choice(params, "symmetry", "symmetric", "none");
+        return new LutParams(weightBits, ternary, base3, int8, tileM, tileN, tileK, onArray, !full);
     }
 
     /** False for the first (default) value, true for the second; anything else is a bad input. */

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param int8Tables  T-MAC's INT8 tables with per-group scales instead of FP16 tables
  * @param tableOnArray build the tables on the array (one extra cycle per step) instead of upstream on the vector
  *                    unit
+ * @param symmetric   store half the table and flip the sign for the other half (LUT Tensor Core's table
+ *                    symmetrisation by weight reinterpretation); false stores every entry (a conventional LUT layout
+ *                    without weight reinterpretation)
  */
 public record LutParams(int weightBits, boolean ternary, boolean base3Table, boolean int8Tables, int tileM, int tileN,
-                        int tileK, boolean tableOnArray) implements PeParams {
+                        int tileK, boolean tableOnArray, boolean symmetric) implements PeParams {
     public LutParams {
         if (weightBits < 1 || weightBits > 8) {
             throw new IllegalArgumentException("lut weightBits must be 1..8, got " + weightBits);
@@ -31,6 +34,12 @@ public record LutParams(int weightBits, boolean ternary, boolean base3Table, boo
         }
     }
 
+    /** Symmetrised tables (LUT Tensor Core's layout). */
+    public LutParams(int weightBits, boolean ternary, boolean base3Table, boolean int8Tables, int tileM, int tileN,
+                     int tileK, boolean tableOnArray) {
+        this(weightBits, ternary, base3Table, int8Tables, tileM, tileN, tileK, tableOnArray, true);
+    }
+
     /** Cycles per tile step: one per weight plane (a 3^g table needs one pass). */
     public int passes() {
         if (ternary) {
@@ -39,16 +48,19 @@ public record LutParams(int weightBits, boolean ternary, boolean base3Table, boo
         return weightBits;
     }
 
-    /** Entries stored per table: 2^(g−1) with symmetrisation, (3^g + 1)/2 for a ternary 3^g table. */
+    /**
+     * Entries stored per table: 2^(g−1) with symmetrisation, (3^g + 1)/2 for a ternary 3^g table; without
+     * symmetrisation every pattern, 2^g (3^g).
+     */
     public int tableEntries() {
         if (base3Table) {
             int patterns = 1;
             for (int j = 0; j < tileK; j++) {
                 patterns *= 3;
             }
-            return (patterns + 1) / 2;
+            return symmetric ? (patterns + 1) / 2 : patterns;
         }
-        return 1 << (tileK - 1);
+        return symmetric ? 1 << (tileK - 1) : 1 << tileK;
     }
 
     /** Bits of one stored table entry. */
@@ -67,6 +79,10 @@ public record LutParams(int weightBits, boolean ternary, boolean base3Table, boo
         map.put("tileN", tileN);
         map.put("tileK", tileK);
         map.put("precompute", tableOnArray ? "array" : "upstream");
+        if (!symmetric) {
+            // only when set, so that designs without it keep their ids
+            map.put("symmetry", "none");
+        }
         return map;
     }
 }

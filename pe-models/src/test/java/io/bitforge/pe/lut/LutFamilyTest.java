@@ -105,10 +105,33 @@ class LutFamilyTest {
         assertBad("{\"ternaryTable\": \"base3\"}", "base3 needs weights: ternary");
         assertBad("{\"table\": \"int4\"}", "must be one of fp16, int8");
         assertBad("{\"precompute\": \"later\"}", "must be one of upstream, array");
+        assertBad("{\"symmetry\": \"half\"}", "must be one of symmetric, none");
         assertThrows(BadInputException.class, () -> family.timing(params(2, false), op(1, 1, 1, Precision.INT4)));
         assertThrows(BadInputException.class, () -> family.timing(params(2, false), op(1, 1, 1, TERNARY)));
         assertThrows(BadInputException.class, () -> family.timing(new LutParams(2, true, false, false, 2, 64, 4,
                 false), op(1, 1, 1, new Precision("int2", 2))));
+    }
+
+    /**
+     * A conventional table stores every pattern: 2^4 = 16 entries for g = 4 against the symmetrised 8 (3^4 = 81
+     * against 41 for a ternary table), and a unit that builds its own tables does one FP16 add (0.4 pJ, Horowitz) per
+     * stored entry per step, shared by the step's K_t·N_t = 4·64 MACs: 16·0.4/256 = 0.025 pJ per MAC, twice the
+     * symmetrised 0.0125. Only a non-default layout appears in the params' map (design ids stay as they were).
+     */
+    @Test
+    void unsymmetrisedTablesStoreEveryEntry() {
+        LutParams full = (LutParams) family.parseParams(node("{\"symmetry\": \"none\", \"precompute\": \"array\"}"));
+        assertEquals(16, full.tableEntries());
+        assertEquals(8, params(2, true).tableEntries());
+        assertEquals(81, new LutParams(2, true, true, false, 2, 64, 4, false, false).tableEntries());
+        assertEquals(41, new LutParams(2, true, true, false, 2, 64, 4, false).tableEntries());
+        GemmOp op = op(2, 4, 64, new Precision("int2", 2));
+        assertEquals(16 * 0.4 / 256, family.cellCost(full, op).picojoulesPerMac()
+                .get(EnergyCategory.TABLE_PRECOMPUTE), 1e-12);
+        assertEquals(8 * 0.4 / 256, family.cellCost(params(2, true), op).picojoulesPerMac()
+                .get(EnergyCategory.TABLE_PRECOMPUTE), 1e-12);
+        assertEquals("none", full.asMap().get("symmetry"));
+        assertTrue(!params(2, true).asMap().containsKey("symmetry"));
     }
 
     private CostReport evaluate(LutParams params, ArraySpec array, GemmOp op) {
@@ -120,13 +143,16 @@ class LutFamilyTest {
                 .withPe(new PeSpec("lut", params));
     }
 
-    private void assertBad(String json, String expected) {
-        SpecNode node;
+    private static SpecNode node(String json) {
         try {
-            node = SpecNode.detached(Json.mapper().readTree(json), "test.yaml", "hardware.pe.params");
+            return SpecNode.detached(Json.mapper().readTree(json), "test.yaml", "hardware.pe.params");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private void assertBad(String json, String expected) {
+        SpecNode node = node(json);
         BadInputException e = assertThrows(BadInputException.class, () -> family.parseParams(node));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }

@@ -27,9 +27,9 @@ public final class LutRtlProvider implements PeRtlProvider {
     @Override
     public PeRtl create(PeParams params) {
         LutParams p = (LutParams) params;
-        if (p.int8Tables() || p.base3Table() || p.tableOnArray()) {
-            throw new BadInputException("hardware.pe.params: lut has RTL for table fp16, ternaryTable bit-serial and "
-                    + "precompute upstream only; got " + p.asMap());
+        if (p.int8Tables() || p.base3Table() || p.tableOnArray() || !p.symmetric()) {
+            throw new BadInputException("hardware.pe.params: lut has RTL for table fp16, ternaryTable bit-serial, "
+                    + "precompute upstream and symmetry symmetric only; got " + p.asMap());
         }
         if (activationWord(p) > WORD_BITS || weightWord(p) > WORD_BITS) {
             throw new BadInputException("hardware.pe.params: the lut RTL's buffers hold 64-bit words; a " + p.tileM()
@@ -42,7 +42,7 @@ public final class LutRtlProvider implements PeRtlProvider {
     @Override
     public Optional<StandIn> standIn(PeParams params) {
         LutParams p = (LutParams) params;
-        if (p.int8Tables() || p.base3Table() || p.tableOnArray()) {
+        if (p.int8Tables() || p.base3Table() || p.tableOnArray() || !p.symmetric()) {
             return Optional.empty();
         }
         int tileM = Math.max(1, Math.min(p.tileM(), WORD_BITS / (p.tileK() * 16)));
