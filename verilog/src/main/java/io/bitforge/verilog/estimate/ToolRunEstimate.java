@@ -36,9 +36,11 @@ public record ToolRunEstimate(List<Stage> stages) {
         stages = List.copyOf(stages);
     }
 
-    // Java HDL simulator (interpreted): 120k cycles/s on the 8x8 INT8 array (docs/performance.md), whose
-    // flattened size is 17,602 bit operations: 1 / (120e3 x 17,602) = 4.7e-10 s per bit operation and cycle
-    static final double JAVA_SECONDS_PER_OP_CYCLE = 5.0e-10;
+    // Java HDL simulator, compiled engine (cosim's default): 2.1M-2.8M cycles per CPU-second on the 8x8 INT8 array
+    // (docs/performance.md), whose flattened size is 17,602 bit operations: 1 / (2.5e6 x 17,602) = 2.3e-11 s per
+    // bit operation and cycle; compiling a second design in a process took 0.15 CPU-s (the first, 0.90)
+    static final double JAVA_COMPILE_SECONDS = 0.15;
+    static final double JAVA_SECONDS_PER_OP_CYCLE = 2.5e-11;
     // Icarus 11, CPU seconds measured on cosim's own tool folders (docs/limits.md lists them): vvp took 1.2e-8 to
     // 2.4e-8 s per op-cycle over five tiles (0.1 to 12 s); iverilog 2.7e-6 to 2.8e-6 s per op (0.03 to 3.8 s)
     static final double ICARUS_COMPILE_FIXED = 0.02;
@@ -54,7 +56,7 @@ public record ToolRunEstimate(List<Stage> stages) {
 
     /** The Java HDL simulator running {@code cycles} cycles of the design. */
     public static ToolRunEstimate javaSimulation(DesignSize size, long cycles) {
-        return one("java simulation", JAVA_SECONDS_PER_OP_CYCLE * opCycles(size, cycles));
+        return one("java simulation", JAVA_COMPILE_SECONDS + JAVA_SECONDS_PER_OP_CYCLE * opCycles(size, cycles));
     }
 
     /** Icarus: compile, then run {@code cycles} cycles. */
