@@ -72,7 +72,7 @@ class DemoCommandTest {
         JsonNode reproductions = Json.mapper().readTree(out.resolve("reproductions.json").toFile());
         List<String> papers = new ArrayList<>();
         reproductions.forEach(r -> papers.add(r.get("paper").asText()));
-        assertTrue(papers.containsAll(List.of("ant", "bitmod", "mixpe")), papers.toString());
+        assertTrue(papers.containsAll(List.of("ant", "bitmod", "mixpe", "bitfusion-stripes")), papers.toString());
         boolean bitmodVsAnt = false;
         for (JsonNode r : reproductions) {
             if (r.get("name").asText().equals("speedup BitMoD vs ANT")) {

@@ -34,15 +34,18 @@ class ReproduceCommandTest {
         assertEquals(result.stdout(), CliHarness.run("reproduce", "ant", "--dir", ANT, "--json", "-").stdout());
     }
 
-    /** ISAAC and T-MAC run from their shipped files as a user runs them, with the paper's figure per headline. */
+    /**
+     * ISAAC, T-MAC and Bit Fusion vs Stripes run from their shipped files as a user runs them, with the paper's figure
+     * per headline.
+     */
     @Test
-    void isaacAndTmacRunFromTheShippedFiles() throws Exception {
-        for (String paper : new String[] {"isaac", "tmac"}) {
+    void isaacTmacAndBitfusionStripesRunFromTheShippedFiles() throws Exception {
+        for (String paper : new String[] {"isaac", "tmac", "bitfusion-stripes"}) {
             String dir = Path.of("..", "examples", "reproduce", paper).toString();
             CliHarness.Result result = CliHarness.run("reproduce", paper, "--dir", dir, "--json", "-");
             assertEquals(0, result.exitCode(), result.stderr());
             JsonNode ratios = Json.mapper().readTree(result.stdout()).get("summary").get("ratios");
-            assertTrue(ratios.size() >= 3, paper);
+            assertTrue(ratios.size() >= 2, paper);
             for (JsonNode ratio : ratios) {
                 assertTrue(ratio.get("paper").asDouble() > 0 && ratio.get("value").asDouble() > 0, ratio.toString());
             }

@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
 public final class Reproductions {
     /** The papers shipped under {@code examples/reproduce/}. */
     public static final List<String> PAPERS = List.of("ant", "bitmod", "mixpe",
-            "bitfusion", "isaac", "tmac",
+            "bitfusion", "isaac", "tmac", "bitfusion-stripes",
             "olive", "lut-tc");
 
     private Reproductions() {

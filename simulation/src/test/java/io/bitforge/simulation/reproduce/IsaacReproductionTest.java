@@ -100,18 +100,37 @@ class IsaacReproductionTest {
     }
 
     /**
-     * Where BitForge lands against the abstract (docs/reproductions.md says what separates them): throughput 8.64x
-     * vs 14.8x and energy 2.76x vs 5.5x with every DaDianNao NFU busy; density 8.88x vs 7.5x (+18%, DaDianNao's
-     * 28 nm area scaled to 32 nm and its utilisation on VGG).
+     * Where BitForge lands against the abstract, checked against figures derived by hand, not the engine's output.
+     * Peak MACs per second per chip, from the published configurations: ISAAC 16128 crossbars x 128 rows x 16 16-bit
+     * weights (128 columns of 2-bit cells, 8 per weight) per 16 x 100 ns MVM = 2.064e13 (ISAAC Section IV, Table
+     * II); DaDianNao 16 tiles x 256 multipliers x 606 MHz = 2.482e12 (DaDianNao, MICRO 2014): a peak ratio of 8.32.
+     * With every DaDianNao NFU busy (the 256 x 64 split) and VGG filling ISAAC's crossbars, the measured throughput
+     * ratio stays within 10% of that peak ratio, and so more than 10% under the abstract's 14.8x
+     * (docs/reproductions.md: what separates them is DaDianNao's layer split). Energy and density follow from it by
+     * the published chip power and area, so they sit on the same side of the paper as their derivation says.
      */
     @Test
     void headlinesAgainstTheAbstract() {
-        assertEquals(14.8, result.ratios().get(0).paper());
-        assertEquals(8.642, result.ratios().get(0).value(), 0.001);
-        assertEquals(5.5, result.ratios().get(1).paper());
-        assertEquals(2.759, result.ratios().get(1).value(), 0.001);
-        assertEquals(7.5, result.ratios().get(2).paper());
-        assertEquals(8.879, result.ratios().get(2).value(), 0.001);
+        double isaacPeakMacsPerSecond = 16128.0 * 128 * 16 / (16 * 100e-9);
+        double dadiannaoPeakMacsPerSecond = 16.0 * 256 * 606e6;
+        double peakRatio = isaacPeakMacsPerSecond / dadiannaoPeakMacsPerSecond;
+        assertEquals(8.316, peakRatio, 0.001); // the hand-derived figure the docs quote (41.3 vs 4.96 TOPS)
+        Reproduction.RatioResult throughput = result.ratios().get(0);
+        Reproduction.RatioResult energy = result.ratios().get(1);
+        Reproduction.RatioResult density = result.ratios().get(2);
+        assertEquals(14.8, throughput.paper());
+        assertEquals(5.5, energy.paper());
+        assertEquals(7.5, density.paper());
+        assertEquals(peakRatio, throughput.value(), peakRatio * 0.10, "throughput near the peak ratio");
+        assertTrue(throughput.value() < 14.8 * 0.90, "throughput under the abstract: " + throughput.value());
+        // energy ratio = throughput ratio x DaDianNao's power (scaled to 32 nm) over ISAAC's: 84.0 W / 263.2 W < 1
+        double powerRatio = 4 * 15.97 * TechScaling.energyFactor(TechNode.N28, TechNode.N32) / (4 * 65.8);
+        assertTrue(powerRatio > 0.30 && powerRatio < 0.33, "power ratio " + powerRatio);
+        assertTrue(energy.value() < 5.5 * 0.90, "energy under the abstract: " + energy.value());
+        // density ratio = throughput ratio x DaDianNao's area (scaled to 32 nm) over ISAAC's: above 1, so above 7.5
+        double areaRatio = 4 * 67.73 * TechScaling.areaFactor(TechNode.N28, TechNode.N32) / (4 * 85.4);
+        assertTrue(areaRatio > 1, "area ratio " + areaRatio);
+        assertTrue(density.value() > 7.5, "density above the abstract: " + density.value());
     }
 
     /** With DaDianNao's tiles split over filters only, VGG's 64- and 128-filter layers leave most NFUs idle. */
