@@ -126,11 +126,7 @@ final class ElementGroupQuantizer implements GroupQuantizer {
 
         SortedGroup(float[] x, int from, int to) {
             int n = to - from;
-            sorted = new double[n];
-            for (int k = 0; k < n; k++) {
-                sorted[k] = x[from + k];
-            }
-            java.util.Arrays.sort(sorted);
+            sorted = SortedValues.of(x, from, to);
             sum = new double[n + 1];
             squares = new double[n + 1];
             for (int k = 0; k < n; k++) {

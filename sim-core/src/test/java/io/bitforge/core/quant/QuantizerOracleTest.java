@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * Every quantiser against the code it had before the speed work (the {@code *Oracle} classes beside this test, run
  * group by group): the same codes, scales, zero points and type choices, bit for bit, for every format of
  * {@code quantize --format all} and a few more, both methods, on seeded groups with ties, duplicates, zeros, all-zero
- * rows, outlier channels and extreme (finite) magnitudes, per channel (rows long enough for the radix sort), per
+ * rows, outlier channels and extreme (finite) magnitudes, and the dequantised values too, per channel (rows long enough for the radix sort), per
  * group (even, odd and tiny sizes) and per tensor.
  */
 class QuantizerOracleTest {
@@ -80,6 +80,8 @@ class QuantizerOracleTest {
         assertArrayEquals(bits(out.scales()), bits(fast.scales()), what + ": scales");
         assertArrayEquals(bits(out.zeroPoints()), bits(fast.zeroPoints()), what + ": zero points");
         assertArrayEquals(out.choices(), fast.choices(), what + ": choices");
+        assertArrayEquals(floatBits(DequantizeOracle.dequantize(fast)), floatBits(fast.dequantize()),
+                what + ": dequantised values");
     }
 
     private static GroupQuantizer oracle(Quantizer q) {
@@ -99,6 +101,14 @@ class QuantizerOracleTest {
 
     private static long[] bits(double[] v) {
         return Arrays.stream(v).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    private static int[] floatBits(float[] v) {
+        int[] bits = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            bits[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return bits;
     }
 
     /** Kinds of test matrix. */

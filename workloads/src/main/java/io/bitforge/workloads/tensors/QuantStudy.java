@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
@@ -26,6 +30,10 @@ import java.util.stream.IntStream;
  * granularity read at most {@code blockElements} values at a time (whole rows), so a checkpoint of any size runs
  * in bounded memory; tensor granularity and ANT's per-tensor type choice ({@code ant4}) need the whole tensor in one
  * block.
+ *
+ * <p>The quantisers of a block run side by side on a pool of one thread per core (each also quantises its groups in
+ * parallel), at most that many at a time, so memory stays bounded; each quantiser's sums are added by one thread in
+ * element order, so the results are the same as one after the other.
  */
 public final class QuantStudy {
     /** Default block: 8 Mi values (32 MiB as floats). */
@@ -60,8 +68,18 @@ public final class QuantStudy {
         for (Quantizer q : quantizers) {
             tallies.add(new Tally(q));
         }
-        for (int m = 0; m < matrices.size(); m++) {
-            runMatrix(matrices.get(m), m, tallies);
+        int threads = Math.max(1, Math.min(tallies.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bitforge-quantize");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int m = 0; m < matrices.size(); m++) {
+                runMatrix(matrices.get(m), m, tallies, pool);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         List<FormatResult> results = new ArrayList<>();
         for (Tally t : tallies) {
@@ -70,7 +88,7 @@ public final class QuantStudy {
         return results;
     }
 
-    private void runMatrix(MatrixSource matrix, int index, List<Tally> tallies) {
+    private void runMatrix(MatrixSource matrix, int index, List<Tally> tallies, ExecutorService pool) {
         long rows = matrix.rows();
         long cols = matrix.cols();
         if (rows == 0 || cols == 0) {
@@ -104,16 +122,42 @@ public final class QuantStudy {
             float[] values = n == block.length ? block : new float[n];
             matrix.readRows(first, count, values);
             float[] exactProduct = product(values, count, (int) cols, activations);
+            List<Future<?>> done = new ArrayList<>();
             for (Tally t : tallies) {
-                QuantizedTensor q = t.quantizer.quantize(values, count, (int) cols);
-                float[] restored = q.dequantize();
-                t.add(values, restored, q);
-                if (exactProduct != null) {
-                    t.products.add(exactProduct, product(restored, count, (int) cols, activations), 0,
-                            exactProduct.length);
-                }
-                progress.accept(n);
+                done.add(pool.submit(() -> {
+                    QuantizedTensor q = t.quantizer.quantize(values, count, (int) cols);
+                    float[] restored = q.dequantize();
+                    t.add(values, restored, q);
+                    if (exactProduct != null) {
+                        t.products.add(exactProduct, product(restored, count, (int) cols, activations), 0,
+                                exactProduct.length);
+                    }
+                    synchronized (progress) {
+                        progress.accept(n);
+                    }
+                }));
             }
+            awaitAll(done);
+        }
+    }
+
+    /** Waits for every task; the first failure is rethrown as it was thrown (bad input stays bad input). */
+    private static void awaitAll(List<Future<?>> tasks) {
+        try {
+            for (Future<?> f : tasks) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while quantising", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
