@@ -198,8 +198,18 @@ final class OvpGroupQuantizer implements GroupQuantizer {
 
         /** The first sorted index from {@code start} whose value rounds above the midpoint. */
         private int firstAbove(double mid, double scale, int start, boolean tieGoesLower) {
+            // Runs are short and many levels hold no value: gallop from start, then bisect the last step.
             int low = start;
             int high = sorted.length;
+            for (int step = 1; low < high; step <<= 1) {
+                int probe = Math.min(high - 1, low + step - 1);
+                double q = sorted[probe] / scale + 0.0;
+                if (tieGoesLower ? q > mid : q >= mid) {
+                    high = probe;
+                    break;
+                }
+                low = probe + 1;
+            }
             while (low < high) {
                 int m = (low + high) >>> 1;
                 double q = sorted[m] / scale + 0.0;
