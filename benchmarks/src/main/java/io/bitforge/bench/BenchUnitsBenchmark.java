@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code gemm-tiled}), a whole Llama-2-7B simulation of a 2048-token prompt and 256 generated tokens
  * ({@code simulate}), and designs of the whole {@code explore} command with its store, ids, front and chart on two
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
- * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}).
+ * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), and weights through every format of
+ * {@code quantize --format all} ({@code quantize}; one invocation is a
+ * {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,6 +38,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work simulate;
     private BenchCase.Work exploreRun;
     private BenchCase.Work scaleSim;
+    private BenchCase.Work quantize;
 
     @Setup
     public void setup() {
@@ -44,6 +47,7 @@ public class BenchUnitsBenchmark {
         simulate = BenchCases.of("simulate", registry, 1).setup().prepare();
         exploreRun = BenchCases.of("explore-run", registry, 2).setup().prepare();
         scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
+        quantize = BenchCases.of("quantize", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -65,5 +69,11 @@ public class BenchUnitsBenchmark {
     @Benchmark
     public long scaleSim() {
         return scaleSim.run();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchCases.QUANTIZE_ROWS * BenchCases.QUANTIZE_COLS)
+    public long quantize() {
+        return quantize.run();
     }
 }

@@ -1,6 +1,7 @@
 package io.bitforge.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.api.QuantizeRequest;
 import io.bitforge.api.SimulateRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.commands.ExploreCommand;
@@ -24,6 +25,9 @@ import io.bitforge.simulation.engine.EngineSetup;
 import io.bitforge.simulation.engine.MemorySetup;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.sim.Simulator;
+import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.QuantizerChoice;
+import io.bitforge.workloads.tensors.SyntheticTensors;
 
 import picocli.CommandLine;
 
@@ -66,6 +70,9 @@ public final class BenchCases {
             """;
     /** Designs per call of the explore-run benchmark: enough that the command's fixed costs are a small share. */
     public static final int EXPLORE_RUN_DESIGNS = 4000;
+    /** The quantize benchmark's matrix: an eighth of the 4096 × 4096 of the README's report example. */
+    public static final int QUANTIZE_ROWS = 512;
+    public static final int QUANTIZE_COLS = 4096;
     private static final int HDL_ARRAY = 8;
     private static final int HDL_CYCLES_PER_CALL = 1000;
 
@@ -73,7 +80,7 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "hdl");
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "hdl", "quantize");
     }
 
     /** The case called {@code name}; {@code threads} applies to {@code explore}. */
@@ -112,6 +119,10 @@ public final class BenchCases {
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator, " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
+            case "quantize" -> new BenchCase(name, "values",
+                    "a " + QUANTIZE_ROWS + "x" + QUANTIZE_COLS + " llm-outliers matrix (seed 1) through every format "
+                            + "of quantize --format all, per channel, W.X against 8 tokens, as the command runs it; "
+                            + "one unit is one weight through all the formats", 1, () -> quantize(registry));
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -181,6 +192,16 @@ public final class BenchCases {
         ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layer = List.of(TopologyLayer.gemm("big", 128, 4096, 4096));
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+    }
+
+    private static BenchCase.Work quantize(Registry registry) {
+        MatrixSource matrix = MatrixSource.of("llm-outliers", QUANTIZE_ROWS, QUANTIZE_COLS,
+                SyntheticTensors.llmOutliers(QUANTIZE_ROWS, QUANTIZE_COLS, 1, SyntheticTensors.DEFAULT_OUTLIER_FRACTION,
+                        SyntheticTensors.DEFAULT_OUTLIER_RATIO));
+        QuantizeRequest request = QuantizeRequest.of(new QuantizerChoice("all", null, null, "even-first", "paper",
+                5).quantizers(), List.of(matrix), 8, 1);
+        io.bitforge.api.BitForge library = io.bitforge.api.BitForge.of(registry);
+        return () -> library.quantize(request, values -> { }).isEmpty() ? 0 : (long) QUANTIZE_ROWS * QUANTIZE_COLS;
     }
 
     private static BenchCase.Work hdl() {
