@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code gemm-tiled}), a whole Llama-2-7B simulation of a 2048-token prompt and 256 generated tokens
  * ({@code simulate}), and designs of the whole {@code explore} command with its store, ids, front and chart on two
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
- * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), and one ResNet-18 3 × 3 convolution in that
- * mode ({@code scalesim-conv}).
+ * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), one ResNet-18 3 × 3 convolution in that
+ * mode ({@code scalesim-conv}), and weights through every format of {@code quantize --format all}
+ * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,6 +39,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work exploreRun;
     private BenchCase.Work scaleSim;
     private BenchCase.Work scaleSimConv;
+    private BenchCase.Work quantize;
 
     @Setup
     public void setup() {
@@ -47,6 +49,7 @@ public class BenchUnitsBenchmark {
         exploreRun = BenchCases.of("explore-run", registry, 2).setup().prepare();
         scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
         scaleSimConv = BenchCases.of("scalesim-conv", registry, 1).setup().prepare();
+        quantize = BenchCases.of("quantize", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -73,5 +76,11 @@ public class BenchUnitsBenchmark {
     @Benchmark
     public long scaleSimConv() {
         return scaleSimConv.run();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchCases.QUANTIZE_ROWS * BenchCases.QUANTIZE_COLS)
+    public long quantize() {
+        return quantize.run();
     }
 }

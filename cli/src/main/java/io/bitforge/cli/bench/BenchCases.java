@@ -1,6 +1,7 @@
 package io.bitforge.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bitforge.api.QuantizeRequest;
 import io.bitforge.api.SimulateRequest;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.commands.ExploreCommand;
@@ -27,6 +28,9 @@ import io.bitforge.verilog.sim.InputHandle;
 import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.sim.SimOptions;
 import io.bitforge.verilog.sim.Simulator;
+import io.bitforge.workloads.tensors.MatrixSource;
+import io.bitforge.workloads.tensors.QuantizerChoice;
+import io.bitforge.workloads.tensors.SyntheticTensors;
 
 import picocli.CommandLine;
 
@@ -69,6 +73,9 @@ public final class BenchCases {
             """;
     /** Designs per call of the explore-run benchmark: enough that the command's fixed costs are a small share. */
     public static final int EXPLORE_RUN_DESIGNS = 4000;
+    /** The quantize benchmark's matrix: an eighth of the 4096 × 4096 of the README's report example. */
+    public static final int QUANTIZE_ROWS = 512;
+    public static final int QUANTIZE_COLS = 4096;
     private static final int HDL_ARRAY = 8;
     private static final int HDL_CYCLES_PER_CALL = 1000;
 
@@ -76,7 +83,8 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl");
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl",
+                "quantize");
     }
 
     /** The case called {@code name}; {@code threads} applies to {@code explore}. */
@@ -119,6 +127,10 @@ public final class BenchCases {
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator (compiled), " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
+            case "quantize" -> new BenchCase(name, "values",
+                    "a " + QUANTIZE_ROWS + "x" + QUANTIZE_COLS + " llm-outliers matrix (seed 1) through every format "
+                            + "of quantize --format all, per channel, W.X against 8 tokens, as the command runs it; "
+                            + "one unit is one weight through all the formats", 1, () -> quantize(registry));
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -190,10 +202,8 @@ public final class BenchCases {
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 
-    private static BenchCase.Work scaleSimConv() {
-        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
-        List<TopologyLayer> layer = List.of(new TopologyLayer("conv", 56, 56, 3, 3, 64, 64, 1, 1));
-        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl",
+                "quantize");
     }
 
     private static BenchCase.Work hdl() {

@@ -9,44 +9,122 @@ import java.util.Arrays;
  * rule. Built from a code → value table: non-finite entries are skipped, and a value with several codes
  * (±0 in sign-magnitude formats) keeps its lowest code. Immutable.
  *
- * <p>The search is a table lookup: the range [min, max] is cut into equal buckets, each remembering which grid
- * values bracket it, so a lookup reads one bucket and binary-searches the few values inside it (one or two for
- * the small formats; quantising spends most of its time here).
+ * <p>The search is a table lookup. Buckets follow the bits of a double: sign, exponent and the first few mantissa
+ * bits of x, from the binade of the smallest non-zero magnitude up (everything closer to zero shares one bucket per
+ * sign). Each bucket remembers which grid values bracket it, so a lookup reads one bucket and narrows the few values
+ * inside it (one or two even for fp16's 63,489 values, whose spacing grows with the magnitude as the buckets do;
+ * quantising spends most of its time here). Most buckets lie strictly between two neighbouring midpoints; those
+ * remember their answer, so a lookup there needs no comparison at all (every tie rule but truncation agrees away
+ * from the midpoints).
  */
 public final class ValueGrid {
-    private static final int MAX_BUCKETS = 4096;
+    /** Mantissa bits a bucket key keeps at most (fp16 needs 10 for one value per bucket). */
+    private static final int MAX_KEY_MANTISSA_BITS = 10;
+    /** Binades below the smallest non-zero magnitude that get buckets of their own (the rest share one). */
+    private static final int BINADES_BELOW = 4;
+    /** Table entries per grid value at most (and at least 512 in all), so most buckets avoid a midpoint. */
+    private static final int BUCKETS_PER_VALUE = 32;
 
     private final double[] values;
     private final int[] codes;
-    private final double bucketsPerUnit;
-    /** Per bucket: the last value index at or below the bucket's start. */
+    /** Right shift from a double's magnitude bits to its bucket key: 52 minus the mantissa bits kept. */
+    private final int keyShift;
+    /** Key of the smallest non-zero magnitude's binade: magnitude bucket k ≥ 1 has key {@code keyBase + k − 1}. */
+    private final long keyBase;
+    /** Buckets per sign: bucket 0 holds the magnitudes below the smallest non-zero binade. */
+    private final int magnitudeBuckets;
+    /**
+     * Per bucket (negative x mirrored in the first half, positive x in the second): the last value index at or
+     * below the bucket's lower end.
+     */
     private final int[] bucketLow;
-    /** Per bucket: the first value index at or above the bucket's end. */
+    /** Per bucket: the first value index at or above the bucket's upper end. */
     private final int[] bucketHigh;
+    /** Per bucket: the nearest index of every x in it under every tie rule but truncation, or −1 (a midpoint). */
+    private final int[] bucketNearest;
 
     private ValueGrid(double[] values, int[] codes) {
         this.values = values;
         this.codes = codes;
         int n = values.length;
-        double span = values[n - 1] - values[0];
-        int buckets = n < 2 || !(span > 0) || !Double.isFinite(span) ? 0 : Math.min(MAX_BUCKETS, 4 * n);
-        this.bucketsPerUnit = buckets == 0 ? 0 : buckets / span;
-        this.bucketLow = new int[buckets];
-        this.bucketHigh = new int[buckets];
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (double v : values) {
+            if (v != 0) {
+                smallest = Math.min(smallest, Math.abs(v));
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        int minExponent = Math.getExponent(smallest);
+        int maxExponent = Math.getExponent(largest);
+        boolean usable = n >= 2 && smallest <= largest && Double.isFinite(largest)
+                && minExponent >= Double.MIN_EXPONENT;
+        int lowestExponent = Math.max(Double.MIN_EXPONENT, minExponent - BINADES_BELOW);
+        int binades = usable ? maxExponent - lowestExponent + 1 : 0;
+        // As many mantissa bits as the table's budget of entries per value allows.
+        int mantissaBits = 0;
+        while (usable && mantissaBits < MAX_KEY_MANTISSA_BITS && 2L * (1 + ((long) binades << (mantissaBits + 1)))
+                <= Math.max(512, (long) BUCKETS_PER_VALUE * n)) {
+            mantissaBits++;
+        }
+        this.keyShift = 52 - mantissaBits;
+        this.keyBase = usable ? Double.doubleToRawLongBits(Math.scalb(1.0, lowestExponent)) >>> keyShift : 0;
+        this.magnitudeBuckets = usable ? 1 + (binades << mantissaBits) : 0;
+        this.bucketLow = new int[2 * magnitudeBuckets];
+        this.bucketHigh = new int[2 * magnitudeBuckets];
+        this.bucketNearest = new int[2 * magnitudeBuckets];
+        // Buckets in increasing order of their values (negative side mirrored), so the brackets are one sweep.
         int low = 0;
         int high = 0;
-        for (int b = 0; b < buckets; b++) {
-            double start = values[0] + b / bucketsPerUnit;
-            double end = b == buckets - 1 ? values[n - 1] : values[0] + (b + 1) / bucketsPerUnit;
-            while (low + 1 < n && values[low + 1] <= start) {
+        for (int k = magnitudeBuckets - 1; k >= 0; k--) {
+            // x in (−upper, −lower]
+            int b = magnitudeBuckets - 1 - k;
+            double from = -upperMagnitude(k);
+            double to = -lowerMagnitude(k);
+            while (low + 1 < n && values[low + 1] <= from) {
                 low++;
             }
-            while (high < n - 1 && values[high] < end) {
+            while (high < n - 1 && values[high] < to) {
                 high++;
             }
             bucketLow[b] = low;
             bucketHigh[b] = high;
+            boolean bracketed = high == low + 1 && values[low] <= from && to <= values[high];
+            double mid = bracketed ? midpoint(low) : 0;
+            bucketNearest[b] = !bracketed ? -1 : to < mid ? low : from >= mid ? high : -1;
         }
+        for (int k = 0; k < magnitudeBuckets; k++) {
+            // x in [lower, upper)
+            int b = magnitudeBuckets + k;
+            double from = lowerMagnitude(k);
+            double to = upperMagnitude(k);
+            while (low + 1 < n && values[low + 1] <= from) {
+                low++;
+            }
+            while (high < n - 1 && values[high] < to) {
+                high++;
+            }
+            bucketLow[b] = low;
+            bucketHigh[b] = high;
+            boolean bracketed = high == low + 1 && values[low] <= from && to <= values[high];
+            double mid = bracketed ? midpoint(low) : 0;
+            bucketNearest[b] = !bracketed ? -1 : to <= mid ? low : from > mid ? high : -1;
+        }
+    }
+
+    /** The smallest magnitude of bucket k (0 for the bucket below the table's lowest binade). */
+    private double lowerMagnitude(int k) {
+        return k == 0 ? 0.0 : Double.longBitsToDouble((keyBase + k - 1) << keyShift);
+    }
+
+    /** The magnitude just above bucket k. */
+    private double upperMagnitude(int k) {
+        return Double.longBitsToDouble((keyBase + k) << keyShift);
+    }
+
+    /** The midpoint of values i and i + 1, computed as {@link #nearestIndex} computes it. */
+    private double midpoint(int i) {
+        return values[i] + (values[i + 1] - values[i]) / 2;
     }
 
     /** The grid of a code table: {@code valueByCode[c]} is the value of code c (NaN/inf entries are skipped). */
@@ -131,6 +209,27 @@ public final class ValueGrid {
 
     /** The index of the grid value nearest to {@code x}; beyond either end, the end (saturation). */
     public int nearestIndex(double x, Rounding rounding) {
+        x = x + 0.0;
+        // Away from every midpoint the bucket knows the answer (false for NaN: it fails both comparisons).
+        if (rounding != Rounding.TRUNCATE && x > values[0] && x < values[values.length - 1]
+                && magnitudeBuckets > 0) {
+            int known = bucketNearest[bucket(x)];
+            if (known >= 0) {
+                return known;
+            }
+        }
+        return nearestIndexBySearch(x, rounding);
+    }
+
+    /** The bucket of an x strictly inside (min, max). */
+    private int bucket(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        long key = ((bits & Long.MAX_VALUE) >>> keyShift) - keyBase + 1;
+        int k = key <= 0 ? 0 : (int) Math.min(key, magnitudeBuckets - 1);
+        return bits < 0 ? magnitudeBuckets - 1 - k : magnitudeBuckets + k;
+    }
+
+    private int nearestIndexBySearch(double x, Rounding rounding) {
         if (Double.isNaN(x)) {
             throw new IllegalArgumentException("cannot round NaN to a value grid");
         }
@@ -164,29 +263,27 @@ public final class ValueGrid {
     /** As {@link Arrays#binarySearch(double[], double)}, looking only inside x's bucket when it brackets x. */
     private int search(double x) {
         int n = values.length;
-        if (bucketLow.length == 0 || !(x > values[0]) || !(x < values[n - 1])) {
+        if (magnitudeBuckets == 0 || !(x > values[0]) || !(x < values[n - 1])) {
             return Arrays.binarySearch(values, x);
         }
-        int b = (int) ((x - values[0]) * bucketsPerUnit);
-        if (b >= 0 && b < bucketLow.length) {
-            int low = bucketLow[b];
-            int high = bucketHigh[b];
-            // Rounding in the bucket index can put x just outside its bucket; then search everything.
-            if (values[low] <= x && x <= values[high]) {
-                // Usually high = low + 1 already: narrow to neighbours, values[low] <= x <= values[high].
-                while (high - low > 1) {
-                    int mid = (low + high) >>> 1;
-                    if (values[mid] <= x) {
-                        low = mid;
-                    } else {
-                        high = mid;
-                    }
+        int b = bucket(x);
+        int low = bucketLow[b];
+        int high = bucketHigh[b];
+        // A bucket always brackets its x; the check keeps the search exact whatever the table says.
+        if (values[low] <= x && x <= values[high]) {
+            // Usually high = low + 1 already: narrow to neighbours, values[low] <= x <= values[high].
+            while (high - low > 1) {
+                int mid = (low + high) >>> 1;
+                if (values[mid] <= x) {
+                    low = mid;
+                } else {
+                    high = mid;
                 }
-                if (values[low] == x) {
-                    return low;
-                }
-                return values[high] == x ? high : -high - 1;
             }
+            if (values[low] == x) {
+                return low;
+            }
+            return values[high] == x ? high : -high - 1;
         }
         return Arrays.binarySearch(values, x);
     }

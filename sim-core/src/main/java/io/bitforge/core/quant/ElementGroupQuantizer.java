@@ -126,11 +126,7 @@ final class ElementGroupQuantizer implements GroupQuantizer {
 
         SortedGroup(float[] x, int from, int to) {
             int n = to - from;
-            sorted = new double[n];
-            for (int k = 0; k < n; k++) {
-                sorted[k] = x[from + k];
-            }
-            java.util.Arrays.sort(sorted);
+            sorted = SortedValues.of(x, from, to);
             sum = new double[n + 1];
             squares = new double[n + 1];
             for (int k = 0; k < n; k++) {
@@ -161,8 +157,18 @@ final class ElementGroupQuantizer implements GroupQuantizer {
 
         /** The first index from {@code start} whose value rounds above the midpoint (ties by the rounding rule). */
         private int firstAbove(double mid, double scale, int start) {
+            // Runs are short and many levels hold no value: gallop from start, then bisect the last step.
             int low = start;
             int high = sorted.length;
+            for (int step = 1; low < high; step <<= 1) {
+                int probe = Math.min(high - 1, low + step - 1);
+                double q = sorted[probe] / scale + 0.0;
+                if (rounding == Rounding.HALF_UP ? q >= mid : q > mid) {
+                    high = probe;
+                    break;
+                }
+                low = probe + 1;
+            }
             while (low < high) {
                 int m = (low + high) >>> 1;
                 double q = sorted[m] / scale + 0.0;

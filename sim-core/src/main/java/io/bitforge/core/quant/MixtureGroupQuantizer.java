@@ -36,23 +36,34 @@ final class MixtureGroupQuantizer implements GroupQuantizer {
         GroupStats stats = GroupStats.of(x, from, to);
         double bestError = Double.POSITIVE_INFINITY;
         int best = 0;
+        // Each candidate's grid indices are kept, so the winner's codes need no second rounding.
+        int[] indices = new int[to - from];
+        int[] bestIndices = new int[to - from];
         for (int c = 0; c < candidates.size(); c++) {
             ValueGrid grid = candidates.get(c).grid();
             double scale = GroupStats.usable(stats.absMax() / grid.maxAbs());
             double error = 0;
             for (int i = from; i < to; i++) {
-                double e = x[i] - scale * grid.nearestValue(x[i] / scale, rounding);
+                int index = grid.nearestIndex(x[i] / scale, rounding);
+                indices[i - from] = index;
+                double e = x[i] - scale * grid.value(index);
                 error += e * e;
             }
             if (error < bestError) {
                 bestError = error;
                 best = c;
+                int[] t = bestIndices;
+                bestIndices = indices;
+                indices = t;
             }
         }
         ValueGrid grid = candidates.get(best).grid();
         double scale = GroupStats.usable(stats.absMax() / grid.maxAbs());
         for (int i = from; i < to; i++) {
-            out.codes()[i] = (short) grid.nearestCode(x[i] / scale, rounding);
+            // Float inputs keep every error finite, so some candidate was kept; rounding again covers the rest.
+            int index = bestError < Double.POSITIVE_INFINITY ? bestIndices[i - from]
+                    : grid.nearestIndex(x[i] / scale, rounding);
+            out.codes()[i] = (short) grid.code(index);
         }
         out.scales()[group] = scale;
         out.choices()[group] = (byte) best;

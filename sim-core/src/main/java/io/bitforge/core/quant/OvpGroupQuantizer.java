@@ -41,7 +41,7 @@ final class OvpGroupQuantizer implements GroupQuantizer {
             double[] maxima = scaleRule == ScaleRule.SIGMA_SEARCH ? sigmaMaxima(x, from, to) : stats.searchedMaxima();
             boolean sortable = (to - from) % 2 == 0 && (rounding == Rounding.HALF_UP
                     || rounding == Rounding.HALF_DOWN_TOWARD_LOWER);
-            PairSearch search = sortable ? new PairSearch(x, from, to) : null;
+            PairSearch search = sortable ? new PairSearch(x, from, to, smallestLimit(maxima)) : null;
             for (double maximum : maxima) {
                 double candidate = GroupStats.usable(maximum / format.normalMax());
                 double error = sortable ? search.error(candidate) : encode(x, from, to, candidate, out.codes(), bestError);
@@ -56,6 +56,15 @@ final class OvpGroupQuantizer implements GroupQuantizer {
         }
         encode(x, from, to, scale, out.codes(), Double.POSITIVE_INFINITY);
         out.scales()[group] = scale;
+    }
+
+    /** The smallest magnitude that can be an outlier at any candidate: {@code PairSearch.error}'s limit, least. */
+    private double smallestLimit(double[] maxima) {
+        double least = Double.POSITIVE_INFINITY;
+        for (double maximum : maxima) {
+            least = Math.min(least, format.normalMax() * GroupStats.usable(maximum / format.normalMax()));
+        }
+        return least;
     }
 
     /**
@@ -88,7 +97,8 @@ final class OvpGroupQuantizer implements GroupQuantizer {
      * The squared error of a group at any scale without encoding it: every element's error on the element grid
      * (normal ∪ outlier values) from a sorted copy with prefix sums, as {@code ElementGroupQuantizer} does, then a
      * correction for the few pairs holding an outlier, encoded directly. Elements whose magnitude is within the
-     * normal range at this scale cannot be outliers, so only the largest few are looked at.
+     * normal range at this scale cannot be outliers, so only the largest few are looked at, and only those beyond
+     * the smallest candidate's normal range are ordered by magnitude at all.
      */
     private final class PairSearch {
         private final float[] x;
@@ -100,21 +110,25 @@ final class OvpGroupQuantizer implements GroupQuantizer {
         private final int[] byMagnitude;
         private final double[] decoded = new double[2];
 
-        PairSearch(float[] x, int from, int to) {
+        /** @param smallestLimit no candidate's normal range ends below this magnitude */
+        PairSearch(float[] x, int from, int to, double smallestLimit) {
             this.x = x;
             this.from = from;
             int n = to - from;
-            sorted = new double[n];
+            sorted = SortedValues.of(x, from, to);
+            // error() walks magnitudes downwards and stops at the first within its limit, never below smallestLimit.
             long[] keyed = new long[n];
+            int beyond = 0;
             for (int k = 0; k < n; k++) {
-                sorted[k] = x[from + k];
-                // magnitude bits (non-negative floats order as their bits) descending, offset as the tie-break
-                keyed[k] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.abs(x[from + k]))) << 32) | k;
+                if (Math.abs(x[from + k]) > smallestLimit) {
+                    // magnitude bits (non-negative floats order as their bits) descending, offset as the tie-break
+                    keyed[beyond++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.abs(x[from + k]))) << 32)
+                            | k;
+                }
             }
-            java.util.Arrays.sort(sorted);
-            java.util.Arrays.sort(keyed);
-            byMagnitude = new int[n];
-            for (int k = 0; k < n; k++) {
+            java.util.Arrays.sort(keyed, 0, beyond);
+            byMagnitude = new int[beyond];
+            for (int k = 0; k < beyond; k++) {
                 byMagnitude[k] = (int) keyed[k];
             }
             sum = new double[n + 1];
@@ -184,8 +198,18 @@ final class OvpGroupQuantizer implements GroupQuantizer {
 
         /** The first sorted index from {@code start} whose value rounds above the midpoint. */
         private int firstAbove(double mid, double scale, int start, boolean tieGoesLower) {
+            // Runs are short and many levels hold no value: gallop from start, then bisect the last step.
             int low = start;
             int high = sorted.length;
+            for (int step = 1; low < high; step <<= 1) {
+                int probe = Math.min(high - 1, low + step - 1);
+                double q = sorted[probe] / scale + 0.0;
+                if (tieGoesLower ? q > mid : q >= mid) {
+                    high = probe;
+                    break;
+                }
+                low = probe + 1;
+            }
             while (low < high) {
                 int m = (low + high) >>> 1;
                 double q = sorted[m] / scale + 0.0;

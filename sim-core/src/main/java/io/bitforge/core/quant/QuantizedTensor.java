@@ -4,7 +4,6 @@ import io.bitforge.core.arith.Rounding;
 import io.bitforge.core.format.BcqFormat;
 import io.bitforge.core.format.BitmodMixture;
 import io.bitforge.core.format.ElementFormat;
-import io.bitforge.core.format.GridFormat;
 import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.OvpFormat;
 import io.bitforge.core.format.ValueGrid;
@@ -52,42 +51,84 @@ public record QuantizedTensor(NumberFormat format, GroupLayout layout, short[] c
         return format.bits() + (double) layout.groupCount() * metadataBitsPerGroup / layout.size();
     }
 
-    /** The reconstructed values, row-major. */
+    /**
+     * The reconstructed values, row-major. Codes are decoded through a table of every code's value (every pair's for
+     * OVP, every level's per group for binary coding), built once per call from the format's own decode.
+     */
     public float[] dequantize() {
         float[] out = new float[layout.size()];
-        IntStream.range(0, layout.groupCount()).parallel().forEach(g -> dequantizeGroup(g, out));
+        double[][] tables = decodeTables();
+        IntStream.range(0, layout.groupCount()).parallel().forEach(g -> dequantizeGroup(g, out, tables));
         return out;
     }
 
-    private void dequantizeGroup(int g, float[] out) {
+    /** Per candidate type (one for a plain format), the value of each code; for OVP {even, odd} of each pair code. */
+    private double[][] decodeTables() {
+        if (format instanceof ElementFormat f) {
+            return new double[][] {decodeTable(f)};
+        }
+        if (format instanceof BitmodMixture m) {
+            return m.candidates().stream().map(QuantizedTensor::decodeTable).toArray(double[][]::new);
+        }
+        if (format instanceof OvpFormat o) {
+            double[] pairs = new double[2 << (2 * o.bits())];
+            for (int c = 0; c < pairs.length / 2; c++) {
+                double[] pair = o.decodePair(c);
+                pairs[2 * c] = pair[0];
+                pairs[2 * c + 1] = pair[1];
+            }
+            double[] lone = new double[1 << o.bits()];
+            for (int c = 0; c < lone.length; c++) {
+                lone[c] = o.decodeNormal(c);
+            }
+            return new double[][] {pairs, lone};
+        }
+        return new double[0][];
+    }
+
+    private static double[] decodeTable(ElementFormat f) {
+        double[] table = new double[f.codeCount()];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = f.decode(c);
+        }
+        return table;
+    }
+
+    private void dequantizeGroup(int g, float[] out, double[][] tables) {
         int from = layout.start(g);
         int to = layout.end(g);
-        if (format instanceof ElementFormat f) {
+        if (format instanceof ElementFormat) {
+            double[] table = tables[0];
             double s = scales[g];
             double z = zeroPoints.length == 0 ? 0 : zeroPoints[g];
             for (int i = from; i < to; i++) {
-                out[i] = (float) (s * (f.decode(code(i)) - z));
+                out[i] = (float) (s * (table[code(i)] - z));
             }
-        } else if (format instanceof BitmodMixture m) {
-            GridFormat f = m.candidates().get(choices[g]);
+        } else if (format instanceof BitmodMixture) {
+            double[] table = tables[choices[g]];
             for (int i = from; i < to; i++) {
-                out[i] = (float) (scales[g] * f.decode(code(i)));
+                out[i] = (float) (scales[g] * table[code(i)]);
             }
         } else if (format instanceof BcqFormat b) {
             double[] alphas = Arrays.copyOfRange(scales, g * b.planes(), (g + 1) * b.planes());
+            double[] levels = new double[1 << b.planes()];
+            for (int c = 0; c < levels.length; c++) {
+                levels[c] = b.decode(c, alphas);
+            }
             for (int i = from; i < to; i++) {
-                out[i] = (float) b.decode(code(i), alphas);
+                out[i] = (float) levels[code(i)];
             }
         } else if (format instanceof OvpFormat o) {
+            double[] pairs = tables[0];
             double s = scales[g];
             int i = from;
             for (; i + 1 < to; i += 2) {
-                double[] pair = o.decodePair(code(i) | code(i + 1) << o.bits());
-                out[i] = (float) (s * pair[0]);
-                out[i + 1] = (float) (s * pair[1]);
+                int pair = code(i) | code(i + 1) << o.bits();
+                out[i] = (float) (s * pairs[2 * pair]);
+                out[i + 1] = (float) (s * pairs[2 * pair + 1]);
             }
             if (i < to) {
-                out[i] = (float) (s * o.decodeNormal(code(i)));
+                out[i] = (float) (s * tables[1][code(i)]);
             }
         }
     }

@@ -75,15 +75,17 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                 codes[k] = planes[0][k] >= 0 ? 1 : 0;
             }
         } else {
+            long[] counts = new long[1 << q];
+            double[] sums = new double[1 << q];
             for (int round = 0; round < rounds; round++) {
                 // The first round fits the greedy planes (zeros included); later ones the ±1 planes of the codes,
-                // whose BᵀB and Bᵀx follow from each code's count and sum.
+                // whose BᵀB and Bᵀx follow from each code's count and sum (gathered while assigning the codes).
                 double[][] gram = new double[q][q];
                 double[] rhs = new double[q];
                 if (round == 0) {
                     normalEquations(planes, x, from, gram, rhs);
                 } else {
-                    normalEquations(codes, x, from, gram, rhs);
+                    normalEquations(counts, sums, gram, rhs);
                 }
                 alphas = conjugateGradient(gram, rhs, alphas);
                 for (int i = 0; i < q; i++) {
@@ -96,7 +98,7 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
                         alphas[i] = PowerOfTwo.roundToSum(alphas[i], format.powerOfTwoTerms());
                     }
                 }
-                assign(x, from, alphas, codes);
+                assign(x, from, alphas, codes, counts, sums);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -109,9 +111,11 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
      * find_B_torch: the 2^q sign vectors in the reference's order (list_binary_vecs: row r has plane i = +1 when
      * bit q−1−i of r is 0), stably sorted by their level; a binary search moves right unless x < the midpoint, so a
      * tie goes up, and between equal levels (equal scales, common after power-of-two rounding) the one whose
-     * vector comes first in that order below the level and the last one above it.
+     * vector comes first in that order below the level and the last one above it. The search ends on the first
+     * midpoint above x, i.e. after as many midpoints as are at or below x, which is what is counted here (no
+     * branches to mispredict). Also gathers each code's count and sum of x, in element order.
      */
-    private void assign(float[] x, int from, double[] alphas, int[] codes) {
+    private void assign(float[] x, int from, double[] alphas, int[] codes, long[] counts, double[] sums) {
         int q = alphas.length;
         int count = 1 << q;
         double[] levels = new double[count];
@@ -144,19 +148,18 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
         for (int k = 0; k + 1 < count; k++) {
             mids[k] = (levels[k] + levels[k + 1]) / 2;
         }
+        Arrays.fill(counts, 0);
+        Arrays.fill(sums, 0);
         for (int k = 0; k < codes.length; k++) {
             double v = x[from + k];
-            int low = 0;
-            int high = count - 1;
-            while (low < high) {
-                int mid = (low + high - 1) >>> 1;
-                if (v < mids[mid]) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
+            int atOrBelow = 0;
+            for (double mid : mids) {
+                atOrBelow += mid <= v ? 1 : 0;
             }
-            codes[k] = rowCodes[low];
+            int code = rowCodes[atOrBelow];
+            codes[k] = code;
+            counts[code]++;
+            sums[code] += v;
         }
     }
 
@@ -179,14 +182,8 @@ final class ShiftAddBcqGroupQuantizer implements GroupQuantizer {
     }
 
     /** BᵀB and Bᵀx for ±1 planes given as codes (bit i set = plane i is +1), from each code's count and sum. */
-    private static void normalEquations(int[] codes, float[] x, int from, double[][] gram, double[] rhs) {
+    private static void normalEquations(long[] counts, double[] sums, double[][] gram, double[] rhs) {
         int q = gram.length;
-        long[] counts = new long[1 << q];
-        double[] sums = new double[1 << q];
-        for (int k = 0; k < codes.length; k++) {
-            counts[codes[k]]++;
-            sums[codes[k]] += x[from + k];
-        }
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] == 0) {
                 continue;
