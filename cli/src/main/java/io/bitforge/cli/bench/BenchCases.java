@@ -202,8 +202,20 @@ public final class BenchCases {
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl",
-                "quantize");
+    private static BenchCase.Work scaleSimConv() {
+        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layer = List.of(new TopologyLayer("conv", 56, 56, 3, 3, 64, 64, 1, 1));
+        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+    }
+
+    private static BenchCase.Work quantize(Registry registry) {
+        MatrixSource matrix = MatrixSource.of("llm-outliers", QUANTIZE_ROWS, QUANTIZE_COLS,
+                SyntheticTensors.llmOutliers(QUANTIZE_ROWS, QUANTIZE_COLS, 1, SyntheticTensors.DEFAULT_OUTLIER_FRACTION,
+                        SyntheticTensors.DEFAULT_OUTLIER_RATIO));
+        QuantizeRequest request = QuantizeRequest.of(new QuantizerChoice("all", null, null, "even-first", "paper",
+                5).quantizers(), List.of(matrix), 8, 1);
+        io.bitforge.api.BitForge library = io.bitforge.api.BitForge.of(registry);
+        return () -> library.quantize(request, values -> { }).isEmpty() ? 0 : (long) QUANTIZE_ROWS * QUANTIZE_COLS;
     }
 
     private static BenchCase.Work hdl() {
