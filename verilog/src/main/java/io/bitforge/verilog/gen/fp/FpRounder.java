@@ -58,7 +58,7 @@ public final class FpRounder {
         Expr clamped = Mux.of(extra.gt(Const.of(Shape.u(6), 31)), Const.of(Shape.u(5), 31),
                 extra.truncate(5).asUnsigned());
         Expr amount = Named.wire(m, name + "_den", Mux.of(belowNormal, clamped, Const.of(Shape.u(5), 0)));
-        StickyShift shifted = StickyShift.right(m, name + "_dsh", normal, amount);
+        StickyShift shifted = StickyShift.rightBelowTop(m, name + "_dsh", normal, amount);
         Expr kept = shifted.value();
         Expr mantissa = kept.slice(w - 2, w - 1 - mb);
         Expr guard = kept.bit(w - 2 - mb);
