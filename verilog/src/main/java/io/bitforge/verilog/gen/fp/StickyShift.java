@@ -3,7 +3,6 @@ package io.bitforge.verilog.gen.fp;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
 import io.bitforge.verilog.hdl.ModuleBuilder;
-import io.bitforge.verilog.hdl.Mux;
 import io.bitforge.verilog.hdl.Shape;
 
 /**
@@ -16,11 +15,6 @@ import io.bitforge.verilog.hdl.Shape;
 public record StickyShift(Expr value, Expr sticky) {
     /** Inputs of at most 33 bits, so that the mask {@code ~0 << amount} stays within 64 bits. */
     public static StickyShift right(ModuleBuilder m, String name, Expr x, Expr amount) {
-        Expr sticky = sticky(m, name, x, amount);
-        return new StickyShift(Named.wire(m, name + "_shifted", x.shr(amount)), sticky);
-    }
-
-    private static Expr sticky(ModuleBuilder m, String name, Expr x, Expr amount) {
         int w = x.width();
         if (w > 33 || x.shape().signed() || amount.width() != LeadingZeros.COUNT_BITS || amount.shape().signed()) {
             throw new IllegalArgumentException("sticky shift takes an unsigned value of at most 33 bits and a 5-bit "
@@ -29,21 +23,8 @@ public record StickyShift(Expr value, Expr sticky) {
         Expr ones = Const.of(Shape.u(w), (1L << w) - 1);
         Expr kept = ones.shl(amount).truncate(w); // the bits that stay
         Expr lost = Named.wire(m, name + "_lost", x.and(kept.not()));
-        return Named.wire(m, name + "_sticky", lost.anyBit());
-    }
-
-    /**
-     * As {@link #right}, but {@code value} holds only the shifted bits below the input's top bit, for a rounder
-     * that reads the hidden bit's position from elsewhere: {@code x[w−2:0]} for a zero amount, else
-     * {@code x[w−1:1] >> (amount − 1)}, so no bit is computed only to be dropped.
-     */
-    public static StickyShift rightBelowTop(ModuleBuilder m, String name, Expr x, Expr amount) {
-        Expr sticky = sticky(m, name, x, amount);
-        int w = x.width();
-        Expr lessOne = amount.minus(Const.of(Shape.u(1), 1)).truncate(amount.width()).asUnsigned();
-        Expr shifted = Mux.of(amount.eq(Const.of(amount.shape(), 0)), x.slice(w - 2, 0),
-                x.slice(w - 1, 1).shr(lessOne));
-        return new StickyShift(Named.wire(m, name + "_low", shifted), sticky);
+        Expr shifted = Named.wire(m, name + "_shifted", x.shr(amount));
+        return new StickyShift(shifted, Named.wire(m, name + "_sticky", lost.anyBit()));
     }
 
     /** The shifted value with the sticky bit OR-ed into its last bit (jamming), as an adder's small operand. */
