@@ -44,6 +44,9 @@ public final class BitForge implements Runnable {
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
 
+    /** Seconds between the "still running" lines of a long external tool run. */
+    static final long TOOL_HEARTBEAT_SECONDS = 30;
+
     private final CliContext context;
 
     BitForge(CliContext context) {
@@ -95,17 +98,25 @@ public final class BitForge implements Runnable {
         // the tools read their timeout from a JVM-wide property: set for this command only, so an embedding JVM
         // (tests, the Java API next to the CLI) does not inherit it for later commands
         String previousTimeout = System.getProperty(ToolRunner.TIMEOUT_PROPERTY);
+        String previousHeartbeat = System.getProperty(ToolRunner.HEARTBEAT_PROPERTY);
         if (toolTimeout != null) {
             System.setProperty(ToolRunner.TIMEOUT_PROPERTY, toolTimeout);
         }
+        // a tool that runs for minutes says so on stderr every half minute: no build is silent
+        System.setProperty(ToolRunner.HEARTBEAT_PROPERTY, Long.toString(TOOL_HEARTBEAT_SECONDS));
         try {
             return execute(args, out, err, debug);
         } finally {
-            if (previousTimeout == null) {
-                System.clearProperty(ToolRunner.TIMEOUT_PROPERTY);
-            } else {
-                System.setProperty(ToolRunner.TIMEOUT_PROPERTY, previousTimeout);
-            }
+            restore(ToolRunner.TIMEOUT_PROPERTY, previousTimeout);
+            restore(ToolRunner.HEARTBEAT_PROPERTY, previousHeartbeat);
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
         }
     }
 
@@ -176,6 +187,6 @@ public final class BitForge implements Runnable {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null ? "" : ToolTimeout.forUser(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

@@ -1,6 +1,7 @@
 package io.bitforge.cli;
 
 import io.bitforge.core.io.BadInputException;
+import io.bitforge.verilog.tools.ToolRunner;
 
 import java.util.List;
 
@@ -8,8 +9,8 @@ import java.util.List;
  * The global {@code --tool-timeout SECONDS} (or {@code --tool-timeout=SECONDS}) option: taken out of the arguments
  * before the command is parsed, as {@code --debug} is, so that every command that runs an external tool honours it.
  */
-final class ToolTimeout {
-    static final String OPTION = "--tool-timeout";
+public final class ToolTimeout {
+    public static final String OPTION = "--tool-timeout";
 
     /** Seconds a tool may run at most: a day is beyond any flow BitForge drives. */
     static final long MAX_SECONDS = 86_400;
@@ -46,5 +47,11 @@ final class ToolTimeout {
             return Long.toString(seconds);
         }
         return null;
+    }
+
+    /** A tool message as the command line's user reads it: the library's timeout property becomes this option. */
+    public static String forUser(String message) {
+        return message.replace("raise the tool time limit, the " + ToolRunner.TIMEOUT_PROPERTY + " property",
+                "raise " + OPTION + " SECONDS");
     }
 }

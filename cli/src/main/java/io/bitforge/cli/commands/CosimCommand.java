@@ -5,10 +5,13 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.GemmStimulus;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.PeLadderRun;
+import io.bitforge.cli.hdl.RunLimits;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
+import io.bitforge.verilog.estimate.DesignSize;
+import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.Port;
@@ -75,6 +78,10 @@ public final class CosimCommand implements Callable<Integer> {
             description = "Keep the Verilog, testbench and tool logs here (default: a temporary folder, removed).")
     Path out;
 
+    @Option(names = "--yes", description = "Run even when the run is estimated past ten minutes (it is refused "
+            + "otherwise, with the estimate).")
+    boolean yes;
+
     @Option(names = "--json", paramLabel = "FILE|-", description = "Write the result as JSON (- is stdout).")
     String json;
 
@@ -94,7 +101,7 @@ public final class CosimCommand implements Callable<Integer> {
             }
             Path dir = simulator.equals("java") ? null : workDir();
             try {
-                return new PeLadderRun(context, designOptions, seed, simulator, dir, vcd, json).call();
+                return new PeLadderRun(context, designOptions, seed, simulator, dir, vcd, json, yes).call();
             } finally {
                 if (out == null && dir != null) {
                     delete(dir);
@@ -138,11 +145,19 @@ public final class CosimCommand implements Callable<Integer> {
         if (functional != null) {
             result.put("functionalCheck", functional);
         }
+        List<String> toolNames = simulator.equals("both") ? List.of("icarus", "verilator") : List.of(simulator);
+        DesignSize size = DesignSize.of(top);
+        ToolRunEstimate estimate = ToolRunEstimate.NONE;
+        for (String name : toolNames) {
+            estimate = estimate.plus(name.equals("icarus") ? ToolRunEstimate.icarus(size, trace.cycles())
+                    : ToolRunEstimate.verilator(size, trace.cycles()));
+        }
+        RunLimits.check(context, "cosim", estimate, yes);
         Path dir = workDir();
         List<Map<String, Object>> runs = new ArrayList<>();
         List<CosimResult> results = new ArrayList<>();
         try {
-            for (String name : simulator.equals("both") ? List.of("icarus", "verilator") : List.of(simulator)) {
+            for (String name : toolNames) {
                 CosimResult r = run(name, top, trace, dir.resolve(name));
                 results.add(r);
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.bitforge.cli.commands;
 
 import io.bitforge.cli.CliContext;
+import io.bitforge.cli.ToolTimeout;
 import io.bitforge.cli.hdl.BoardDesigns;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.output.OutputTarget;
@@ -158,8 +159,7 @@ public final class FpgaRunCommand implements Callable<Integer> {
             return bench.transact(session.exchanges());
         } catch (ToolException e) {
             // a tool problem (the bench timed out, Icarus failed): bad input to the run, one line, exit 2
-            String message = e.getMessage().replace("the tool time limit, the " + ToolRunner.TIMEOUT_PROPERTY
-                    + " property", "--tool-timeout SECONDS");
+            String message = ToolTimeout.forUser(e.getMessage());
             throw new BadInputException("fpga-run --simulate: " + message + (out != null
                     ? " (bench log " + dir.resolve("bench.log") + ")"
                     : " (add --out DIR to keep the bench's Verilog and log)"), e);

@@ -8,12 +8,14 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.ladder.Ladder;
+import io.bitforge.verilog.ladder.LadderEstimate;
 import io.bitforge.verilog.ladder.LadderOptions;
 import io.bitforge.verilog.ladder.LadderReport;
 import io.bitforge.verilog.ladder.LevelResult;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlRegistry;
+import io.bitforge.verilog.estimate.ToolRunEstimate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +34,10 @@ public final class PeLadderRun implements Callable<Integer> {
     private final Path workDir;
     private final Path vcd;
     private final String json;
+    private final boolean yes;
 
     public PeLadderRun(CliContext context, HdlDesignOptions design, long seed, String simulator, Path workDir,
-                       Path vcd, String json) {
+                       Path vcd, String json, boolean yes) {
         this.context = context;
         this.design = design;
         this.seed = seed;
@@ -42,6 +45,7 @@ public final class PeLadderRun implements Callable<Integer> {
         this.workDir = workDir;
         this.vcd = vcd;
         this.json = json;
+        this.yes = yes;
     }
 
     @Override
@@ -59,13 +63,17 @@ public final class PeLadderRun implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allPassed = true;
         List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
+        List<HardwareSpec> runnable = new ArrayList<>();
+        List<PeRtl> pes = new ArrayList<>();
+        List<List<String>> substituted = new ArrayList<>();
+        for (HardwareSpec preset : specs) {
             List<String> notes = new ArrayList<>();
-            HardwareSpec spec = PeDesign.withRtlParams(specs.get(i), rtl, notes::add);
+            HardwareSpec spec = PeDesign.withRtlParams(preset, rtl, notes::add);
             notes.forEach(n -> context.err().println("bitforge: cosim: " + n));
-            PeRtl pe;
             try {
-                pe = PeDesign.forSpec(spec, rtl);
+                pes.add(PeDesign.forSpec(spec, rtl));
+                runnable.add(spec);
+                substituted.add(notes);
             } catch (BadInputException e) {
                 // --pe alone walks the family's presets; one whose mode has no RTL yet is named, not fatal
                 if (design.hw() != null) {
@@ -73,14 +81,18 @@ public final class PeLadderRun implements Callable<Integer> {
                 }
                 skipped.add(spec.name() + ": " + e.getMessage());
                 context.err().println("bitforge: cosim: skipped spec " + spec.name() + ": " + e.getMessage());
-                continue;
             }
+        }
+        checkEstimate(runnable, pes, tools);
+        for (int i = 0; i < runnable.size(); i++) {
+            HardwareSpec spec = runnable.get(i);
+            PeRtl pe = pes.get(i);
             Path dir = workDir == null ? null : workDir.resolve(pe.familyId() + "-" + pe.modeName());
-            Path trace = vcd == null || specs.size() == 1 ? vcd : numbered(vcd, i);
+            Path trace = vcd == null || runnable.size() == 1 ? vcd : numbered(vcd, i);
             LadderReport report = Ladder.run(spec, pe, context.registry(), new LadderOptions(seed, tools, dir, trace));
             allPassed &= report.passed();
             Map<String, Object> row = asMap(spec, report);
-            row.put("substituted", notes);
+            row.put("substituted", substituted.get(i));
             rows.add(row);
             if (json == null) {
                 print(spec, report);
@@ -98,6 +110,19 @@ public final class PeLadderRun implements Callable<Integer> {
         result.put("passed", allPassed);
         OutputTarget.write("--json", json, Json.write(result), context.out());
         return allPassed ? BitForge.OK : BitForge.INTERNAL_ERROR;
+    }
+
+    /**
+     * Prices every ladder before any runs: past {@link RunLimits#REFUSE_SECONDS} the command is refused with the
+     * estimate unless --yes; past {@link RunLimits#ANNOUNCE_SECONDS} the estimate is printed first.
+     */
+    private void checkEstimate(List<HardwareSpec> runnable, List<PeRtl> pes, Set<String> tools) {
+        ToolRunEstimate total = ToolRunEstimate.NONE;
+        for (int i = 0; i < runnable.size(); i++) {
+            total = total.plus(LadderEstimate.of(runnable.get(i), pes.get(i),
+                    new LadderOptions(seed, tools, workDir == null ? Path.of(".") : workDir, null)));
+        }
+        RunLimits.check(context, "cosim", total, yes);
     }
 
     private void print(HardwareSpec spec, LadderReport r) {

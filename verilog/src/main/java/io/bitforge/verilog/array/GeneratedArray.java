@@ -20,9 +20,9 @@ public record GeneratedArray(ModuleDef top, ResultMap results, TileShape tile, D
             throw new IllegalArgumentException("the " + pe.familyId() + " RTL is generated for " + pe.dataflows()
                     + ", not " + dataflow);
         }
+        long limit = cycleLimit(pe, rows, cols, dataflow, tile);
         if (dataflow == Dataflow.OS) {
             ArrayPlan plan = new ArrayPlan(rows, cols, tile, pe.timing());
-            long limit = plan.folds() * (plan.foldCycles() + 4) + plan.segmentLength() + 64;
             return new GeneratedArray(TileArray.build(pe, plan, a, b),
                     TileBuffers.forCell(pe, plan), tile, dataflow,
                     plan.engineCycles(), TileArray.OVERHEAD_CYCLES, limit);
@@ -30,6 +30,15 @@ public record GeneratedArray(ModuleDef top, ResultMap results, TileShape tile, D
         StationaryPlan plan = new StationaryPlan(rows, cols, tile, pe.timing(), dataflow);
         return new GeneratedArray(StationaryArray.build(pe, plan, a, b),
                 new StationaryBuffers(plan, pe.activationCodeBits(), pe.weightCodeBits()), tile, dataflow,
-                plan.engineCycles(), StationaryArray.OVERHEAD_CYCLES, plan.engineCycles() + 64);
+                plan.engineCycles(), StationaryArray.OVERHEAD_CYCLES, limit);
+    }
+
+    /** The cycles a simulation of {@link #build}'s array may take, from the plan alone (no hardware is built). */
+    public static long cycleLimit(PeRtl pe, int rows, int cols, Dataflow dataflow, TileShape tile) {
+        if (dataflow == Dataflow.OS) {
+            ArrayPlan plan = new ArrayPlan(rows, cols, tile, pe.timing());
+            return plan.folds() * (plan.foldCycles() + 4) + plan.segmentLength() + 64;
+        }
+        return new StationaryPlan(rows, cols, tile, pe.timing(), dataflow).engineCycles() + 64;
     }
 }

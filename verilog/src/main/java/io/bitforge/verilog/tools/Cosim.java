@@ -65,7 +65,7 @@ public final class Cosim {
             throw new ToolException("Verilator cosimulation of designs with iCE40 black boxes is not supported");
         }
         List<String> files = prepare(top, trace, dir);
-        ToolResult r = Verilator.buildAndRun(dir, files, TestbenchWriter.name(top), Duration.ofMinutes(5));
+        ToolResult r = Verilator.buildAndRun(dir, files, TestbenchWriter.name(top), Duration.ofMinutes(15));
         return result("verilator", r, trace);
     }
 

@@ -3,6 +3,7 @@ package io.bitforge.verilog.tools;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,13 @@ public final class ToolRunner {
 
     /** System property: seconds every tool may run, overriding the per-tool defaults. */
     public static final String TIMEOUT_PROPERTY = "bitforge.toolTimeoutSeconds";
+
+    /**
+     * System property: when set to whole seconds s &gt; 0, a tool still running after s seconds, and every s
+     * seconds after, is reported on standard error ("still running after ..."), so that a long build is never
+     * silent. The command line sets it for its commands; the library alone stays quiet.
+     */
+    public static final String HEARTBEAT_PROPERTY = "bitforge.toolHeartbeatSeconds";
 
     private ToolRunner() {
     }
@@ -50,6 +58,12 @@ public final class ToolRunner {
 
     /** Runs {@code command} in {@code workDir}; kills it after {@code timeout}. */
     public static ToolResult run(Path workDir, Duration timeout, List<String> command) {
+        return run(workDir, timeout, command, heartbeat(), System.err);
+    }
+
+    /** The same, saying on {@code progress} every {@code heartbeat} (if positive) that the tool still runs. */
+    static ToolResult run(Path workDir, Duration timeout, List<String> command, Duration heartbeat,
+                          PrintStream progress) {
         String exe = command.get(0);
         boolean present = exe.contains(File.separator) ? Files.isExecutable(Path.of(exe)) : available(exe);
         if (!present) {
@@ -71,12 +85,13 @@ public final class ToolRunner {
             Process process = p;
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            boolean finished = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            boolean finished = waitReporting(p, command.get(0), limit, heartbeat, progress);
+            // the time it ran, not counting the kill: a timed-out tool is reported at its limit on a loaded machine
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (!finished) {
                 destroyTree(p);
                 p.waitFor(10, TimeUnit.SECONDS);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new ToolResult(List.copyOf(command), finished ? p.exitValue() : -1, out.join(), err.join(), elapsed,
                     !finished);
         } catch (IOException e) {
@@ -94,6 +109,43 @@ public final class ToolRunner {
                     // the JVM is exiting: the hook is running and destroys the tool
                 }
             }
+        }
+    }
+
+    /** Waits up to {@code limit}, reporting on standard error at every heartbeat while the tool runs. */
+    private static boolean waitReporting(Process p, String tool, Duration limit, Duration heartbeat,
+                                         PrintStream progress) throws InterruptedException {
+        long heartbeatMillis = heartbeat.toMillis();
+        long deadline = System.nanoTime() + limit.toNanos();
+        long waited = 0;
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return !p.isAlive() || p.waitFor(0, TimeUnit.MILLISECONDS);
+            }
+            long slice = heartbeatMillis > 0 ? Math.min(left, heartbeatMillis) : left;
+            if (p.waitFor(slice, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            waited += slice;
+            if (heartbeatMillis > 0 && System.nanoTime() < deadline) {
+                progress.println("bitforge: " + Path.of(tool).getFileName() + " still running after "
+                        + waited / 1000 + " s (it may run " + limit.toSeconds() + " s)");
+            }
+        }
+    }
+
+    /** The heartbeat interval the command line asked for, or zero (none). */
+    static Duration heartbeat() {
+        String seconds = System.getProperty(HEARTBEAT_PROPERTY);
+        if (seconds == null) {
+            return Duration.ZERO;
+        }
+        try {
+            long s = Long.parseLong(seconds.strip());
+            return s > 0 ? Duration.ofSeconds(s) : Duration.ZERO;
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
         }
     }
 

@@ -40,6 +40,18 @@ class ToolFailureTest {
     }
 
     @Test
+    void aLongRunningToolSaysSoAtEveryHeartbeat(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        ToolResult r = ToolRunner.run(dir, Duration.ofSeconds(30), List.of("/bin/sh", "-c", "sleep 2.5"),
+                Duration.ofSeconds(1), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(r.ok());
+        List<String> lines = progress.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        // 2.5 s of running with a 1-s heartbeat: reported after 1 s and after 2 s, not after it finished
+        assertEquals(List.of("bitforge: sh still running after 1 s (it may run 30 s)",
+                "bitforge: sh still running after 2 s (it may run 30 s)"), lines);
+    }
+
+    @Test
     void theUsersTimeoutOverridesEveryToolsDefault() {
         String before = System.getProperty(ToolRunner.TIMEOUT_PROPERTY);
         try {

@@ -1,0 +1,138 @@
+package io.bitforge.verilog.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An estimate of how long the HDL flow's stages will take, from the design's flattened {@link DesignSize} and the
+ * cycles simulated, before they run. Each stage is a linear model (a fixed start-up plus a cost per bit operation,
+ * and for simulation per bit operation and cycle) whose coefficients were fitted to CPU times measured on a 2-core
+ * x86-64 machine (Icarus Verilog 11, Verilator 5.006, Java 17; docs/limits.md lists the measurements). They are
+ * estimates: a loaded machine takes longer, and a design far from the fitted ones may too; they exist to refuse
+ * runs of hours up front and to tell the user what a run of minutes will take.
+ *
+ * @param stages each stage's name and estimated seconds, in run order
+ */
+public record ToolRunEstimate(List<Stage> stages) {
+    /**
+     * Past this many estimated seconds the command line refuses a run unless told to go on: HDL flows on the
+     * shipped presets legitimately take minutes (a Verilator build of an FP16 array), so the bound is ten minutes,
+     * not the one minute of the simulator's own work; what it stops is the hour-long run of an oversized design.
+     */
+    public static final double REFUSE_SECONDS = 600;
+
+    /** Past this many estimated seconds the command line says up front how long a run will take. */
+    public static final double ANNOUNCE_SECONDS = 60;
+
+    /** No work. */
+    public static final ToolRunEstimate NONE = new ToolRunEstimate(List.of());
+
+    /** One stage: e.g. "verilator build", and its estimated seconds. */
+    public record Stage(String name, double seconds) {
+    }
+
+    public ToolRunEstimate {
+        stages = List.copyOf(stages);
+    }
+
+    // Java HDL simulator (interpreted): 120k cycles/s on the 8x8 INT8 array (docs/performance.md), whose
+    // flattened size is 17,602 bit operations: 1 / (120e3 x 17,602) = 4.7e-10 s per bit operation and cycle
+    static final double JAVA_SECONDS_PER_OP_CYCLE = 5.0e-10;
+    // Icarus 11, CPU seconds measured on cosim's own tool folders (docs/limits.md lists them): vvp took 1.2e-8 to
+    // 2.4e-8 s per op-cycle over five tiles (0.1 to 12 s); iverilog 2.7e-6 to 2.8e-6 s per op (0.03 to 3.8 s)
+    static final double ICARUS_COMPILE_FIXED = 0.02;
+    static final double ICARUS_COMPILE_PER_OP = 2.8e-6;
+    static final double ICARUS_RUN_PER_OP_CYCLE = 2.0e-8;
+    // Verilator 5.006 --binary at -O0 with -j 2, CPU seconds: 6.9 s (MixPE W4A8 4x4, 6,259 ops), 7.5 (INT8 4x4,
+    // 4,635), 7.9 (INT8 8x8, 17,602), 18.6 (INT8 16x16, 68,881), 76 (LUT core 4x4, 1.35M): about 7 s fixed, then
+    // 5e-5 (LUT core) to 1.6e-4 (16x16 INT8) s per op; 1e-4 keeps both within 2x
+    static final double VERILATOR_BUILD_FIXED = 7.0;
+    static final double VERILATOR_BUILD_PER_OP = 1.0e-4;
+    // the 8x8 INT8 binary ran its 160 cycles in 5 ms: 1.8e-9 per op-cycle
+    static final double VERILATOR_RUN_PER_OP_CYCLE = 2.0e-9;
+
+    /** The Java HDL simulator running {@code cycles} cycles of the design. */
+    public static ToolRunEstimate javaSimulation(DesignSize size, long cycles) {
+        return one("java simulation", JAVA_SECONDS_PER_OP_CYCLE * opCycles(size, cycles));
+    }
+
+    /** Icarus: compile, then run {@code cycles} cycles. */
+    public static ToolRunEstimate icarus(DesignSize size, long cycles) {
+        return new ToolRunEstimate(List.of(
+                new Stage("icarus compile", ICARUS_COMPILE_FIXED + ICARUS_COMPILE_PER_OP * size.bitOps()),
+                new Stage("icarus run", ICARUS_RUN_PER_OP_CYCLE * opCycles(size, cycles))));
+    }
+
+    /** Verilator: build the testbench binary, then run {@code cycles} cycles. */
+    public static ToolRunEstimate verilator(DesignSize size, long cycles) {
+        return new ToolRunEstimate(List.of(
+                new Stage("verilator build", VERILATOR_BUILD_FIXED + VERILATOR_BUILD_PER_OP * size.bitOps()),
+                new Stage("verilator run", VERILATOR_RUN_PER_OP_CYCLE * opCycles(size, cycles))));
+    }
+
+    private static ToolRunEstimate one(String name, double seconds) {
+        return new ToolRunEstimate(List.of(new Stage(name, seconds)));
+    }
+
+    private static double opCycles(DesignSize size, long cycles) {
+        return (double) size.bitOps() * Math.max(0, cycles);
+    }
+
+    /** Both estimates' stages, this one's first. */
+    public ToolRunEstimate plus(ToolRunEstimate other) {
+        List<Stage> all = new ArrayList<>(stages);
+        all.addAll(other.stages);
+        return new ToolRunEstimate(all);
+    }
+
+    public double totalSeconds() {
+        return stages.stream().mapToDouble(Stage::seconds).sum();
+    }
+
+    /** "about 3.2 min (verilator build 150 s, icarus run 30 s, ...)": the largest stages first, at most four. */
+    public String describe() {
+        List<Stage> largest = new ArrayList<>(merged());
+        largest.sort((a, b) -> Double.compare(b.seconds(), a.seconds()));
+        StringBuilder s = new StringBuilder("about ").append(duration(totalSeconds())).append(" (");
+        for (int i = 0; i < Math.min(4, largest.size()); i++) {
+            s.append(i == 0 ? "" : ", ").append(largest.get(i).name()).append(' ')
+                    .append(duration(largest.get(i).seconds()));
+        }
+        return s.append(largest.size() > 4 ? ", ...)" : ")").toString();
+    }
+
+    /** Stages of one name added together, in first-seen order. */
+    private List<Stage> merged() {
+        List<Stage> out = new ArrayList<>();
+        for (Stage s : stages) {
+            int i = indexOf(out, s.name());
+            if (i < 0) {
+                out.add(s);
+            } else {
+                out.set(i, new Stage(s.name(), out.get(i).seconds() + s.seconds()));
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(List<Stage> stages, String name) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Seconds as "45 s", "3.2 min" or "2.5 h". */
+    public static String duration(double seconds) {
+        if (seconds < 90) {
+            return String.format(Locale.ROOT, "%.0f s", Math.max(0, seconds));
+        }
+        if (seconds < 90 * 60) {
+            return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    }
+}
