@@ -102,9 +102,11 @@ public final class MaxArraySearch {
                 if (wider.isEmpty()) {
                     break;
                 }
-                best = wider;
-                rows = shape[0];
-                cols = shape[1];
+                if (shape[0] * shape[1] > rows * cols) { // on a tie of PEs the squarer shape, tried first, stays
+                    best = wider;
+                    rows = shape[0];
+                    cols = shape[1];
+                }
             }
         }
         return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), rows, cols,
