@@ -10,15 +10,13 @@ module accumulator_i8_a20 (
     output wire [19:0] acc
 );
     reg [19:0] sum = 20'h0;
-    /* verilator lint_off UNUSEDSIGNAL */ wire [20:0] t0; /* verilator lint_on UNUSEDSIGNAL */
-    wire [19:0] t1;
+    wire [19:0] t0;
     assign acc = sum;
-    assign t0 = {{1{sum[19]}}, sum} + {{13{x[7]}}, x};
-    assign t1 = t0[19:0];
+    assign t0 = sum + {{12{x[7]}}, x};
     always @(posedge clk) begin
         if (rst) sum <= 20'h0;
         else if (clr) sum <= 20'h0;
-        else if (en) sum <= t1;
+        else if (en) sum <= t0;
     end
 endmodule
 `default_nettype wire

@@ -8,14 +8,12 @@ module counter_w4 (
     output wire [3:0] count
 );
     reg [3:0] value = 4'h0;
-    /* verilator lint_off UNUSEDSIGNAL */ wire [4:0] t0; /* verilator lint_on UNUSEDSIGNAL */
-    wire [3:0] t1;
+    wire [3:0] t0;
     assign count = value;
-    assign t0 = {1'h0, value} + 5'h1;
-    assign t1 = t0[3:0];
+    assign t0 = value + 4'h1;
     always @(posedge clk) begin
         if (rst) value <= 4'h0;
-        else if (en) value <= t1;
+        else if (en) value <= t0;
     end
 endmodule
 `default_nettype wire

@@ -7,12 +7,12 @@ module saturate_s20_s16 (
 );
     wire [0:0] t0;
     wire [0:0] t1;
-    wire [19:0] t2;
-    /* verilator lint_off UNUSEDSIGNAL */ wire [19:0] t3; /* verilator lint_on UNUSEDSIGNAL */
+    wire [15:0] t2;
+    wire [15:0] t3;
     assign t0 = $signed(x) < $signed(20'hf8000);
     assign t1 = $signed(x) > $signed(20'h7fff);
-    assign t2 = t1 ? 20'h7fff : x;
-    assign t3 = t0 ? 20'hf8000 : t2;
-    assign y = t3[15:0];
+    assign t2 = t1 ? 16'h7fff : x[15:0];
+    assign t3 = t0 ? 16'h8000 : t2;
+    assign y = t3;
 endmodule
 `default_nettype wire

@@ -28,6 +28,8 @@ import io.bitforge.verilog.board.HostProtocol;
 import io.bitforge.verilog.gen.Ram;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.hdl.ReadUnderWrite;
+import io.bitforge.verilog.board.CoreClock;
+import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
@@ -76,9 +78,15 @@ public final class FpgaCommand implements Callable<Integer> {
                     + "--device when both are given).")
     String target;
 
-    @Option(names = "--clock-mhz", defaultValue = "12", paramLabel = "MHZ",
-            description = "Clock constraint for place and route (default 12, the boards' oscillator).")
-    double clockMegahertz;
+    @Option(names = "--clock-mhz", paramLabel = "MHZ",
+            description = "Clock constraint for place and route. Default: 12, the boards' oscillator; for a bare "
+                    + "--pe/--hw array and --max-array the core clock the family's board build runs on: 3 (12 / 4) "
+                    + "for cells with 16-bit activations (mac-fp, shift-add W4A16, bit-serial FP16, ovp "
+                    + "weight-only), else 12.")
+    Double clockOption;
+
+    /** --clock-mhz, or its default for the design ({@link #defaultClockMegahertz}). */
+    private double clockMegahertz;
 
     @Option(names = "--seed", defaultValue = "1", description = "nextpnr placement seed (default 1).")
     int seed;
@@ -147,9 +155,10 @@ public final class FpgaCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--multipliers", "dsp", "the " + part.device()
                     + " has no DSP blocks; use logic or auto");
         }
-        if (!(clockMegahertz > 0 && clockMegahertz <= 1000)) {
-            throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be > 0 and <= 1000");
+        if (clockOption != null && !(clockOption > 0 && clockOption <= 1000)) {
+            throw BadInputException.field(null, "--clock-mhz", clockOption, "must be > 0 and <= 1000");
         }
+        clockMegahertz = clockOption != null ? clockOption : defaultClockMegahertz(boardTop == null);
         for (String tool : TOOLS) {
             if (!ToolRunner.available(tool)) {
                 throw new BadInputException("fpga: " + tool + " is not on PATH; install the toolchain with "
@@ -196,6 +205,19 @@ public final class FpgaCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The board oscillator's 12 MHz, except for a bare PE array (no --board): the core clock its board build
+     * divides down to ({@link CoreClock#defaultConstraintMegahertz}).
+     */
+    private double defaultClockMegahertz(boolean bare) {
+        if (!bare || !designOptions.isPeArray()) {
+            return CoreClock.boardMegahertz();
+        }
+        PeRtlRegistry rtl = PeRtlRegistry.load();
+        HardwareSpec spec = designOptions.withDefaultArray(1, 1).peSpec(context, rtl);
+        return CoreClock.defaultConstraintMegahertz(PeDesign.forSpec(spec, rtl));
     }
 
     /**

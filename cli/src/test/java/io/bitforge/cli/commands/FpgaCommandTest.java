@@ -72,17 +72,18 @@ class FpgaCommandTest {
     }
 
     @Test
-    void maxArrayWithDspMultipliersFindsTwoByThreeOnTheUp5k(@TempDir Path dir) throws Exception {
-        // one INT8 multiplier per mac-int PE and 8 SB_MAC16 on the UP5K: 2x2 fits, 3x3 (9) cannot, the one
-        // rectangle tried, 2x3 (6), fits
+    void maxArrayWithDspMultipliersFindsTwoByFourOnTheUp5k(@TempDir Path dir) throws Exception {
+        // one INT8 multiplier per mac-int PE and 8 SB_MAC16 on the UP5K: 2x2 fits, 3x3 (9) cannot; the rectangles
+        // between (1x5, 2x3, 1x6, 1x7, 2x4, 1x8) need at most 8 DSPs and a fifth of the logic, so all fit and the
+        // first with 8 PEs, 2x4, is the largest
         CliHarness.Result r = CliHarness.run("fpga", "--max-array", "--pe", "mac-int", "--multipliers", "dsp",
                 "--out", dir.toString(), "--json", "-");
         assertEquals(0, r.exitCode(), r.stderr());
         JsonNode json = Json.mapper().readTree(r.stdout());
         assertEquals(2, json.at("/rows").asInt());
-        assertEquals(3, json.at("/cols").asInt());
-        assertEquals(6, json.at("/dspBlocks/used").asInt());
-        assertTrue(Files.isRegularFile(dir.resolve("2x3/fpga-report.json")));
+        assertEquals(4, json.at("/cols").asInt());
+        assertEquals(8, json.at("/dspBlocks/used").asInt());
+        assertTrue(Files.isRegularFile(dir.resolve("2x4/fpga-report.json")));
         assertTrue(Files.isRegularFile(dir.resolve("max-array.json")));
         boolean threeFailed = false;
         for (JsonNode attempt : json.at("/attempts")) {

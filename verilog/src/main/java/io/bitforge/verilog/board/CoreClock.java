@@ -38,6 +38,20 @@ public record CoreClock(int divider) {
         return new CoreClock(activationCodeBits >= 16 ? 4 : 1);
     }
 
+    /** Both boards' oscillator, 12 MHz ({@link HostProtocol#CLOCK_HERTZ}). */
+    public static double boardMegahertz() {
+        return HostProtocol.CLOCK_HERTZ / 1e6;
+    }
+
+    /**
+     * The clock constraint a bare array of this cell gets by default ({@code fpga --pe/--hw}, {@code --max-array}):
+     * the core clock its board build runs on, 12 MHz / {@link #forCell}'s divider (3 MHz for a 16-bit-activation
+     * cell, else 12 MHz), so that a search sizes the array for the clock the board will run it at.
+     */
+    public static double defaultConstraintMegahertz(PeRtl cell) {
+        return forCell(cell).megahertz(boardMegahertz());
+    }
+
     public boolean divided() {
         return divider > 1;
     }

@@ -60,17 +60,23 @@ final class ModuleWriter {
         Signal(int width) {
             this.width = width;
         }
-
-        boolean fullyUsed() {
-            return used.cardinality() == width;
-        }
     }
 
     private final EmitOptions options;
+    private final Liveness liveness;
+    /** Names of the instance outputs, for finding the unread ones after the pass. */
+    private final Map<Instance, Map<String, String>> outputNames = new IdentityHashMap<>();
+    /** Tokens for the low bits of an operation done at a narrower width ({@link #low}). */
+    private final Map<Expr, Map<Integer, String>> lowTokens = new HashMap<>();
 
     ModuleWriter(ModuleDef m, EmitOptions options) {
+        this(m, options, Liveness.none());
+    }
+
+    ModuleWriter(ModuleDef m, EmitOptions options, Liveness liveness) {
         this.m = m;
         this.options = options;
+        this.liveness = liveness;
         this.objectNames = DesignChecks.verilogNames(m);
         DesignChecks.RESERVED.forEach(names::reserve);
         objectNames.values().forEach(names::reserve);
@@ -85,7 +91,9 @@ final class ModuleWriter {
             }
         }
         for (Wire w : m.wires()) {
-            declareSignal(name(w), w.width());
+            if (!liveness.isDead(w)) {
+                declareSignal(name(w), w.width());
+            }
         }
         for (Reg r : m.regs()) {
             declareSignal(name(r), r.width());
@@ -97,16 +105,20 @@ final class ModuleWriter {
             Map<String, String> outs = new LinkedHashMap<>();
             for (PortDecl p : i.target().portDecls()) {
                 if (p.direction() == Direction.OUT) {
-                    String n = names.fresh(name(i) + "_" + Names.sanitize(p.name()));
+                    String n = names.fresh(name(i) + "_" + Names.sanitize(p.name())
+                            + (liveness.isUnread(i, p.name()) ? "_unused" : ""));
                     declareSignal(n, p.shape().width());
                     outs.put(p.name(), n);
                 }
             }
             instanceOutputs.put(i, outs);
+            outputNames.put(i, outs);
         }
         StringBuilder wiresDecl = new StringBuilder();
         for (Wire w : m.wires()) {
-            declLines.put(name(w), "wire " + range(w.width()) + name(w) + ";");
+            if (!liveness.isDead(w)) {
+                declLines.put(name(w), "wire " + range(w.width()) + name(w) + ";");
+            }
         }
         for (Reg r : m.regs()) {
             declLines.put(name(r), "reg " + range(r.width()) + name(r) + " = " + literal(r.width(), 0) + ";");
@@ -132,6 +144,9 @@ final class ModuleWriter {
         }
         // combinational drivers
         for (Map.Entry<Net, Expr> d : m.drivers().entrySet()) {
+            if (d.getKey() instanceof Wire w && liveness.isDead(w)) {
+                continue;
+            }
             String target = name(d.getKey());
             String rhs = rhsOrToken(d.getValue(), target);
             body.append(IND).append("assign ").append(target).append(" = ").append(rhs).append(";\n");
@@ -148,17 +163,33 @@ final class ModuleWriter {
         memoryPorts();
         instances();
         StringBuilder declared = new StringBuilder();
-        for (Map.Entry<String, String> d : declLines.entrySet()) {
-            declared.append(IND);
-            if (!signals.get(d.getKey()).fullyUsed()) {
-                // some bits are intentionally unread (e.g. the carry of a wrapped sum); say so to Verilator
-                declared.append("/* verilator lint_off UNUSEDSIGNAL */ ").append(d.getValue())
-                        .append(" /* verilator lint_on UNUSEDSIGNAL */\n");
-            } else {
-                declared.append(d.getValue()).append('\n');
-            }
+        // no lint pragmas: a bit nothing reads is not printed (dead wires, low bits of narrowed operations); an
+        // instance output nothing reads is named *_unused, and whatever remains is Verilator's to report
+        for (String line : declLines.values()) {
+            declared.append(IND).append(line).append('\n');
         }
         return header() + portList() + params() + wiresDecl + declared + body + "endmodule\n`default_nettype wire\n";
+    }
+
+    /**
+     * After {@link #write}: this pass's findings added to the ones it was given, i.e. the wires and instance
+     * outputs no printed logic reads.
+     */
+    Liveness next() {
+        Liveness next = Liveness.none();
+        next.deadWires().addAll(liveness.deadWires());
+        liveness.unreadOutputs().forEach((i, ports) -> next.unreadOutputs().put(i, new java.util.HashSet<>(ports)));
+        for (Wire w : m.wires()) {
+            if (!liveness.isDead(w) && signals.get(name(w)).used.isEmpty()) {
+                next.deadWires().add(w);
+            }
+        }
+        outputNames.forEach((i, outs) -> outs.forEach((port, n) -> {
+            if (signals.get(n).used.isEmpty()) {
+                next.unreadOutputs().computeIfAbsent(i, k -> new java.util.HashSet<>()).add(port);
+            }
+        }));
+        return next;
     }
 
     // ---- sections ----
@@ -185,9 +216,7 @@ final class ModuleWriter {
         }
         for (Port p : m.ports()) {
             String decl = (p.direction() == Direction.IN ? "input  wire " : "output wire ") + range(p.width()) + name(p);
-            lines.add(p.direction() == Direction.IN && !signals.get(name(p)).fullyUsed()
-                    ? "/* verilator lint_off UNUSEDSIGNAL */ " + decl + " /* verilator lint_on UNUSEDSIGNAL */"
-                    : decl);
+            lines.add(decl);
         }
         StringBuilder s = new StringBuilder("module ").append(Names.sanitize(m.name())).append(" (\n");
         for (int i = 0; i < lines.size(); i++) {
@@ -199,10 +228,10 @@ final class ModuleWriter {
     private String params() {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, Long> p : m.params().entrySet()) {
-            // recorded for readers of the Verilog; unused by the logic, which is fully elaborated
-            s.append(IND).append("/* verilator lint_off UNUSEDPARAM */ localparam ")
-                    .append(objectNames.get("param:" + p.getKey())).append(" = ").append(p.getValue())
-                    .append("; /* verilator lint_on UNUSEDPARAM */\n");
+            // recorded for readers of the Verilog
+            // a comment, not a localparam: the logic is fully elaborated and an unread parameter is a lint warning
+            s.append(IND).append("// ").append(objectNames.get("param:" + p.getKey())).append(" = ")
+                    .append(p.getValue()).append('\n');
         }
         return s.toString();
     }
@@ -369,6 +398,10 @@ final class ModuleWriter {
                 || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
             return token(u.operand());
         }
+        Expr inner = transparent(e);
+        if (inner != e) {
+            return token(inner);
+        }
         String known = leafName(e);
         if (known != null) {
             useAll(known);
@@ -380,6 +413,11 @@ final class ModuleWriter {
             return t;
         }
         String rhs = rhs(e);
+        if (signals.containsKey(rhs)) {
+            // e only renames a value that already has a name of exactly its width (e.g. a narrowed sum)
+            tokens.put(e, rhs);
+            return rhs;
+        }
         t = names.fresh("t" + temps++);
         declareSignal(t, e.width());
         useAll(t);
@@ -399,6 +437,55 @@ final class ModuleWriter {
         return null;
     }
 
+    /**
+     * What e is when it only renames another value's bits: a resize or slice to the same width (and, through
+     * {@link #token}, a signedness view) prints as that value, not as a wire of its own.
+     */
+    private static Expr transparent(Expr e) {
+        if (e instanceof Resize r && r.width() == r.source().width() && !(r.source() instanceof Const)) {
+            return r.source();
+        }
+        if (e instanceof Slice s && s.lo() == 0 && s.hi() == s.source().width() - 1) {
+            return s.source();
+        }
+        return e;
+    }
+
+    /**
+     * Bits hi..lo of e as an operand: slices of slices and of resizes are taken from the value underneath, the
+     * low bits of an operation are computed at that width ({@link #low}), and only the bits read are marked used.
+     */
+    private String bitsOf(Expr e, int hi, int lo) {
+        if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
+                || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
+            return bitsOf(u.operand(), hi, lo);
+        }
+        if (e instanceof Const c) {
+            int w = hi - lo + 1;
+            return w + "'h" + c.value().toBigInteger().shiftRight(lo).and(WideBits.mask(w)).toString(16);
+        }
+        if (e instanceof Slice s) {
+            return bitsOf(s.source(), s.lo() + hi, s.lo() + lo);
+        }
+        if (e instanceof Resize r && hi < r.source().width()) {
+            return bitsOf(r.source(), hi, lo);
+        }
+        if (e instanceof Binary b && b.op() == BinaryOp.SHR && b.amount() < b.left().width()) {
+            return bitsOf(b.left(), hi + b.amount(), lo + b.amount());
+        }
+        if (e instanceof Binary b && b.op() == BinaryOp.SHL && lo >= b.amount()) {
+            return bitsOf(b.left(), hi - b.amount(), lo - b.amount());
+        }
+        if (lo == 0 && hi == e.width() - 1) {
+            return token(e);
+        }
+        if (lo == 0) {
+            return low(e, hi + 1);
+        }
+        String t = sliceToken(e, hi, lo);
+        return t + bits(hi, lo);
+    }
+
     /** A token whose bits hi..lo are used, for slices: marks only those bits. */
     private String sliceToken(Expr e, int hi, int lo) {
         if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
@@ -410,6 +497,7 @@ final class ModuleWriter {
             known = tokens.get(e);
         }
         if (known == null) {
+            // a new temporary: only the bits read below count as used (an existing one keeps its uses)
             String t = token(e);
             signals.get(t).used.clear();
             known = t;
@@ -457,8 +545,7 @@ final class ModuleWriter {
             if (s.source() instanceof Const c) {
                 return w + "'h" + c.value().toBigInteger().shiftRight(s.lo()).and(WideBits.mask(w)).toString(16);
             }
-            String t = sliceToken(s.source(), s.hi(), s.lo());
-            return s.source().width() == w ? t : t + bits(s.hi(), s.lo());
+            return bitsOf(s.source(), s.hi(), s.lo());
         }
         if (e instanceof Concat c) {
             List<String> parts = new ArrayList<>();
@@ -472,7 +559,7 @@ final class ModuleWriter {
             if (w >= r.source().width()) {
                 return ext(r.source(), w);
             }
-            return sliceToken(r.source(), w - 1, 0) + bits(w - 1, 0);
+            return low(r.source(), w);
         }
         throw new IllegalStateException("no rhs for " + e);
     }
@@ -518,9 +605,9 @@ final class ModuleWriter {
                 int n = b.amount();
                 int wl = l.width();
                 if (n >= wl) {
-                    return l.shape().signed() ? sliceToken(l, wl - 1, wl - 1) + bits(wl - 1, wl - 1) : literal(1, 0);
+                    return l.shape().signed() ? bitsOf(l, wl - 1, wl - 1) : literal(1, 0);
                 }
-                return n == 0 ? token(l) : sliceToken(l, wl - 1, n) + bits(wl - 1, n);
+                return n == 0 ? token(l) : bitsOf(l, wl - 1, n);
             }
             case DSHL:
                 return ext(l, w) + " << " + token(r);
@@ -529,6 +616,149 @@ final class ModuleWriter {
             default:
                 throw new IllegalStateException(b.op().name());
         }
+    }
+
+    // ---- low bits: an operation whose upper bits are dropped is done at the narrower width ----
+
+    /**
+     * A token of exactly {@code w} bits holding e's low {@code w} bits ({@code w} at most e's width). Sums,
+     * differences, products, bitwise operations, left shifts, muxes and concatenations are computed at
+     * {@code w} bits in a temporary of their own (their low bits depend only on their operands' low bits), so no
+     * wire carries bits nothing reads; other operations are named in full and sliced.
+     */
+    private String low(Expr e, int w) {
+        if (w >= e.width()) {
+            return token(e);
+        }
+        if (e instanceof Const c) {
+            return constLiteral(w, c);
+        }
+        if (e instanceof Unary u && (u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_SIGNED
+                || u.op() == io.bitforge.verilog.hdl.UnaryOp.AS_UNSIGNED)) {
+            return low(u.operand(), w);
+        }
+        String known = leafName(e);
+        if (known == null) {
+            known = tokens.get(e);
+        }
+        if (known != null) {
+            use(known, w - 1, 0);
+            return known + bits(w - 1, 0);
+        }
+        String cached = lowTokens.getOrDefault(e, Map.of()).get(w);
+        if (cached != null) {
+            useAll(cached);
+            return cached;
+        }
+        if (e instanceof Slice s) {
+            if (s.lo() == 0) {
+                return low(s.source(), w);
+            }
+            if (!(s.source() instanceof Const)) {
+                return bitsOf(s.source(), s.lo() + w - 1, s.lo());
+            }
+        }
+        if (e instanceof Resize r) {
+            if (r.source() instanceof Const c) {
+                return constLiteral(w, c);
+            }
+            return w <= r.source().width() ? low(r.source(), w) : ext(r.source(), w);
+        }
+        if (e instanceof Binary b && b.op() == BinaryOp.SHL && b.amount() >= w) {
+            return literal(w, 0);
+        }
+        if (e instanceof Binary b && b.op() == BinaryOp.SHR && b.amount() < b.left().width()) {
+            return bitsOf(e, w - 1, 0);
+        }
+        if (w == 1 && e instanceof Binary b && b.op() == BinaryOp.DSHR
+                && b.left().width() <= 1 << Math.min(b.right().width(), 12)) {
+            String bit = shiftedOutBit(b);
+            lowTokens.computeIfAbsent(e, k -> new HashMap<>()).put(w, bit);
+            return bit;
+        }
+        String rhs = lowRhs(e, w);
+        if (rhs == null) {
+            String t = sliceToken(e, w - 1, 0);
+            return t + bits(w - 1, 0);
+        }
+        String t = names.fresh("t" + temps++);
+        declareSignal(t, w);
+        useAll(t);
+        declLines.put(t, "wire " + range(w) + t + ";");
+        body.append(IND).append("assign ").append(t).append(" = ").append(rhs).append(";\n");
+        lowTokens.computeIfAbsent(e, k -> new HashMap<>()).put(w, t);
+        return t;
+    }
+
+    /**
+     * Bit 0 of {@code x >> amount} as a variable bit-select of x padded (zeros, or its sign for an arithmetic
+     * shift) to 2^(amount bits), so every bit of x is read and an amount past x's width reads the pad as the
+     * shift does.
+     */
+    private String shiftedOutBit(Binary b) {
+        Expr x = b.left();
+        int padded = 1 << b.right().width();
+        String amount = token(b.right());
+        if (x.width() == padded) {
+            return token(x) + "[" + amount + "]";
+        }
+        String t = names.fresh("t" + temps++);
+        declareSignal(t, padded);
+        useAll(t);
+        declLines.put(t, "wire " + range(padded) + t + ";");
+        body.append(IND).append("assign ").append(t).append(" = ").append(ext(x, padded))
+                .append(";\n");
+        return t + "[" + amount + "]";
+    }
+
+    /** e's low {@code w} bits when e is narrower than {@code w} or as wide: e extended by its signedness. */
+    private String lowOperand(Expr e, int w) {
+        return e.width() >= w ? low(e, w) : ext(e, w);
+    }
+
+    /** The operation of e done at {@code w} bits, or null when its low bits need its operands' upper bits. */
+    private String lowRhs(Expr e, int w) {
+        if (e instanceof Unary u) {
+            return switch (u.op()) {
+                case NOT -> "~" + low(u.operand(), w);
+                case NEG -> "-" + lowOperand(u.operand(), w);
+                default -> null;
+            };
+        }
+        if (e instanceof Mux x) {
+            return token(x.select()) + " ? " + lowOperand(x.whenTrue(), w) + " : " + lowOperand(x.whenFalse(), w);
+        }
+        if (e instanceof Concat c) {
+            List<String> parts = new ArrayList<>();
+            int need = w;
+            List<Expr> lsbFirst = new ArrayList<>(c.partsMsbFirst());
+            java.util.Collections.reverse(lsbFirst);
+            for (Expr p : lsbFirst) {
+                if (need <= 0) {
+                    break;
+                }
+                parts.add(0, need >= p.width() ? token(p) : low(p, need));
+                need -= p.width();
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (e instanceof Binary b) {
+            Expr l = b.left();
+            Expr r = b.right();
+            return switch (b.op()) {
+                case ADD, ADD_WRAP -> lowOperand(l, w) + " + " + lowOperand(r, w);
+                case SUB -> lowOperand(l, w) + " - " + lowOperand(r, w);
+                // the low w bits of a product depend only on the operands' low w bits, whatever their signedness
+                case MUL -> lowOperand(l, w) + " * " + lowOperand(r, w);
+                case AND -> lowOperand(l, w) + " & " + lowOperand(r, w);
+                case OR -> lowOperand(l, w) + " | " + lowOperand(r, w);
+                case XOR -> lowOperand(l, w) + " ^ " + lowOperand(r, w);
+                case SHL -> b.amount() == 0 ? low(l, w) : "{" + low(l, w - b.amount()) + ", " + literal(b.amount(), 0) + "}";
+                case DSHL -> lowOperand(l, w) + " << " + token(r);
+                default -> null;
+            };
+        }
+        return null;
     }
 
     // ---- helpers ----

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * and takes the largest side whose estimates (and, with DSP-only multipliers, DSP blocks) fit the part. Only around
  * that side does it run the full flow, narrowing a bracket (largest side known to fit, smallest known not to): each
  * build's logic-cell count from nextpnr (logged even when placement fails) rescales the estimate for the next side
- * (at most {@link #MAX_BUILDS} square builds); then one rectangle with a column more than the largest square.
+ * (at most {@link #MAX_BUILDS} square builds); then rectangles with more PEs than the largest square and fewer
+ * than the smallest that failed ({@link #rectangles}), until one does not fit.
  * Every build keeps its folder ({@code RxC/}) with its {@code fpga-report.json} and logs.
  */
 public final class MaxArraySearch {
@@ -92,16 +93,48 @@ public final class MaxArraySearch {
             next = o.logicCells() > 0 ? calibratedSide(part, (double) o.logicCells() / estimate(n, n))
                     : o.report().isPresent() ? n + 1 : n - 1;
         }
+        int rows = lo;
         int cols = lo;
-        if (best.isPresent() && lo < MAX_SIDE) {
-            Optional<FpgaReport> wider = build(lo, lo + 1).report();
-            if (wider.isPresent()) {
-                best = wider;
-                cols = lo + 1;
+        if (best.isPresent()) {
+            // rectangles with more PEs than the largest square, fewest first, until one does not fit
+            for (int[] shape : rectangles(lo, hi)) {
+                Optional<FpgaReport> wider = build(shape[0], shape[1]).report();
+                if (wider.isEmpty()) {
+                    break;
+                }
+                if (shape[0] * shape[1] > rows * cols) { // on a tie of PEs the squarer shape, tried first, stays
+                    best = wider;
+                    rows = shape[0];
+                    cols = shape[1];
+                }
             }
         }
-        return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), lo, cols,
+        return new MaxArrayResult(spec.pe().family(), pe.modeName(), part, settings.multipliers(), rows, cols,
                 best.orElse(null), attempts);
+    }
+
+    /**
+     * The rectangles tried after the squares, in order: {@code rows × cols} with rows the largest square's side
+     * {@code fits} or one less, more columns than rows, and more PEs than {@code fits²} but fewer than the
+     * smallest square known not to fit ({@code fails²}; {@code (fits + 1)²} when none is known), at most
+     * {@link #MAX_SIDE} columns; by PE count, then the squarer shape first. A 1×1 fit gives 1×2, 1×3; 5×5 gives
+     * 4×7, 5×6, 4×8, 5×7. Logic grows with the PE count, so the search stops at the first rectangle that fails.
+     */
+    static List<int[]> rectangles(int fits, int fails) {
+        List<int[]> shapes = new ArrayList<>();
+        if (fits < 1) {
+            return shapes;
+        }
+        long limit = (long) Math.min(fails, fits + 1) * Math.min(fails, fits + 1);
+        for (int rows = Math.max(1, fits - 1); rows <= fits; rows++) {
+            for (int cols = rows + 1; cols <= MAX_SIDE && (long) rows * cols < limit; cols++) {
+                if ((long) rows * cols > (long) fits * fits) {
+                    shapes.add(new int[] {rows, cols});
+                }
+            }
+        }
+        shapes.sort(java.util.Comparator.<int[]>comparingInt(a -> a[0] * a[1]).thenComparingInt(a -> a[1] - a[0]));
+        return shapes;
     }
 
     /**

@@ -65,7 +65,10 @@ public final class FpRounder {
         Expr below = w - 3 - mb >= 0 ? kept.slice(w - 3 - mb, 0).anyBit() : Const.of(Shape.bool(), 0);
         Expr anySticky = below.or(shifted.sticky()).or(sticky);
         Expr roundUp = Named.wire(m, name + "_up", guard.and(anySticky.or(mantissa.bit(0))));
-        Expr exponentField = Mux.of(belowNormal, Const.of(Shape.u(e), 0), biased.truncate(e).asUnsigned());
+        // the hidden bit's position after the subnormal shift: 1 for a normal result, 0 for a subnormal (and for
+        // a zero significand, whose result the zero check below replaces), so it selects the exponent field
+        Expr hidden = kept.bit(w - 1);
+        Expr exponentField = Mux.of(hidden, biased.truncate(e).asUnsigned(), Const.of(Shape.u(e), 0));
         Expr body = Named.wire(m, name + "_body", Concat.of(List.of(exponentField, mantissa))
                 .plus(roundUp.resize(Shape.u(e + mb))).truncate(e + mb));
         Expr overflow = biased.ge(Const.of(Shape.s(e + 2), (1L << e) - 1));
