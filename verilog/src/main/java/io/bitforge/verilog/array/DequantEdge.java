@@ -120,7 +120,8 @@ final class DequantEdge {
             Reg row = m.reg("dq_row_" + j, rowShape, 0);
             Reg first = m.reg("dq_first_" + j, Shape.bool(), 0);
             Reg last = m.reg("dq_last_" + j, Shape.bool(), 0);
-            Reg fin = m.reg("dq_final_" + j, Shape.bool(), 0);
+            // only the last column's dequantiser says when the tile is done: the others keep no final flag
+            Reg fin = j == cols - 1 ? m.reg("dq_final_" + j, Shape.bool(), 0) : null;
             Reg fold = m.reg("dq_fold_" + j, current.get(5).shape(), 0);
             Expr lastRow = row.eq(rows - 1);
             List<Expr> latched = current;
@@ -129,7 +130,9 @@ final class DequantEdge {
                 s.next(row, Const.of(rowShape, 0));
                 s.next(first, latched.get(1));
                 s.next(last, latched.get(2));
-                s.next(fin, latched.get(3));
+                if (fin != null) {
+                    s.next(fin, latched.get(3));
+                }
                 s.next(fold, latched.get(5));
             }).elseWhen(active, s -> {
                 s.next(row, Mux.of(lastRow, Const.of(rowShape, 0), row.plus(1).truncate(rowShape.width())));

@@ -219,16 +219,19 @@ public final class TileArray {
             token = new DequantEdge.Token(delayed(m, "group_start_q", run.and(feeding).and(gpos.eq(0))),
                     delayed(m, "group_end_q", run.and(groupEnd)),
                     delayed(m, "first_group_q", firstGroup), delayed(m, "last_group_q", lastGroup),
-                    delayed(m, "final_fold_q", lastCol.and(lastRow)), stage(m, "meta_addr_d_q", qaddr),
+                    delayed(m, "final_fold_q", lastCol.and(lastRow)), stage(m, "meta_addr_d_q",
+                            qaddr.resize(Shape.u(Math.max(1, Bits.ceilLog2((long) plan.colFolds() * groups))))),
                     stage(m, "fold_d_q", fold));
         }
 
         // ---- stage 1: the array's control, aligned with the buffers' read data ----
         Reg en1 = delayed(m, "en_q", run);
-        Reg start1 = delayed(m, "fold_start_q", foldStart);
+        // with group dequantisers the cells restart at group starts and the edge says when the tile is done, so the
+        // fold flags that drive the drain chains are not built
+        Reg start1 = dq == null ? delayed(m, "fold_start_q", foldStart) : null;
         Reg feed1 = delayed(m, "feed_q", feeding);
-        Reg foldEnd1 = delayed(m, "fold_end_q", foldEnd);
-        Reg final1 = delayed(m, "final_q", finalEnd);
+        Reg foldEnd1 = dq == null ? delayed(m, "fold_end_q", foldEnd) : null;
+        Reg final1 = dq == null ? delayed(m, "final_q", finalEnd) : null;
         Reg ph1 = ph == null ? null : m.reg("phase_d_q", ph.shape(), 0);
         if (ph1 != null) {
             m.next(ph1, ph);
@@ -236,7 +239,7 @@ public final class TileArray {
         Expr hop = ph1 == null ? en1 : en1.and(ph1.eq(cps - 1));
         // with an edge decoder, the cells see the operands one stage later, and so their control
         Expr enCells = edge == 0 ? en1 : delayed(m, "en_cells_q", en1);
-        Expr startCells = edge == 0 ? start1 : delayed(m, "fold_start_cells_q", start1);
+        Expr startCells = dq != null ? null : edge == 0 ? start1 : delayed(m, "fold_start_cells_q", start1);
         Expr hopCells = edge == 0 ? hop : enCells;
         // with group dequantisers, cell (i, j) restarts at its own group starts: the flag travels with the skew
         Expr[] groupStart = null;
