@@ -14,25 +14,15 @@ import java.util.Map;
  */
 final class AddressEpochReads implements CalcReads {
     private final Operand operand;
-    private final long epochWords;
-    private final long setWords;
-    private final CalcPrefetchClock clock;
+    private final EpochWindow window;
     private final EpochAddressSet epoch = new EpochAddressSet();
     private long[] row = new long[0];
     /** Blocks read whole in the current epoch (none when the window has slid since): their last requesting row. */
     private final Map<Integer, Long> wholeInEpoch = new HashMap<>();
-    private long added;
-    private long addedThisEpoch;
-    private boolean seen;
-    private long sramFirst;
-    private long sramLast;
 
     AddressEpochReads(Operand operand, long sramWords) {
         this.operand = operand;
-        this.setWords = sramWords / 100;
-        // with fewer than 100 words a set never fills, so the window never slides (as in SCALE-Sim)
-        this.epochWords = setWords == 0 ? Long.MAX_VALUE : CalcPrefetchClock.WINDOW_SETS * setWords;
-        this.clock = new CalcPrefetchClock(setWords);
+        this.window = new EpochWindow(sramWords);
     }
 
     @Override
@@ -47,7 +37,7 @@ final class AddressEpochReads implements CalcReads {
         Long kept = block >= 0 ? wholeInEpoch.get(block) : null;
         if (kept != null) {
             // every address of the block is in the epoch already: all hits, no slide; only the SRAM window moves
-            sramLast = foldStart + kept + stalls.before(kept) + 1;
+            window.sramUntil(foldStart + kept + stalls.before(kept));
             return;
         }
         long lastRequestRow = -1;
@@ -65,22 +55,18 @@ final class AddressEpochReads implements CalcReads {
                 }
                 if (cycle < 0) {
                     cycle = foldStart + r + stalls.before(r);
-                    if (!seen) {
-                        clock.firstRequest(cycle);
-                        sramFirst = cycle + 1;
-                        seen = true;
-                    }
-                    sramLast = cycle + 1;
+                    window.request(cycle);
+                    window.sramUntil(cycle);
                     lastRequestRow = r;
                 }
                 if (epoch.add(address)) {
-                    added++;
-                    if (++addedThisEpoch == epochWords) {
-                        clock.windowFilled(cycle);
+                    if (window.room() == 1) {
+                        window.fill(cycle);
                         epoch.nextEpoch();
-                        addedThisEpoch = 0;
                         wholeInEpoch.clear();
                         slid = true;
+                    } else {
+                        window.add(1);
                     }
                 }
             }
@@ -92,13 +78,11 @@ final class AddressEpochReads implements CalcReads {
 
     @Override
     public OperandAccess sram(long reads) {
-        return new OperandAccess(sramFirst, sramLast, reads);
+        return window.sram(reads);
     }
 
     @Override
     public OperandAccess dram() {
-        long sets = setWords == 0 ? (added > 0 ? 1 : 0) : (added + setWords - 1) / setWords;
-        clock.finish(sets);
-        return new OperandAccess(clock.dramStartCycle(), clock.dramStopCycle(), added);
+        return window.dram();
     }
 }

@@ -14,27 +14,17 @@ import java.util.Map;
  */
 final class BlockEpochReads implements CalcReads {
     private final Operand operand;
-    private final long epochWords;
-    private final long setWords;
-    private final CalcPrefetchClock clock;
+    private final EpochWindow window;
     /**
      * Where the in-epoch suffix starts, for the repeated blocks read since the window last slid (a slide leaves
      * none in the epoch, so the map is cleared then). Every block kept has its suffix in the window, so the map
      * holds at most as many blocks as the window has words, whatever the layer.
      */
     private final Map<Integer, Long> suffixes = new HashMap<>();
-    private long added;
-    private long addedThisEpoch;
-    private boolean seen;
-    private long sramFirst;
-    private long sramLast;
 
     BlockEpochReads(Operand operand, long sramWords) {
         this.operand = operand;
-        this.setWords = sramWords / 100;
-        // with fewer than 100 words a set never fills, so the window never slides (as in SCALE-Sim)
-        this.epochWords = setWords == 0 ? Long.MAX_VALUE : CalcPrefetchClock.WINDOW_SETS * setWords;
-        this.clock = new CalcPrefetchClock(setWords);
+        this.window = new EpochWindow(sramWords);
     }
 
     @Override
@@ -50,12 +40,8 @@ final class BlockEpochReads implements CalcReads {
             return;
         }
         long firstCycle = foldStart + stream.firstRow() + stalls.before(stream.firstRow());
-        if (!seen) {
-            clock.firstRequest(firstCycle);
-            sramFirst = firstCycle + 1;
-            seen = true;
-        }
-        sramLast = foldStart + stream.lastRow() + stalls.before(stream.lastRow()) + 1;
+        window.request(firstCycle);
+        window.sramUntil(foldStart + stream.lastRow() + stalls.before(stream.lastRow()));
         Long kept = block >= 0 ? suffixes.get(block) : null;
         long suffix = kept != null ? kept : size;
         long position = 0;
@@ -63,17 +49,14 @@ final class BlockEpochReads implements CalcReads {
         long lastSlide = -1;
         while (position < end) {
             long misses = end - position;
-            if (misses < epochWords - addedThisEpoch) {
-                addedThisEpoch += misses;
-                added += misses;
+            if (misses < window.room()) {
+                window.add(misses);
                 break;
             }
-            long slideAt = position + (epochWords - addedThisEpoch) - 1;
-            added += slideAt - position + 1;
-            addedThisEpoch = 0;
-            suffixes.clear();
+            long slideAt = position + window.room() - 1;
             long row = stream.rowOf(slideAt);
-            clock.windowFilled(foldStart + row + stalls.before(row));
+            window.fill(foldStart + row + stalls.before(row));
+            suffixes.clear();
             lastSlide = slideAt;
             position = slideAt + 1;
             end = size; // the rest of the block was added before the slide: it misses again
@@ -85,13 +68,11 @@ final class BlockEpochReads implements CalcReads {
 
     @Override
     public OperandAccess sram(long reads) {
-        return new OperandAccess(sramFirst, sramLast, reads);
+        return window.sram(reads);
     }
 
     @Override
     public OperandAccess dram() {
-        long sets = setWords == 0 ? (added > 0 ? 1 : 0) : (added + setWords - 1) / setWords;
-        clock.finish(sets);
-        return new OperandAccess(clock.dramStartCycle(), clock.dramStopCycle(), added);
+        return window.dram();
     }
 }
