@@ -259,12 +259,15 @@ public final class BitSerialFamily implements PeFamily {
             throw new BadInputException("hardware.pe.params.dequant: edge dequantisers take the group partial sums "
                     + "out of an output-stationary array; got dataflow " + spec.dataflow().id() + " (allowed: os)");
         }
-        return EdgeDequantTiming.waitCycles(spec.array(), timing(p, op), op, groupSize(p, op));
+        return EdgeDequantTiming.waitCycles(spec.array(), timing(p, op), op, groupSize(op));
     }
 
-    /** The op's group size when it has one, else the family's. */
-    static int groupSize(BitSerialParams p, GemmOp op) {
-        return op.weightGroupSize() > 0 ? op.weightGroupSize() : p.groupSize();
+    /**
+     * The op's weight group along K; per-channel weights are one group of K (one scale per output, dequantised once,
+     * as the engine counts the dequantisers' energy).
+     */
+    static long groupSize(GemmOp op) {
+        return op.weightGroupSize() > 0 ? op.weightGroupSize() : op.k();
     }
 
     /** Code bits plus BitMoD's 8 bits of type selector and scale per group of the op's weight groups. */

@@ -18,7 +18,7 @@ public final class EdgeDequantTiming {
     }
 
     /** Cycles one instance of {@code op} waits for the edge dequantisers on {@code array}. */
-    public static long waitCycles(ArraySpec array, CellTiming timing, GemmOp op, int groupSize) {
+    public static long waitCycles(ArraySpec array, CellTiming timing, GemmOp op, long groupSize) {
         long groups = ceilDiv(op.k(), groupSize);
         long rowFolds = ceilDiv(ceilDiv(op.m(), timing.lanesM()), array.rows());
         long colFolds = ceilDiv(ceilDiv(op.n(), timing.lanesN()), array.cols());

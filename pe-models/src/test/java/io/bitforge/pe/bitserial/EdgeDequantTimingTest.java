@@ -36,14 +36,22 @@ class EdgeDequantTimingTest {
 
     /** M = 8, K = 64, N = 8, FP16 x bitmod-mix4 (4 bits: 2 cycles per step of 4 lanes), groups of 16. */
     private static GemmOp op() {
+        return op(16);
+    }
+
+    private static GemmOp op(int groupSize) {
         return new GemmOp("g", OpKind.GEMM, 8, 64, 8, 1, Precision.FP16, new Precision("bitmod-mix4", 4),
-                Precision.FP16, BOperand.WEIGHTS, 16);
+                Precision.FP16, BOperand.WEIGHTS, groupSize);
     }
 
     private CostReport cost(BitSerialParams params, int rows, int cols) {
+        return cost(params, rows, cols, op());
+    }
+
+    private CostReport cost(BitSerialParams params, int rows, int cols, GemmOp op) {
         HardwareSpec spec = new HardwareSpecLoader(registry).resolve("bitmod-prefill", "--hw")
                 .withPe(new PeSpec("bit-serial", params)).withArray(new ArraySpec(rows, cols));
-        return new Engine(spec, family).evaluate(op()).cost();
+        return new Engine(spec, family).evaluate(op).cost();
     }
 
     private static long arrayCycles(CostReport cost) {
@@ -64,6 +72,8 @@ class EdgeDequantTimingTest {
         // steps (8 cycles) at each of the 64/16 − 1 = 3 inner boundaries of both folds: 2·3·8 = 48 more
         assertEquals(104, arrayCycles(cost(PE, 8, 4)));
         assertEquals(104 + 48, arrayCycles(cost(EDGE, 8, 4)));
+        // per-channel weights are one group along K: dequantised once, no inner boundary
+        assertEquals(104, arrayCycles(cost(EDGE, 8, 4, op(0))));
     }
 
     @Test

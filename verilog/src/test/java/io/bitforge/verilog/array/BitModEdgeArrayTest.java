@@ -129,4 +129,42 @@ class BitModEdgeArrayTest {
         }
         assertEquals(plan.engineCycles() + TileArray.OVERHEAD_CYCLES, run.computedCycles());
     }
+
+    /**
+     * Icarus replays a K = 2G tile (FP16 activations, bitmod-mix4) on the emitted Verilog and Verilator lints it with
+     * -Wall, no pragma and no warning; with one bit of the dequantiser's FP32 output flipped in the emitted step
+     * module, the replay reports the mismatch.
+     */
+    @Test
+    void icarusReplaysVerilatorLintsAndAFlippedDequantiserBitIsCaught(@TempDir Path dir) throws IOException {
+        ToolGate.require("iverilog", "vvp", "verilator");
+        BitModRtl pe = edgeCell("bitmod-mix4", "fp16", 8);
+        ArrayPlan plan = new ArrayPlan(2, 2, new TileShape(3, 16, 3), pe.timing());
+        Case c = tile(new Random(2626), "bitmod-mix4", "fp16", 3, 16, 3, 8);
+        ModuleDef top = TileArray.build(pe, plan, c.a(), c.b(), c.scales());
+        TileRun run = TileSimulation.run(top, new DequantResults(plan), plan.tile(), plan.engineCycles() + 64, true);
+        Path replay = dir.resolve("icarus");
+        List<String> files = Cosim.prepare(top, run.trace(), replay);
+        String tb = files.get(files.size() - 1).replace(".v", "");
+        ToolResult good = Iverilog.compileAndRun(replay, files, tb, List.of(), Duration.ofMinutes(2));
+        assertTrue(good.ok() && good.stdout().contains("PASS"), good.stdout() + good.stderr());
+
+        EmittedDesign e = VerilogEmitter.emit(top);
+        for (var file : e.files().entrySet()) {
+            assertFalse(file.getValue().contains("lint_off") || file.getValue().contains("lint_on"), file.getKey());
+        }
+        e.writeTo(dir.resolve("lint"));
+        ToolResult lint = Verilator.lint(dir.resolve("lint"), e.fileNames(), e.top());
+        assertTrue(lint.ok() && Verilator.warnings(lint) == 0, lint.stdout() + lint.stderr());
+
+        Path step = replay.resolve(pe.groupDequantiser().orElseThrow().step().name() + ".v");
+        String verilog = Files.readString(step, StandardCharsets.UTF_8);
+        Matcher out = Pattern.compile("assign y_out = ([^;]+);").matcher(verilog);
+        assertTrue(out.find(), verilog);
+        Files.writeString(step, out.replaceFirst("assign y_out = ($1) ^ 32'h1;"), StandardCharsets.UTF_8);
+        ToolResult broken = Iverilog.compileAndRun(replay, files, tb, List.of(), Duration.ofMinutes(2));
+        String log = broken.stdout() + broken.stderr();
+        assertFalse(broken.ok() && log.contains("PASS"), log);
+        assertTrue(log.lines().anyMatch(l -> l.matches("MISMATCH cycle \\d+ signal y_\\d_\\d: expected .*")), log);
+    }
 }
