@@ -221,8 +221,9 @@ public final class TileArray {
                         qaddr.plus(1).truncate(qaddr.width()))));
                 s.when(foldEnd, s1 -> s1.next(fold, fold.plus(1).truncate(fold.width())));
             });
-            Expr firstGroup = t.lt(Const.smallest(g));
-            Expr lastGroup = t.ge(Const.smallest((long) (groups - 1) * g));
+            // a one-group tile's only group is its first and last (no comparison that is constant)
+            Expr firstGroup = groups == 1 ? one() : t.lt(Const.smallest(g));
+            Expr lastGroup = groups == 1 ? one() : t.ge(Const.smallest((long) (groups - 1) * g));
             Expr groupStart = run.and(feeding).and(gpos.eq(0));
             token = new DequantEdge.Token(delayed(m, "group_start_q", ph == null ? groupStart
                     : groupStart.and(ph.eq(0))),
