@@ -45,7 +45,9 @@ import java.util.Set;
  * {@code placeAndRouteFactor} (the artefact uses 1.5, {@code pe_array.py PR_SCALING}). Other lane counts scale
  * energy and area linearly (estimate). The synthesis node is not stated in the artefact; its memories are 28 nm,
  * so 28 nm is assumed (flagged as an estimate, as for {@code mac-fp}). Stripes and Loom have no published per-cell
- * figures in our sources: they reuse BitMoD's per-PE cycle energy and area (estimate).
+ * figures in our sources: they reuse BitMoD's per-PE cycle energy and area (estimate). With {@code dequant: edge}
+ * the group dequantisers sit at the bottom edge of an output-stationary array, one per column
+ * ({@link BitSerialDequant}, {@link EdgeDequantTiming}), charged as flagged estimates.
  */
 public final class BitSerialFamily implements PeFamily {
     static final String TABLE = "BitMoD (Chen et al., HPCA 2025) PE, yc2367/BitMoD-HPCA-25 bitmod_sim/test_bitmod.py:"
