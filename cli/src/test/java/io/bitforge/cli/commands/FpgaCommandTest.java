@@ -141,8 +141,9 @@ class FpgaCommandTest {
         for (String[] c0 : cases) {
             String[] c = {c0[0], c0[2], c0[3], c0[4]};
             Path out = dir.resolve(c[0]);
+            // a board core may be priced past the minute; this test is about pins, so --yes
             CliHarness.Result r = CliHarness.run("fpga", c0[1], c[1], "--board", c[0], "--rows", "1", "--cols", "1",
-                    "--out", out.toString(), "--json", "-");
+                    "--out", out.toString(), "--json", "-", "--yes");
             assertEquals(0, r.exitCode(), r.stderr());
             JsonNode json = Json.mapper().readTree(r.stdout());
             assertEquals(c[0].replace('-', '_') + "_top", json.at("/top").asText());
@@ -220,8 +221,9 @@ class FpgaCommandTest {
      */
     @Test
     void macFpBoardBuildRunsItsCoreOnADividedClock(@TempDir Path dir) throws Exception {
+        // priced at about 88 s (the FP16 cell's size), past the minute: --yes
         CliHarness.Result r = CliHarness.run("fpga", "--pe", "mac-fp", "--board", "icebreaker", "--rows", "1",
-                "--cols", "1", "--out", dir.toString(), "--json", "-");
+                "--cols", "1", "--out", dir.toString(), "--json", "-", "--yes");
         assertEquals(0, r.exitCode(), r.stderr());
         JsonNode json = Json.mapper().readTree(r.stdout());
         assertEquals(4, json.at("/coreClockDivider").asInt());
