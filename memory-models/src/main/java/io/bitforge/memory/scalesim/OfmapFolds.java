@@ -9,9 +9,9 @@ package io.bitforge.memory.scalesim;
  */
 final class OfmapFolds {
     /** Fold starts remembered while looking for a period; past this many, the search starts over. */
-    static final int MAX_TRACKED_FOLDS = 1 << 14;
+    static final int MAX_TRACKED_FOLDS = 1 << 16;
     /** Stall events remembered while looking for a period (their memory), past which the search starts over. */
-    static final int MAX_TRACKED_STALLS = 1 << 16;
+    static final int MAX_TRACKED_STALLS = 1 << 18;
 
     private final SystolicDemand demand;
     private final DrainingWriteBuffer buffer;
