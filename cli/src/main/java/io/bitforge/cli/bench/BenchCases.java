@@ -83,7 +83,8 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl",
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv",
+                "scalesim-llama", "hdl",
                 "quantize");
     }
 
@@ -124,6 +125,10 @@ public final class BenchCases {
                     "the same on one ResNet-18 convolution with overlapping windows (56x56x64 input, 64 3x3 "
                             + "filters, stride 1), whose ifmap reads are followed address by address", 1,
                     BenchCases::scaleSimConv);
+            case "scalesim-llama" -> new BenchCase(name, "layers",
+                    "the same on one Llama-3B feed-forward layer of SCALE-Sim's llama3b topology (512x512 input of "
+                            + "4096 channels, 16384 1x1 filters: 4.2 M folds on 32x32), whose folds repeat", 1,
+                    BenchCases::scaleSimLlama);
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator (compiled), " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
@@ -205,6 +210,12 @@ public final class BenchCases {
     private static BenchCase.Work scaleSimConv() {
         ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layer = List.of(new TopologyLayer("conv", 56, 56, 3, 3, 64, 64, 1, 1));
+        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+    }
+
+    private static BenchCase.Work scaleSimLlama() {
+        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layer = List.of(new TopologyLayer("feed_forward", 512, 512, 1, 1, 4096, 16384, 1, 1));
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 
