@@ -1,6 +1,5 @@
 package io.bitforge.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.api.QuantizeRequest;
 import io.bitforge.api.SimulateRequest;
 import io.bitforge.cli.CliContext;
@@ -12,8 +11,7 @@ import io.bitforge.core.op.Precision;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.spec.SpecNode;
-import io.bitforge.explore.DesignEvaluator;
+import io.bitforge.explore.DesignScorer;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.memory.scalesim.ScaleSimConfig;
@@ -111,7 +109,8 @@ public final class BenchCases {
                     "llama-2-7b, 2048-token prompt + 256 generated tokens (all layers, both phases) on " + PRESET,
                     1, () -> simulate(registry));
             case "explore" -> new BenchCase(name, "designs",
-                    "distinct designs from a 1024x1024x2x2 grid, each scored on llama-2-7b decode at context 1024",
+                    "distinct designs from a 1024x1024x2x2 grid, each scored as a run scores it (spec, id, "
+                            + "evaluation) on llama-2-7b decode at context 1024",
                     threads, () -> explore(registry));
             case "explore-run" -> new BenchCase(name, "designs",
                     "the whole explore command in process on " + EXPLORE_RUN_DESIGNS + " designs sampled from the "
@@ -151,18 +150,15 @@ public final class BenchCases {
         return () -> library.simulate(request).phases().isEmpty() ? 0 : 1;
     }
 
+    /** The explorer's per-design path as a run calls it ({@link DesignScorer#score}): spec, id, evaluation. */
     private static BenchCase.Work explore(Registry registry) {
         DesignSpace space = new SpaceLoader(registry).parse(EXPLORE_SPACE, "bench.yaml", null);
-        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
-        DesignEvaluator evaluator = new DesignEvaluator(registry, space.workloads());
-        ObjectMapper trees = new ObjectMapper();
+        DesignScorer scorer = new DesignScorer(registry, space, null);
         long gridSize = space.gridSize().longValueExact();
         AtomicLong next = new AtomicLong();
         return () -> {
             int[] choice = space.choiceAt(BigInteger.valueOf(next.getAndIncrement() % gridSize));
-            HardwareSpec spec = loader.fromNode(SpecNode.detached(trees.valueToTree(space.pointSpec(choice)),
-                    "design", "hardware"));
-            return evaluator.evaluate(spec).latencySeconds() > 0 ? 1 : 0;
+            return scorer.score(choice, id -> false).design() != null ? 1 : 0;
         };
     }
 
