@@ -9,6 +9,7 @@ import io.bitforge.pe.lut.LutParams;
 import io.bitforge.verilog.pe.lut.LutRtl;
 import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.tools.ToolGate;
+import io.bitforge.verilog.tools.ToolRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,20 @@ class LutLadderTest {
         LutParams params = new LutParams(2, false, false, false, 2, 64, 4, false);
         LadderOptions options = new LadderOptions(9, Set.of("icarus"), dir, null).randomTileInTools()
                 .withJavaEngine(SimEngine.INTERPRETED);
-        LadderReport report = Ladder.run(spec("lut-tc-int2", params, 1, 1), new LutRtl(params), REGISTRY, options);
+        // iverilog takes about 8 CPU-seconds on the 8.7 MB cell, minutes of wall time on a loaded machine: the
+        // tools get the limit a user raises with --tool-timeout, restored after
+        String limit = System.getProperty(ToolRunner.TIMEOUT_PROPERTY);
+        System.setProperty(ToolRunner.TIMEOUT_PROPERTY, "1800");
+        LadderReport report;
+        try {
+            report = Ladder.run(spec("lut-tc-int2", params, 1, 1), new LutRtl(params), REGISTRY, options);
+        } finally {
+            if (limit == null) {
+                System.clearProperty(ToolRunner.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(ToolRunner.TIMEOUT_PROPERTY, limit);
+            }
+        }
         assertTrue(report.passed(), report.levels().toString());
         // java and cycles per tile, icarus on the random one
         assertEquals(5, report.levels().size(), report.levels().toString());
