@@ -34,7 +34,9 @@ import java.util.function.IntFunction;
  * one GEMM tile from {@code start} to {@code done} on its own.
  *
  * <p><b>Datapath.</b> Row i's activation buffer and column j's weight buffer ({@link TileBuffers}, initial
- * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating) feed the array edges through skew registers (row i and column j delayed i and j steps);
+ * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating; a word wider than
+ * 64 bits is split over banks read in the same cycle) feed the array edges through skew registers (row i and column j
+ * delayed i and j steps);
  * operands hop one cell right (A) or down (B) per step, so step t of row fold fr meets column fold fc in
  * cell (i, j) at step t + i + j. A fold lasts {@link ArrayPlan#foldSteps} steps; the steps past T feed zeros.
  *
