@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cosim/verilog --pe FAMILY | --hw SPEC}: the PE RTL plug-in as a user runs it. */
@@ -101,18 +102,20 @@ class PeCosimCommandTest {
     }
 
     @Test
-    void lutLadderPassesOnTheJavaSimulatorWithCyclesFourAboveTheEngine() throws Exception {
-        CliHarness.Result r = CliHarness.run("cosim", "--hw", "lut-tc-ternary", "--rows", "2", "--cols", "1",
-                "--simulator", "java", "--json", "-");
+    void lutLadderRunsThePresetsFullUnitWithCyclesFourAboveTheEngine() throws Exception {
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", "lut-tc-ternary", "--rows", "1", "--cols", "1",
+                "--simulator", "java", "--java-sim", "interpreted", "--json", "-");
         assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
-        // the preset's 2x64x4 unit needs 128- and 512-bit buffer words: a 1x8x4 unit stands in, and says so
-        assertTrue(r.stderr().contains("runs a 1x8x4 unit in place of the 2x64x4 one"), r.stderr());
+        // the preset's own 2x64x4 unit runs (128- and 512-bit words from banked buffers): no stand-in is named
+        assertFalse(r.stderr().contains("in place of"), r.stderr());
         JsonNode ladder = Json.mapper().readTree(r.stdout()).at("/ladders/0");
         assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
-        // random tile M = 2·1 + 1 = 3, K = 13 (4 steps of g = 4), N = 1·8 + 1 = 9 on 2x1 of 1x8x4 units: 2 row folds
-        // x 2 column folds of (4 + 2 + 1 − 2) steps x 2 passes = 10 cycles; the last cycle's index 4 x 10 − 1 = 39
-        assertEquals(39, ladder.at("/engineCycles").asLong());
-        assertEquals(43, ladder.at("/rtlComputedCycles").asLong());
+        assertEquals("ternary_t2x64x4", ladder.at("/mode").asText());
+        assertEquals(0, ladder.at("/substituted").size(), r.stdout());
+        // random tile M = 1·2 + 1 = 3, K = 13 (4 steps of g = 4), N = 1·64 + 1 = 65 on 1x1 of 2x64x4 units: 2 row
+        // folds x 2 column folds of (4 + 1 + 1 − 2) steps x 2 passes = 8 cycles; the last cycle's index 4 x 8 − 1 = 31
+        assertEquals(31, ladder.at("/engineCycles").asLong());
+        assertEquals(35, ladder.at("/rtlComputedCycles").asLong());
     }
 
     @Test

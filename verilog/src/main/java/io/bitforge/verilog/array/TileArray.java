@@ -8,6 +8,7 @@ import static io.bitforge.verilog.array.ArrayRegs.zero;
 
 import io.bitforge.core.arith.Bits;
 import io.bitforge.core.spec.Dataflow;
+import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
 import io.bitforge.verilog.hdl.Expr;
 import io.bitforge.verilog.hdl.Instance;
@@ -26,13 +27,16 @@ import io.bitforge.verilog.pe.PeRtl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * An output-stationary array of any PE cell ({@link PeRtl}) with its controller and block-RAM buffers, running
  * one GEMM tile from {@code start} to {@code done} on its own.
  *
  * <p><b>Datapath.</b> Row i's activation buffer and column j's weight buffer ({@link TileBuffers}, initial
- * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating) feed the array edges through skew registers (row i and column j delayed i and j steps);
+ * contents = the tile, emitted as {@code $readmemh} files so other data loads without regenerating; a word wider than
+ * 64 bits is split over banks read in the same cycle) feed the array edges through skew registers (row i and column j
+ * delayed i and j steps);
  * operands hop one cell right (A) or down (B) per step, so step t of row fold fr meets column fold fc in
  * cell (i, j) at step t + i + j. A fold lasts {@link ArrayPlan#foldSteps} steps; the steps past T feed zeros.
  *
@@ -270,26 +274,47 @@ public final class TileArray {
         Shape bWord = Shape.u(layout.weightWordBits());
         HostLoad load = loadable ? HostLoad.ports(m, rows + cols, Math.max(aDepth, bDepth),
                 Math.max(aWord.width(), bWord.width())) : null;
+        if (load != null && (layout.activationBanks() > 1 || layout.weightBanks() > 1)) {
+            throw new IllegalArgumentException("a host-loadable design takes operand words of at most "
+                    + TileBuffers.BANK_BITS + " bits, not " + aWord.width() + " and " + bWord.width());
+        }
         Expr[] aEdge = new Expr[rows];
         for (int i = 0; i < rows; i++) {
-            Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
-                    ReadUnderWrite.READ_FIRST);
-            if (load != null) {
-                load.writePort(m, buf, i);
+            Expr word;
+            if (layout.activationBanks() == 1) {
+                Memory buf = m.memoryFromHex("abuf_" + i, aWord, aDepth, layout.activationWords(a, i),
+                        ReadUnderWrite.READ_FIRST);
+                if (load != null) {
+                    load.writePort(m, buf, i);
+                }
+                Expr addr = aBase.plus(wordIndex(t, layout.activationCodesPerWord()))
+                        .resize(Shape.u(buf.addressWidth()));
+                word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
+            } else {
+                int row = i;
+                word = Mux.of(feed1, banked(m, "abuf_" + i, "a_rd_" + i, aWord.width(), aDepth,
+                        bank -> layout.activationBankWords(a, row, bank),
+                        aBase.plus(wordIndex(t, layout.activationCodesPerWord())), readEnable), Const.of(aWord, 0));
             }
-            Expr addr = aBase.plus(wordIndex(t, layout.activationCodesPerWord())).resize(Shape.u(buf.addressWidth()));
-            Expr word = Mux.of(feed1, m.readSync(buf, "a_rd_" + i, addr, readEnable), Const.of(aWord, 0));
             aEdge[i] = skew(m, edgeStage(m, word, aDecoder, slot1, edge, "a" + i, hop), i, "a" + i, hopCells);
         }
         Expr[] bEdge = new Expr[cols];
         for (int j = 0; j < cols; j++) {
-            Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
-                    ReadUnderWrite.READ_FIRST);
-            if (load != null) {
-                load.writePort(m, buf, rows + j);
+            Expr word;
+            if (layout.weightBanks() == 1) {
+                Memory buf = m.memoryFromHex("bbuf_" + j, bWord, bDepth, layout.weightWords(b, j),
+                        ReadUnderWrite.READ_FIRST);
+                if (load != null) {
+                    load.writePort(m, buf, rows + j);
+                }
+                Expr addr = bBase.plus(wordIndex(t, layout.weightCodesPerWord())).resize(Shape.u(buf.addressWidth()));
+                word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
+            } else {
+                int col = j;
+                word = Mux.of(feed1, banked(m, "bbuf_" + j, "b_rd_" + j, bWord.width(), bDepth,
+                        bank -> layout.weightBankWords(b, col, bank),
+                        bBase.plus(wordIndex(t, layout.weightCodesPerWord())), readEnable), Const.of(bWord, 0));
             }
-            Expr addr = bBase.plus(wordIndex(t, layout.weightCodesPerWord())).resize(Shape.u(buf.addressWidth()));
-            Expr word = Mux.of(feed1, m.readSync(buf, "b_rd_" + j, addr, readEnable), Const.of(bWord, 0));
             bEdge[j] = skew(m, edgeStage(m, word, bDecoder, slot1, edge, "b" + j, hop), j, "b" + j, hopCells);
         }
 
@@ -370,6 +395,27 @@ public final class TileArray {
         m.drive(m.out("computed", Shape.bool()), computed);
         m.drive(m.out("done", Shape.bool()), computed.and(draining.not()));
         return m.build();
+    }
+
+    /**
+     * An operand buffer wider than a block RAM's word ({@link TileBuffers#BANK_BITS}): one memory per bank
+     * ({@code NAME_bQ}), every bank read at the same address in the same cycle, the read data concatenated (bank 0
+     * in the low bits), so the word arrives with a single-bank buffer's latency.
+     */
+    private static Expr banked(ModuleBuilder m, String name, String readName, int wordBits, int depth,
+                               IntFunction<List<Long>> bankWords, Expr address, Expr readEnable) {
+        int banks = ArrayPlan.ceilDiv(wordBits, TileBuffers.BANK_BITS);
+        List<Expr> reads = new ArrayList<>();
+        Expr addr = null;
+        for (int q = 0; q < banks; q++) {
+            Memory bank = m.memoryFromHex(name + "_b" + q, Shape.u(TileBuffers.bankWordBits(wordBits, q)), depth,
+                    bankWords.apply(q), ReadUnderWrite.READ_FIRST);
+            if (addr == null) {
+                addr = address.resize(Shape.u(bank.addressWidth()));
+            }
+            reads.add(0, m.readSync(bank, readName + "_b" + q, addr, readEnable));
+        }
+        return Concat.of(reads);
     }
 
     /** {@code value} registered once (a counter aligned with stage 1). */

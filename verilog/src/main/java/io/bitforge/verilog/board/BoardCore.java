@@ -46,6 +46,12 @@ public final class BoardCore {
                     + "not built yet: use the design without a board");
         }
         LinkLayout layout = LinkLayout.of(pe, plan);
+        if (layout.buffers().activationBanks() > 1 || layout.buffers().weightBanks() > 1) {
+            throw new io.bitforge.core.io.BadInputException("hardware.pe.params: " + pe.familyId() + " "
+                    + pe.modeName() + " reads " + layout.buffers().activationWordBits() + "- and "
+                    + layout.buffers().weightWordBits() + "-bit operand words from banked buffers; the board link "
+                    + "loads words of at most 64 bits: use the design without a board");
+        }
         List<int[]> results = layout.resultMemories();
         if (layout.operandBuffers() > 255 || results.size() > 255) {
             throw new IllegalArgumentException("the protocol numbers buffers and result memories with one byte: "

@@ -4,12 +4,16 @@ import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.ArraySpec;
+import io.bitforge.core.spec.Dataflow;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.emit.EmittedDesign;
+import io.bitforge.verilog.estimate.DesignSize;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.tools.ToolGate;
 import io.bitforge.verilog.tools.ToolResult;
+import io.bitforge.verilog.tools.ToolRunner;
 import io.bitforge.verilog.tools.Verilator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every PE family with RTL, at every precision mode its presets use and their RTL variants (e.g. the edge
- * dequantisers, {@code +edge}: the specs {@code cosim --pe} runs), as a 2x2
- * array: the emitted Verilog carries no Verilator lint pragma at all, and {@code verilator --lint-only -Wall}
+ * dequantisers, {@code +edge}: the specs {@code cosim --pe} runs), as a 2x2 array (1x1 for a cell past
+ * {@link #LARGE_CELL} bit operations): the emitted Verilog carries no Verilator lint pragma at all, and
+ * {@code verilator --lint-only -Wall}
  * reports no warning. The only nets Verilator's {@code *unused*} naming rule exempts are the allow-listed
  * {@link #ALLOWED_UNUSED}; none of them is in a PE cell.
  */
@@ -45,6 +50,8 @@ class PresetLintTest {
      * neighbour reads. Every cell has them so that one cell module serves every position.
      */
     static final Pattern ALLOWED_UNUSED = Pattern.compile("pe_\\d+_\\d+_[a-z]+_out_unused");
+    /** Bit operations ({@link DesignSize}) past which a cell is linted in a 1x1 array rather than 2x2. */
+    private static final long LARGE_CELL = 500_000;
     private static final Pattern UNUSED_NAME = Pattern.compile("\\b\\w*unused\\w*\\b");
 
     @TempDir
@@ -76,7 +83,14 @@ class PresetLintTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("familyModes")
     void noLintPragmaAndNoWarning(String family, String preset, HardwareSpec spec) throws Exception {
-        PeDesign design = PeDesign.of(spec.withArray(new ArraySpec(2, 2)), RTL, null, 1);
+        // a cell past LARGE_CELL bit operations (the LUT tensor core's 2x64x4 unit, 1.26M: Verilator lints a 2x2 of
+        // them in about a minute of CPU) is linted as 1x1, the same cell, edge unit and banked buffers, with the
+        // limit a user raises with --tool-timeout (restored after): minutes of wall time on a loaded machine
+        PeRtl pe = PeDesign.forSpec(spec, RTL);
+        boolean large = pe.dataflows().contains(Dataflow.OS)
+                && DesignSize.of(pe.cell(Dataflow.OS)).bitOps() > LARGE_CELL;
+        ArraySpec array = large ? new ArraySpec(1, 1) : new ArraySpec(2, 2);
+        PeDesign design = PeDesign.of(spec.withArray(array), RTL, null, 1);
         EmittedDesign e = VerilogEmitter.emit(design.top());
         for (Map.Entry<String, String> file : e.files().entrySet()) {
             String text = file.getValue();
@@ -89,7 +103,20 @@ class PresetLintTest {
         }
         ToolGate.require("verilator");
         e.writeTo(dir);
-        ToolResult lint = Verilator.lint(dir, e.fileNames(), e.top());
+        String limit = System.getProperty(ToolRunner.TIMEOUT_PROPERTY);
+        if (large) {
+            System.setProperty(ToolRunner.TIMEOUT_PROPERTY, "1200");
+        }
+        ToolResult lint;
+        try {
+            lint = Verilator.lint(dir, e.fileNames(), e.top());
+        } finally {
+            if (limit == null) {
+                System.clearProperty(ToolRunner.TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(ToolRunner.TIMEOUT_PROPERTY, limit);
+            }
+        }
         assertTrue(lint.ok(), preset + ": verilator failed\n" + lint.stdout() + lint.stderr());
         assertEquals(0, Verilator.warnings(lint), preset + ": verilator warnings\n" + lint.stderr());
     }
