@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
  * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), one ResNet-18 3 × 3 convolution in that
  * mode ({@code scalesim-conv}), and weights through every format of {@code quantize --format all}
- * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix).
+ * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix),
+ * and cycles of the compiled Java HDL simulator on the 8 × 8 INT8 systolic array with random operands every cycle
+ * ({@code hdl}; one invocation is {@link BenchCases#HDL_CYCLES_PER_CALL} cycles).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +42,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work scaleSim;
     private BenchCase.Work scaleSimConv;
     private BenchCase.Work quantize;
+    private BenchCase.Work hdl;
 
     @Setup
     public void setup() {
@@ -50,6 +53,7 @@ public class BenchUnitsBenchmark {
         scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
         scaleSimConv = BenchCases.of("scalesim-conv", registry, 1).setup().prepare();
         quantize = BenchCases.of("quantize", registry, 1).setup().prepare();
+        hdl = BenchCases.of("hdl", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -82,5 +86,11 @@ public class BenchUnitsBenchmark {
     @OperationsPerInvocation(BenchCases.QUANTIZE_ROWS * BenchCases.QUANTIZE_COLS)
     public long quantize() {
         return quantize.run();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchCases.HDL_CYCLES_PER_CALL)
+    public long hdl() {
+        return hdl.run();
     }
 }
