@@ -34,6 +34,8 @@ public final class DequantOps {
     public static final double FP16_ADD_SQUARE_MICROMETRES = 1360;
     /** Horowitz, ISSCC 2014, 45 nm: FP32 multiplier area, µm². */
     public static final double FP32_MULT_SQUARE_MICROMETRES = 7700;
+    /** Horowitz, ISSCC 2014, 45 nm: FP32 adder area, µm². */
+    public static final double FP32_ADD_SQUARE_MICROMETRES = 4184;
 
     public static final CostSource FP16_SCALE = new CostSource("dequant-fp16-scale-per-weight", "derived: one FP16 "
             + "multiply (1.1 pJ, Horowitz ISSCC 2014, 45nm) per weight converted to FP16 at the array edge", "45nm",

@@ -67,6 +67,40 @@ class PeCosimCommandTest {
     }
 
     @Test
+    void bitmodEdgeDequantisersFromASpecFileAndBadDequantValues(@TempDir Path dir) throws Exception {
+        String common = String.join("\n", "node: 28nm", "clockMegahertz: 1000", "array: {rows: 2, cols: 2}",
+                "buffers:", "  activations: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  weights: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "  outputs: {kib: 64, banks: 1, portsPerBank: 1, wordBits: 64}",
+                "vectorUnit: {lanes: 32, wordBits: 32}", "dram: {preset: hbm2e}", "");
+        Path edge = dir.resolve("edge.yaml");
+        Files.writeString(edge, "name: bitmod-edge\npe: {family: bit-serial, params: {groupSize: 16, dequant: edge}}\n"
+                + "dataflow: os\n" + common);
+        CliHarness.Result r = CliHarness.run("cosim", "--hw", edge.toString(), "--simulator", "java", "--json", "-");
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        JsonNode ladder = Json.mapper().readTree(r.stdout()).at("/ladders/0");
+        assertTrue(ladder.at("/passed").asBoolean(), r.stdout());
+        // cosim's default 4x4 array; random tile: K = 4 groups of 16 = 16 steps of 4 lanes, M = N = 5: 2 x 2 folds of
+        // (16 + 4 + 4 - 2) steps x 2 cycles (4-bit weights), the engine's whole count; the RTL 3 more
+        assertEquals(4 * 44, ladder.at("/engineCycles").asLong());
+        assertEquals(4 * 44 + 3, ladder.at("/rtlComputedCycles").asLong());
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: bitmod-bad\npe: {family: bit-serial, params: {dequant: vector}}\n"
+                + "dataflow: os\n" + common);
+        CliHarness.Result b = CliHarness.run("cosim", "--hw", bad.toString(), "--simulator", "java");
+        assertEquals(2, b.exitCode(), b.stderr());
+        assertEquals(1, b.stderr().strip().lines().count(), b.stderr());
+        assertTrue(b.stderr().contains("hardware.pe.params.dequant: must be pe or edge"), b.stderr());
+        Path ws = dir.resolve("ws.yaml");
+        Files.writeString(ws, "name: bitmod-ws\npe: {family: bit-serial, params: {dequant: edge}}\n"
+                + "dataflow: ws\n" + common);
+        CliHarness.Result w = CliHarness.run("cosim", "--hw", ws.toString(), "--simulator", "java");
+        assertEquals(2, w.exitCode(), w.stderr());
+        assertEquals("bitforge: hardware.dataflow: the bit-serial RTL is generated for [os], got ws",
+                w.stderr().strip());
+    }
+
+    @Test
     void lutLadderPassesOnTheJavaSimulatorWithCyclesFourAboveTheEngine() throws Exception {
         CliHarness.Result r = CliHarness.run("cosim", "--hw", "lut-tc-ternary", "--rows", "2", "--cols", "1",
                 "--simulator", "java", "--json", "-");

@@ -20,6 +20,7 @@ import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
 import io.bitforge.core.pe.StoredWeights;
 import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.PeParams;
 import io.bitforge.core.spec.SpecNode;
 import io.bitforge.core.tech.TechNode;
@@ -44,7 +45,9 @@ import java.util.Set;
  * {@code placeAndRouteFactor} (the artefact uses 1.5, {@code pe_array.py PR_SCALING}). Other lane counts scale
  * energy and area linearly (estimate). The synthesis node is not stated in the artefact; its memories are 28 nm,
  * so 28 nm is assumed (flagged as an estimate, as for {@code mac-fp}). Stripes and Loom have no published per-cell
- * figures in our sources: they reuse BitMoD's per-PE cycle energy and area (estimate).
+ * figures in our sources: they reuse BitMoD's per-PE cycle energy and area (estimate). With {@code dequant: edge}
+ * the group dequantisers sit at the bottom edge of an output-stationary array, one per column
+ * ({@link BitSerialDequant}, {@link EdgeDequantTiming}), charged as flagged estimates.
  */
 public final class BitSerialFamily implements PeFamily {
     static final String TABLE = "BitMoD (Chen et al., HPCA 2025) PE, yc2367/BitMoD-HPCA-25 bitmod_sim/test_bitmod.py:"
@@ -60,6 +63,16 @@ public final class BitSerialFamily implements PeFamily {
      * 3.0625 / 6.0625 of yc2367/BitMoD-HPCA-25 {@code bitmod_sim/test_bitmod.py} at groups of 128.
      */
     static final int METADATA_BITS_PER_GROUP = 8;
+    /**
+     * BitMoD's dequantiser moved to the array edge ({@code dequant: edge}): one FP32 multiply and add per output and
+     * group, one FP32 multiplier and adder per column (Horowitz, ISSCC 2014, 45 nm). An estimate: the unit multiplies
+     * a 64-bit partial sum by an FP16 scale, and the published PE figure (which includes BitMoD's own dequantiser)
+     * is not reduced, for want of a published split.
+     */
+    static final CostSource EDGE_SOURCE = new CostSource("bitmod-dequant-edge", "BitForge estimate of BitMoD's "
+            + "dequantiser at the array edge: per output and group an FP32 multiply and add (3.7 + 0.9 pJ), per "
+            + "column an FP32 multiplier and adder (7700 + 4184 um^2) (Horowitz ISSCC 2014, 45nm); the PE figure, "
+            + "which includes BitMoD's own dequantiser, is not reduced", "45nm", true);
     private static final String FORMATS = "a BitMoD type (bitmod-fp3-er+ … bitmod-fp4-ea-, bitmod-mix3, bitmod-mix4)"
             + " or int{N}";
 
@@ -86,14 +99,14 @@ public final class BitSerialFamily implements PeFamily {
                 + "fc ceil(Pw/b)");
         facts.put("dataflows", "os, ws, is");
         facts.put("params", "timing, weightFormat, activationFormat, groupSize, lanes, bitsPerCycle, "
-                + "placeAndRouteFactor");
+                + "placeAndRouteFactor, dequant (pe, edge)");
         return facts;
     }
 
     @Override
     public PeParams parseParams(SpecNode params) {
         params.allowOnly("timing", "weightFormat", "activationFormat", "groupSize", "lanes", "bitsPerCycle",
-                "placeAndRouteFactor");
+                "placeAndRouteFactor", "dequant");
         TimingMode timing = params.optionalField("timing").map(n -> TimingMode.fromId(n.text())
                 .orElseThrow(() -> n.error("must be one of " + TimingMode.ids(), n.shown()))).orElse(TimingMode.BITMOD);
         boolean bitmod = timing == TimingMode.BITMOD;
@@ -112,8 +125,16 @@ public final class BitSerialFamily implements PeFamily {
             return bits;
         }).orElse(bitmod ? 2 : 1);
         double placeAndRoute = PlaceAndRoute.factor(params);
+        BitSerialDequant dequant = params.optionalField("dequant").map(n -> {
+            BitSerialDequant site = BitSerialDequant.fromId(n.text())
+                    .orElseThrow(() -> n.error("must be pe or edge", n.shown()));
+            if (site == BitSerialDequant.EDGE && !bitmod) {
+                throw n.error("edge needs timing bitmod", n.shown());
+            }
+            return site;
+        }).orElse(BitSerialDequant.PE);
         return new BitSerialParams(timing, weightFormat, activationFormat, groupSize, lanes, bitsPerCycle,
-                placeAndRoute);
+                placeAndRoute, dequant);
     }
 
     private static String weightFormat(SpecNode node, TimingMode timing) {
@@ -226,6 +247,31 @@ public final class BitSerialFamily implements PeFamily {
         }
     }
 
+    /**
+     * With {@code dequant: edge}, the cycles the array waits for its column dequantisers ({@link EdgeDequantTiming});
+     * they need an output-stationary array (the partial sums stay in the cells until the group ends).
+     */
+    @Override
+    public long arrayWaitCycles(PeParams params, GemmOp op, HardwareSpec spec) {
+        BitSerialParams p = (BitSerialParams) params;
+        if (p.dequant() != BitSerialDequant.EDGE) {
+            return 0;
+        }
+        if (spec.dataflow() != Dataflow.OS) {
+            throw new BadInputException("hardware.pe.params.dequant: edge dequantisers take the group partial sums "
+                    + "out of an output-stationary array; got dataflow " + spec.dataflow().id() + " (allowed: os)");
+        }
+        return EdgeDequantTiming.waitCycles(spec.array(), timing(p, op), op, groupSize(op));
+    }
+
+    /**
+     * The op's weight group along K; per-channel weights are one group of K (one scale per output, dequantised once,
+     * as the engine counts the dequantisers' energy).
+     */
+    static long groupSize(GemmOp op) {
+        return op.weightGroupSize() > 0 ? op.weightGroupSize() : op.k();
+    }
+
     /** Code bits plus BitMoD's 8 bits of type selector and scale per group of the op's weight groups. */
     @Override
     public double storedWeightBits(PeParams params, GemmOp op) {
@@ -264,6 +310,14 @@ public final class BitSerialFamily implements PeFamily {
         }
         if (op.weights().isFloat()) {
             return DequantOps.none(op, "floating-point weights: no metadata to apply");
+        }
+        if (p.dequant() == BitSerialDequant.EDGE) {
+            return new DequantStatement(DequantStatement.configOf(op), List.of(DequantStep.charged(
+                    "group scale x group partial sum, rounded to FP32, accumulated (per-column edge dequantiser)",
+                    DequantSite.ARRAY_EDGE, DequantBasis.PER_OUTPUT_GROUP, DequantOps.FP32_MULT_PICOJOULES
+                            + DequantOps.FP32_ADD_PICOJOULES, TechNode.N45, EDGE_SOURCE)
+                    .withUnitArea(DequantOps.FP32_MULT_SQUARE_MICROMETRES + DequantOps.FP32_ADD_SQUARE_MICROMETRES)),
+                    "symmetric codes: no zero point");
         }
         return new DequantStatement(DequantStatement.configOf(op), List.of(DequantStep.inFamilyCost(
                 "group scale x group partial sum (bit-serial dequantiser; energy inside the PE figure, MAC)",

@@ -18,11 +18,17 @@ import java.util.Objects;
  * @param bitsPerCycle        serial bits per cycle: 2 for bitmod (DESIGN.md's convention), 1, 2 or 4 for
  *                            stripes and loom
  * @param placeAndRouteFactor multiplier on the PE's synthesis energy and area (BitMoD's artefact: 1.5)
+ * @param dequant             bitmod: where the group partial sums are dequantised ({@link BitSerialDequant})
  */
 public record BitSerialParams(TimingMode timing, String weightFormat, String activationFormat, int groupSize,
-                              int lanes, int bitsPerCycle, double placeAndRouteFactor) implements PeParams {
+                              int lanes, int bitsPerCycle, double placeAndRouteFactor, BitSerialDequant dequant)
+        implements PeParams {
     public BitSerialParams {
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(dequant, "dequant");
+        if (dequant == BitSerialDequant.EDGE && timing != TimingMode.BITMOD) {
+            throw new IllegalArgumentException("bit-serial dequant edge needs timing bitmod");
+        }
         Objects.requireNonNull(weightFormat, "weightFormat");
         Objects.requireNonNull(activationFormat, "activationFormat");
         if (groupSize < 1 || lanes < 1 || bitsPerCycle < 1 || !(placeAndRouteFactor > 0)) {
@@ -32,6 +38,19 @@ public record BitSerialParams(TimingMode timing, String weightFormat, String act
         if (timing == TimingMode.BITMOD && bitsPerCycle != 2) {
             throw new IllegalArgumentException("bitmod timing processes 2 weight bits per cycle, got " + bitsPerCycle);
         }
+    }
+
+    /** The PE's own dequantiser ({@link BitSerialDequant#PE}). */
+    public BitSerialParams(TimingMode timing, String weightFormat, String activationFormat, int groupSize, int lanes,
+                           int bitsPerCycle, double placeAndRouteFactor) {
+        this(timing, weightFormat, activationFormat, groupSize, lanes, bitsPerCycle, placeAndRouteFactor,
+                BitSerialDequant.PE);
+    }
+
+    /** The same parameters with the group dequantisers at {@code site}. */
+    public BitSerialParams withDequant(BitSerialDequant site) {
+        return new BitSerialParams(timing, weightFormat, activationFormat, groupSize, lanes, bitsPerCycle,
+                placeAndRouteFactor, site);
     }
 
     /** BitMoD's evaluated configuration: bitmod-mix4 weights, FP16 activations, groups of 128, 4 lanes. */
@@ -49,6 +68,10 @@ public record BitSerialParams(TimingMode timing, String weightFormat, String act
         map.put("lanes", lanes);
         map.put("bitsPerCycle", bitsPerCycle);
         map.put("placeAndRouteFactor", placeAndRouteFactor);
+        if (dequant != BitSerialDequant.PE) {
+            // only when set, so that existing designs keep their canonical form (and ids)
+            map.put("dequant", dequant.id());
+        }
         return map;
     }
 }

@@ -42,7 +42,7 @@ final class EdgeDequantCost {
     /** Horowitz, ISSCC 2014, 45 nm: 32-bit integer add (P − z·S; one Σa step). */
     static final double INT32_ADD_PICOJOULES = 0.1;
     /** Horowitz, ISSCC 2014, 45 nm: FP32 adder area, µm². */
-    static final double FP32_ADD_SQUARE_MICROMETRES = 4184;
+    static final double FP32_ADD_SQUARE_MICROMETRES = DequantOps.FP32_ADD_SQUARE_MICROMETRES;
     /** Horowitz, ISSCC 2014, 45 nm: 32-bit integer adder area, µm². */
     static final double INT32_ADD_SQUARE_MICROMETRES = 137;
     static final String AREA_UNIT = "dequant-edge";

@@ -271,8 +271,10 @@ public final class Engine {
         // The cost counts every cycle of the schedule (folds x fold length); SCALE-Sim's figures in `metrics`
         // report the index of the last cycle, one less.
         long scheduleCycles = Math.multiplyExact(metrics.folds(), metrics.foldCycles());
-        CycleBreakdown cycles = new CycleBreakdown(streaming, metrics.dramStallCycles(), scheduleCycles - streaming,
-                0, metrics.sramStallCycles());
+        // units at the array edge that fall behind hold the array up (PeFamily.arrayWaitCycles; 0 for most)
+        long wait = family.arrayWaitCycles(spec.pe().params(), cellOp, spec);
+        CycleBreakdown cycles = new CycleBreakdown(Math.addExact(streaming, wait), metrics.dramStallCycles(),
+                scheduleCycles - streaming, 0, metrics.sramStallCycles());
         long exposedDequant = Math.max(0, dequantVectorCycles(cellOp) - cycles.total());
         if (exposedDequant > 0) {
             cycles = new CycleBreakdown(cycles.compute(), cycles.memoryStall(), cycles.fillDrain(), exposedDequant,

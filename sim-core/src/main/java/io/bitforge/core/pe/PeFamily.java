@@ -109,6 +109,15 @@ public interface PeFamily extends Catalogued {
     }
 
     /**
+     * Cycles one instance of {@code op} waits, beyond the fold model's schedule, for units at the array's edge that
+     * cannot keep pace with it (e.g. bit-serial edge dequantisers handed more rows per group boundary than a group
+     * has steps); the engine adds them to the GEMM's compute cycles. 0 (the default) for arrays nothing holds up.
+     */
+    default long arrayWaitCycles(PeParams params, GemmOp op, HardwareSpec spec) {
+        return 0;
+    }
+
+    /**
      * The whole cost of one instance of {@code op} for families that are not systolic arrays; empty (the default)
      * means "use the engine's fold model".
      */

@@ -25,17 +25,19 @@ import java.util.List;
 
 /**
  * The bottom edge of an output-stationary array whose cells hand group sums to per-column dequantisers
- * ({@link GroupDequantiser}), built into a {@link TileArray}. Cell (i, j) ends a group one cycle after the
- * cell to its left or above, so at a boundary column j's dequantiser takes row i's sum in the i-th cycle after the
- * column's boundary token arrives (the token is the controller's group-end flag delayed j cycles, carrying the
- * metadata address, whether the group is the output's first and last, and the fold). Per row one FP32 y per column
- * lane is in flight in a ring of R registers that turns once per row; the last group writes y to the column's result
- * memory at fold·R + row. Σa is summed per row at the activation edge (what enters cell (i, 0)) and held from its
- * group's end until the next, which is long enough while C ≤ G; the column is busy R cycles per boundary, so R ≤ G.
- * Each column lane reads its zero point and scale for the group from its own metadata block RAM (one word per
- * column fold and group, so a word stays within the HDL's 64 bits). The cells' results, and so the last write, are in
- * place in the cycle the plain array would capture its sums: {@code computed} rises {@link TileArray#OVERHEAD_CYCLES}
- * after the fold model's last-cycle index, {@link TileArray#DEQUANT_OVERHEAD_CYCLES} after its whole count.
+ * ({@link GroupDequantiser}), built into a {@link TileArray}. Cell (i, j) ends a group one step (L cycles, the cell's
+ * cycles per step) after the cell to its left or above, so at a boundary column j's dequantiser takes row i's sum
+ * i steps after the column's boundary token arrives (the token is the controller's group-end flag delayed j steps,
+ * carrying the metadata address, whether the group is the output's first and last, and the fold), in the one cycle
+ * the cell holds it before restarting. Per row one FP32 y per column lane is in flight in a ring of R registers that
+ * turns once per row; the last group writes y to the column's result memory at fold·R + row. The column is busy R
+ * steps per boundary, so R ≤ S, the steps of a group (G / K lanes). With MixPE's zero points Σa is summed per row at
+ * the activation edge (what enters cell (i, 0)) and held from its group's end until the next, which is long enough
+ * while C ≤ G. Each column lane reads its metadata for the group (MixPE: zero point and scale; BitMoD: unit shift
+ * and scale) from its own block RAM (one word per column fold and group, so a word stays within the HDL's 64 bits).
+ * The cells' results, and so the last write, are in place in the cycle the plain array would capture its sums:
+ * {@code computed} rises {@link TileArray#OVERHEAD_CYCLES} after the fold model's last-cycle index,
+ * {@link TileArray#DEQUANT_OVERHEAD_CYCLES} after its whole count.
  */
 final class DequantEdge {
     private DequantEdge() {
@@ -49,16 +51,26 @@ final class DequantEdge {
     /** Checks the plan against what the edge builds; the message names the limit. */
     static void check(ArrayPlan plan, GroupDequantiser dq) {
         var t = plan.timing();
-        if (t.lanesM() != 1 || t.lanesK() != 1 || t.cyclesPerStep() != 1 || t.edgeStageCycles() != 0) {
-            throw new IllegalArgumentException("group dequantisers are built for cells of one activation row, one K "
-                    + "lane and one cycle per step, got " + t);
+        if (t.lanesM() != 1 || t.edgeStageCycles() != 0 || dq.groupSize() % t.lanesK() != 0
+                || dq.activationSums() && (t.lanesK() != 1 || t.cyclesPerStep() != 1)) {
+            throw new IllegalArgumentException("group dequantisers are built for cells of one activation row and no "
+                    + "edge stage, groups a multiple of the K lanes (Σa: one K lane, one cycle per step), got " + t
+                    + " and G = " + dq.groupSize());
         }
         int g = dq.groupSize();
+        int steps = groupSteps(plan, dq);
         int k = plan.tile().k();
-        if (k > g && (k % g != 0 || plan.rows() > g || plan.cols() > g)) {
+        if (k > g && (k % g != 0 || plan.rows() > steps || dq.activationSums() && plan.cols() > g)) {
             throw new IllegalArgumentException("a tile of several groups needs K a multiple of G = " + g
-                    + " and at most G rows and columns, got K " + k + " on " + plan.rows() + "x" + plan.cols());
+                    + " and at most " + steps + " rows (the steps of a group)"
+                    + (dq.activationSums() ? " and G columns" : "") + ", got K " + k + " on " + plan.rows() + "x"
+                    + plan.cols());
         }
+    }
+
+    /** Steps of one group: G over the cell's K lanes. */
+    static int groupSteps(ArrayPlan plan, GroupDequantiser dq) {
+        return dq.groupSize() / plan.timing().lanesK();
     }
 
     /** Groups per tile along K. */
@@ -81,20 +93,8 @@ final class DequantEdge {
         int rows = plan.rows();
         int cols = plan.cols();
         int lanes = plan.timing().lanesN();
-        Shape asum = dq.floatSums() ? Shape.u(32) : Shape.s(dq.activationSumBits());
-        Expr[] heldSums = new Expr[rows];
-        for (int i = 0; i < rows; i++) {
-            Reg running = m.reg("asum_run_" + i, asum, 0);
-            Reg held = m.reg("asum_" + i, asum, 0);
-            Expr restart = Mux.of(rowStart[i], Const.of(asum, 0), running);
-            // FP16 activations: widened to FP32 (exact) and added in k order from +0, as the model's float sum
-            Expr next = dq.floatSums() ? FpAdder.add(m, "asum_add_" + i, restart, FpConvert.convert(m,
-                    "asum_cvt_" + i, aEdge[i], FloatLayout.FP16, FloatLayout.FP32, false), FloatLayout.FP32)
-                    : restart.plusWrapped(aEdge[i].asSigned());
-            m.next(running, next, enCells);
-            m.next(held, next, enCells.and(rowEnd[i]));
-            heldSums[i] = held;
-        }
+        int cps = plan.cyclesPerStep();
+        Expr[] heldSums = dq.activationSums() ? activationSums(m, dq, rowStart, rowEnd, aEdge, enCells) : null;
         int metaBits = dq.metadataBits();
         int groups = groups(plan, dq);
         int metaDepth = plan.colFolds() * groups;
@@ -107,17 +107,24 @@ final class DequantEdge {
                 token.metaAddress(), token.fold());
         for (int j = 0; j < cols; j++) {
             if (j > 0) {
-                List<Expr> delayed = new ArrayList<>();
-                for (int s = 0; s < current.size(); s++) {
-                    Reg r = m.reg("tok_" + j + "_" + s, current.get(s).shape(), 0);
-                    m.next(r, current.get(s));
-                    delayed.add(r);
+                // one step (cps cycles) per column, as the operands hop
+                for (int c = 0; c < cps; c++) {
+                    List<Expr> delayed = new ArrayList<>();
+                    for (int s = 0; s < current.size(); s++) {
+                        Reg r = m.reg("tok_" + j + "_" + s + (c == 0 ? "" : "_" + c), current.get(s).shape(), 0);
+                        m.next(r, current.get(s));
+                        delayed.add(r);
+                    }
+                    current = delayed;
                 }
-                current = delayed;
             }
             Expr boundary = current.get(0);
             Reg active = m.reg("dq_active_" + j, Shape.bool(), 0);
             Reg row = m.reg("dq_row_" + j, rowShape, 0);
+            // with several cycles per step, a row's sum is there in the first cycle of each of the column's steps
+            Reg phase = cps > 1 ? m.reg("dq_phase_" + j, counter(cps - 1), 0) : null;
+            Expr take = phase == null ? active : active.and(phase.eq(0));
+            Expr lastPhase = phase == null ? null : phase.eq(cps - 1);
             Reg first = m.reg("dq_first_" + j, Shape.bool(), 0);
             Reg last = m.reg("dq_last_" + j, Shape.bool(), 0);
             // only the last column's dequantiser says when the tile is done: the others keep no final flag
@@ -128,6 +135,9 @@ final class DequantEdge {
             m.when(boundary, s -> {
                 s.next(active, one());
                 s.next(row, Const.of(rowShape, 0));
+                if (phase != null) {
+                    s.next(phase, Const.of(phase.shape(), 0));
+                }
                 s.next(first, latched.get(1));
                 s.next(last, latched.get(2));
                 if (fin != null) {
@@ -135,14 +145,24 @@ final class DequantEdge {
                 }
                 s.next(fold, latched.get(5));
             }).elseWhen(active, s -> {
-                s.next(row, Mux.of(lastRow, Const.of(rowShape, 0), row.plus(1).truncate(rowShape.width())));
-                s.when(lastRow, s1 -> s1.next(active, Const.of(Shape.bool(), 0)));
+                Expr nextRow = Mux.of(lastRow, Const.of(rowShape, 0), row.plus(1).truncate(rowShape.width()));
+                if (phase == null) {
+                    s.next(row, nextRow);
+                    s.when(lastRow, s1 -> s1.next(active, Const.of(Shape.bool(), 0)));
+                } else {
+                    s.next(phase, Mux.of(lastPhase, Const.of(phase.shape(), 0), phase.plus(1).truncate(phase.width())));
+                    s.when(lastPhase, s1 -> s1.next(row, nextRow));
+                    s.when(take.and(lastRow), s1 -> s1.next(active, Const.of(Shape.bool(), 0)));
+                }
             });
-            Expr asumOfRow = heldSums[0];
-            for (int i = 1; i < rows; i++) {
-                asumOfRow = Mux.of(row.eq(i), heldSums[i], asumOfRow);
+            Expr asumOfRow = null;
+            if (heldSums != null) {
+                asumOfRow = heldSums[0];
+                for (int i = 1; i < rows; i++) {
+                    asumOfRow = Mux.of(row.eq(i), heldSums[i], asumOfRow);
+                }
             }
-            Expr write = active.and(last);
+            Expr write = take.and(last);
             Expr address = fold.resize(counter(resultDepth)).times(Const.of(counter(rows), rows))
                     .plus(row).resize(Shape.u(Math.max(1, Bits.ceilLog2(resultDepth))));
             for (int n = 0; n < lanes; n++) {
@@ -162,13 +182,17 @@ final class DequantEdge {
                 Instance step = m.instance("dq_" + j + "_" + n, dq.step());
                 step.connect("y_in", Mux.of(first, Const.of(y, 0), ring.get(rows - 1)));
                 step.connect("psum", dq.floatSums() ? psum.asUnsigned() : psum);
-                step.connect("asum", asumOfRow);
                 step.connect("scale", metaWord.slice(15, 0));
-                Expr zero = metaWord.slice(metaBits - 1, 16);
-                step.connect("zero", dq.floatSums() ? zero : zero.asSigned());
+                Expr upper = metaWord.slice(metaBits - 1, 16);
+                if (asumOfRow != null) {
+                    step.connect("asum", asumOfRow);
+                    step.connect("zero", dq.floatSums() ? upper : upper.asSigned());
+                } else {
+                    step.connect("unit_shift", upper);
+                }
                 Expr yOut = step.out("y_out");
                 for (int r = 0; r < rows; r++) {
-                    m.next(ring.get(r), r == 0 ? yOut : ring.get(r - 1), active);
+                    m.next(ring.get(r), r == 0 ? yOut : ring.get(r - 1), take);
                 }
                 Memory result = m.memoryFromHex("ybuf_" + j + "_" + n, y, resultDepth, List.of(),
                         ReadUnderWrite.READ_FIRST);
@@ -181,6 +205,26 @@ final class DequantEdge {
             }
         }
         return lastWrite;
+    }
+
+    /** Per row, Σa of the group that ended last (MixPE's zero points), held until the row's next group ends. */
+    private static Expr[] activationSums(ModuleBuilder m, GroupDequantiser dq, Expr[] rowStart, Expr[] rowEnd,
+                                         Expr[] aEdge, Expr enCells) {
+        Shape asum = dq.floatSums() ? Shape.u(32) : Shape.s(dq.activationSumBits());
+        Expr[] heldSums = new Expr[rowStart.length];
+        for (int i = 0; i < rowStart.length; i++) {
+            Reg running = m.reg("asum_run_" + i, asum, 0);
+            Reg held = m.reg("asum_" + i, asum, 0);
+            Expr restart = Mux.of(rowStart[i], Const.of(asum, 0), running);
+            // FP16 activations: widened to FP32 (exact) and added in k order from +0, as the model's float sum
+            Expr next = dq.floatSums() ? FpAdder.add(m, "asum_add_" + i, restart, FpConvert.convert(m,
+                    "asum_cvt_" + i, aEdge[i], FloatLayout.FP16, FloatLayout.FP32, false), FloatLayout.FP32)
+                    : restart.plusWrapped(aEdge[i].asSigned());
+            m.next(running, next, enCells);
+            m.next(held, next, enCells.and(rowEnd[i]));
+            heldSums[i] = held;
+        }
+        return heldSums;
     }
 
     /** Column j lane n's metadata words: at fc·groups + g, {zero, scale} (the zero point's code above the scale). */

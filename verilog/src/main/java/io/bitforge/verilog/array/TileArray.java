@@ -197,26 +197,36 @@ public final class TileArray {
         Expr finalEnd = foldEnd.and(lastCol).and(lastRow);
         DequantEdge.Token token = null;
         if (dq != null) {
-            // group position along K, the metadata address (fc·groups + g) and the fold, for the edge dequantisers
-            int g = dq.groupSize();
+            // group position along K (in steps), the metadata address (fc·groups + g) and the fold, for the edge
+            // dequantisers; with several cycles per step a group starts in a step's first cycle and ends in its last
+            int g = DequantEdge.groupSteps(plan, dq);
             int groups = DequantEdge.groups(plan, dq);
             Reg gpos = m.reg("group_pos_q", counter(g - 1), 0);
             Reg qaddr = m.reg("meta_addr_q", counter(plan.colFolds() * groups), 0);
             Reg fold = m.reg("fold_q", counter(plan.folds()), 0);
-            Expr groupEnd = feeding.and(gpos.eq(g - 1).or(t.eq(steps - 1)));
+            Expr groupEndStep = feeding.and(gpos.eq(g - 1).or(t.eq(steps - 1)));
+            Expr groupEnd = ph == null ? groupEndStep : groupEndStep.and(lastPhase);
             m.when(accept, s -> {
                 s.next(gpos, zero(gpos));
                 s.next(qaddr, zero(qaddr));
                 s.next(fold, zero(fold));
             }).elseWhen(run, s -> {
-                s.next(gpos, Mux.of(groupEnd.or(lastStep), zero(gpos), gpos.plus(1).truncate(gpos.width())));
+                Expr nextPos = Mux.of(groupEndStep.or(lastStep), zero(gpos), gpos.plus(1).truncate(gpos.width()));
+                if (ph == null) {
+                    s.next(gpos, nextPos);
+                } else {
+                    s.when(lastPhase, s1 -> s1.next(gpos, nextPos));
+                }
                 s.when(groupEnd, s1 -> s1.next(qaddr, Mux.of(t.eq(steps - 1).and(lastCol), zero(qaddr),
                         qaddr.plus(1).truncate(qaddr.width()))));
                 s.when(foldEnd, s1 -> s1.next(fold, fold.plus(1).truncate(fold.width())));
             });
-            Expr firstGroup = t.lt(Const.smallest(g));
-            Expr lastGroup = t.ge(Const.smallest((long) (groups - 1) * g));
-            token = new DequantEdge.Token(delayed(m, "group_start_q", run.and(feeding).and(gpos.eq(0))),
+            // a one-group tile's only group is its first and last (no comparison that is constant)
+            Expr firstGroup = groups == 1 ? one() : t.lt(Const.smallest(g));
+            Expr lastGroup = groups == 1 ? one() : t.ge(Const.smallest((long) (groups - 1) * g));
+            Expr groupStart = run.and(feeding).and(gpos.eq(0));
+            token = new DequantEdge.Token(delayed(m, "group_start_q", ph == null ? groupStart
+                    : groupStart.and(ph.eq(0))),
                     delayed(m, "group_end_q", run.and(groupEnd)),
                     delayed(m, "first_group_q", firstGroup), delayed(m, "last_group_q", lastGroup),
                     delayed(m, "final_fold_q", lastCol.and(lastRow)), stage(m, "meta_addr_d_q",
@@ -245,8 +255,8 @@ public final class TileArray {
         Expr[] groupStart = null;
         Expr[] groupEnd = null;
         if (dq != null) {
-            groupStart = diagonal(m, "group_start_d", token.start(), rows + cols - 1);
-            groupEnd = diagonal(m, "group_end_d", token.boundary(), rows);
+            groupStart = diagonal(m, "group_start_d", token.start(), rows + cols - 1, cps);
+            groupEnd = dq.activationSums() ? diagonal(m, "group_end_d", token.boundary(), rows, cps) : null;
         }
         Reg slot1 = null;
         if (layout.activationCodesPerWord() > 1 || layout.weightCodesPerWord() > 1) {
@@ -369,12 +379,19 @@ public final class TileArray {
         return r;
     }
 
-    /** {@code flag} delayed 0..count−1 cycles: element d is what cell (i, j) with i + j = d sees. */
-    private static Expr[] diagonal(ModuleBuilder m, String name, Expr flag, int count) {
+    /**
+     * {@code flag} delayed 0..count−1 steps of {@code cyclesPerStep} cycles: element d is what cell (i, j) with
+     * i + j = d sees.
+     */
+    private static Expr[] diagonal(ModuleBuilder m, String name, Expr flag, int count, int cyclesPerStep) {
         Expr[] taps = new Expr[count];
         taps[0] = flag;
         for (int d = 1; d < count; d++) {
-            taps[d] = delayed(m, name + "_" + d, taps[d - 1]);
+            Expr tap = taps[d - 1];
+            for (int c = 0; c < cyclesPerStep; c++) {
+                tap = delayed(m, name + "_" + d + (c == 0 ? "" : "_" + c), tap);
+            }
+            taps[d] = tap;
         }
         return taps;
     }

@@ -65,7 +65,7 @@ public final class FamilySpecs {
 
     /**
      * {@code specs} and, after each, its RTL variants ({@link PeRtlProvider#variants}, e.g. {@code mixpe-w4a8+edge}),
-     * each once.
+     * each once, where the variant's RTL builds the spec's dataflow (edge dequantisers: output-stationary only).
      */
     public static List<HardwareSpec> withRtlVariants(List<HardwareSpec> specs, PeRtlRegistry rtl) {
         List<HardwareSpec> out = new ArrayList<>();
@@ -75,7 +75,9 @@ public final class FamilySpecs {
             seen.add(List.of(spec.pe().params(), spec.dataflow()));
             for (PeRtlProvider.Variant v : rtl.find(spec.pe().family()).map(p -> p.variants(spec.pe().params()))
                     .orElse(List.of())) {
-                if (seen.add(List.of(v.params(), spec.dataflow()))) {
+                boolean built = rtl.find(spec.pe().family()).map(p -> p.create(v.params()).dataflows()
+                        .contains(spec.dataflow())).orElse(false);
+                if (built && seen.add(List.of(v.params(), spec.dataflow()))) {
                     out.add(spec.withPe(new PeSpec(spec.pe().family(), v.params())).withName(spec.name()
                             + v.suffix()));
                 }

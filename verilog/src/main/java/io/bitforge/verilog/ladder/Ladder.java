@@ -195,7 +195,7 @@ public final class Ladder {
         List<Tile> tiles = new ArrayList<>();
         GroupDequantiser dq = pe.groupDequantiser().orElse(null);
         Random metadata = new Random(seed ^ 0x6d657461L);
-        exhaustive(pe).map(t -> dq == null ? t : t.withScales(dq.randomScales(metadata, t.shape().k(),
+        exhaustive(pe).map(t -> dq == null ? t : t.withScales(dq.scales(metadata, t.b(), t.shape().k(),
                 t.shape().n()))).ifPresent(tiles::add);
         if (dq == null) {
             tiles.add(random(pe, rows, cols, dataflow, seed));
@@ -248,7 +248,7 @@ public final class Ladder {
         Random rnd = new Random(seed);
         long[] a = pe.randomActivations(rnd, m, k);
         long[] b = pe.randomWeights(rnd, k, n);
-        return new Tile(name, new TileShape(m, k, n), a, b, dq.randomScales(rnd, k, n));
+        return new Tile(name, new TileShape(m, k, n), a, b, dq.scales(rnd, b, k, n));
     }
 
     private static int roundUp(int value, int multiple) {

@@ -41,7 +41,7 @@ public record PeDesign(PeRtl pe, GeneratedArray array, long[] activationCodes, l
         Random rnd = new Random(seed);
         long[] a = pe.randomActivations(rnd, shape.m(), shape.k());
         long[] b = pe.randomWeights(rnd, shape.k(), shape.n());
-        GroupScales scales = pe.groupDequantiser().map(dq -> dq.randomScales(rnd, shape.k(), shape.n())).orElse(null);
+        GroupScales scales = pe.groupDequantiser().map(dq -> dq.scales(rnd, b, shape.k(), shape.n())).orElse(null);
         GeneratedArray array = GeneratedArray.build(pe, spec.array().rows(), spec.array().cols(), spec.dataflow(),
                 shape, a, b, scales);
         return new PeDesign(pe, array, a, b, array.top());

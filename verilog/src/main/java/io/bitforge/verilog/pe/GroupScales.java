@@ -2,7 +2,8 @@ package io.bitforge.verilog.pe;
 
 /**
  * The quantisation metadata of a tile's weights for an array with group dequantisers: per group g (along K) and
- * output column n, the zero point's two's-complement code and the FP16 scale code, row-major [g·N + n].
+ * output column n, the upper field's code (MixPE: the zero point, two's complement or an FP32 code; BitMoD: the group
+ * type's unit shift) and the FP16 scale code, row-major [g·N + n].
  */
 public record GroupScales(int groups, int n, long[] zeroCodes, long[] scaleCodes) {
     public GroupScales {

@@ -5,6 +5,7 @@ import io.bitforge.core.spec.ArraySpec;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
 import io.bitforge.core.spec.PeSpec;
+import io.bitforge.pe.bitserial.BitSerialDequant;
 import io.bitforge.pe.bitserial.BitSerialParams;
 import io.bitforge.pe.bitserial.TimingMode;
 import io.bitforge.verilog.pe.bitserial.BitModRtl;
@@ -31,5 +32,23 @@ class BitSerialLadderTest {
                 .withPe(new PeSpec("bit-serial", params)).withArray(new ArraySpec(rows, cols));
         LadderReport report = Ladder.run(spec, new BitModRtl(params), REGISTRY, LadderOptions.javaOnly(17));
         assertTrue(report.passed(), report.levels().toString());
+    }
+
+    /**
+     * With the dequantisers at the array edge ({@code dequant: edge}): the exhaustive tile and tiles of 1, 2 and 4
+     * groups against {@code BitSerialPe.dot}'s FP32 outputs, cycles = the engine's whole count + 3; int6 weights
+     * take three cycles per step.
+     */
+    @ParameterizedTest
+    @CsvSource({"bitmod-mix3,int8,8,2,2", "int6,fp16,16,3,3"})
+    void edgeDequantisersMatchTheDotProductAndTheEngine(String weights, String activations, int group, int rows,
+                                                        int cols) {
+        BitSerialParams params = new BitSerialParams(TimingMode.BITMOD, weights, activations, group, 4, 2, 1.0,
+                BitSerialDequant.EDGE);
+        HardwareSpec spec = new HardwareSpecLoader(REGISTRY).resolve("bitmod-prefill", "--hw")
+                .withPe(new PeSpec("bit-serial", params)).withArray(new ArraySpec(rows, cols));
+        LadderReport report = Ladder.run(spec, new BitModRtl(params), REGISTRY, LadderOptions.javaOnly(29));
+        assertTrue(report.passed(), report.levels().toString());
+        assertTrue(report.levels().stream().anyMatch(l -> l.level().equals("java groups-2")), report.levels().toString());
     }
 }

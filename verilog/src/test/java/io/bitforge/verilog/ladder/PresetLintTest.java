@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every PE family with RTL, at every precision mode its presets use (the specs {@code cosim --pe} runs), as a 2x2
+ * Every PE family with RTL, at every precision mode its presets use and their RTL variants (e.g. the edge
+ * dequantisers, {@code +edge}: the specs {@code cosim --pe} runs), as a 2x2
  * array: the emitted Verilog carries no Verilator lint pragma at all, and {@code verilator --lint-only -Wall}
  * reports no warning. The only nets Verilator's {@code *unused*} naming rule exempts are the allow-listed
  * {@link #ALLOWED_UNUSED}; none of them is in a PE cell.
@@ -53,7 +54,8 @@ class PresetLintTest {
         List<Arguments> modes = new ArrayList<>();
         for (String id : RTL.families()) {
             PeFamily family = REGISTRY.peFamily(id).orElseThrow();
-            for (HardwareSpec preset : FamilySpecs.of(REGISTRY, family, "tpu-like-int8", PresetLintTest::generates)) {
+            for (HardwareSpec preset : FamilySpecs.withRtlVariants(FamilySpecs.of(REGISTRY, family, "tpu-like-int8",
+                    PresetLintTest::generates), RTL)) {
                 if (generates(preset)) {
                     modes.add(Arguments.of(id, preset.name(), PeDesign.withRtlParams(preset, RTL, n -> { })));
                 }

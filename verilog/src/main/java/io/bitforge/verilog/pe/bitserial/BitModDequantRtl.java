@@ -46,6 +46,36 @@ public final class BitModDequantRtl {
         Port partial = m.in("partial", Shape.s(partialBits));
         Port unitShift = m.in("unit_shift", Shape.u(3));
         Port scale = m.in("scale", Shape.u(16));
+        Expr scaled = scaled(m, partial, unitShift, scale, fractionBits);
+        Reg y = m.reg("y_q", Shape.u(32), 0);
+        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
+        m.next(y, FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32), en);
+        m.drive(m.out("y", Shape.u(32)), y);
+        return m.build();
+    }
+
+    /**
+     * The same arithmetic as one combinational step, for the per-column dequantisers at an array's edge
+     * ({@code GroupDequantiser}): ports {@code y_in} u32 (+0 for an output's first group), {@code psum}
+     * s(partialBits) (the cell's accumulator), {@code unit_shift} u3, {@code scale} u16 (FP16 code) and
+     * {@code y_out} u32 = y_in + round_fp32(psum · scale · 2^-(fractionBits + unit shift)), rounded again to FP32.
+     */
+    public static ModuleDef buildStep(int partialBits, int fractionBits) {
+        ModuleBuilder m = ModuleBuilder.named("bitmod_dequant_step_p" + partialBits + "_f" + fractionBits)
+                .doc("BitMoD group dequantiser step: y_out = y_in + round_fp32(psum x fp16 scale x 2^-("
+                        + fractionBits + " + unit shift))");
+        Port yIn = m.in("y_in", Shape.u(32));
+        Port partial = m.in("psum", Shape.s(partialBits));
+        Port unitShift = m.in("unit_shift", Shape.u(3));
+        Port scale = m.in("scale", Shape.u(16));
+        Expr scaled = scaled(m, partial, unitShift, scale, fractionBits);
+        m.drive(m.out("y_out", Shape.u(32)), FpAdder.add(m, "yadd", yIn, scaled, FloatLayout.FP32));
+        return m.build();
+    }
+
+    /** partial · scale · 2^-(fractionBits + unitShift) rounded once to FP32; a zero partial gives +0. */
+    private static Expr scaled(ModuleBuilder m, Expr partial, Expr unitShift, Expr scale, int fractionBits) {
+        int partialBits = partial.width();
         FpFields s = FpFields.of(m, "scale", scale, FloatLayout.FP16);
         Expr negativePartial = partial.lt(Const.of(Shape.s(2), 0));
         Expr magnitude = Mux.of(negativePartial, partial.neg(), partial.resize(Shape.s(partialBits + 1)))
@@ -57,12 +87,7 @@ public final class BitModDequantRtl {
         Expr rounded = WideRounder.roundMagnitude(m, "rnd", product, exponent, FloatLayout.FP32);
         Expr zero = product.eq(Const.of(Shape.u(1), 0));
         Expr negative = negativePartial.xor(s.negative()).and(zero.not());
-        Expr scaled = named(m, "scaled", Concat.of(List.of(negative, rounded)));
-        Reg y = m.reg("y_q", Shape.u(32), 0);
-        Expr previous = Mux.of(first, Const.of(Shape.u(32), 0), y);
-        m.next(y, FpAdder.add(m, "yadd", previous, scaled, FloatLayout.FP32), en);
-        m.drive(m.out("y", Shape.u(32)), y);
-        return m.build();
+        return named(m, "scaled", Concat.of(List.of(negative, rounded)));
     }
 
     /** A wire carrying {@code value}, so the emitted Verilog names it once. */

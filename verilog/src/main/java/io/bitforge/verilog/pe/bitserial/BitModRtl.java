@@ -9,7 +9,14 @@ import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.spec.Dataflow;
+import io.bitforge.core.arith.Rounding;
+import io.bitforge.core.io.BadInputException;
+import io.bitforge.core.quant.Granularity;
+import io.bitforge.core.quant.GroupLayout;
+import io.bitforge.core.quant.QuantizedTensor;
+import io.bitforge.pe.bitserial.BitSerialDequant;
 import io.bitforge.pe.bitserial.BitSerialParams;
+import io.bitforge.pe.bitserial.BitSerialPe;
 import io.bitforge.pe.bitserial.UnifiedTerms;
 import io.bitforge.verilog.hdl.Concat;
 import io.bitforge.verilog.hdl.Const;
@@ -26,6 +33,8 @@ import io.bitforge.verilog.hdl.Shape;
 import io.bitforge.verilog.hdl.Wire;
 import io.bitforge.verilog.pe.CodeRange;
 import io.bitforge.verilog.pe.CodeTile;
+import io.bitforge.verilog.pe.GroupDequantiser;
+import io.bitforge.verilog.pe.GroupScales;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.ReferenceGemm;
 
@@ -33,6 +42,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -45,8 +55,10 @@ import java.util.stream.LongStream;
  * selects the term decoder. FP16 activations are aligned in the cell to signed integers in units of 2^-24
  * ({@link #align}), so the sums stay exact as {@code BitSerialPe}'s partial sums. Sums are in the type's integer grid
  * units (value · 2^unitShift; with FP16 activations also · 2^24) in 32 bits (64 with FP16): the per-group partial
- * sums BitMoD's dequantiser consumes; a tile is one group along K. The dequantiser (scale, one FP32 rounding per
- * group) is the separate unit {@link BitModDequantRtl}, not yet inside the array.
+ * sums BitMoD's dequantiser consumes; a tile is one group along K. With {@code dequant: edge} the array hands each
+ * column's group partial sums to a per-column dequantiser at its bottom edge ({@link #groupDequantiser}:
+ * {@link BitModDequantRtl#buildStep}, the FP16 scale and the group type's unit shift from a metadata block RAM per
+ * column) and its results are {@link BitSerialPe#dot}'s FP32 outputs, for tiles of any number of groups.
  */
 public record BitModRtl(BitSerialParams params) implements PeRtl {
     static final int ACCUMULATOR_BITS = TermReference.ACCUMULATOR_BITS;
@@ -88,7 +100,11 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
     @Override
     public String modeName() {
         return "bitmod_" + params.weightFormat().replace('-', '_').replace('+', 'p') + "_" + params.activationFormat()
-                + "_l" + params.lanes();
+                + "_l" + params.lanes() + (edge() ? "_g" + params.groupSize() + "_edge" : "");
+    }
+
+    private boolean edge() {
+        return params.dequant() == BitSerialDequant.EDGE;
     }
 
     @Override
@@ -98,8 +114,9 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
 
     @Override
     public Set<Dataflow> dataflows() {
-        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums add
-        return EnumSet.allOf(Dataflow.class);
+        // ws and is wrap the output-stationary cell (StationaryCell): its sums are two's complement, so partial sums
+        // add; the edge dequantisers take the group sums out of an output-stationary array
+        return edge() ? EnumSet.of(Dataflow.OS) : EnumSet.allOf(Dataflow.class);
     }
 
     @Override
@@ -117,9 +134,118 @@ public record BitModRtl(BitSerialParams params) implements PeRtl {
         return fp16() ? FP16_ACCUMULATOR_BITS : ACCUMULATOR_BITS;
     }
 
+    /** Tiles are one group deep along K, or any number of groups with the edge dequantisers. */
     @Override
     public int maxTileK() {
-        return params.groupSize();
+        return edge() ? PeRtl.super.maxTileK() : params.groupSize();
+    }
+
+    /**
+     * With {@code dequant: edge}: {@link BitModDequantRtl#buildStep} per column on the cell's accumulator (units of
+     * 2^-(24 + u) with FP16 activations, 2^-u with integer ones), no Σa (BitMoD's codes are symmetric), the metadata
+     * word {unit shift u3, FP16 scale}.
+     */
+    @Override
+    public Optional<GroupDequantiser> groupDequantiser() {
+        if (!edge()) {
+            return Optional.empty();
+        }
+        int maxShift = decoders().stream().mapToInt(UnifiedTerms::unitShift).max().orElse(0);
+        if (maxShift > 7 || params.groupSize() % params.lanes() != 0) {
+            throw new BadInputException("hardware.pe.params: bit-serial edge dequantisers take grids of unit shift "
+                    + "<= 7 and groupSize a multiple of lanes; got " + params.weightFormat() + " (unit shift "
+                    + maxShift + "), groupSize " + params.groupSize() + ", lanes " + params.lanes());
+        }
+        return Optional.of(new GroupDequantiser(BitModDequantRtl.buildStep(accumulatorBits(), fp16() ? 24 : 0),
+                params.groupSize(), 0, 3, false, 0, this::dequantised, this::metadata));
+    }
+
+    /** Per group and column: the unit shift of the group's type (the weights' choice) and a seeded FP16 scale. */
+    private GroupScales metadata(Random rnd, long[] b, int k, int n) {
+        int g = params.groupSize();
+        int groups = (k + g - 1) / g;
+        List<UnifiedTerms> decoders = decoders();
+        long[] shifts = new long[groups * n];
+        long[] scales = new long[groups * n];
+        for (int group = 0; group < groups; group++) {
+            for (int col = 0; col < n; col++) {
+                int choice = (int) (b[group * g * n + col] >>> codeBits());
+                shifts[group * n + col] = decoders.get(choice).unitShift();
+                scales[group * n + col] = GroupDequantiser.randomScale(rnd);
+            }
+        }
+        return new GroupScales(groups, n, shifts, scales);
+    }
+
+    /**
+     * {@link BitSerialPe#dot} on the tile's codes and metadata, row by row: the FP32 outputs' bit patterns. Integer
+     * activations enter as the FP16 codes of their values (exact: at most 11 bits), as they ride in the FP16 lanes.
+     */
+    private long[] dequantised(long[] a, long[] b, GroupScales scales, int m, int k, int n) {
+        int g = params.groupSize();
+        int groups = scales.groups();
+        int codeBits = codeBits();
+        short[] codes = new short[n * k];
+        double[] scale = new double[n * groups];
+        byte[] choices = new byte[choiceBits() > 0 ? n * groups : 0];
+        for (int col = 0; col < n; col++) {
+            for (int i = 0; i < k; i++) {
+                codes[col * k + i] = (short) (b[i * n + col] & Bits.mask(codeBits));
+            }
+            for (int group = 0; group < groups; group++) {
+                scale[col * groups + group] = NumberFormats.FP16.decode((int) scales.scale(group, col));
+                if (choices.length > 0) {
+                    choices[col * groups + group] = (byte) (b[group * g * n + col] >>> codeBits);
+                }
+            }
+        }
+        QuantizedTensor w = new QuantizedTensor(NumberFormats.parse(params.weightFormat()),
+                new GroupLayout(Granularity.GROUP, n, k, g), codes, scale, new double[0], choices, 0,
+                Rounding.HALF_EVEN);
+        BitSerialPe pe = new BitSerialPe(params.lanes());
+        long[] out = new long[m * n];
+        for (int row = 0; row < m; row++) {
+            int[] activations = new int[k];
+            for (int i = 0; i < k; i++) {
+                long code = a[row * k + i];
+                activations[i] = fp16() ? (int) code : (int) NumberFormats.FP16.encode(activations().decode((int) code));
+            }
+            for (int col = 0; col < n; col++) {
+                out[row * n + col] = Integer.toUnsignedLong(Float.floatToRawIntBits(pe.dot(w, col, activations)
+                        .value()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * With the edge dequantisers a BitMoD mixture's group takes one type: per group and column one seeded choice,
+     * each weight a seeded code of that type; otherwise each key drawn from {@link #weightCodes}.
+     */
+    @Override
+    public long[] randomWeights(Random rnd, int k, int n) {
+        List<UnifiedTerms> decoders = decoders();
+        if (!edge() || decoders.size() == 1) {
+            return PeRtl.super.randomWeights(rnd, k, n);
+        }
+        int g = params.groupSize();
+        int codeBits = codeBits();
+        long[] b = new long[k * n];
+        for (int group = 0; group * g < k; group++) {
+            for (int col = 0; col < n; col++) {
+                int choice = rnd.nextInt(decoders.size());
+                List<Integer> valid = new ArrayList<>();
+                for (int code = 0; code < 1 << codeBits; code++) {
+                    if (TermTable.valid(decoders.get(choice), code)) {
+                        valid.add(code);
+                    }
+                }
+                for (int i = group * g; i < Math.min(k, (group + 1) * g); i++) {
+                    b[i * n + col] = (long) choice << codeBits | valid.get(rnd.nextInt(valid.size()));
+                }
+            }
+        }
+        return b;
     }
 
     @Override
