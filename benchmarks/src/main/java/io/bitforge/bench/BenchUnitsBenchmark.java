@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code simulate}), and designs of the whole {@code explore} command with its store, ids, front and chart on two
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
  * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), one ResNet-18 3 × 3 convolution in that
- * mode ({@code scalesim-conv}), and weights through every format of {@code quantize --format all}
+ * mode ({@code scalesim-conv}), one Llama-3B feed-forward layer of 4.2 million folds in that mode
+ * ({@code scalesim-llama}), weights through every format of {@code quantize --format all}
  * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix),
  * and cycles of the compiled Java HDL simulator on the 8 × 8 INT8 systolic array with random operands every cycle
  * ({@code hdl}; one invocation is {@link BenchCases#HDL_CYCLES_PER_CALL} cycles).
@@ -41,6 +42,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work exploreRun;
     private BenchCase.Work scaleSim;
     private BenchCase.Work scaleSimConv;
+    private BenchCase.Work scaleSimLlama;
     private BenchCase.Work quantize;
     private BenchCase.Work hdl;
 
@@ -52,6 +54,7 @@ public class BenchUnitsBenchmark {
         exploreRun = BenchCases.of("explore-run", registry, 2).setup().prepare();
         scaleSim = BenchCases.of("scalesim", registry, 1).setup().prepare();
         scaleSimConv = BenchCases.of("scalesim-conv", registry, 1).setup().prepare();
+        scaleSimLlama = BenchCases.of("scalesim-llama", registry, 1).setup().prepare();
         quantize = BenchCases.of("quantize", registry, 1).setup().prepare();
         hdl = BenchCases.of("hdl", registry, 1).setup().prepare();
     }
@@ -80,6 +83,11 @@ public class BenchUnitsBenchmark {
     @Benchmark
     public long scaleSimConv() {
         return scaleSimConv.run();
+    }
+
+    @Benchmark
+    public long scaleSimLlama() {
+        return scaleSimLlama.run();
     }
 
     @Benchmark

@@ -1,13 +1,9 @@
 package io.bitforge.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.cli.bench.BenchCases;
 import io.bitforge.core.registry.Registry;
-import io.bitforge.core.spec.HardwareSpec;
-import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.spec.SpecNode;
-import io.bitforge.explore.DesignEvaluator;
-import io.bitforge.explore.DesignMetrics;
+import io.bitforge.explore.DesignOutcome;
+import io.bitforge.explore.DesignScorer;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Designs per second of the explorer's per-design path — build the design's spec from the space, validate it,
- * hash its id, evaluate Llama-2-7B decoding one token at a 1024-token context (all 32 layers, lm_head) — on two
+ * Designs per second of the explorer's per-design path, {@link DesignScorer#score} as a run calls it — build the
+ * design's spec from the space with the loader's checks, hash its id, evaluate Llama-2-7B decoding one token at a
+ * 1024-token context (all 32 layers, lm_head), check the constraints, make its stored line's record — on two
  * threads. Every call takes the next design of a 1024 x 1024 x 4 grid (array rows x cols x dataflow/clock), so no
  * two calls score the same design and no result is reused; only the workload's op graphs, which do not depend on the
  * design, are built once (as the explorer does).
@@ -41,30 +38,26 @@ import java.util.concurrent.atomic.AtomicLong;
 @Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class ExploreDesignBenchmark {
-    private final ObjectMapper trees = new ObjectMapper();
     private final AtomicLong next = new AtomicLong();
     private DesignSpace space;
-    private HardwareSpecLoader loader;
-    private DesignEvaluator evaluator;
+    private DesignScorer scorer;
     private long gridSize;
 
     @Setup
     public void setup() {
         Registry registry = Registry.load();
         space = new SpaceLoader(registry).parse(BenchCases.EXPLORE_SPACE, "bench.yaml", null);
-        loader = new HardwareSpecLoader(registry);
-        evaluator = new DesignEvaluator(registry, space.workloads());
+        scorer = new DesignScorer(registry, space, null);
         gridSize = space.gridSize().longValueExact();
     }
 
     @Benchmark
-    public DesignMetrics distinctDesign() {
+    public DesignOutcome distinctDesign() {
         int[] choice = space.choiceAt(BigInteger.valueOf(next.getAndIncrement() % gridSize));
-        HardwareSpec spec = loader.fromNode(SpecNode.detached(trees.valueToTree(space.pointSpec(choice)), "design",
-                "hardware"));
-        if (spec.designId().isEmpty()) {
-            throw new IllegalStateException();
+        DesignOutcome outcome = scorer.score(choice, id -> false);
+        if (outcome.design() == null) {
+            throw new IllegalStateException("not scored: " + outcome.rejection());
         }
-        return evaluator.evaluate(spec);
+        return outcome;
     }
 }

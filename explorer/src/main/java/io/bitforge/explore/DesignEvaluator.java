@@ -4,6 +4,7 @@ import io.bitforge.core.engine.Engine;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.registry.Registry;
+import io.bitforge.core.spec.DramSpec;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.simulation.PhaseFootprints;
 import io.bitforge.simulation.PhaseTotals;
@@ -49,6 +50,18 @@ public final class DesignEvaluator {
     private final List<WorkloadTerm> terms;
     /** Per term: the graphs by quantisation text (one entry, or one per native format pair for "native"). */
     private final List<Map<String, List<PhaseFootprints>>> graphs;
+
+    /**
+     * The DRAM's figures, latency and row-buffer timing by DRAM and clock, the only fields they read: the same for
+     * every design of a space that shares them, so built once for all of them.
+     */
+    private final Map<DramKey, DramSide> dramSides = new ConcurrentHashMap<>();
+
+    private record DramKey(DramSpec dram, double clockMegahertz) {
+    }
+
+    private record DramSide(DramFigures figures, long latencyCycles, RowBufferDram rowBuffer) {
+    }
 
     public DesignEvaluator(Registry registry, List<WorkloadTerm> terms) {
         this(registry, terms, SpaceMemory.FLOOR);
@@ -108,10 +121,13 @@ public final class DesignEvaluator {
 
     public DesignMetrics evaluate(HardwareSpec spec) {
         Engine engine = EngineAssembly.assemble(registry, spec, setup);
-        DramFigures dram = DramFigures.of(spec, registry);
-        long dramLatency = DramLatency.cycles(spec, registry);
+        DramSide side = dramSides.computeIfAbsent(new DramKey(spec.dram(), spec.clockMegahertz()),
+                key -> new DramSide(DramFigures.of(spec, registry), DramLatency.cycles(spec, registry),
+                        RowBufferDram.of(spec, registry).orElse(null)));
+        DramFigures dram = side.figures();
+        long dramLatency = side.latencyCycles();
         boolean resident = ResidencyPlanner.store(engine, spec).isPresent();
-        RowBufferDram rowBuffer = RowBufferDram.of(spec, registry).orElse(null);
+        RowBufferDram rowBuffer = side.rowBuffer();
         Simulator shared = new Simulator(engine, dram, dramLatency, null, rowBuffer);
         double shortfall = 0;
         double latency = 0;

@@ -1,12 +1,10 @@
 package io.bitforge.explore;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.core.engine.Mapping;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.spec.SpecNode;
 
 import java.util.function.Predicate;
 
@@ -17,17 +15,14 @@ import java.util.function.Predicate;
  * Thread-safe.
  */
 public final class DesignScorer {
-    /** One mapper for every design (HardwareSpecLoader.fromMap builds a new one per call, which dominates). */
-    private static final ObjectMapper TREES = new ObjectMapper();
-
     private final DesignSpace space;
-    private final HardwareSpecLoader specLoader;
+    private final PointSpecs specs;
     private final DesignEvaluator evaluator;
 
     /** @param mapping the mapping stage every design runs under, or null for each design's own */
     public DesignScorer(Registry registry, DesignSpace space, Mapping mapping) {
         this.space = space;
-        this.specLoader = new HardwareSpecLoader(registry);
+        this.specs = new PointSpecs(space, new HardwareSpecLoader(registry));
         this.evaluator = new DesignEvaluator(registry, space.workloads(), space.memory(), mapping);
     }
 
@@ -72,8 +67,7 @@ public final class DesignScorer {
     private Object spec(int[] choice, Predicate<String> stored) {
         HardwareSpec spec;
         try {
-            spec = specLoader.fromNode(SpecNode.detached(TREES.valueToTree(space.pointSpec(choice)), "design",
-                    "hardware"));
+            spec = specs.spec(choice);
         } catch (BadInputException e) {
             return new DesignOutcome(choice, null, null, space.choiceMap(choice) + ": " + e.getMessage());
         }

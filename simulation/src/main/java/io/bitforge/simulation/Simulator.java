@@ -79,9 +79,10 @@ public final class Simulator {
 
     /**
      * The totals of {@link #run} (cycles, energy, the area) computed without building per-op results: each op
-     * through the engine and the {@link DramFloor} arithmetic, summed directly. Folding cost reports with
-     * {@code CostReport.plus} also merges action counts and sources, which a sweep does not need and which would
-     * dominate its time.
+     * through the engine (an op that differs from an earlier one in its name alone takes that op's cost,
+     * {@link PhaseFootprints#sameWorkAs}) and the {@link DramFloor} arithmetic, summed directly. Folding cost
+     * reports with {@code CostReport.plus} also merges action counts and sources, which a sweep does not need and
+     * which would dominate its time.
      */
     public PhaseTotals totals(PhaseFootprints phase) {
         if (pipelined() || residency != null) {
@@ -95,8 +96,11 @@ public final class Simulator {
         long cycles = 0;
         double picojoules = 0;
         double area = 0;
+        CostReport[] costs = new CostReport[ops.size()];
         for (int o = 0; o < ops.size(); o++) {
-            CostReport cost = engine.evaluate(ops.get(o));
+            int same = phase.sameWorkAs()[o];
+            CostReport cost = same < o ? costs[same] : engine.evaluate(ops.get(o));
+            costs[o] = cost;
             long engineDramBytes = DramFloor.engineDramBytes(cost);
             long footprintBytes = engineDramBytes > 0 ? 0 : phase.footprintBytes(o, engine::storedWeightBits);
             long dramBytes = engineDramBytes > 0 ? engineDramBytes : footprintBytes;

@@ -1,6 +1,5 @@
 package io.bitforge.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bitforge.api.QuantizeRequest;
 import io.bitforge.api.SimulateRequest;
 import io.bitforge.cli.CliContext;
@@ -12,8 +11,7 @@ import io.bitforge.core.op.Precision;
 import io.bitforge.core.registry.Registry;
 import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.core.spec.HardwareSpecLoader;
-import io.bitforge.core.spec.SpecNode;
-import io.bitforge.explore.DesignEvaluator;
+import io.bitforge.explore.DesignScorer;
 import io.bitforge.explore.DesignSpace;
 import io.bitforge.explore.SpaceLoader;
 import io.bitforge.memory.scalesim.ScaleSimConfig;
@@ -84,7 +82,8 @@ public final class BenchCases {
     }
 
     public static List<String> names() {
-        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv", "hdl",
+        return List.of("gemm", "gemm-tiled", "simulate", "explore", "explore-run", "scalesim", "scalesim-conv",
+                "scalesim-llama", "hdl",
                 "quantize");
     }
 
@@ -111,7 +110,8 @@ public final class BenchCases {
                     "llama-2-7b, 2048-token prompt + 256 generated tokens (all layers, both phases) on " + PRESET,
                     1, () -> simulate(registry));
             case "explore" -> new BenchCase(name, "designs",
-                    "distinct designs from a 1024x1024x2x2 grid, each scored on llama-2-7b decode at context 1024",
+                    "distinct designs from a 1024x1024x2x2 grid, each scored as a run scores it (spec, id, "
+                            + "evaluation) on llama-2-7b decode at context 1024",
                     threads, () -> explore(registry));
             case "explore-run" -> new BenchCase(name, "designs",
                     "the whole explore command in process on " + EXPLORE_RUN_DESIGNS + " designs sampled from the "
@@ -125,6 +125,10 @@ public final class BenchCases {
                     "the same on one ResNet-18 convolution with overlapping windows (56x56x64 input, 64 3x3 "
                             + "filters, stride 1), whose ifmap reads are followed address by address", 1,
                     BenchCases::scaleSimConv);
+            case "scalesim-llama" -> new BenchCase(name, "layers",
+                    "the same on one Llama-3B feed-forward layer of SCALE-Sim's llama3b topology (512x512 input of "
+                            + "4096 channels, 16384 1x1 filters: 4.2 M folds on 32x32), whose folds repeat", 1,
+                    BenchCases::scaleSimLlama);
             case "hdl" -> new BenchCase(name, "cycles",
                     "Java HDL simulator (compiled), " + HDL_ARRAY + "x" + HDL_ARRAY + " INT8 systolic array, random operands "
                             + "every cycle", 1, BenchCases::hdl);
@@ -147,18 +151,15 @@ public final class BenchCases {
         return () -> library.simulate(request).phases().isEmpty() ? 0 : 1;
     }
 
+    /** The explorer's per-design path as a run calls it ({@link DesignScorer#score}): spec, id, evaluation. */
     private static BenchCase.Work explore(Registry registry) {
         DesignSpace space = new SpaceLoader(registry).parse(EXPLORE_SPACE, "bench.yaml", null);
-        HardwareSpecLoader loader = new HardwareSpecLoader(registry);
-        DesignEvaluator evaluator = new DesignEvaluator(registry, space.workloads());
-        ObjectMapper trees = new ObjectMapper();
+        DesignScorer scorer = new DesignScorer(registry, space, null);
         long gridSize = space.gridSize().longValueExact();
         AtomicLong next = new AtomicLong();
         return () -> {
             int[] choice = space.choiceAt(BigInteger.valueOf(next.getAndIncrement() % gridSize));
-            HardwareSpec spec = loader.fromNode(SpecNode.detached(trees.valueToTree(space.pointSpec(choice)),
-                    "design", "hardware"));
-            return evaluator.evaluate(spec).latencySeconds() > 0 ? 1 : 0;
+            return scorer.score(choice, id -> false).design() != null ? 1 : 0;
         };
     }
 
@@ -206,6 +207,12 @@ public final class BenchCases {
     private static BenchCase.Work scaleSimConv() {
         ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layer = List.of(new TopologyLayer("conv", 56, 56, 3, 3, 64, 64, 1, 1));
+        return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
+    }
+
+    private static BenchCase.Work scaleSimLlama() {
+        ScaleSimConfig config = ScaleSimConfig.calc("bench", 32, 32, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layer = List.of(new TopologyLayer("feed_forward", 512, 512, 1, 1, 4096, 16384, 1, 1));
         return () -> ScaleSimRun.run(config, layer).get(0).totalCycles() > 0 ? 1 : 0;
     }
 

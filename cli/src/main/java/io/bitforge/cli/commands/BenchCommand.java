@@ -34,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", paramLabel = "NAME[,NAME...]",
             description = "Benchmarks to run: gemm, gemm-tiled, simulate, explore, explore-run, scalesim, "
-                    + "scalesim-conv, hdl (default all).")
+                    + "scalesim-conv, scalesim-llama, hdl (default all).")
     List<String> only;
 
     @Option(names = "--warmup-seconds", defaultValue = "3", description = "Warm-up per benchmark (default 3), "

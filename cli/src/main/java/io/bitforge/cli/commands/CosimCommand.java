@@ -5,12 +5,12 @@ import io.bitforge.cli.CliContext;
 import io.bitforge.cli.hdl.GemmStimulus;
 import io.bitforge.cli.hdl.HdlDesignOptions;
 import io.bitforge.cli.hdl.PeLadderRun;
-import io.bitforge.cli.hdl.RunLimits;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.Json;
 import io.bitforge.verilog.estimate.DesignSize;
+import io.bitforge.verilog.estimate.RunLimits;
 import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.gen.SystolicArray;
 import io.bitforge.verilog.hdl.ModuleDef;
@@ -84,7 +84,7 @@ public final class CosimCommand implements Callable<Integer> {
             description = "Keep the Verilog, testbench and tool logs here (default: a temporary folder, removed).")
     Path out;
 
-    @Option(names = "--yes", description = "Run even when the run is estimated past ten minutes (it is refused "
+    @Option(names = "--yes", description = "Run even when the run is estimated past a minute (it is refused "
             + "otherwise, with the estimate).")
     boolean yes;
 
@@ -159,7 +159,8 @@ public final class CosimCommand implements Callable<Integer> {
             estimate = estimate.plus(name.equals("icarus") ? ToolRunEstimate.icarus(size, trace.cycles())
                     : ToolRunEstimate.verilator(size, trace.cycles()));
         }
-        RunLimits.check(context, "cosim", estimate, yes);
+        RunLimits.standard().enforce("cosim", estimate, yes, "--rows/--cols/--k, --cycles, one --simulator")
+                .ifPresent(notice -> context.err().println("bitforge: " + notice));
         Path dir = workDir();
         List<Map<String, Object>> runs = new ArrayList<>();
         List<CosimResult> results = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.bitforge.verilog.fpga.FpgaEstimate;
 import io.bitforge.verilog.fpga.FpgaFlow;
 import io.bitforge.verilog.fpga.FpgaPart;
 import io.bitforge.verilog.fpga.FpgaReport;
+import io.bitforge.verilog.fpga.FpgaRunEstimate;
 import io.bitforge.verilog.fpga.MaxArrayResult;
 import io.bitforge.verilog.fpga.MaxArraySearch;
 import io.bitforge.verilog.fpga.MultiplierMapping;
@@ -34,6 +35,9 @@ import io.bitforge.verilog.pe.PeRtlRegistry;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.estimate.DesignSize;
+import io.bitforge.verilog.estimate.RunLimits;
+import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.tools.ToolException;
 import io.bitforge.verilog.tools.ToolRunner;
 import picocli.CommandLine.Command;
@@ -62,6 +66,8 @@ public final class FpgaCommand implements Callable<Integer> {
     /** --target names an iCE40 part with this prefix (ice40-hx8k); ECP5 and Xilinx 7-series go bare. */
     private static final String TARGET_PREFIX = "ice40-";
     private static final List<String> TOOLS = List.of("yosys", "nextpnr-ice40", "icepack", "icetime");
+    /** How a refused --max-array search can be made smaller. */
+    private static final String MAX_ARRAY_SMALLER = "build one size with --rows/--cols instead of --max-array";
 
     private final CliContext context;
 
@@ -125,6 +131,10 @@ public final class FpgaCommand implements Callable<Integer> {
                     + "Run it with fpga-run; see docs/fpga.md.")
     String boardId;
 
+    @Option(names = "--yes", description = "Run even when the tools are estimated to take more than a minute (it "
+            + "is refused otherwise, with the estimate; --max-array is priced at every size it may try).")
+    boolean yes;
+
     @Spec
     CommandSpec commandSpec;
 
@@ -176,11 +186,14 @@ public final class FpgaCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--clock-mhz", clockMegahertz, "must be left at the board's 12 "
                     + "with --board and a family on a divided core clock");
         }
+        ModuleDef bare = boardDesign == null ? design() : null;
+        DesignSize size = boardDesign != null ? DesignSize.of(boardDesign.top().core()) : DesignSize.of(bare);
+        enforce(FpgaRunEstimate.build(size, part), "--rows/--cols, a smaller --pe/--hw precision");
         FpgaFlow.Settings settings = boardDesign != null
                 ? new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, boardDesign.top().pcf(), false,
                         boardDesign.top().clock().dividedClock())
                 : new FpgaFlow.Settings(part, mapping, clockMegahertz, seed, part.clockOnlyPcf());
-        EmittedDesign emitted = boardDesign != null ? emitBoard(boardDesign) : emit();
+        EmittedDesign emitted = boardDesign != null ? emitBoard(boardDesign) : emit(bare);
         FpgaReport report;
         try {
             report = FpgaFlow.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), settings);
@@ -296,12 +309,19 @@ public final class FpgaCommand implements Callable<Integer> {
      * 256 x 8 here (35 pins) rather than {@code verilog}'s 256 x 16, whose 51 pins exceed the 39 user I/O of the
      * UP5K's SG48 package (Lattice iCE40 UltraPlus family data sheet); both are one SB_RAM40_4K.
      */
-    private EmittedDesign emit() {
+    private ModuleDef design() {
         ModuleDef top = !designOptions.isPeArray() && designOptions.design().equals("ram")
                 ? Ram.build(8, 8, ReadUnderWrite.UNDEFINED) : designOptions.build(context, 1);
-        if (designOptions.isPeArray()) {
-            top = ReadoutTop.build(top);
-        }
+        return designOptions.isPeArray() ? ReadoutTop.build(top) : top;
+    }
+
+    /** Refuses a run estimated past the limit unless --yes; with --yes says the estimate first. */
+    private void enforce(ToolRunEstimate estimate, String smaller) {
+        RunLimits.standard().enforce("fpga", estimate, yes, smaller)
+                .ifPresent(notice -> context.err().println("bitforge: " + notice));
+    }
+
+    private EmittedDesign emit(ModuleDef top) {
         EmittedDesign emitted = VerilogEmitter.emit(top, EmitOptions.synthesis());
         try {
             emitted.writeTo(out);
@@ -327,7 +347,9 @@ public final class FpgaCommand implements Callable<Integer> {
             throw new BadInputException("fpga: yosys is not on PATH; install the toolchain with "
                     + ToolRunner.INSTALL_HINT);
         }
-        EmittedDesign emitted = emit();
+        ModuleDef top = design();
+        enforce(FpgaRunEstimate.synthesis(DesignSize.of(top)), "--rows/--cols, a smaller --pe/--hw precision");
+        EmittedDesign emitted = emit(top);
         FpgaEstimate estimate;
         try {
             estimate = FpgaEstimate.build(out, emitted.fileNames(), emitted.top(), designOptions.design(), target);
@@ -359,9 +381,11 @@ public final class FpgaCommand implements Callable<Integer> {
         PeRtlRegistry rtl = PeRtlRegistry.load();
         // the search sizes the array itself, so a preset's own array (e.g. 64x64) is not checked against --rows
         HardwareSpec spec = designOptions.withDefaultArray(1, 1).peSpec(context, rtl);
+        enforce(MaxArraySearch.estimateStepWork(spec, rtl, settings), MAX_ARRAY_SMALLER);
         MaxArrayResult result;
         try {
-            result = MaxArraySearch.search(spec, rtl, settings, out, line -> context.err().println("fpga: " + line));
+            result = MaxArraySearch.search(spec, rtl, settings, out, line -> context.err().println("fpga: " + line),
+                    rest -> enforce(rest, MAX_ARRAY_SMALLER));
         } catch (ToolException e) {
             throw new BadInputException("fpga: --max-array for " + spec.pe().family() + ": " + firstLine(e)
                     + " (logs in " + out + ")", e);

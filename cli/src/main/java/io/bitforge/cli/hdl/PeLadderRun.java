@@ -16,6 +16,7 @@ import io.bitforge.verilog.ladder.LevelResult;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
 import io.bitforge.verilog.pe.PeRtlRegistry;
+import io.bitforge.verilog.estimate.RunLimits;
 import io.bitforge.verilog.estimate.ToolRunEstimate;
 
 import java.nio.file.Path;
@@ -118,8 +119,8 @@ public final class PeLadderRun implements Callable<Integer> {
     }
 
     /**
-     * Prices every ladder before any runs: past {@link RunLimits#REFUSE_SECONDS} the command is refused with the
-     * estimate unless --yes; past {@link RunLimits#ANNOUNCE_SECONDS} the estimate is printed first.
+     * Prices every ladder before any runs: past {@link RunLimits#refuseSeconds()} the command is refused with the
+     * estimate unless --yes, and with --yes the estimate is printed first.
      */
     private void checkEstimate(List<HardwareSpec> runnable, List<PeRtl> pes, Set<String> tools) {
         ToolRunEstimate total = ToolRunEstimate.NONE;
@@ -127,7 +128,8 @@ public final class PeLadderRun implements Callable<Integer> {
             total = total.plus(LadderEstimate.of(runnable.get(i), pes.get(i),
                     new LadderOptions(seed, tools, workDir == null ? Path.of(".") : workDir, null)));
         }
-        RunLimits.check(context, "cosim", total, yes);
+        RunLimits.standard().enforce("cosim", total, yes, "--rows/--cols, --simulator java")
+                .ifPresent(notice -> context.err().println("bitforge: " + notice));
     }
 
     private void print(HardwareSpec spec, LadderReport r) {

@@ -46,7 +46,7 @@ class BenchCommandTest {
         CliHarness.Result only = CliHarness.run("bench", "--only", "gemm,fft");
         assertEquals(2, only.exitCode());
         assertEquals("bitforge: --only: must be among gemm, gemm-tiled, simulate, explore, explore-run, scalesim, "
-                + "scalesim-conv, hdl, quantize, got 'fft'",
+                + "scalesim-conv, scalesim-llama, hdl, quantize, got 'fft'",
                 only.stderr().strip());
         CliHarness.Result rounds = CliHarness.run("bench", "--rounds", "0");
         assertEquals(2, rounds.exitCode());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,6 +24,8 @@ class FpgaCommandTest {
         CliHarness.Result r = CliHarness.run("fpga", "--rows", "2", "--cols", "2", "--out", dir.toString(),
                 "--json", "-");
         assertEquals(0, r.exitCode(), r.stderr());
+        // estimated well within the minute (about 5 s of tools): it just runs, with no word about time
+        assertFalse(r.stderr().contains("refused") || r.stderr().contains("estimated"), r.stderr());
         JsonNode json = Json.mapper().readTree(r.stdout());
         assertEquals("top_systolic_os_r2_c2_d8_a32", json.at("/top").asText());
         // one signed 8x8 product per PE on an SB_MAC16; the UP5K has 8 of them and 5280 logic cells (Lattice iCE40
@@ -76,9 +79,11 @@ class FpgaCommandTest {
         // one INT8 multiplier per mac-int PE and 8 SB_MAC16 on the UP5K: 2x2 fits, 3x3 (9) cannot; the rectangles
         // between (1x5, 2x3, 1x6, 1x7, 2x4, 1x8) need at most 8 DSPs and a fifth of the logic, so all fit and the
         // first with 8 PEs, 2x4, is the largest
+        // its worst case (every size it may try) is past the minute, so it needs --yes, and says its estimate
         CliHarness.Result r = CliHarness.run("fpga", "--max-array", "--pe", "mac-int", "--multipliers", "dsp",
-                "--out", dir.toString(), "--json", "-");
+                "--out", dir.toString(), "--json", "-", "--yes");
         assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("bitforge: fpga: estimated about "), r.stderr());
         JsonNode json = Json.mapper().readTree(r.stdout());
         assertEquals(2, json.at("/rows").asInt());
         assertEquals(4, json.at("/cols").asInt());
@@ -136,8 +141,9 @@ class FpgaCommandTest {
         for (String[] c0 : cases) {
             String[] c = {c0[0], c0[2], c0[3], c0[4]};
             Path out = dir.resolve(c[0]);
+            // a board core may be priced past the minute; this test is about pins, so --yes
             CliHarness.Result r = CliHarness.run("fpga", c0[1], c[1], "--board", c[0], "--rows", "1", "--cols", "1",
-                    "--out", out.toString(), "--json", "-");
+                    "--out", out.toString(), "--json", "-", "--yes");
             assertEquals(0, r.exitCode(), r.stderr());
             JsonNode json = Json.mapper().readTree(r.stdout());
             assertEquals(c[0].replace('-', '_') + "_top", json.at("/top").asText());
@@ -215,8 +221,9 @@ class FpgaCommandTest {
      */
     @Test
     void macFpBoardBuildRunsItsCoreOnADividedClock(@TempDir Path dir) throws Exception {
+        // priced at about 88 s (the FP16 cell's size), past the minute: --yes
         CliHarness.Result r = CliHarness.run("fpga", "--pe", "mac-fp", "--board", "icebreaker", "--rows", "1",
-                "--cols", "1", "--out", dir.toString(), "--json", "-");
+                "--cols", "1", "--out", dir.toString(), "--json", "-", "--yes");
         assertEquals(0, r.exitCode(), r.stderr());
         JsonNode json = Json.mapper().readTree(r.stdout());
         assertEquals(4, json.at("/coreClockDivider").asInt());

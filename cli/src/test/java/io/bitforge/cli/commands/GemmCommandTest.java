@@ -27,10 +27,10 @@ class GemmCommandTest {
 
     @Test
     void aScaleSimRunPastAMinuteIsRefusedNamingYes() {
-        // 8 x 8 array, M = 2^31 - 1: about 7e9 closed-form fold steps (ScaleSimBoundsTest), far past a minute;
-        // the library names its request field (longRunAllowed), the command line its flag
-        CliHarness.Result r = CliHarness.run("gemm", "--rows", "8", "--cols", "8", "--m", "2147483647", "--k", "8",
-                "--n", "8", "--scalesim");
+        // 8 x 8 array, M = 9, N = 2^31 - 1: about 1.4e10 closed-form fold steps (ScaleSimBoundsTest), far past a
+        // minute; the library names its request field (longRunAllowed), the command line its flag
+        CliHarness.Result r = CliHarness.run("gemm", "--rows", "8", "--cols", "8", "--m", "9", "--k", "8",
+                "--n", "2147483647", "--scalesim");
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("bitforge: --yes: ") && r.stderr().contains("refused (the limit is 60 s; "
                 + "set this to run it anyway)"), r.stderr());

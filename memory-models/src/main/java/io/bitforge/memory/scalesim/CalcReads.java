@@ -12,6 +12,16 @@ sealed interface CalcReads permits BlockEpochReads, AddressEpochReads {
 
     void fold(SystolicDemand demand, int fold, long foldStart, FoldStalls stalls);
 
+    /**
+     * Folds {@code from} (inclusive) to {@code to} (exclusive), all of one shape, dated by {@code timing}: by default
+     * one by one; a follower that can tell what a whole stretch of them does takes it at once.
+     */
+    default void folds(SystolicDemand demand, int from, int to, FoldTiming timing) {
+        for (int fold = from; fold < to; fold++) {
+            fold(demand, fold, timing.start(fold), timing.stalls(fold));
+        }
+    }
+
     /** The SRAM window: first and last cycle a request was served, with SCALE-Sim's read count. */
     OperandAccess sram(long reads);
 

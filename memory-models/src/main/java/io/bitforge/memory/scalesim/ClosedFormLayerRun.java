@@ -14,10 +14,15 @@ package io.bitforge.memory.scalesim;
  * over blocks ({@link BlockEpochReads}); the ifmap of a convolution with overlapping windows, whose addresses
  * repeat inside a fold, is followed address by address ({@link AddressEpochReads}), the rows dated by the fold's
  * ofmap stalls.</li>
+ * <li>Folds of one shape ({@link SystolicDemand#runEnd}) whose ofmap buffer starts in the same state repeat
+ * exactly, shifted in cycles and counts ({@link OfmapFolds#period}): whole periods are taken at once, and the read
+ * buffers take the same stretch of folds dated by the period ({@link CalcReads#folds}), where the block follower
+ * recognises all-miss and all-hit stretches and counts their slides instead of stepping through them.</li>
  * </ul>
  * The address-level run stays as the oracle (property-tested against this one over random shapes, arrays, SRAM
- * sizes and dataflows). Time: the ofmap rows of every fold (at most T + C each), one binary search per window
- * slide, and for overlapping windows one step per ifmap request; memory: the read windows' words at most.
+ * sizes and dataflows). Time: the ofmap rows of the folds before a period shows (at most T + C each), one binary
+ * search per window slide stepped through, and for overlapping windows one step per ifmap request; memory: the read
+ * windows' words and the folds remembered while looking for a period, bounded whatever the layer.
  */
 final class ClosedFormLayerRun {
     private ClosedFormLayerRun() {
@@ -35,50 +40,47 @@ final class ClosedFormLayerRun {
     static ScaleSimLayerResult run(TopologyLayer layer, ScaleSimConfig config, SramWords sram) {
         SystolicDemand demand = SystolicDemand.of(layer, config);
         int folds = demand.folds();
-        long rowsPerFold = demand.rowsPerFold();
         DrainingWriteBuffer ofmapBuffer = new DrainingWriteBuffer(sram.ofmap(), config.arrayCols());
+        OfmapFolds ofmap = new OfmapFolds(demand, ofmapBuffer);
         // the filter's elements always have their own address; the ifmap's repeat when windows overlap
         CalcReads ifmap = new OperandAddresses(layer, config).ifmapDistinct()
                 ? new BlockEpochReads(CalcReads.Operand.IFMAP, sram.ifmap())
                 : new AddressEpochReads(CalcReads.Operand.IFMAP, sram.ifmap());
         CalcReads filter = new BlockEpochReads(CalcReads.Operand.FILTER, sram.filter());
-        FoldStalls foldStalls = new FoldStalls();
-        long stalls = 0;
-        long ofmapFirst = 0;
-        long ofmapLast = 0;
-        for (int fold = 0; fold < folds; fold++) {
-            long foldStart = Math.multiplyExact((long) fold, rowsPerFold) + stalls;
-            foldStalls.clear();
-            FoldStream ofmap = demand.ofmapStream(fold);
-            for (long row = ofmap.firstRow(); row <= ofmap.lastRow(); ) {
-                long cycle = foldStart + row + foldStalls.total();
-                long words = ofmap.count(row);
-                // a run of rows with equal counts and no drain or stall costs one step
-                long quiet = ofmapBuffer.quietRows(words, cycle, ofmap.sameCountUntil(row) - row + 1);
-                long rows = Math.max(1, quiet);
-                long served = quiet > 0 ? cycle : ofmapBuffer.serveWords(words, cycle);
-                if (quiet > 0) {
-                    ofmapBuffer.storeQuietly(Math.multiplyExact(quiet, words));
+        for (int runStart = 0; runStart < folds; ) {
+            int runEnd = demand.runEnd(runStart);
+            ofmap.startRun(runStart);
+            for (int fold = runStart; fold < runEnd; ) {
+                long foldStart = ofmap.fold(fold);
+                ifmap.fold(demand, fold, foldStart, ofmap.foldStalls());
+                filter.fold(demand, fold, foldStart, ofmap.foldStalls());
+                fold++;
+                OfmapFolds.Period period = ofmap.period(fold);
+                if (period == null) {
+                    continue;
                 }
-                if (fold == 0 && row == ofmap.firstRow()) {
-                    ofmapFirst = served;
+                // the folds repeat from here: whole periods at once, the reads dated by the period's folds
+                long periods = (runEnd - fold) / period.folds();
+                if (periods > 0) {
+                    int to = fold + (int) (periods * period.folds());
+                    ifmap.folds(demand, fold, to, period);
+                    filter.folds(demand, fold, to, period);
+                    ofmap.repeat(periods, period);
+                    fold = to;
                 }
-                ofmapLast = served + rows - 1;
-                foldStalls.add(row, served - cycle);
-                row += rows;
+                ofmap.startRun(fold);
             }
-            ifmap.fold(demand, fold, foldStart, foldStalls);
-            filter.fold(demand, fold, foldStart, foldStalls);
-            stalls += foldStalls.total();
+            runStart = runEnd;
         }
+        long stalls = ofmap.stalls();
         long lastOfmapCycle = demand.totalRows() - 1 + stalls;
         ofmapBuffer.drainAll(lastOfmapCycle);
         return new ScaleSimLayerResult(layer.name(), lastOfmapCycle, stalls, layer.macs(),
                 (long) config.arrayRows() * config.arrayCols(), demand.mappingEfficiency(),
                 demand.computeUtilisation(),
                 ifmap.sram(demand.ifmapReads()), filter.sram(demand.filterReads()),
-                new OperandAccess(ofmapFirst, ofmapLast, demand.ofmapWrites()), ifmap.dram(), filter.dram(),
-                new OperandAccess(ofmapBuffer.dramStartCycle(), ofmapBuffer.dramStopCycle(),
+                new OperandAccess(ofmap.ofmapFirst(), ofmap.ofmapLast(), demand.ofmapWrites()), ifmap.dram(),
+                filter.dram(), new OperandAccess(ofmapBuffer.dramStartCycle(), ofmapBuffer.dramStopCycle(),
                         ofmapBuffer.dramWrites()));
     }
 }

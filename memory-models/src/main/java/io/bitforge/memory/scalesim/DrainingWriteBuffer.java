@@ -39,6 +39,7 @@ final class DrainingWriteBuffer {
     private long drainEndCycle;
 
     private long dramWrites;
+    private long drains;
     private boolean traceValid;
     private long firstCycle;
     private long lastCycle;
@@ -154,6 +155,7 @@ final class DrainingWriteBuffer {
         long count = end - drainStartLine;
         long words = count * lineWords - padding(end - 1);
         dramWrites += words;
+        drains++;
         long last = startCycle + count - 1;
         if (!traceValid) {
             firstCycle = startCycle;
@@ -183,6 +185,72 @@ final class DrainingWriteBuffer {
         while (drainStartLine < closedLines) {
             drainEndCycle = drain(next);
             next = drainEndCycle + 1;
+        }
+    }
+
+    /**
+     * What decides the rows still to come, seen from {@code cycle} (no earlier row is to come): the free words, the
+     * fill of the open line, the lines not yet drained, the cycles left of a drain in progress, whether anything has
+     * drained yet, and the padding of the padded lines not yet drained, by their place in the queue. Two fold starts
+     * with equal states go on alike, shifted in cycles, lines and writes.
+     */
+    long[] state(long cycle) {
+        int padded = 0;
+        for (long[] line : paddedLines) {
+            if (line[0] >= drainStartLine) {
+                padded++;
+            }
+        }
+        long[] state = new long[5 + 2 * padded];
+        state[0] = freeSpace;
+        state[1] = lineIndex;
+        state[2] = closedLines - drainStartLine;
+        state[3] = Math.max(0, drainEndCycle - cycle);
+        state[4] = traceValid ? 1 : 0;
+        int i = 5;
+        for (long[] line : paddedLines) {
+            if (line[0] >= drainStartLine) {
+                state[i++] = line[0] - drainStartLine;
+                state[i++] = line[1];
+            }
+        }
+        return state;
+    }
+
+    /** Drains started so far. */
+    long drains() {
+        return drains;
+    }
+
+    /** Lines closed so far. */
+    long closedLines() {
+        return closedLines;
+    }
+
+    /**
+     * Moves the buffer {@code periods} times along a stretch of rows that left it in the {@link #state} it started
+     * from, {@code cycles} later, having closed (and drained) {@code lines} lines holding {@code writes} DRAM writes;
+     * {@code drained} when a drain started in that stretch (so the DRAM window's end moves with it).
+     */
+    void repeat(long periods, long lines, long cycles, long writes, boolean drained) {
+        long lineShift = Math.multiplyExact(periods, lines);
+        long cycleShift = Math.multiplyExact(periods, cycles);
+        closedLines = Math.addExact(closedLines, lineShift);
+        long oldStart = drainStartLine;
+        drainStartLine = Math.addExact(drainStartLine, lineShift);
+        ArrayDeque<long[]> shifted = new ArrayDeque<>();
+        for (long[] line : paddedLines) {
+            if (line[0] >= oldStart) {
+                shifted.addLast(new long[] {line[0] + lineShift, line[1]});
+            }
+        }
+        paddedLines.clear();
+        paddedLines.addAll(shifted);
+        drainEndCycle = Math.addExact(drainEndCycle, cycleShift);
+        dramWrites = Math.addExact(dramWrites, Math.multiplyExact(periods, writes));
+        if (drained) {
+            drains = Math.addExact(drains, periods); // at least one a period; only whether it moved matters
+            lastCycle = Math.addExact(lastCycle, cycleShift);
         }
     }
 

@@ -55,6 +55,24 @@ final class EpochWindow {
         clock.windowFilled(cycle);
     }
 
+    /**
+     * {@code slides} ≥ 1 fills in a row with nothing added between them, the first dated {@code firstCycle}, the last
+     * {@code lastCycle}, on later cycles each: the prefetch clock needs only the first (the first prefetch may be
+     * due) and the last (its window ends there); the ones between are later than the first and earlier than the last.
+     */
+    void fill(long slides, long firstCycle, long lastCycle) {
+        fill(firstCycle);
+        if (slides > 1) {
+            added = Math.addExact(added, Math.multiplyExact(slides - 1, epochWords));
+            clock.windowFilled(lastCycle);
+        }
+    }
+
+    /** Addresses that fill the window from empty. */
+    long epochWords() {
+        return epochWords;
+    }
+
     OperandAccess sram(long reads) {
         return new OperandAccess(sramFirst, sramLast, reads);
     }

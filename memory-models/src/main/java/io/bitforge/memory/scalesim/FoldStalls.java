@@ -8,10 +8,19 @@ import java.util.Arrays;
  * plus the stalls of the rows before it.
  */
 final class FoldStalls {
-    private long[] rows = new long[16];
-    private long[] cumulative = new long[16];
+    private long[] rows;
+    private long[] cumulative;
     private int count;
     private long total;
+
+    FoldStalls() {
+        this(16);
+    }
+
+    private FoldStalls(int capacity) {
+        rows = new long[Math.max(1, capacity)];
+        cumulative = new long[Math.max(1, capacity)];
+    }
 
     void clear() {
         count = 0;
@@ -29,6 +38,21 @@ final class FoldStalls {
         total += stall;
         rows[count] = row;
         cumulative[count++] = total;
+    }
+
+    /** A copy that later {@link #clear()} and {@link #add} calls on this one leave alone. */
+    FoldStalls snapshot() {
+        FoldStalls copy = new FoldStalls(count);
+        System.arraycopy(rows, 0, copy.rows, 0, count);
+        System.arraycopy(cumulative, 0, copy.cumulative, 0, count);
+        copy.count = count;
+        copy.total = total;
+        return copy;
+    }
+
+    /** Stall events held: the memory a snapshot takes. */
+    int events() {
+        return count;
     }
 
     long total() {

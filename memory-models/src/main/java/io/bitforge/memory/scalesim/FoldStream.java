@@ -24,6 +24,9 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         return before(row + 1) - before(row);
     }
 
+    /** The most requests a row holds. */
+    long maxCount();
+
     /** The last row from {@code row} on that holds as many requests as {@code row} does, every row between too. */
     long sameCountUntil(long row);
 
@@ -58,6 +61,11 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         @Override
         public long firstRow() {
             return offset;
+        }
+
+        @Override
+        public long maxCount() {
+            return Math.min(used, temporal);
         }
 
         @Override
@@ -106,6 +114,11 @@ sealed interface FoldStream permits FoldStream.Skewed, FoldStream.Load {
         @Override
         public long lastRow() {
             return firstRow + rows - 1;
+        }
+
+        @Override
+        public long maxCount() {
+            return rows > 0 ? width : 0;
         }
 
         @Override

@@ -75,6 +75,16 @@ final class IsDemand extends StationaryDemand {
     }
 
     @Override
+    BlockRecurrence ifmapRecurrence() {
+        return BlockRecurrence.NONE;
+    }
+
+    @Override
+    BlockRecurrence filterRecurrence() {
+        return BlockRecurrence.ROW_FOLD;
+    }
+
+    @Override
     long ifmapReads() {
         return stationaryReads();
     }

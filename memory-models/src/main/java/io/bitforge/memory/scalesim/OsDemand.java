@@ -103,6 +103,16 @@ final class OsDemand extends SystolicDemand {
     }
 
     @Override
+    BlockRecurrence ifmapRecurrence() {
+        return BlockRecurrence.ROW_FOLD;
+    }
+
+    @Override
+    BlockRecurrence filterRecurrence() {
+        return BlockRecurrence.COL_FOLD;
+    }
+
+    @Override
     long ifmapReads() {
         return (long) colFolds() * temporal() * spatialRows();
     }

@@ -73,14 +73,17 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
         double colFolds = Math.ceil(spatialCols / c);
         double folds = rowFolds * colFolds;
         if (ClosedFormLayerRun.applies(layer, config)) {
-            // per fold: the ofmap's two skew edges row by row (at most C rows each), its plateau, a few more
+            // per fold stepped through: the ofmap's two skew edges row by row (at most C rows each), its plateau, a
+            // few more; folds of one shape are stepped through until they repeat, assumed within the folds the
+            // period search remembers (past them they go on one by one, which this does not foresee)
             // it keeps a suffix per block in the read windows: at most half of each read SRAM's words, ~64 B each
             double windowWords = (config.ifmapSramKib() + (double) config.filterSramKib()) * 1024 / 2;
-            double foldSteps = folds * (2 * c + 10);
+            double foldSteps = steppedFolds(rowFolds, colFolds, spatialRows % r != 0, spatialCols % c != 0)
+                    * (2 * c + 10);
             if (new OperandAddresses(layer, config).ifmapDistinct()) {
                 return new ScaleSimWork(foldSteps, STEPS_PER_SECOND, "fold steps", 64 * windowWords);
             }
-            // overlapping windows: the ifmap's demand rows are walked word by word as well
+            // overlapping windows: the ifmap's demand rows are walked word by word as well, in every fold
             double ifmapWords = folds * switch (config.dataflow()) {
                 case OS -> (k + r - 1) * r;
                 case WS -> (m + r - 1) * r;
@@ -92,6 +95,22 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
         double words = folds * rowsPerFold * (r + 2 * c);
         double heap = 2 * 8 * (m * k + k * n + m * n);
         return new ScaleSimWork(words, WORDS_PER_SECOND, "demand words", heap);
+    }
+
+    /**
+     * Folds stepped through in closed form: runs of folds of one shape ({@link SystolicDemand#runEnd}: the full
+     * row folds of a column fold and its narrower last one, when the rows do not divide; the full column folds and
+     * the narrower last one otherwise), each up to the folds {@link OfmapFolds} remembers looking for a period.
+     */
+    private static double steppedFolds(double rowFolds, double colFolds, boolean rowsRagged, boolean colsRagged) {
+        double tracked = OfmapFolds.MAX_TRACKED_FOLDS;
+        if (rowFolds > 1 && rowsRagged) {
+            return colFolds * (Math.min(rowFolds - 1, tracked) + 1);
+        }
+        if (colFolds > 1 && colsRagged) {
+            return Math.min((colFolds - 1) * rowFolds, tracked) + Math.min(rowFolds, tracked);
+        }
+        return Math.min(rowFolds * colFolds, tracked);
     }
 
     public double seconds() {

@@ -71,6 +71,11 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
 
     abstract int filterBlock(int fold);
 
+    /** How the blocks of the ifmap operand recur over the folds ({@link #ifmapBlock}). */
+    abstract BlockRecurrence ifmapRecurrence();
+
+    abstract BlockRecurrence filterRecurrence();
+
     /** SRAM reads the ifmap operand makes, as SCALE-Sim counts them (its get_ifmap_requests). */
     abstract long ifmapReads();
 
@@ -117,8 +122,9 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
      */
     double mappingEfficiency() {
         double sum = 0;
-        for (int f = 0; f < folds(); f++) {
-            sum += (double) (rowsUsed(f) * colsUsed(f)) / (arrayRows * arrayCols);
+        for (int f = 0; f < folds(); f = runEnd(f)) {
+            // every fold of a run adds the same term ({@link RepeatedSum}: as one addition after another)
+            sum = RepeatedSum.add(sum, (double) (rowsUsed(f) * colsUsed(f)) / (arrayRows * arrayCols), runEnd(f) - f);
         }
         return sum / folds();
     }
@@ -126,11 +132,29 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     /** Mean over folds of used PEs × T / (all PEs × fold cycles). */
     double computeUtilisation() {
         double sum = 0;
-        for (int f = 0; f < folds(); f++) {
+        for (int f = 0; f < folds(); f = runEnd(f)) {
             long macUsed = (long) rowsUsed(f) * colsUsed(f);
-            sum += (double) (macUsed * temporal()) / ((double) arrayRows * arrayCols * utilisationCyclesPerFold());
+            sum = RepeatedSum.add(sum, (double) (macUsed * temporal())
+                    / ((double) arrayRows * arrayCols * utilisationCyclesPerFold()), runEnd(f) - f);
         }
         return sum / folds();
+    }
+
+    /**
+     * The end (exclusive) of the run of folds from {@code fold} on that all have the same used rows and columns, and
+     * so the same demand shapes ({@link FoldStream}s) for every operand; only the last row fold of a column fold and
+     * the last column fold can be narrower.
+     */
+    int runEnd(int fold) {
+        int rowFolds = rowFolds();
+        boolean rowsVary = rowFolds > 1 && spatialRows() % arrayRows != 0;
+        boolean colsVary = colFolds() > 1 && spatialCols() % arrayCols != 0;
+        int rowFold = rowFold(fold);
+        int colFold = colFold(fold);
+        if (rowsVary) {
+            return rowFold < rowFolds - 1 ? colFold * rowFolds + rowFolds - 1 : fold + 1;
+        }
+        return colsVary && colFold < colFolds() - 1 ? (colFolds() - 1) * rowFolds : folds();
     }
 
     long totalRows() {

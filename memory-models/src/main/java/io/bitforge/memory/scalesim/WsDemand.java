@@ -75,6 +75,16 @@ final class WsDemand extends StationaryDemand {
     }
 
     @Override
+    BlockRecurrence ifmapRecurrence() {
+        return BlockRecurrence.ROW_FOLD;
+    }
+
+    @Override
+    BlockRecurrence filterRecurrence() {
+        return BlockRecurrence.NONE;
+    }
+
+    @Override
     long ifmapReads() {
         return streamedReads();
     }

@@ -46,29 +46,45 @@ class ScaleSimBoundsTest {
     }
 
     @Test
-    void aGemmAtIntMaxIsEstimatedAndRefusedInsteadOfReportingZeroCycles() {
-        // GEMM rows take the closed form: 8 x 8 OS array, ceil((2^31 - 1) / 8) = 2^28 folds of 2 x 8 + 10 steps:
-        // 268,435,456 x 26 = 6.979e9 steps, at 1e7 steps/s about 698 s = 12 min.
+    void aGemmAtIntMaxRunsInClosedFormInsteadOfReportingZeroCycles() {
+        // 8 x 8 OS array, M = 2^31 - 1: ceil(M / 8) = 2^28 folds of K + R + C - 2 = 22 rows each. The ofmap SRAM
+        // (64 KiB) drains 32,768 words in 4,096 cycles, while a fold of 22 cycles writes 64 words, so nothing ever
+        // stalls: the last ofmap row is at 2^28 x 22 - 1. The folds repeat, so it takes a few hundred of them.
         ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
-        List<TopologyLayer> layers = List.of(TopologyLayer.gemm("g1", Integer.MAX_VALUE, 8, 8));
-        assertEquals(6_979_321_856.0, ScaleSimWork.of(layers.get(0), config).work());
+        TopologyLayer layer = TopologyLayer.gemm("g1", Integer.MAX_VALUE, 8, 8);
+        // the first 65,536 full folds at most (period search) and the narrower last one: 65,537 x 26 fold steps
+        assertEquals(65_537.0 * 26, ScaleSimWork.of(layer, config).work());
+        ScaleSimLayerResult result = ScaleSimRun.run(config, List.of(layer)).get(0);
+        assertEquals(0, result.stallCycles());
+        assertEquals((1L << 28) * 22 - 1, result.totalCycles());
+    }
+
+    @Test
+    void aGemmOfManyRaggedRunsIsEstimatedAndRefused() {
+        // 8 x 8 OS array, M = 9 rows (two row folds, the second one row wide), N = 2^31 - 1 filters: 2^28 column
+        // folds, each a run of one full fold and one narrower fold, nothing to repeat: 2^29 folds of 2 x 8 + 10
+        // steps = 13,958,643,712 steps, at 1e7 steps/s about 1,396 s = 23 min.
+        ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
+        List<TopologyLayer> layers = List.of(TopologyLayer.gemm("g1", 9, Integer.MAX_VALUE, 8));
+        assertEquals(13_958_643_712.0, ScaleSimWork.of(layers.get(0), config).work());
         BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
         assertEquals("longRunAllowed", refused.field());
-        assertTrue(refused.detail().startsWith("g1: SCALE-Sim mode would simulate about 6.98e+09 fold steps, about "
-                + "12 min; refused"), refused.detail());
+        assertTrue(refused.detail().startsWith("g1: SCALE-Sim mode would simulate about 1.40e+10 fold steps, about "
+                + "23 min; refused"), refused.detail());
     }
 
     @Test
     void aLargeOverlappingConvolutionIsEstimatedInIfmapWordsAndRefused() {
         // 3 x 3 windows overlap, so the ifmap is walked word by word: M = 16384^2 = 268,435,456, K = 9, N = 8 on an
-        // 8 x 8 OS array: 2^25 folds of 2 x 8 + 10 = 26 fold steps and K + R - 1 = 16 ifmap rows of 8 words:
-        // 2^25 x (26 + 128) = 5,167,382,528, at 4e7 per second about 129 s = 2 min.
+        // 8 x 8 OS array: 2^25 folds of K + R - 1 = 16 ifmap rows of 8 words (2^32 words), and of those folds the
+        // first 65,536 stepped through for the ofmap (they repeat) at 2 x 8 + 10 = 26 steps: 4,294,967,296 +
+        // 1,703,936 = 4,296,671,232, at 4e7 per second about 107 s.
         ScaleSimConfig config = ScaleSimConfig.calc("t", 8, 8, 64, ScaleSimDataflow.OS);
         List<TopologyLayer> layers = List.of(new TopologyLayer("c1", 16386, 16386, 3, 3, 1, 8, 1, 1));
-        assertEquals(5_167_382_528.0, ScaleSimWork.of(layers.get(0), config).work());
+        assertEquals(4_296_671_232.0, ScaleSimWork.of(layers.get(0), config).work());
         BadRequestException refused = assertThrows(BadRequestException.class, () -> ScaleSimRun.run(config, layers));
-        assertTrue(refused.detail().startsWith("c1: SCALE-Sim mode would simulate about 5.17e+09 ifmap words and "
-                + "fold steps, about 2 min; refused"), refused.detail());
+        assertTrue(refused.detail().startsWith("c1: SCALE-Sim mode would simulate about 4.30e+09 ifmap words and "
+                + "fold steps, about 107 s; refused"), refused.detail());
     }
 
     @Test

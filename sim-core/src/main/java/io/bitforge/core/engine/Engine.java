@@ -17,6 +17,7 @@ import io.bitforge.core.pe.CellCost;
 import io.bitforge.core.pe.CellTiming;
 import io.bitforge.core.pe.DequantBasis;
 import io.bitforge.core.pe.DequantSite;
+import io.bitforge.core.pe.DequantStatement;
 import io.bitforge.core.pe.EdgeUnit;
 import io.bitforge.core.pe.NativePrecisions;
 import io.bitforge.core.pe.PeFamily;
@@ -87,6 +88,8 @@ public final class Engine {
     /** Area of the units every evaluation reports besides the array: the SRAM buffers and the vector unit. */
     private final Map<String, Double> designAreas;
     private final List<CostSource> areaSources;
+    /** The last op's dequantisation statement (a pure function of the op: caching it changes no result). */
+    private volatile LastDequant lastDequant;
 
     /**
      * An engine for one design.
@@ -388,6 +391,24 @@ public final class Engine {
     }
 
     /**
+     * The family's dequantisation statement for {@code op}; the last one is kept, since evaluating a GEMM asks for
+     * it four times (energy, area, vector cycles, sources) and building it is a fifth of a small GEMM's cost.
+     */
+    private DequantStatement dequantisation(GemmOp op) {
+        LastDequant last = lastDequant;
+        if (last != null && last.op().equals(op)) {
+            return last.statement();
+        }
+        DequantStatement statement = family.dequantisation(spec.pe().params(), op);
+        lastDequant = new LastDequant(op, statement);
+        return statement;
+    }
+
+    /** An op and its dequantisation statement, published whole (so any thread reads a matching pair). */
+    private record LastDequant(GemmOp op, DequantStatement statement) {
+    }
+
+    /**
      * Dequantisation energy of one instance of {@code op} the family's cost does not already book: the engine-charged
      * steps of its {@link PeFamily#dequantisation} statement ({@link DequantCharge}).
      */
@@ -395,7 +416,7 @@ public final class Engine {
         if (!options.energyConvention().uniformDequant()) {
             return 0;
         }
-        return DequantCharge.picojoules(family.dequantisation(spec.pe().params(), op), op, weightReads, this::scale);
+        return DequantCharge.picojoules(dequantisation(op), op, weightReads, this::scale);
     }
 
     /**
@@ -409,7 +430,7 @@ public final class Engine {
             return areas;
         }
         double total = 0;
-        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+        for (var step : dequantisation(op).engineCharged()) {
             long units = switch (step.where()) {
                 case IN_PE -> spec.array().cells();
                 case ARRAY_EDGE -> step.per() == DequantBasis.PER_WEIGHT_READ ? edgeLanes(Operand.WEIGHTS)
@@ -437,7 +458,7 @@ public final class Engine {
             return 0;
         }
         double ops = 0;
-        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+        for (var step : dequantisation(op).engineCharged()) {
             if (step.where() == DequantSite.VECTOR_UNIT) {
                 ops += 2 * DequantCharge.count(step, op, (double) op.k() * op.n());
             }
@@ -450,7 +471,7 @@ public final class Engine {
         if (!options.energyConvention().uniformDequant()) {
             return sources;
         }
-        for (var step : family.dequantisation(spec.pe().params(), op).engineCharged()) {
+        for (var step : dequantisation(op).engineCharged()) {
             sources.add(step.source());
             scalingSource(step.node()).ifPresent(sources::add);
         }

@@ -9,22 +9,12 @@ import java.util.Locale;
  * cycles simulated, before they run. Each stage is a linear model (a fixed start-up plus a cost per bit operation,
  * and for simulation per bit operation and cycle) whose coefficients were fitted to CPU times measured on a 2-core
  * x86-64 machine (Icarus Verilog 11, Verilator 5.006, Java 17; docs/limits.md lists the measurements). They are
- * estimates: a loaded machine takes longer, and a design far from the fitted ones may too; they exist to refuse
- * runs of hours up front and to tell the user what a run of minutes will take.
+ * estimates: a loaded machine takes longer, and a design far from the fitted ones may too; {@link RunLimits} refuses
+ * runs past about a minute with them before any tool starts.
  *
  * @param stages each stage's name and estimated seconds, in run order
  */
 public record ToolRunEstimate(List<Stage> stages) {
-    /**
-     * Past this many estimated seconds the command line refuses a run unless told to go on: HDL flows on the
-     * shipped presets legitimately take minutes (a Verilator build of an FP16 array), so the bound is ten minutes,
-     * not the one minute of the simulator's own work; what it stops is the hour-long run of an oversized design.
-     */
-    public static final double REFUSE_SECONDS = 600;
-
-    /** Past this many estimated seconds the command line says up front how long a run will take. */
-    public static final double ANNOUNCE_SECONDS = 60;
-
     /** No work. */
     public static final ToolRunEstimate NONE = new ToolRunEstimate(List.of());
 

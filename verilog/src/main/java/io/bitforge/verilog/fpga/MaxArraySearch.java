@@ -5,6 +5,8 @@ import io.bitforge.core.spec.HardwareSpec;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.estimate.DesignSize;
+import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.hdl.ModuleDef;
 import io.bitforge.verilog.ladder.PeDesign;
 import io.bitforge.verilog.pe.PeRtl;
@@ -54,13 +56,16 @@ public final class MaxArraySearch {
     private double bramsPerPe;
     private double dspsPerPe;
 
+    private final Consumer<ToolRunEstimate> gate;
+
     private MaxArraySearch(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
-                           Consumer<String> progress) {
+                           Consumer<String> progress, Consumer<ToolRunEstimate> gate) {
         this.spec = spec;
         this.rtl = rtl;
         this.settings = settings;
         this.dir = dir;
         this.progress = progress;
+        this.gate = gate;
     }
 
     /**
@@ -69,13 +74,103 @@ public final class MaxArraySearch {
      */
     public static MaxArrayResult search(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
                                         Consumer<String> progress) {
-        return new MaxArraySearch(spec, rtl, settings, dir, progress).run();
+        return search(spec, rtl, settings, dir, progress, estimate -> { });
+    }
+
+    /**
+     * As {@link #search(HardwareSpec, PeRtlRegistry, FpgaFlow.Settings, Path, Consumer)}, but once the estimate step
+     * has fixed the side to start from, {@code gate} is shown the worst case of the rest ({@link #remainingWork})
+     * before any place and route starts; it may throw to stop the search there.
+     */
+    public static MaxArrayResult search(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings, Path dir,
+                                        Consumer<String> progress, Consumer<ToolRunEstimate> gate) {
+        return new MaxArraySearch(spec, rtl, settings, dir, progress, gate).run();
+    }
+
+    /**
+     * What the estimate step will cost before it starts: Yosys on the two small square arrays it synthesises (1x1
+     * and 2x2, or 3x3 and 4x4 with {@code auto} multipliers on a part with DSP blocks).
+     */
+    public static ToolRunEstimate estimateStepWork(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings) {
+        ArraySizes sizes = ArraySizes.of(spec, rtl);
+        int small = estimateSmallSide(settings);
+        return FpgaRunEstimate.synthesis(sizes.at(small, small))
+                .plus(FpgaRunEstimate.synthesis(sizes.at(small + 1, small + 1)));
+    }
+
+    /**
+     * The worst case of the search after its estimate step predicted {@code side}: the full flow at the {@link
+     * #MAX_BUILDS} distinct sides nearest it up to {@code maxSide} (the bracket never builds a side twice; with
+     * DSP-only multipliers it never goes past one side beyond the DSP blocks' limit), then the rectangles that the
+     * largest of them could lead to ({@link #rectangles}). Every size it may try is priced as if it placed; a size
+     * too large for the part fails in nextpnr sooner, so the real search takes less.
+     */
+    public static ToolRunEstimate remainingWork(HardwareSpec spec, PeRtlRegistry rtl, FpgaFlow.Settings settings,
+                                                int side, int maxSide) {
+        ArraySizes sizes = ArraySizes.of(spec, rtl);
+        List<Integer> sides = nearestSides(side, MAX_BUILDS, maxSide);
+        ToolRunEstimate total = ToolRunEstimate.NONE;
+        for (int n : sides) {
+            total = total.plus(FpgaRunEstimate.build(sizes.at(n, n), settings.part()));
+        }
+        int largest = sides.stream().mapToInt(Integer::intValue).max().orElse(1);
+        for (int[] shape : rectangles(largest, largest + 1)) {
+            total = total.plus(FpgaRunEstimate.build(sizes.at(shape[0], shape[1]), settings.part()));
+        }
+        return total;
+    }
+
+    /** Up to {@code count} distinct sides in 1..{@code maxSide}, nearest {@code side} first (ties: the larger). */
+    static List<Integer> nearestSides(int side, int count, int maxSide) {
+        List<Integer> sides = new ArrayList<>();
+        int centre = Math.max(1, Math.min(maxSide, side));
+        for (int d = 0; sides.size() < count && d <= maxSide; d++) {
+            for (int n : new int[] {centre + d, centre - d}) {
+                if (n >= 1 && n <= maxSide && !sides.contains(n) && sides.size() < count) {
+                    sides.add(n);
+                }
+            }
+        }
+        return sides;
+    }
+
+    /**
+     * A PE array's flattened size as {@code fixed + perPe·rows·cols}, from the 1x1 and 2x2 read-out designs (building
+     * a 32x32 array just to price it would take seconds): the cells are nearly all of an array.
+     */
+    record ArraySizes(DesignSize one, DesignSize four) {
+        static ArraySizes of(HardwareSpec spec, PeRtlRegistry rtl) {
+            return new ArraySizes(measure(spec, rtl, 1, 1), measure(spec, rtl, 2, 2));
+        }
+
+        private static DesignSize measure(HardwareSpec spec, PeRtlRegistry rtl, int rows, int cols) {
+            HardwareSpec sized = spec.withArray(new ArraySpec(rows, cols));
+            return DesignSize.of(ReadoutTop.build(PeDesign.of(sized, rtl, null, 1).top()));
+        }
+
+        DesignSize at(int rows, int cols) {
+            long pes = (long) rows * cols;
+            return new DesignSize(scale(one.bitOps(), four.bitOps(), pes), scale(one.stateBits(), four.stateBits(),
+                    pes));
+        }
+
+        private static long scale(long at1, long at4, long pes) {
+            double perPe = Math.max(0, (at4 - at1) / 3.0);
+            return Math.max(at1, Math.round(at1 + perPe * (pes - 1)));
+        }
+    }
+
+    private static int estimateSmallSide(FpgaFlow.Settings settings) {
+        // two sizes past the DSP budget where there is one, so the slope is that of PEs built in logic
+        boolean budgeted = settings.multipliers() == MultiplierMapping.AUTO && settings.part().dspBlocks() > 0;
+        return budgeted ? 3 : 1;
     }
 
     private MaxArrayResult run() {
         PeRtl pe = PeDesign.forSpec(spec, rtl);
         FpgaPart part = settings.part();
         int next = estimatedSide(part);
+        gate.accept(remainingWork(spec, rtl, settings, next, largestTriedSide(part)));
         // lo fits (0: none known), hi does not (MAX_SIDE + 1: none known); each build narrows the bracket
         int lo = 0;
         int hi = MAX_SIDE + 1;
@@ -155,9 +250,7 @@ public final class MaxArraySearch {
 
     /** Synthesises two small arrays, fits the estimate's coefficients and returns the side it predicts. */
     private int estimatedSide(FpgaPart part) {
-        // two sizes past the DSP budget where there is one, so the slope is that of PEs built in logic
-        boolean budgeted = settings.multipliers() == MultiplierMapping.AUTO && part.dspBlocks() > 0;
-        int small = budgeted ? 3 : 1;
+        int small = estimateSmallSide(settings);
         int large = small + 1;
         SynthReport a = synthOnly(small);
         SynthReport b = synthOnly(large);
@@ -171,6 +264,22 @@ public final class MaxArraySearch {
         progress.accept(String.format(Locale.ROOT, "estimate from %dx%d and %dx%d: %.0f + %.1f logic cells per PE "
                 + "-> %dx%d", small, small, large, large, fixedCells, cellsPerPe, side, side));
         return side;
+    }
+
+    /**
+     * The largest side a build may have: with DSP-only multipliers one past the largest whose DSP blocks fit (every
+     * later side comes from {@link #calibratedSide}, which keeps within the DSP blocks, or is one past a fitting
+     * side); otherwise {@link #MAX_SIDE}.
+     */
+    private int largestTriedSide(FpgaPart part) {
+        if (settings.multipliers() != MultiplierMapping.DSP || dspsPerPe <= 0) {
+            return MAX_SIDE;
+        }
+        int side = 0;
+        while (side < MAX_SIDE && (side + 1) * (side + 1) * dspsPerPe <= part.dspBlocks()) {
+            side++;
+        }
+        return Math.min(MAX_SIDE, side + 1);
     }
 
     private int estimate(int rows, int cols) {

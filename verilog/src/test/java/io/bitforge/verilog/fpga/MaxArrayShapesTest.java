@@ -38,4 +38,15 @@ class MaxArrayShapesTest {
         // the columns stop at the array options' bound
         assertTrue(MaxArraySearch.rectangles(32, 33).stream().allMatch(s -> s[1] <= MaxArraySearch.MAX_SIDE));
     }
+
+    @Test
+    void theWorstCasePricesTheDistinctSidesNearestTheEstimate() {
+        // 5 first, then one further out on each side, the larger first
+        assertEquals(List.of(5, 6, 4, 7, 3, 8), MaxArraySearch.nearestSides(5, 6, MaxArraySearch.MAX_SIDE));
+        // near the edges the other side makes up the count
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), MaxArraySearch.nearestSides(1, 6, MaxArraySearch.MAX_SIDE));
+        assertEquals(List.of(32, 31, 30), MaxArraySearch.nearestSides(40, 3, MaxArraySearch.MAX_SIDE));
+        // DSP-only with 8 blocks and one per PE: sides up to 3 only
+        assertEquals(List.of(2, 3, 1), MaxArraySearch.nearestSides(2, 6, 3));
+    }
 }
