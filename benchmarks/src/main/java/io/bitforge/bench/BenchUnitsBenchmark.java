@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * worker threads ({@code explore-run}; one invocation is {@link BenchCases#EXPLORE_RUN_DESIGNS} designs), and one
  * 128 × 4096 × 4096 GEMM layer in SCALE-Sim mode ({@code scalesim}), one ResNet-18 3 × 3 convolution in that
  * mode ({@code scalesim-conv}), one Llama-3B feed-forward layer of 4.2 million folds in that mode
- * ({@code scalesim-llama}), and weights through every format of {@code quantize --format all}
- * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix).
+ * ({@code scalesim-llama}), weights through every format of {@code quantize --format all}
+ * ({@code quantize}; one invocation is a {@link BenchCases#QUANTIZE_ROWS} × {@link BenchCases#QUANTIZE_COLS} matrix),
+ * and cycles of the compiled Java HDL simulator on the 8 × 8 INT8 systolic array with random operands every cycle
+ * ({@code hdl}; one invocation is {@link BenchCases#HDL_CYCLES_PER_CALL} cycles).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +44,7 @@ public class BenchUnitsBenchmark {
     private BenchCase.Work scaleSimConv;
     private BenchCase.Work scaleSimLlama;
     private BenchCase.Work quantize;
+    private BenchCase.Work hdl;
 
     @Setup
     public void setup() {
@@ -53,6 +56,7 @@ public class BenchUnitsBenchmark {
         scaleSimConv = BenchCases.of("scalesim-conv", registry, 1).setup().prepare();
         scaleSimLlama = BenchCases.of("scalesim-llama", registry, 1).setup().prepare();
         quantize = BenchCases.of("quantize", registry, 1).setup().prepare();
+        hdl = BenchCases.of("hdl", registry, 1).setup().prepare();
     }
 
     @Benchmark
@@ -90,5 +94,11 @@ public class BenchUnitsBenchmark {
     @OperationsPerInvocation(BenchCases.QUANTIZE_ROWS * BenchCases.QUANTIZE_COLS)
     public long quantize() {
         return quantize.run();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchCases.HDL_CYCLES_PER_CALL)
+    public long hdl() {
+        return hdl.run();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Measures the Java HDL simulator's speed on an 8×8 INT8 output-stationary systolic array: enabled cycles per
  * second with random operands poked every cycle. Run: {@code java -cp <benchmarks classpath>
- * io.bitforge.bench.HdlSimSpeed [rows] [cycles] [compiled|interpreted]}. Prints warm-up and measured rounds, per wall-clock second
+ * io.bitforge.bench.HdlSimSpeed [rows] [cycles] [compiled|interpreted] [accumulator bits]}; accumulators of 65 to
+ * 128 bits time the wide path (nets as words in the compiled kernel, {@code BigInteger}s in the interpreter). Prints warm-up and measured rounds, per wall-clock second
  * and per CPU second of the simulating thread (the latter is what to compare on a loaded machine).
  */
 public final class HdlSimSpeed {
@@ -24,7 +25,8 @@ public final class HdlSimSpeed {
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         SimEngine engine = args.length > 2 ? SimEngine.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
                 : SimEngine.COMPILED;
-        SystolicArray.Params p = new SystolicArray.Params(n, n, 8, 32);
+        int accBits = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        SystolicArray.Params p = new SystolicArray.Params(n, n, 8, accBits);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         long c0 = cpu.getCurrentThreadCpuTime();
@@ -67,6 +69,6 @@ public final class HdlSimSpeed {
             System.out.printf("round %d (%s): %d cycles in %.2f s = %.0f cycles/s (%.0f cycles per CPU second)%n",
                     round, round < 2 ? "warm-up" : "measured", cycles, seconds, cycles / seconds, cycles / cpuSeconds);
         }
-        System.out.println("checksum c_0_0 = " + sim.peek("c_0_0"));
+        System.out.println("checksum c_0_0 = " + sim.peekWide("c_0_0"));
     }
 }

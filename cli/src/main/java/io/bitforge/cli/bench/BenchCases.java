@@ -75,7 +75,8 @@ public final class BenchCases {
     public static final int QUANTIZE_ROWS = 512;
     public static final int QUANTIZE_COLS = 4096;
     private static final int HDL_ARRAY = 8;
-    private static final int HDL_CYCLES_PER_CALL = 1000;
+    /** Cycles of the {@code hdl} unit per call of its work (JMH's operations per invocation). */
+    public static final int HDL_CYCLES_PER_CALL = 1000;
 
     private BenchCases() {
     }

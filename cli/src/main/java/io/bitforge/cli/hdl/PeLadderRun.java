@@ -55,7 +55,7 @@ public final class PeLadderRun implements Callable<Integer> {
     @Override
     public Integer call() {
         if (ReramLadderRun.applies(design, context)) {
-            return ReramLadderRun.run(context, design, seed, simulator, workDir, json);
+            return ReramLadderRun.run(context, design, seed, simulator, engine, workDir, json);
         }
         PeRtlRegistry rtl = PeRtlRegistry.load();
         List<HardwareSpec> specs = PeSpecOptions.specs(design, context.registry(), rtl, true);

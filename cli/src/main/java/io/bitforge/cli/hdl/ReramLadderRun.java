@@ -16,6 +16,7 @@ import io.bitforge.verilog.array.TileShape;
 import io.bitforge.verilog.ladder.FamilySpecs;
 import io.bitforge.verilog.pe.reram.ReramCrossbarRtl;
 import io.bitforge.verilog.pe.reram.ReramLadder;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.tools.Cosim;
 import io.bitforge.verilog.tools.CosimResult;
 import io.bitforge.workloads.tensors.SyntheticTensors;
@@ -49,8 +50,8 @@ final class ReramLadderRun {
         return FAMILY.equals(design.pe());
     }
 
-    static int run(CliContext context, HdlDesignOptions design, long seed, String simulator, Path workDir,
-                   String json) {
+    static int run(CliContext context, HdlDesignOptions design, long seed, String simulator, SimEngine engine,
+                   Path workDir, String json) {
         List<HardwareSpec> specs;
         if (design.hw() != null) {
             specs = List.of(new HardwareSpecLoader(context.registry()).resolve(design.hw(), "--hw"));
@@ -98,7 +99,7 @@ final class ReramLadderRun {
             boolean passed = true;
             for (AdcStudy.SchemeResult expected : study.schemes()) {
                 AdcScheme scheme = expected.scheme();
-                ReramLadder.Result r = ReramLadder.run(p, w, x, scheme, !simulator.equals("java"));
+                ReramLadder.Result r = ReramLadder.run(p, w, x, scheme, !simulator.equals("java"), engine);
                 passed &= level(levels, "java " + scheme.id(), r.passed(), r.passed() ? r.conversions()
                         + " conversions: every output and comparator count equal the functional model; start->done "
                         + r.rtlCycles() + " cycles = comparator cycles " + r.comparatorCycles() + " + "

@@ -191,7 +191,7 @@ final class ExprCompiler {
         }
         int slot = leafSlot.applyAsInt(e);
         if (shape.wide()) {
-            return v -> wide.values[slot];
+            return v -> wide.get(slot);
         }
         return v -> WideBits.fromCanonical(v[slot], shape);
     }

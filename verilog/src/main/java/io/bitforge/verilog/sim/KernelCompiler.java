@@ -25,19 +25,20 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a {@link KernelSource} in memory with the JDK's {@code javax.tools.JavaCompiler} and loads it through
  * a fresh class loader whose parent is this module's, so the only class it sees of the simulator is the
- * {@link CompiledKernel} interface. Compiled classes are kept per source text (the same design always gives the
- * same text) for the life of the process, at most {@link #CACHED_DESIGNS} of them, least recently used first
- * out: a ladder that simulates one design for many tiles compiles it once. The cache is the one piece of shared
- * state; it holds only immutable classes and is guarded by its own lock.
+ * {@link CompiledKernel} interface. Compiled classes are kept per SHA-256 of the source text (the same design
+ * always gives the same text; the cache holds the 32-byte digest, not the text, which runs to megabytes for an
+ * array) for the life of the process, at most {@link #CACHED_DESIGNS} of them, least recently used first out: a
+ * ladder that simulates one design for many tiles compiles it once. The cache is the one piece of shared state;
+ * it holds only immutable classes and is guarded by its own lock.
  */
 final class KernelCompiler {
     static final int CACHED_DESIGNS = 64;
     static final String NO_JDK = "this Java runtime has no compiler (javax.tools); the compiled HDL simulator needs"
             + " a JDK, so designs are interpreted";
-    private static final Map<String, Class<? extends CompiledKernel>> CACHE =
+    private static final Map<SourceDigest, Class<? extends CompiledKernel>> CACHE =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Class<? extends CompiledKernel>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<SourceDigest, Class<? extends CompiledKernel>> eldest) {
                     return size() > CACHED_DESIGNS;
                 }
             });
@@ -61,13 +62,14 @@ final class KernelCompiler {
     }
 
     @SuppressWarnings("unchecked")
-    static Loaded load(KernelSource source) throws Unavailable {
+    static Loaded load(KernelSource source, long[] wideWords, long[] widePending) throws Unavailable {
         long start = System.nanoTime();
-        Class<? extends CompiledKernel> type = CACHE.get(source.javaSource());
+        SourceDigest key = SourceDigest.of(source.javaSource());
+        Class<? extends CompiledKernel> type = CACHE.get(key);
         long compileNanos = 0;
         if (type == null) {
             type = compile(source);
-            CACHE.put(source.javaSource(), type);
+            CACHE.put(key, type);
             compileNanos = System.nanoTime() - start;
         }
         CompiledKernel kernel;
@@ -77,7 +79,7 @@ final class KernelCompiler {
             throw new Unavailable("the compiled simulator could not instantiate its kernel: " + e);
         }
         kernel.bind(source.combFallbacks().toArray(new java.util.function.Consumer[0]),
-                source.nextFallbacks().toArray(new java.util.function.ToLongFunction[0]));
+                source.nextFallbacks().toArray(new java.util.function.ToLongFunction[0]), wideWords, widePending);
         return new Loaded(kernel, compileNanos);
     }
 

@@ -114,7 +114,8 @@ public final class Simulator {
         String note = null;
         if (options.engine() == SimEngine.COMPILED) {
             try {
-                KernelCompiler.Loaded loaded = KernelCompiler.load(KernelSource.of(top.name(), comb, regs));
+                KernelCompiler.Loaded loaded = KernelCompiler.load(KernelSource.of(top.name(), comb, regs, wideRegs, wide),
+                        wide.words, wide.pendingWords);
                 compiled = loaded.kernel();
                 compileNanos = loaded.compileNanos();
             } catch (KernelCompiler.Unavailable e) {
@@ -122,6 +123,10 @@ public final class Simulator {
             }
         }
         kernel = compiled;
+        if (compiled != null) {
+            // the kernel writes the words directly, mid-settle too, so numbers are read from the words every time
+            wide.dropCache();
+        }
         kernelCompileNanos = compileNanos;
         engineNote = note;
     }
@@ -185,7 +190,7 @@ public final class Simulator {
             throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
         }
         if (input.shape().wide()) {
-            wide.values[slot] = WideBits.fromCanonical(value, input.shape());
+            wide.set(slot, WideBits.fromCanonical(value, input.shape()));
         } else {
             v[slot] = input.shape().canonical(value);
         }
@@ -199,7 +204,7 @@ public final class Simulator {
             throw new HdlException("value " + value + " does not fit input " + input.name() + " (" + input.shape() + ")");
         }
         if (input.shape().wide()) {
-            wide.values[slot] = value;
+            wide.set(slot, value);
         } else {
             v[slot] = value.longValue();
         }
@@ -242,12 +247,12 @@ public final class Simulator {
         if (slot == null) {
             throw new HdlException("no signal " + path + " in " + top.name());
         }
-        return wideSlots.get(slot) ? wide.values[slot] : BigInteger.valueOf(v[slot]);
+        return wideSlots.get(slot) ? wide.get(slot) : BigInteger.valueOf(v[slot]);
     }
 
     /** The Java source the compiled engine runs (or would run) for this design. */
     KernelSource kernelSource() {
-        return KernelSource.of(top.name(), comb, regs);
+        return KernelSource.of(top.name(), comb, regs, wideRegs, wide);
     }
 
     /** Every hierarchical signal name {@link #peekWide(String)} accepts, in the order the design declares them. */
@@ -295,7 +300,7 @@ public final class Simulator {
                 trace.add(row);
             } else {
                 BigInteger[] wideRow = new BigInteger[row.length];
-                traceWideSlots.forEach((index, slot) -> wideRow[index] = wide.values[slot]);
+                traceWideSlots.forEach((index, slot) -> wideRow[index] = wide.get(slot));
                 trace.add(row, wideRow);
             }
         }
@@ -309,8 +314,10 @@ public final class Simulator {
                 regPending[i] = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
             }
         }
-        for (WideRegUpdate r : wideRegs) {
-            r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+        if (kernel == null) {
+            for (WideRegUpdate r : wideRegs) {
+                r.pending = inReset && r.hasReset ? r.resetValue : r.next.eval(v);
+            }
         }
         for (WritePort w : writes) {
             w.enabled = w.enable.eval(v) != 0;
@@ -338,10 +345,17 @@ public final class Simulator {
             v[regSlots[i]] = regPending[i];
         }
         for (WideRegUpdate r : wideRegs) {
-            if (options.countActivity()) {
-                toggles += wide.values[r.slot].xor(r.pending).bitCount();
+            if (kernel != null) {
+                if (options.countActivity()) {
+                    toggles += wide.get(r.slot).xor(wide.pending(r.slot)).bitCount();
+                }
+                wide.commitPending(r.slot);
+                continue;
             }
-            wide.values[r.slot] = r.pending;
+            if (options.countActivity()) {
+                toggles += wide.get(r.slot).xor(r.pending).bitCount();
+            }
+            wide.set(r.slot, r.pending);
         }
         for (SyncRead r : syncReads) {
             if (r.enabledNow) {
@@ -493,6 +507,7 @@ public final class Simulator {
         int newSlot(Shape shape) {
             if (shape.wide()) {
                 wideSlots.set(slots);
+                wide.declare(slots, shape);
             }
             return slots++;
         }
@@ -558,7 +573,7 @@ public final class Simulator {
                 if (reg.shape().wide()) {
                     wideRegs.add(new WideRegUpdate(c.slot(reg), c.compiler().compileWide(r.getValue()),
                             reg.resetValue().isPresent(),
-                            WideBits.fromCanonical(reg.resetValue().orElse(0), reg.shape())));
+                            WideBits.fromCanonical(reg.resetValue().orElse(0), reg.shape()), r.getValue(), c::slot));
                     continue;
                 }
                 regs.add(new RegUpdate(c.slot(reg), c.compiler().compile(r.getValue()), reg.resetValue().isPresent(),
@@ -633,7 +648,7 @@ public final class Simulator {
         private void addComb(int slot, Ctx c, Expr value) {
             if (wideSlots.get(slot)) {
                 WideEval e = c.compiler().compileWide(value);
-                comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> wide.values[slot] = e.eval(vals)));
+                comb.add(new CombNode(new int[] {slot}, reads(c, value), vals -> wide.set(slot, e.eval(vals)), value, c::slot));
                 combSlots.put(slot, true);
                 return;
             }

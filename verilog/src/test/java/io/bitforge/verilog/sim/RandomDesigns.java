@@ -24,7 +24,7 @@ import java.util.Random;
  * driven by random expression trees over every operator, some wider than 64 bits.
  */
 final class RandomDesigns {
-    private static final int WIDE_LIMIT = 140;
+    private static final int WIDE_LIMIT = 200;
     private static final int[] EDGE_WIDTHS = {1, 8, 63, 64, 64};
     private final Random rnd;
     private final boolean allowWide;

@@ -5,6 +5,8 @@ import io.bitforge.pe.reram.CrossbarMvm;
 import io.bitforge.pe.reram.ReramParams;
 import io.bitforge.verilog.hdl.HdlException;
 import io.bitforge.verilog.hdl.ModuleDef;
+import io.bitforge.verilog.sim.InputHandle;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.sim.SimOptions;
 import io.bitforge.verilog.sim.Simulator;
 import io.bitforge.verilog.sim.Trace;
@@ -35,13 +37,26 @@ public final class ReramLadder {
         }
     }
 
+    /** The run on the compiled engine, as the other ladders of {@code cosim} run by default. */
     public static Result run(ReramParams params, int[][] weights, long[][] inputs, AdcScheme scheme,
                              boolean recordTrace) {
+        return run(params, weights, inputs, scheme, recordTrace, SimEngine.COMPILED);
+    }
+
+    /** The run on the given Java simulator engine; both give the same values and cycles. */
+    public static Result run(ReramParams params, int[][] weights, long[][] inputs, AdcScheme scheme,
+                             boolean recordTrace, SimEngine engine) {
         ReramParams p = params.withAdcScheme(scheme);
         CrossbarMvm mvm = new CrossbarMvm(p, weights);
         ModuleDef design = ReramCrossbarRtl.build(p, mvm, scheme);
-        Simulator sim = Simulator.of(design, recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults());
+        Simulator sim = Simulator.of(design, (recordTrace ? SimOptions.defaults().withTrace() : SimOptions.defaults())
+                .withEngine(engine));
         sim.reset(1);
+        InputHandle start = sim.input("start");
+        InputHandle[] xs = new InputHandle[inputs.length == 0 ? 0 : inputs[0].length];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = sim.input("x_" + k);
+        }
         long conversions = 0;
         long cycles = 0;
         long rtlCycles = 0;
@@ -49,12 +64,12 @@ public final class ReramLadder {
         for (int v = 0; v < inputs.length && mismatch.isEmpty(); v++) {
             long[] x = inputs[v];
             for (int k = 0; k < x.length; k++) {
-                sim.poke("x_" + k, x[k]);
+                sim.poke(xs[k], x[k]);
             }
-            sim.poke("start", 1);
+            sim.poke(start, 1);
             long begin = sim.cycle();
             sim.step();
-            sim.poke("start", 0);
+            sim.poke(start, 0);
             long limit = 64L * mvm.columns() * mvm.partitions() * p.inputCycles(p.inputBits()) + 16;
             while (sim.peek("done") == 0) {
                 if (sim.cycle() - begin > limit) {

@@ -10,6 +10,7 @@ import io.bitforge.pe.reram.SarAdc;
 import io.bitforge.verilog.emit.EmitOptions;
 import io.bitforge.verilog.emit.EmittedDesign;
 import io.bitforge.verilog.emit.VerilogEmitter;
+import io.bitforge.verilog.sim.SimEngine;
 import io.bitforge.verilog.tools.Cosim;
 import io.bitforge.verilog.tools.CosimResult;
 import io.bitforge.verilog.tools.SynthFlow;
@@ -107,6 +108,25 @@ class ReramLadderTest {
         }
         System.out.printf("reram %s %s: %d conversions, mean %.4f comparator cycles, RTL %d cycles%n", config,
                 scheme.id(), rtl.conversions(), rtl.meanComparatorCycles(), rtl.rtlCycles());
+    }
+
+    @Test
+    void compiledAndInterpretedEnginesRunTheLadderAlike() {
+        // the parameterised test above runs the compiled engine (the default); the interpreter is its oracle
+        for (String yaml : List.of(POS_NEG, OFFSET_FLIP_MAX)) {
+            ReramParams p = params(yaml);
+            int[][] w = weights(p, 3, 32, 26);
+            long[][] x = AdcStudy.activations(p, 32, 3, 7);
+            for (AdcScheme scheme : List.of(AdcScheme.SKIP, AdcScheme.TWO_INTERVAL)) {
+                ReramLadder.Result compiled = ReramLadder.run(p, w, x, scheme, false, SimEngine.COMPILED);
+                ReramLadder.Result interpreted = ReramLadder.run(p, w, x, scheme, false, SimEngine.INTERPRETED);
+                assertTrue(compiled.passed(), compiled.mismatch());
+                assertEquals(interpreted.mismatch(), compiled.mismatch());
+                assertEquals(interpreted.conversions(), compiled.conversions());
+                assertEquals(interpreted.comparatorCycles(), compiled.comparatorCycles());
+                assertEquals(interpreted.rtlCycles(), compiled.rtlCycles());
+            }
+        }
     }
 
     @Test
