@@ -118,7 +118,8 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     double mappingEfficiency() {
         double sum = 0;
         for (int f = 0; f < folds(); f++) {
-            sum += (double) (rowsUsed(f) * colsUsed(f)) / (arrayRows * arrayCols);
+            // in long: a 65,536 x 65,536 array has 2^32 PEs, past the int range
+            sum += (double) ((long) rowsUsed(f) * colsUsed(f)) / ((long) arrayRows * arrayCols);
         }
         return sum / folds();
     }
