@@ -37,6 +37,8 @@ public final class ScaleSimConfigParser {
 
     /** The largest ArrayHeight and ArrayWidth: a hardware spec's array bound (HardwareSpecLoader). */
     static final int MAX_ARRAY_EDGE = 1 << 16;
+    /** The most memory banks: a hardware spec's buffer bank bound (HardwareSpecLoader). */
+    static final int MAX_BANKS = 1 << 16;
 
     public static ScaleSimConfig parse(Path file) {
         return parse(file.getFileName().toString(), InputText.lines(file, "SCALE-Sim config"));
@@ -99,7 +101,7 @@ public final class ScaleSimConfigParser {
         } catch (IllegalArgumentException e) {
             throw dataflowEntry.bad("must be os, ws or is");
         }
-        int banks = ini.find("architecture_presets", "MemoryBanks").map(e -> e.positiveInt()).orElse(1);
+        int banks = ini.find("architecture_presets", "MemoryBanks").map(e -> e.intIn(1, MAX_BANKS)).orElse(1);
         List<Integer> bandwidths = new ArrayList<>();
         // CALC mode does not use Bandwidth, but SCALE-Sim still parses it: a malformed one is refused in both modes
         Optional<Entry> anyBandwidth = user ? Optional.of(ini.require("architecture_presets", "Bandwidth"))
