@@ -27,6 +27,9 @@ import java.util.Optional;
  * others are halved until they are small or share one K tile (then, without a cost, only their widest fitting N
  * tile can win: the same K trips, fewer N trips). Candidates are scored in primitive arithmetic and only the
  * winner becomes a {@link GemmTiling}.
+ *
+ * <p>Without a K pin or a compute cost (the default mapper's case) {@link TileRectangles} searches instead, with
+ * everything per tile edge computed once and bounds over rectangles of (M tile, N tile); it chooses the same.
  */
 public final class GemmTiler {
     private GemmTiler() {
@@ -50,6 +53,9 @@ public final class GemmTiler {
                 : tileSizes(n, widestTile(buffers.weights(), bits.b(), buffers.outputs(), cMinBits(bits)));
         long kPin = pins.k().isPresent() ? Math.min(pins.k().getAsLong(), k) : 0;
         LoopOrder[] orders = pins.order().map(o -> new LoopOrder[] {o}).orElse(LoopOrder.values());
+        if (kPin == 0 && cost == null) {
+            return new TileRectangles(m, k, n, bits, buffers, mSizes, nSizes).search(orders, m, n, bits);
+        }
         TileCandidates search = new TileCandidates(m, k, n, bits, buffers, kPin, cost);
         int[] widest = new int[mSizes.length];
         int[] widestSpilling = new int[mSizes.length];
@@ -167,20 +173,25 @@ public final class GemmTiler {
                     + "(pin the tile sizes in the spec's mapping, or give smaller buffers)", size, cap,
                     (double) (smallCount + largeCount), MAX_TILE_SIZES));
         }
+        // the small sizes 1..smallCount ascend, and so do the large ones ceil(size / t) as t falls from root to
+        // firstLarge: merged in one pass, keeping each size once and only the smallest for its trip count
         long[] sizes = new long[(int) (smallCount + largeCount)];
-        int filled = 0;
-        for (long t = 1; t <= smallCount; t++) {
-            sizes[filled++] = t;
-        }
-        for (long t = firstLarge; t <= root; t++) {
-            sizes[filled++] = GemmTiling.trips(size, t); // ceil(size / t)
-        }
-        Arrays.sort(sizes);
         int count = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            long s = sizes[i];
-            boolean repeated = count > 0 && sizes[count - 1] == s;
-            if (!repeated && GemmTiling.trips(size, GemmTiling.trips(size, s)) == s) {
+        long small = 1;
+        long t = root;
+        while (small <= smallCount || t >= firstLarge) {
+            long large = t >= firstLarge ? GemmTiling.trips(size, t) : Long.MAX_VALUE;
+            long s;
+            if (small <= smallCount && small <= large) {
+                s = small++;
+                if (s == large) {
+                    t--;
+                }
+            } else {
+                s = large;
+                t--;
+            }
+            if ((count == 0 || sizes[count - 1] != s) && GemmTiling.trips(size, GemmTiling.trips(size, s)) == s) {
                 sizes[count++] = s;
             }
         }

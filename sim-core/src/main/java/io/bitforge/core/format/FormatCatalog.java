@@ -20,7 +20,7 @@ import java.util.Map;
 public final class FormatCatalog implements RegistryContributor {
     @Override
     public void contribute(Registry.Builder registry) {
-        for (String id : NumberFormats.allIds()) {
+        for (String id : FormatIdList.all()) { // not NumberFormats.allIds(): that would build every format now
             registry.lazy(CatalogKind.FORMATS, id, () -> new Entry(NumberFormats.parse(id)));
         }
     }

@@ -2,11 +2,11 @@ package io.bitforge.core.format;
 
 import io.bitforge.core.io.BadInputException;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +54,6 @@ public final class NumberFormats {
     public static final AntTypeChoice ANT4 = new AntTypeChoice(4);
 
     private static final Map<String, NumberFormat> NAMED = named();
-    private static final Pattern WIDTH_FAMILY = Pattern.compile("(int|sm-int|uint)([0-9]{1,2})");
     private static final Pattern BCQ = Pattern.compile("bcq([0-9])(-pot)?");
 
     private NumberFormats() {
@@ -75,6 +74,9 @@ public final class NumberFormats {
         for (NumberFormat f : List.of(BITMOD_MIX3, BITMOD_MIX4, ANT4, OVP_INT4, OVP_FLINT4, OVP_INT8, TERNARY)) {
             map.put(f.id(), f);
         }
+        if (!List.copyOf(map.keySet()).equals(FormatIdList.NAMED)) {
+            throw new IllegalStateException("FormatIdList.NAMED must list the named formats in order: " + map.keySet());
+        }
         return Collections.unmodifiableMap(map);
     }
 
@@ -93,15 +95,9 @@ public final class NumberFormats {
             if (named != null) {
                 return named;
             }
-            Matcher m = WIDTH_FAMILY.matcher(id);
-            if (m.matches()) {
-                int bits = Integer.parseInt(m.group(2));
-                IntFormat.Encoding encoding = m.group(1).equals("int") ? IntFormat.Encoding.TWOS_COMPLEMENT
-                        : m.group(1).equals("uint") ? IntFormat.Encoding.UNSIGNED : IntFormat.Encoding.SIGN_MAGNITUDE;
-                int min = encoding == IntFormat.Encoding.SIGN_MAGNITUDE ? 2 : 1;
-                if (bits >= min && bits <= IntFormat.MAX_BITS && !m.group(2).startsWith("0")) {
-                    return new IntFormat(encoding, bits);
-                }
+            Optional<IntFormat> integer = IntFormatIds.parse(id);
+            if (integer.isPresent()) {
+                return integer.get();
             }
             Matcher b = BCQ.matcher(id);
             if (b.matches()) {
@@ -123,17 +119,6 @@ public final class NumberFormats {
 
     /** Every id the parser accepts, families expanded, in a stable order. */
     public static List<String> allIds() {
-        List<String> ids = new ArrayList<>();
-        for (IntFormat.Encoding e : IntFormat.Encoding.values()) {
-            for (int bits = e == IntFormat.Encoding.SIGN_MAGNITUDE ? 2 : 1; bits <= IntFormat.MAX_BITS; bits++) {
-                ids.add(e.prefix() + bits);
-            }
-        }
-        ids.addAll(NAMED.keySet());
-        for (int q = 1; q <= BcqFormat.MAX_PLANES; q++) {
-            ids.add("bcq" + q);
-            ids.add("bcq" + q + "-pot");
-        }
-        return List.copyOf(ids);
+        return FormatIdList.all();
     }
 }

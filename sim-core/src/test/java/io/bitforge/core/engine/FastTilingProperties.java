@@ -35,6 +35,37 @@ class FastTilingProperties {
                 GemmTiler.best(m, k, n, bits, buffers, pins, cost));
     }
 
+    /**
+     * The default mapper's case (no K pin, no compute cost), which {@link TileRectangles} searches: every M, N and
+     * loop-order pin, dimensions from 1 to 5,000 with some of them tiny, buffers from 2 bytes, fractional weight
+     * widths and partial sums narrower or wider than outputs. The tiling (tile, loop order, traffic) and its step
+     * count equal the exhaustive search's.
+     */
+    @Property(tries = 300)
+    void rectangleSearchChoosesWhatTheExhaustiveSearchChooses(
+            @ForAll @IntRange(min = 1, max = 5000) int m, @ForAll @IntRange(min = 1, max = 5000) int k,
+            @ForAll @IntRange(min = 1, max = 5000) int n, @ForAll @IntRange(min = 0, max = 7) int tiny,
+            @ForAll @IntRange(min = 2, max = 300_000) int bufferA, @ForAll @IntRange(min = 2, max = 300_000) int bufferB,
+            @ForAll @IntRange(min = 2, max = 300_000) int bufferC, @ForAll @IntRange(min = 0, max = 7) int smallBuffers,
+            @ForAll @IntRange(min = 1, max = 16) int aBits, @ForAll @IntRange(min = 1, max = 70) int bEighthBits,
+            @ForAll @IntRange(min = 1, max = 32) int cBits, @ForAll @IntRange(min = 1, max = 48) int partialBits,
+            @ForAll @IntRange(min = 0, max = 7) int pinMask, @ForAll @IntRange(min = 1, max = 700) int pin,
+            @ForAll @IntRange(min = 0, max = 5) int pinnedOrder) {
+        long mm = (tiny & 1) != 0 ? 1 + m % 9 : m;
+        long kk = (tiny & 2) != 0 ? 1 + k % 9 : k;
+        long nn = (tiny & 4) != 0 ? 1 + n % 9 : n;
+        BufferBytes buffers = new BufferBytes((smallBuffers & 1) != 0 ? 2 + bufferA % 200 : bufferA,
+                (smallBuffers & 2) != 0 ? 2 + bufferB % 200 : bufferB,
+                (smallBuffers & 4) != 0 ? 2 + bufferC % 200 : bufferC);
+        OperandBits bits = new OperandBits(aBits, bEighthBits / 8.0, cBits, partialBits);
+        TilePins pins = new TilePins(pinned(pinMask, 1, pin), OptionalLong.empty(), pinned(pinMask, 2, pin * 3L),
+                (pinMask & 4) != 0 ? Optional.of(LoopOrder.values()[pinnedOrder]) : Optional.empty());
+        Optional<GemmTiling> exhaustive = GemmTilerReference.best(mm, kk, nn, bits, buffers, pins, null);
+        Optional<GemmTiling> searched = GemmTiler.best(mm, kk, nn, bits, buffers, pins, null);
+        assertEquals(exhaustive, searched);
+        assertEquals(exhaustive.map(GemmTiling::steps), searched.map(GemmTiling::steps));
+    }
+
     @Property(tries = 60)
     void prunedSearchMatchesOnLlmShapes(@ForAll @IntRange(min = 0, max = 5) int shape,
                                         @ForAll @IntRange(min = 1, max = 4096) int tokens,

@@ -1,5 +1,7 @@
 package io.bitforge.workloads.quant;
 
+import io.bitforge.core.format.IntFormat;
+import io.bitforge.core.format.IntFormatIds;
 import io.bitforge.core.format.NumberFormat;
 import io.bitforge.core.format.NumberFormats;
 import io.bitforge.core.io.BadInputException;
@@ -28,6 +30,10 @@ public final class FormatIds {
         String canonical = ALIASES.getOrDefault(id, id);
         if (canonical.equals("fp32")) {
             return Optional.of(Precision.FP32);
+        }
+        Optional<IntFormat> integer = IntFormatIds.parse(canonical); // the common case, without NumberFormats
+        if (integer.isPresent()) {
+            return Optional.of(new Precision(integer.get().id(), integer.get().bits()));
         }
         try {
             NumberFormat format = NumberFormats.parse(canonical);
