@@ -204,6 +204,10 @@ public final class BitForge {
             if (!(bytesPerCycle > 0) || bytesPerCycle.isInfinite()) {
                 throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be > 0");
             }
+            if (bytesPerCycle < io.bitforge.core.spec.DramSpec.MIN_BYTES_PER_CYCLE) {
+                throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle,
+                        io.bitforge.core.spec.DramSpec.BYTES_PER_CYCLE_RANGE);
+            }
             if (request.scalesim() && (bytesPerCycle != Math.rint(bytesPerCycle)
                     || bytesPerCycle > Integer.MAX_VALUE)) {
                 throw BadRequestException.of("bandwidthBytesPerCycle", bytesPerCycle, "must be a whole number of "

@@ -172,9 +172,25 @@ public final class BitForge implements Runnable {
                 }
                 return BAD_INPUT;
             }
+            if (ex instanceof ArithmeticException && ex.getMessage() != null
+                    && ex.getMessage().endsWith(" overflow")) {
+                // a Math.*Exact guard tripped: the sizes, counts or rates asked for make a cycle, byte or MAC count
+                // pass the 64-bit range, which no bound checked up front caught; bad input, not a wrong number
+                err.println("bitforge: the sizes, counts or rates asked for make a count pass the 64-bit range ("
+                        + oneLine(ex.getMessage()) + "); make them smaller (see docs/limits.md)");
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return BAD_INPUT;
+            }
             return internalError(err, ex, debug);
         });
         int code = commandLine.execute(args.toArray(String[]::new));
+        if (code == OK) {
+            context.notes().print();
+        } else {
+            context.notes().drop();
+        }
         if (out.checkError() && code == OK) {
             // a closed pipe or a full disk behind stdout: the output is lost, so the run did not succeed
             err.println("bitforge: cannot write standard output (closed pipe or full disk)");

@@ -103,6 +103,7 @@ public final class GemmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (scalesimConfig != null) {
+            refuseWithScaleSimConfig();
             return ScaleSimInterop.run(context, scalesimConfig, topology, out, json, csv, yes);
         }
         if (topology != null || out != null) {
@@ -130,6 +131,32 @@ public final class GemmCommand implements Callable<Integer> {
             context.out().print(table(result));
         }
         return 0;
+    }
+
+    /** The config and topology give the array, buffers and layers: an option that would be ignored is refused. */
+    private void refuseWithScaleSimConfig() {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("--rows", rows);
+        given.put("--cols", cols);
+        given.put("--dataflow", dataflow);
+        given.put("--m", m);
+        given.put("--k", k);
+        given.put("--n", n);
+        given.put("--pe", pe);
+        given.put("--wbits", weightBits);
+        given.put("--abits", activationBits);
+        given.put("--ifmap-kib", ifmapKib);
+        given.put("--filter-kib", filterKib);
+        given.put("--ofmap-kib", ofmapKib);
+        given.put("--hw", hardware);
+        given.put("--bandwidth-bytes-per-cycle", bandwidth);
+        given.put("--mapping", mapping);
+        for (Map.Entry<String, Object> option : given.entrySet()) {
+            if (option.getValue() != null) {
+                throw BadInputException.field(null, option.getKey(), option.getValue(), "not used with "
+                        + "--scalesim-config (the config and --topology give the array, buffers and layers)");
+            }
+        }
     }
 
     private HardwareSpec spec() {
@@ -182,6 +209,9 @@ public final class GemmCommand implements Callable<Integer> {
         }
         if (!(kib > 0) || kib.isInfinite()) {
             throw BadInputException.field(null, option, kib, "must be > 0");
+        }
+        if (!(kib >= BufferSpec.MIN_KIB && kib <= BufferSpec.MAX_KIB)) {
+            throw BadInputException.field(null, option, kib, BufferSpec.KIB_RANGE);
         }
         return new BufferSpec(kib, buffer.banks(), buffer.portsPerBank(), buffer.wordBits());
     }

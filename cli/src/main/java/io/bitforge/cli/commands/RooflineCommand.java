@@ -4,6 +4,7 @@ import io.bitforge.api.RooflineRequest;
 import io.bitforge.api.WorkloadChoice;
 import io.bitforge.cli.CliContext;
 import io.bitforge.cli.VersionProvider;
+import io.bitforge.core.io.AtomicFiles;
 import io.bitforge.core.io.Csv;
 import io.bitforge.cli.output.OutputTarget;
 import io.bitforge.core.io.TextTable;
@@ -26,7 +27,6 @@ import io.bitforge.core.units.HumanUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,17 +191,16 @@ public final class RooflineCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException("--plot: cannot write " + plot + ": folder " + parent + " does not exist");
         }
-        try {
-            if (plot.endsWith(".svg")) {
-                // Through the reports renderer: the vertical axis label stays text (see ChartRender).
-                Files.writeString(path, ChartRender.svg(chart.chart(), PLOT_WIDTH, PLOT_HEIGHT, "bitforge-roofline-"),
-                        StandardCharsets.UTF_8);
-            } else {
-                Files.write(path, chart.png(PLOT_WIDTH, PLOT_HEIGHT));
-            }
-        } catch (IOException e) {
-            throw new BadInputException("--plot: cannot write " + plot + ": " + e.getMessage(), e);
+        if (Files.isDirectory(path)) {
+            throw new BadInputException("--plot: cannot write " + plot + ": it is a folder");
         }
+        // Through the reports renderer: the vertical axis label stays text (see ChartRender). Written like every
+        // other output: atomically, a device written into, a failed write (full disk) exit 1 naming the file.
+        byte[] image = plot.endsWith(".svg")
+                ? ChartRender.svg(chart.chart(), PLOT_WIDTH, PLOT_HEIGHT, "bitforge-roofline-")
+                        .getBytes(StandardCharsets.UTF_8)
+                : chart.png(PLOT_WIDTH, PLOT_HEIGHT);
+        AtomicFiles.write(path, image);
     }
 
     static String toCsv(RooflineReport report) {

@@ -113,6 +113,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        speculation.refuseUnused();
         io.bitforge.api.BitForge library = context.library();
         HardwareSpec spec = library.hardware(HardwareChoice.named(hardware));
         WorkloadFactory factory = library.workload(workload, modelConfig);

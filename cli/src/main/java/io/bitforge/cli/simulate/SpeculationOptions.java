@@ -1,6 +1,7 @@
 package io.bitforge.cli.simulate;
 
 import io.bitforge.api.SpeculationRequest;
+import io.bitforge.core.io.BadInputException;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -35,6 +36,14 @@ public final class SpeculationOptions {
 
     public boolean enabled() {
         return scheme != null;
+    }
+
+    /** Refuses a speculation option given without {@code --speculative}: it would be ignored silently. */
+    public void refuseUnused() {
+        if (scheme == null && (!acceptance.isEmpty() || draftModel != null)) {
+            throw new BadInputException((acceptance.isEmpty() ? "--draft-model" : "--acceptance")
+                    + ": only with --speculative medusa|draft (it would be ignored)");
+        }
     }
 
     /** The options as the library's request (it checks them). */

@@ -139,8 +139,8 @@ class GemmMemoryTest {
                 ScaleSimInteropTest.CONFIG.replace("ArrayWidth:     32", "ArrayWidth: -1"));
         Path topology = Files.writeString(dir.resolve("t.csv"), "Layer, M, N, K,\nfc1, 64, 32, 16,\n");
         assertBad(CliHarness.run("gemm", "--scalesim-config", badConfig.toString(), "--topology",
-                topology.toString()), "bad.cfg: line 6: architecture_presets.ArrayWidth: must be an integer >= 1, "
-                + "got '-1'");
+                topology.toString()), "bad.cfg: line 6: architecture_presets.ArrayWidth: must be an integer from 1 to "
+                + "65536, got '-1'");
         Path badTopology = Files.writeString(dir.resolve("bad.csv"), "Layer, M, N, K,\nfc1, 64, x, 16,\n");
         Path config = Files.writeString(dir.resolve("good.cfg"), ScaleSimInteropTest.CONFIG);
         assertBad(CliHarness.run("gemm", "--scalesim-config", config.toString(), "--topology",

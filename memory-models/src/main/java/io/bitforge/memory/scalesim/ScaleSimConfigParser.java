@@ -35,6 +35,11 @@ public final class ScaleSimConfigParser {
     private ScaleSimConfigParser() {
     }
 
+    /** The largest ArrayHeight and ArrayWidth: a hardware spec's array bound (HardwareSpecLoader). */
+    static final int MAX_ARRAY_EDGE = 1 << 16;
+    /** The most memory banks: a hardware spec's buffer bank bound (HardwareSpecLoader). */
+    static final int MAX_BANKS = 1 << 16;
+
     public static ScaleSimConfig parse(Path file) {
         return parse(file.getFileName().toString(), InputText.lines(file, "SCALE-Sim config"));
     }
@@ -79,8 +84,10 @@ public final class ScaleSimConfigParser {
             }
             user = word.equals("USER");
         }
-        int rows = ini.positiveInt("architecture_presets", "ArrayHeight");
-        int cols = ini.positiveInt("architecture_presets", "ArrayWidth");
+        // the bounds of a hardware spec's array.rows and array.cols: past them SCALE-Sim mode's counts (rows x cols
+        // cells, fold skews) leave the int range and its reports turn to nonsense
+        int rows = ini.require("architecture_presets", "ArrayHeight").intIn(1, MAX_ARRAY_EDGE);
+        int cols = ini.require("architecture_presets", "ArrayWidth").intIn(1, MAX_ARRAY_EDGE);
         int ifmapKib = ini.positiveInt("architecture_presets", "IfmapSramSzkB");
         int filterKib = ini.positiveInt("architecture_presets", "FilterSramSzkB");
         int ofmapKib = ini.positiveInt("architecture_presets", "OfmapSramSzkB");
@@ -94,10 +101,13 @@ public final class ScaleSimConfigParser {
         } catch (IllegalArgumentException e) {
             throw dataflowEntry.bad("must be os, ws or is");
         }
-        int banks = ini.find("architecture_presets", "MemoryBanks").map(e -> e.positiveInt()).orElse(1);
+        int banks = ini.find("architecture_presets", "MemoryBanks").map(e -> e.intIn(1, MAX_BANKS)).orElse(1);
         List<Integer> bandwidths = new ArrayList<>();
-        if (user) {
-            Entry bandwidth = ini.require("architecture_presets", "Bandwidth");
+        // CALC mode does not use Bandwidth, but SCALE-Sim still parses it: a malformed one is refused in both modes
+        Optional<Entry> anyBandwidth = user ? Optional.of(ini.require("architecture_presets", "Bandwidth"))
+                : ini.find("architecture_presets", "Bandwidth");
+        if (anyBandwidth.isPresent()) {
+            Entry bandwidth = anyBandwidth.get();
             for (String part : bandwidth.value.split(",")) {
                 try {
                     int words = Integer.parseInt(part.strip());
@@ -109,7 +119,7 @@ public final class ScaleSimConfigParser {
                     throw bandwidth.bad("must be a comma-separated list of integers >= 1 (words per cycle)");
                 }
             }
-            if (bandwidths.size() != banks) {
+            if (user && bandwidths.size() != banks) {
                 throw bandwidth.bad("must list one bandwidth per memory bank (MemoryBanks = " + banks + ")");
             }
         }
@@ -120,7 +130,7 @@ public final class ScaleSimConfigParser {
         Optional<String> topology = ini.find("network_presets", "TopologyCsvLoc")
                 .map(e -> e.value.replace("\"", "").strip());
         return new ScaleSimConfig(runName, rows, cols, ifmapKib, filterKib, ofmapKib, ifmapOffset, filterOffset,
-                ofmapOffset, dataflow, user, bandwidths, banks, topology);
+                ofmapOffset, dataflow, user, user ? bandwidths : new ArrayList<>(), banks, topology);
     }
 
     /** One {@code key: value} line with where it came from. */
@@ -128,6 +138,18 @@ public final class ScaleSimConfigParser {
         BadInputException bad(String allowed) {
             return new BadInputException(file + ": line " + line + ": " + section + "." + key + ": " + allowed
                     + ", got '" + value + "'");
+        }
+
+        int intIn(int min, int max) {
+            try {
+                int v = Integer.parseInt(value);
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw bad("must be an integer from " + min + " to " + max);
         }
 
         int positiveInt() {
@@ -161,8 +183,13 @@ public final class ScaleSimConfigParser {
                                 + "[name], got '" + line + "'");
                     }
                     section = line.substring(1, line.length() - 1).strip();
-                    sections.putIfAbsent(section, new LinkedHashMap<>());
-                    headerLines.putIfAbsent(section, lineNumber);
+                    if (sections.containsKey(section)) {
+                        // configparser (strict, its default) refuses it too: which of the two would count?
+                        throw new BadInputException(file + ": line " + lineNumber + ": section [" + section
+                                + "]: appears twice (first on line " + headerLines.get(section) + ")");
+                    }
+                    sections.put(section, new LinkedHashMap<>());
+                    headerLines.put(section, lineNumber);
                     continue;
                 }
                 int colon = line.indexOf(':');
@@ -178,8 +205,12 @@ public final class ScaleSimConfigParser {
                 }
                 String key = line.substring(0, split).strip();
                 String value = line.substring(split + 1).strip();
-                sections.get(section).put(key.toLowerCase(Locale.ROOT),
+                Entry previous = sections.get(section).put(key.toLowerCase(Locale.ROOT),
                         new Entry(file, lineNumber, section, key, value));
+                if (previous != null) {
+                    throw new BadInputException(file + ": line " + lineNumber + ": " + section + "." + key
+                            + ": appears twice in the section (first on line " + previous.line() + ")");
+                }
             }
             return new Ini(file, sections, headerLines);
         }

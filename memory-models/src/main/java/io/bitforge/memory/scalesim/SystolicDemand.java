@@ -123,8 +123,10 @@ abstract sealed class SystolicDemand permits OsDemand, StationaryDemand {
     double mappingEfficiency() {
         double sum = 0;
         for (int f = 0; f < folds(); f = runEnd(f)) {
-            // every fold of a run adds the same term ({@link RepeatedSum}: as one addition after another)
-            sum = RepeatedSum.add(sum, (double) (rowsUsed(f) * colsUsed(f)) / (arrayRows * arrayCols), runEnd(f) - f);
+            // every fold of a run adds the same term ({@link RepeatedSum}: as one addition after another); in long:
+            // a 65,536 x 65,536 array has 2^32 PEs, past the int range
+            sum = RepeatedSum.add(sum, (double) ((long) rowsUsed(f) * colsUsed(f)) / ((long) arrayRows * arrayCols),
+                    runEnd(f) - f);
         }
         return sum / folds();
     }

@@ -21,6 +21,9 @@ public final class TopologyParser {
     private TopologyParser() {
     }
 
+    /** The most channels a depthwise row may expand into (one layer each). */
+    static final int MAX_DEPTHWISE_CHANNELS = 65_536;
+
     public static List<TopologyLayer> parse(Path file) {
         return parse(file.getFileName().toString(), InputText.lines(file, "SCALE-Sim topology"));
     }
@@ -107,6 +110,12 @@ public final class TopologyParser {
                     + (v[2] > v[0] ? "height " + v[0] : "width " + v[1]) + ", got " + (v[2] > v[0] ? v[2] : v[3]));
         }
         if (name.contains("DP")) {
+            if (v[4] > MAX_DEPTHWISE_CHANNELS) {
+                // each channel becomes a layer of its own: 2^31 of them would fill the heap before any ran
+                throw new BadInputException(file + ": line " + line + ": " + describe(name) + "Channels: must be "
+                        + "at most " + MAX_DEPTHWISE_CHANNELS + " in a depthwise (DP) layer, which runs one layer "
+                        + "per channel, got " + v[4]);
+            }
             List<TopologyLayer> channels = new ArrayList<>();
             for (int ch = 0; ch < v[4]; ch++) {
                 channels.add(new TopologyLayer(name + "Channel_" + ch, v[0], v[1], v[2], v[3], 1, v[5], v[6],

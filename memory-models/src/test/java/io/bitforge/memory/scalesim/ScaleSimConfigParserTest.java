@@ -67,7 +67,8 @@ class ScaleSimConfigParserTest {
     void badArrayHeightNamesFileLineFieldAndValue() {
         BadInputException e = assertThrows(BadInputException.class, () -> ScaleSimConfigParser.parse("hw.cfg",
                 replace(SCALE_CFG, "ArrayHeight:    32", "ArrayHeight: thirty")));
-        assertEquals("hw.cfg: line 5: architecture_presets.ArrayHeight: must be an integer >= 1, got 'thirty'",
+        assertEquals("hw.cfg: line 5: architecture_presets.ArrayHeight: must be an integer from 1 to 65536, "
+                + "got 'thirty'",
                 e.getMessage());
     }
 

@@ -32,9 +32,10 @@ public record GemmOp(String name, OpKind kind, long m, long k, long n, long coun
         if (weightGroupSize < 0) {
             throw new IllegalArgumentException(name + ": weight group size must be >= 0, got " + weightGroupSize);
         }
-        // in double so that the check itself cannot wrap; past the bound a count of MACs or bits would overflow
-        double allMacs = (double) m * k * n * count;
-        if (allMacs > MAX_MACS) {
+        // exactly, by division, so that the check itself cannot wrap (a double product rounds 2^56 + 1 down to
+        // 2^56); past the bound a count of MACs or bits would overflow
+        if (exceedsMaxMacs(m, k, n, count)) {
+            double allMacs = (double) m * k * n * count;
             throw new BadInputException(String.format(Locale.ROOT, "%s: M x K x N x count = %d x %d x %d x %d = "
                     + "%.3g multiply-accumulates: must be at most 2^56 (%.3g), the largest BitForge counts exactly",
                     name, m, k, n, count, allMacs, (double) MAX_MACS));
@@ -46,6 +47,18 @@ public record GemmOp(String name, OpKind kind, long m, long k, long n, long coun
      * MACs times operand bits.
      */
     public static final long MAX_MACS = 1L << 56;
+
+    /** Whether the product of these counts (each >= 1) is past {@link #MAX_MACS}, without overflowing. */
+    static boolean exceedsMaxMacs(long... factors) {
+        long product = 1;
+        for (long factor : factors) {
+            if (product > MAX_MACS / factor) {
+                return true;
+            }
+            product *= factor;
+        }
+        return false;
+    }
 
     /** A plain GEMM with one precision for A and B, outputs at the same precision, static weights. */
     public static GemmOp of(String name, long m, long k, long n, Precision precision) {

@@ -14,6 +14,14 @@ import java.util.Objects;
 public record HardwareSpec(String name, TechNode node, double clockMegahertz, PeSpec pe, ArraySpec array,
                            Dataflow dataflow, BufferSpecs buffers, VectorUnitSpec vectorUnit, DramSpec dram,
                            MappingSpec mapping) {
+    /**
+     * The clock range a spec may give: 1 kHz to 1 THz. Not a published figure but a sanity bound: past it a cycle's
+     * seconds (and every latency and power) leave the range the reports print meaningfully.
+     */
+    public static final double MIN_CLOCK_MEGAHERTZ = 1e-3;
+    public static final double MAX_CLOCK_MEGAHERTZ = 1e6;
+    public static final String CLOCK_RANGE = "must be from 0.001 (1 kHz) to 1000000 (1 THz)";
+
     public HardwareSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(node, "node");

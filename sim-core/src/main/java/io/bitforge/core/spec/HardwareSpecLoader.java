@@ -115,7 +115,8 @@ public final class HardwareSpecLoader {
         String name = root.field("name").text();
         SpecNode nodeField = root.field("node");
         TechNode node = parseNode(nodeField);
-        double clock = root.field("clockMegahertz").positive();
+        double clock = root.field("clockMegahertz").positiveIn(HardwareSpec.MIN_CLOCK_MEGAHERTZ,
+                HardwareSpec.MAX_CLOCK_MEGAHERTZ, HardwareSpec.CLOCK_RANGE);
 
         SpecNode peNode = root.field("pe").allowOnly("family", "params");
         SpecNode familyNode = peNode.field("family");
@@ -171,7 +172,8 @@ public final class HardwareSpecLoader {
 
     private static BufferSpec buffer(SpecNode node) {
         node.allowOnly("kib", "banks", "portsPerBank", "wordBits");
-        return new BufferSpec(node.field("kib").positive(), node.field("banks").intIn(1, 1 << 16),
+        return new BufferSpec(node.field("kib").positiveIn(BufferSpec.MIN_KIB, BufferSpec.MAX_KIB,
+                BufferSpec.KIB_RANGE), node.field("banks").intIn(1, 1 << 16),
                 node.field("portsPerBank").intIn(1, 64), node.field("wordBits").intIn(1, 4096));
     }
 
@@ -195,7 +197,8 @@ public final class HardwareSpecLoader {
         }
         SpecNode custom = node.field("custom").allowOnly("bytesPerCycle", "latencyNanoseconds", "picojoulesPerBit",
                 "capacityGibibytes");
-        return new DramSpec.Custom(custom.field("bytesPerCycle").positive(),
+        return new DramSpec.Custom(custom.field("bytesPerCycle").positiveIn(DramSpec.MIN_BYTES_PER_CYCLE,
+                Double.MAX_VALUE, DramSpec.BYTES_PER_CYCLE_RANGE),
                 custom.field("latencyNanoseconds").nonNegative(), custom.field("picojoulesPerBit").nonNegative(),
                 custom.field("capacityGibibytes").positive());
     }

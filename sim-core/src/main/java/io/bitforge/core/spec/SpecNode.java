@@ -180,6 +180,18 @@ public final class SpecNode {
         return v;
     }
 
+    /**
+     * A number > 0 (else "must be > 0") that is also in [min, max]; {@code allowed} says that range in the error
+     * message.
+     */
+    public double positiveIn(double min, double max, String allowed) {
+        double v = positive();
+        if (!(v >= min && v <= max)) {
+            throw error(allowed, value.asText());
+        }
+        return v;
+    }
+
     /** A number greater than or equal to zero. */
     public double nonNegative() {
         double v = number();

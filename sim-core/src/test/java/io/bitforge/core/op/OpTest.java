@@ -42,4 +42,17 @@ class OpTest {
         assertThrows(IllegalArgumentException.class, () -> GemmOp.of("g", 0, 1, 1, Precision.INT8));
         assertThrows(IllegalArgumentException.class, () -> new Precision("int8", 0));
     }
+
+    /** 2^56 MACs is the bound; one more is refused, though a double product would round it down to 2^56. */
+    @Test
+    void theMacBoundIsExactAtItsEdge() {
+        long bound = 1L << 56;
+        assertEquals(bound, GemmOp.of("g", bound, 1, 1, Precision.INT8).m());
+        assertThrows(io.bitforge.core.io.BadInputException.class,
+                () -> GemmOp.of("g", bound + 1, 1, 1, Precision.INT8));
+        assertThrows(io.bitforge.core.io.BadInputException.class,
+                () -> GemmOp.of("g", 1L << 28, (1L << 28) + 1, 1, Precision.INT8));
+        assertThrows(io.bitforge.core.io.BadInputException.class,
+                () -> GemmOp.of("g", Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Precision.INT8));
+    }
 }
