@@ -28,9 +28,13 @@ public record ToolRunEstimate(List<Stage> stages) {
 
     // Java HDL simulator, compiled engine (cosim's default): 2.1M-2.8M cycles per CPU-second on the 8x8 INT8 array
     // (docs/performance.md), whose flattened size is 17,602 bit operations: 1 / (2.5e6 x 17,602) = 2.3e-11 s per
-    // bit operation and cycle; compiling a second design in a process took 0.15 CPU-s (the first, 0.90)
+    // bit operation and cycle; compiling a second design in a process took 0.15 CPU-s (the first, 0.90), and the
+    // LUT core's full 2x64x4 cell (1.26M bit operations, 1x1) about 13 CPU-s: 1e-5 s per bit operation
     static final double JAVA_COMPILE_SECONDS = 0.15;
+    static final double JAVA_COMPILE_PER_OP = 1.0e-5;
     static final double JAVA_SECONDS_PER_OP_CYCLE = 2.5e-11;
+    // the interpreter: 204k-306k cycles per CPU-second on the same 8x8 array: 1 / (2.5e5 x 17,602) = 2.3e-10
+    static final double JAVA_INTERPRETED_SECONDS_PER_OP_CYCLE = 2.5e-10;
     // Icarus 11, CPU seconds measured on cosim's own tool folders (docs/limits.md lists them): vvp took 1.2e-8 to
     // 2.4e-8 s per op-cycle over five tiles (0.1 to 12 s); iverilog 2.7e-6 to 2.8e-6 s per op (0.03 to 3.8 s)
     static final double ICARUS_COMPILE_FIXED = 0.02;
@@ -44,9 +48,17 @@ public record ToolRunEstimate(List<Stage> stages) {
     // the 8x8 INT8 binary ran its 160 cycles in 5 ms: 1.8e-9 per op-cycle
     static final double VERILATOR_RUN_PER_OP_CYCLE = 2.0e-9;
 
-    /** The Java HDL simulator running {@code cycles} cycles of the design. */
+    /** The Java HDL simulator's compiled engine running {@code cycles} cycles of the design, its compile included. */
     public static ToolRunEstimate javaSimulation(DesignSize size, long cycles) {
-        return one("java simulation", JAVA_COMPILE_SECONDS + JAVA_SECONDS_PER_OP_CYCLE * opCycles(size, cycles));
+        return javaSimulation(size, cycles, true);
+    }
+
+    /** The Java HDL simulator running {@code cycles} cycles: compiled (compile, then run) or interpreted. */
+    public static ToolRunEstimate javaSimulation(DesignSize size, long cycles, boolean compiled) {
+        return compiled
+                ? one("java simulation", JAVA_COMPILE_SECONDS + JAVA_COMPILE_PER_OP * size.bitOps()
+                        + JAVA_SECONDS_PER_OP_CYCLE * opCycles(size, cycles))
+                : one("java simulation", JAVA_INTERPRETED_SECONDS_PER_OP_CYCLE * opCycles(size, cycles));
     }
 
     /** Icarus: compile, then run {@code cycles} cycles. */
@@ -117,8 +129,11 @@ public record ToolRunEstimate(List<Stage> stages) {
         return -1;
     }
 
-    /** Seconds as "45 s", "3.2 min" or "2.5 h". */
+    /** Seconds as "45 s", "3.2 min", "2.5 h" or "12 days". */
     public static String duration(double seconds) {
+        if (seconds >= 48 * 3600) {
+            return String.format(Locale.ROOT, "%.0f days", seconds / 86_400);
+        }
         if (seconds < 90) {
             return String.format(Locale.ROOT, "%.0f s", Math.max(0, seconds));
         }

@@ -5,6 +5,7 @@ import io.bitforge.verilog.array.GeneratedArray;
 import io.bitforge.verilog.estimate.DesignSize;
 import io.bitforge.verilog.estimate.ToolRunEstimate;
 import io.bitforge.verilog.pe.PeRtl;
+import io.bitforge.verilog.sim.SimEngine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,11 @@ public final class LadderEstimate {
     }
 
     /** One tile the ladder will run: its flattened size, its cycle budget and the HDL simulators beyond Java. */
-    public record TileWork(String tile, DesignSize size, long cycles, boolean icarus, boolean verilator) {
+    public record TileWork(String tile, DesignSize size, long cycles, boolean icarus, boolean verilator,
+            boolean compiledJava) {
         /** This tile's stages: the Java simulation, then each tool's. */
         public ToolRunEstimate estimate() {
-            ToolRunEstimate e = ToolRunEstimate.javaSimulation(size, cycles);
+            ToolRunEstimate e = ToolRunEstimate.javaSimulation(size, cycles, compiledJava);
             if (icarus) {
                 e = e.plus(ToolRunEstimate.icarus(size, cycles));
             }
@@ -42,7 +44,8 @@ public final class LadderEstimate {
                     && (tile == random || options.icarusExhaustive());
             boolean verilator = options.simulators().contains("verilator") && tile == random;
             long cycles = GeneratedArray.cycleLimit(pe, rows, cols, spec.dataflow(), tile.shape());
-            work.add(new TileWork(tile.name(), size(pe, rows, cols, spec, tile), cycles, icarus, verilator));
+            work.add(new TileWork(tile.name(), size(pe, rows, cols, spec, tile), cycles, icarus, verilator,
+                    options.javaEngine() == SimEngine.COMPILED));
         }
         return work;
     }

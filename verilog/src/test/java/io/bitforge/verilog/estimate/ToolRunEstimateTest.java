@@ -22,6 +22,19 @@ class ToolRunEstimateTest {
         assertEquals("45 s", ToolRunEstimate.duration(45));
         assertEquals("2.0 min", ToolRunEstimate.duration(120));
         assertEquals("2.5 h", ToolRunEstimate.duration(9000));
+        assertEquals("47.5 h", ToolRunEstimate.duration(47.5 * 3600));
+        assertEquals("3 days", ToolRunEstimate.duration(3 * 86_400));
+    }
+
+    @Test
+    void theCompiledJavaEnginePaysItsCompileByDesignSizeAndTheInterpreterTenTimesPerOpCycle() {
+        DesignSize lutCell = new DesignSize(1_260_000, 0);
+        // compile 0.15 s + 1e-5 s per bit operation, then 2.5e-11 s per bit operation and cycle
+        assertEquals(0.15 + 12.6 + 2.5e-11 * 1_260_000 * 100,
+                ToolRunEstimate.javaSimulation(lutCell, 100).totalSeconds(), 1e-9);
+        // the interpreter compiles nothing and runs at 2.5e-10 s per bit operation and cycle
+        assertEquals(2.5e-10 * 1_260_000 * 100,
+                ToolRunEstimate.javaSimulation(lutCell, 100, false).totalSeconds(), 1e-12);
     }
 
     @Test
