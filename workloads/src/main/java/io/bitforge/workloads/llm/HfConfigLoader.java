@@ -56,8 +56,10 @@ public final class HfConfigLoader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new BadInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // A nesting-depth limit error carries no location.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new BadInputException(file + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         }
     }
 
