@@ -67,6 +67,10 @@ public final class ResultStore implements AutoCloseable {
         Path file = dir.resolve(RESULTS);
         try {
             Files.createDirectories(dir);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": is a folder or special file, not a results store; "
+                        + "remove it, or choose another --out directory");
+            }
             boolean exists = Files.exists(file) && Files.size(file) > 0;
             if (exists && !resume) {
                 throw new BadRequestException("out", dir + " already holds " + RESULTS
