@@ -31,7 +31,8 @@ public record GroupLayout(Granularity granularity, int rows, int cols, int group
             case CHANNEL:
                 return 1;
             default:
-                return (cols + groupSize - 1) / groupSize;
+                // In long: a group size near 2^31 must not wrap to zero groups (it means one group per row).
+                return (int) (((long) cols + groupSize - 1) / groupSize);
         }
     }
 
@@ -56,7 +57,7 @@ public record GroupLayout(Granularity granularity, int rows, int cols, int group
         }
         int row = group / groupsPerRow();
         int rowEnd = (row + 1) * cols;
-        return granularity == Granularity.CHANNEL ? rowEnd : Math.min(rowEnd, start(group) + groupSize);
+        return granularity == Granularity.CHANNEL ? rowEnd : (int) Math.min(rowEnd, (long) start(group) + groupSize);
     }
 
     /** The group holding flat index i. */
