@@ -53,6 +53,11 @@ public final class Ladder {
                     + " RTL is generated for " + pe.dataflows().stream().map(Dataflow::id).sorted().toList()
                     + "; got " + spec.dataflow().id());
         }
+        if (options.vcd() != null && Files.isDirectory(options.vcd())) {
+            // Refused before the simulation, not after it (the trace is written last).
+            throw new io.bitforge.core.io.BadInputException("--vcd: cannot write " + options.vcd()
+                    + ": it is a folder");
+        }
         int rows = spec.array().rows();
         int cols = spec.array().cols();
         List<LevelResult> levels = new ArrayList<>();
