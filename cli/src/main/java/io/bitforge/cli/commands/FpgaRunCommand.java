@@ -115,6 +115,10 @@ public final class FpgaRunCommand implements Callable<Integer> {
             throw BadInputException.field(null, "--port", port, "must be an existing serial device (is the board "
                     + "plugged in? the FTDI's second channel is usually /dev/ttyUSB1)");
         }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("--out: cannot use " + out + ": it is a file; --out names a folder to keep "
+                    + "the bench's files in");
+        }
         PeRtlRegistry rtl = PeRtlRegistry.load();
         HdlDesignOptions options = HdlDesignOptions.forPeArray(pe, hw, rows, cols, m, k, n)
                 .withDefaultArray(BoardDesigns.DEFAULT_ROWS, BoardDesigns.DEFAULT_COLS);
