@@ -41,6 +41,7 @@ import io.bitforge.workloads.tensors.DequantizedExport;
 import io.bitforge.workloads.tensors.FormatResult;
 import io.bitforge.workloads.tensors.QuantStudy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,12 +241,33 @@ public final class BitForge {
                 || !dequantizedOut.getFileName().toString().endsWith(".safetensors")) {
             throw BadRequestException.of("dequantizedOut", dequantizedOut, "must name a .safetensors file");
         }
+        refuseOverwritingAnInput(request, dequantizedOut);
         try {
             DequantizedExport.write(dequantizedOut, request.quantizers(), request.matrices(),
                     request.blockElements());
         } catch (UncheckedIOException e) {
             throw new BadRequestException("dequantizedOut", dequantizedOut + " cannot be written: "
                     + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The checkpoint is read while the export is written: the same file (by identity, links followed) is refused. */
+    private static void refuseOverwritingAnInput(QuantizeRequest request, Path dequantizedOut) {
+        if (!Files.exists(dequantizedOut)) {
+            return;
+        }
+        for (var matrix : request.matrices()) {
+            Path input = matrix.file().orElse(null);
+            try {
+                if (input != null && Files.exists(input) && Files.isSameFile(input, dequantizedOut)) {
+                    throw new BadRequestException("dequantizedOut", dequantizedOut + " is the input file " + input
+                            + " (tensor " + matrix.name() + "); writing it would destroy the checkpoint being read, "
+                            + "choose another file");
+                }
+            } catch (IOException e) {
+                throw new BadRequestException("dequantizedOut", dequantizedOut + " cannot be compared with the input "
+                        + input + ": " + e.getMessage(), e);
+            }
         }
     }
 

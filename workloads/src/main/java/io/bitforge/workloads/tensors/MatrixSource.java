@@ -1,6 +1,8 @@
 package io.bitforge.workloads.tensors;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A [rows, cols] matrix read in row blocks: a checkpoint tensor (read from disk on demand) or one held in memory.
@@ -20,6 +22,11 @@ public interface MatrixSource {
         return List.of(rows(), cols());
     }
 
+    /** The file the values are read from, if any (a writer must not overwrite it while reading). */
+    default Optional<Path> file() {
+        return Optional.empty();
+    }
+
     /** A checkpoint tensor in its matrix view ([shape[0], product of the rest]). */
     static MatrixSource of(TensorInfo tensor) {
         return new MatrixSource() {
@@ -36,6 +43,11 @@ public interface MatrixSource {
             @Override
             public long cols() {
                 return tensor.cols();
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return Optional.ofNullable(tensor.file());
             }
 
             @Override

@@ -2,7 +2,9 @@ package io.bitforge.workloads.tensors;
 
 import io.bitforge.core.io.BadInputException;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a study does with NaN and ±Infinity in a weight tensor (a diverged or corrupt checkpoint): {@code error}
@@ -45,6 +47,11 @@ public enum NonFinitePolicy {
             @Override
             public long cols() {
                 return source.cols();
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return source.file();
             }
 
             @Override
