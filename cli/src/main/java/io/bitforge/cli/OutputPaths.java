@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Refuses a command line that sends two outputs to one file ({@code --json r.txt --csv r.txt}): one would silently
- * overwrite the other. Standard output ("-") may be shared, as the user asked for both on the terminal.
+ * overwrite the other. Standard output ("-") may be shared, as the user asked for both on the terminal. An empty
+ * path ({@code --out ""}) is refused too: it would silently mean the current folder.
  */
 final class OutputPaths {
     /** The options that name a file the command writes. */
@@ -28,8 +29,18 @@ final class OutputPaths {
         }
         Map<Path, String> seen = new HashMap<>();
         for (OptionSpec option : command.matchedOptions()) {
-            if (!OUTPUT_OPTIONS.contains(option.longestName()) || !(option.getValue() instanceof String target)
-                    || target.equals("-")) {
+            // --out and --vcd are Path-typed, the others String-typed
+            Object value = option.getValue();
+            if (!OUTPUT_OPTIONS.contains(option.longestName()) || !(value instanceof String || value instanceof Path)) {
+                continue;
+            }
+            String target = value.toString();
+            if (target.isBlank()) {
+                throw new ParameterException(command.commandSpec().commandLine(), option.longestName()
+                        + ": must name a " + (option.paramLabel().contains("DIR") ? "folder" : "file") + ", got an "
+                        + "empty path");
+            }
+            if (target.equals("-")) {
                 continue;
             }
             Path path = Path.of(target).toAbsolutePath().normalize();
