@@ -89,6 +89,8 @@ class BadInputCatalogueTest {
             } else if (line.startsWith("@safetensors ")) {
                 String[] parts = line.split(" ");
                 Files.write(folder.resolve(parts[1]), safetensors(parts[2], List.of(parts).subList(3, parts.length)));
+            } else if (line.startsWith("@dir ")) {
+                Files.createDirectories(folder.resolve(line.substring(5)));
             } else if (line.startsWith("@bytes ")) {
                 String[] parts = line.split(" ");
                 Files.write(folder.resolve(parts[1]), HexFormat.of().parseHex(parts[2]));
@@ -96,7 +98,7 @@ class BadInputCatalogueTest {
                 Matcher m = ROW.matcher(line);
                 if (m.matches()) {
                     List<String> args = Stream.of(m.group(3).split(" "))
-                            .map(a -> a.replace("{dir}", folder.toString())).toList();
+                            .map(a -> a.equals("{empty}") ? "" : a.replace("{dir}", folder.toString())).toList();
                     result.add(new Row(i + 1, Integer.parseInt(m.group(1)), Pattern.compile(m.group(2)), args));
                 }
             }
