@@ -36,6 +36,12 @@ public final class DiffusersConfigLoader {
     /** CLIP's context length: every Stable Diffusion prompt is padded to 77 tokens
      *  (openai/clip-vit-large-patch14 config.json, max_position_embeddings 77). */
     static final int CLIP_TOKENS = 77;
+    /**
+     * The most ResNet layers or transformer blocks per UNet level: shipped configs use 1 to 3 ({@code
+     * layers_per_block} 2 in SD 1.5 and SDXL) and {@code transformer_layers_per_block} up to 10 (SDXL); 64 of both on
+     * two levels builds and simulates in about 5 CPU-s, while an unbounded count would run for hours.
+     */
+    static final int MAX_LAYERS_PER_BLOCK = 64;
 
     private DiffusersConfigLoader() {
     }
@@ -195,6 +201,10 @@ public final class DiffusersConfigLoader {
                 ? f.intList("attention_head_dim", levels, 8) : f.intList("num_attention_heads", levels, null);
         List<Integer> depth = f.intList("transformer_layers_per_block", levels, 1);
         for (int level = 0; level < levels; level++) {
+            f.atMost("transformer_layers_per_block[" + level + "]", depth.get(level), MAX_LAYERS_PER_BLOCK);
+        }
+        int layersPerBlock = f.atMost("layers_per_block", f.intValue("layers_per_block", 2), MAX_LAYERS_PER_BLOCK);
+        for (int level = 0; level < levels; level++) {
             if (channels.get(level) % headList.get(level) != 0) {
                 throw BadInputException.field(f.file(), "attention_head_dim[" + level + "]", headList.get(level),
                         "must divide block_out_channels[" + level + "] = " + channels.get(level));
@@ -228,7 +238,7 @@ public final class DiffusersConfigLoader {
             default -> List.of();
         };
         return new UnetSpec(f.intValue("in_channels", 4), f.intValue("out_channels", 4), channels, down, up,
-                f.intValue("layers_per_block", 2), headList, depth, crossDim, CLIP_TOKENS,
+                layersPerBlock, headList, depth, crossDim, CLIP_TOKENS,
                 f.root().path("use_linear_projection").asBoolean(false), addTimeDim, addInput,
                 f.intValue("sample_size", 64), encoders);
     }
@@ -306,6 +316,15 @@ public final class DiffusersConfigLoader {
                 throw BadInputException.field(file, field, node.toString(), "must be a positive integer");
             }
             return node.asInt();
+        }
+
+        /** {@code value}, refused past {@code max}. */
+        int atMost(String field, int value, int max) {
+            if (value > max) {
+                throw BadInputException.field(file, field, value, "must be from 1 to " + max + " (the graph holds "
+                        + "every layer)");
+            }
+            return value;
         }
 
         /** An int repeated {@code levels} times or a list of {@code levels} ints ({@code levels} −1: any length ≥ 1). */
