@@ -42,6 +42,12 @@ public final class DiffusersConfigLoader {
      * two levels builds and simulates in about 5 CPU-s, while an unbounded count would run for hours.
      */
     static final int MAX_LAYERS_PER_BLOCK = 64;
+    /**
+     * The most blocks of a diffusion transformer ({@code num_layers}, {@code num_single_layers}): shipped configs
+     * use 19 to 38 (DiT-XL/2 and PixArt-alpha 28, Flux 19 + 38); 280 PixArt blocks build and simulate in about
+     * a second, while 2^31 - 1 of them overflow the heap.
+     */
+    static final int MAX_TRANSFORMER_LAYERS = 1024;
 
     private DiffusersConfigLoader() {
     }
@@ -142,7 +148,7 @@ public final class DiffusersConfigLoader {
         int t5Tokens = 256;
         return new MmditSpec(MmditSpec.Variant.SD3, in, in, f.root().path("out_channels").isNull() ? in
                 : f.intValue("out_channels", 16), f.intValue("patch_size", 2), heads, headDim,
-                f.intValue("num_layers", 18), 0, f.intValue("joint_attention_dim", 4096),
+                f.layers("num_layers", 18), 0, f.intValue("joint_attention_dim", 4096),
                 f.intValue("pooled_projection_dim", 2048), false, qkNorm(f), CLIP_TOKENS + t5Tokens,
                 f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(), TextEncoderSpec.openClipBigG14(),
                 TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
@@ -163,8 +169,8 @@ public final class DiffusersConfigLoader {
         JsonNode guidance = f.root().path("guidance_embeds");
         return new MmditSpec(MmditSpec.Variant.FLUX, in / 4, in, f.root().path("out_channels").isNull() ? in
                 : f.intValue("out_channels", in), f.intValue("patch_size", 1), f.intValue("num_attention_heads", 24),
-                f.intValue("attention_head_dim", 128), f.intValue("num_layers", 19),
-                f.intValue("num_single_layers", 38), f.intValue("joint_attention_dim", 4096),
+                f.intValue("attention_head_dim", 128), f.layers("num_layers", 19),
+                f.layers("num_single_layers", 38), f.intValue("joint_attention_dim", 4096),
                 f.intValue("pooled_projection_dim", 768), guidance.isBoolean() && guidance.asBoolean(), true,
                 t5Tokens, f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(),
                 TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
@@ -276,7 +282,7 @@ public final class DiffusersConfigLoader {
             throw BadInputException.field(f.file(), "sample_size", sample, "must be a multiple of patch_size "
                     + patch);
         }
-        int layers = f.intValue("num_layers", 1);
+        int layers = f.layers("num_layers", 1);
         switch (norm) {
             case "ada_norm_zero":
                 // DiT: structure as facebookresearch/DiT models.py (one shared t/y embedder; diffusers' port
@@ -316,6 +322,11 @@ public final class DiffusersConfigLoader {
                 throw BadInputException.field(file, field, node.toString(), "must be a positive integer");
             }
             return node.asInt();
+        }
+
+        /** A transformer's block count, refused past {@link #MAX_TRANSFORMER_LAYERS}. */
+        int layers(String field, int fallback) {
+            return atMost(field, intValue(field, fallback), MAX_TRANSFORMER_LAYERS);
         }
 
         /** {@code value}, refused past {@code max}. */

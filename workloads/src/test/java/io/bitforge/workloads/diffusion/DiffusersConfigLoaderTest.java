@@ -130,6 +130,8 @@ class DiffusersConfigLoaderTest {
         assertBad(() -> DiffusersConfigLoader.load(sample), "sample_size", "33", "patch_size 2");
         Path negative = edited("pixart-alpha", c -> c.put("num_layers", -3));
         assertBad(() -> DiffusersConfigLoader.load(negative), "num_layers", "-3", "positive integer");
+        Path manyBlocks = edited("pixart-alpha", c -> c.put("num_layers", Integer.MAX_VALUE));
+        assertBad(() -> DiffusersConfigLoader.load(manyBlocks), "num_layers", "from 1 to 1024", "2147483647");
         Path cross = edited("pixart-alpha", c -> c.put("cross_attention_dim", 4096));
         assertBad(() -> DiffusersConfigLoader.load(cross), "cross_attention_dim", "4096", "1152");
     }
