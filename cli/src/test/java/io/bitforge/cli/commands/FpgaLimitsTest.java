@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FpgaLimitsTest {
     private static final String SHAPE = "bitforge: --yes: fpga: refused before starting: estimated about [0-9.]+ "
-            + "(s|min|h) \\(%s [0-9.]+ (s|min|h).*\\), past the 60 s limit; make the run smaller \\(%s\\) or set "
-            + "this to run it anyway";
+            + "(s|min|h|days) \\(%s [0-9.]+ (s|min|h|days).*\\), past the 60 s limit; make the run smaller "
+            + "\\(%s\\) or set this to run it anyway";
 
     @Test
     void anOversizedBuildIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
