@@ -1252,7 +1252,7 @@ awk -F'\t' -v bound="$bound" '
     printf "\n%d inputs: exit 0: %d, exit 2: %d, exit 1: %d (%d not a failed write), timed out: %d, other: %d\n",
       total, code[0], code[2], code[1], exit1, code[124] + code[137],
       total - code[0] - code[2] - code[1] - code[124] - code[137]
-    printf "stack traces: %d, \"Exception\" in a message: %d, error messages over one line: %d, runs over %d s: %d, " \
+    printf "stack traces: %d, \"Exception\" in a message: %d, error messages not one line (none or several): %d, runs over %d s: %d, " \
       "NaN/Infinity in output: %d\n", traces, exceptions, multi, bound, slow, nonfinite
     printf "rows not as expected: %d\n", bad
     exit bad > 0

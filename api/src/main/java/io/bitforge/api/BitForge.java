@@ -225,8 +225,12 @@ public final class BitForge {
                 request.scalesim(), request.longRunAllowed());
     }
 
-    /** Quantisation error (SQNR, W.X SQNR, bits per element) of each quantizer on the matrices, in order. */
+    /**
+     * Quantisation error (SQNR, W.X SQNR, bits per element) of each quantizer on the matrices, in order; a study
+     * estimated past a minute is refused unless the request allows it.
+     */
     public List<FormatResult> quantize(QuantizeRequest request, LongConsumer progress) {
+        request.checkWork();
         return new QuantStudy(request.quantizers(), request.tokens(), request.seed(), request.blockElements(),
                 progress).run(request.matrices());
     }
@@ -242,6 +246,7 @@ public final class BitForge {
             throw BadRequestException.of("dequantizedOut", dequantizedOut, "must name a .safetensors file");
         }
         refuseOverwritingAnInput(request, dequantizedOut);
+        request.checkWork();
         try {
             DequantizedExport.write(dequantizedOut, request.quantizers(), request.matrices(),
                     request.blockElements());

@@ -144,6 +144,8 @@ public final class FpgaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the tools take minutes: a result path that cannot be written is refused before they start
+        OutputTarget.check("--json", json);
         if (areaTable) {
             return areaTable();
         }

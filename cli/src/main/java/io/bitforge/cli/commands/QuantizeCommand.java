@@ -70,8 +70,12 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Option(names = "--bcq-rounds", paramLabel = "N", defaultValue = "5",
             description = "bcq formats under --scale-search paper: ShiftAddLLM's refinement rounds (default "
-                    + "${DEFAULT-VALUE}, its --bcq_round default; its README runs 50).")
+                    + "${DEFAULT-VALUE}, its --bcq_round default; its README runs 50; at most 1000).")
     int bcqRounds;
+
+    @Option(names = "--yes", description = "Run even when the study is estimated to take more than a minute (it is "
+            + "refused otherwise, with the estimate).")
+    boolean yes;
 
     @Option(names = "--dequantized-out", paramLabel = "FILE.safetensors",
             description = "Also write the source tensors (original/TENSOR) and every format's dequantised tensors "
@@ -147,7 +151,7 @@ public final class QuantizeCommand implements Callable<Integer> {
         }
         List<FormatResult> results;
         try (Progress progress = new Progress(context, values * quantizers.size())) {
-            results = context.library().quantize(QuantizeRequest.of(quantizers, matrices, tokens, seed), progress);
+            results = context.library().quantize(request(quantizers, matrices), progress);
         }
         List<Map<String, Object>> rowsOut = new ArrayList<>();
         for (FormatResult r : results) {
@@ -175,7 +179,11 @@ public final class QuantizeCommand implements Callable<Integer> {
     }
 
     private void writeDequantized(List<Quantizer> quantizers, List<MatrixSource> matrices) {
-        context.library().writeDequantized(QuantizeRequest.of(quantizers, matrices, tokens, seed), dequantizedOut);
+        context.library().writeDequantized(request(quantizers, matrices), dequantizedOut);
+    }
+
+    private QuantizeRequest request(List<Quantizer> quantizers, List<MatrixSource> matrices) {
+        return QuantizeRequest.of(quantizers, matrices, tokens, seed).withLongRunAllowed(yes);
     }
 
     private void writeResults(Map<String, Object> document, Map<String, Object> source, List<Quantizer> quantizers) {

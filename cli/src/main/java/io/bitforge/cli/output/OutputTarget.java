@@ -33,6 +33,18 @@ public final class OutputTarget {
             }
             return;
         }
+        check(option, target);
+        AtomicFiles.writeString(Path.of(target), content);
+    }
+
+    /**
+     * Refuses a target {@link #write} would refuse (missing folder, a folder), without writing: commands whose
+     * work takes long call it before starting, so a bad path costs no run.
+     */
+    public static void check(String option, String target) {
+        if (target == null || target.equals("-")) {
+            return;
+        }
         Path path = Path.of(target);
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -42,6 +54,5 @@ public final class OutputTarget {
         if (Files.isDirectory(path)) {
             throw new BadInputException(option + ": cannot write " + target + ": it is a folder");
         }
-        AtomicFiles.writeString(path, content);
     }
 }

@@ -135,6 +135,11 @@ public final class Quantizer {
         return method;
     }
 
+    /** Refinement rounds of ShiftAddLLM's binary-coding fit (used by bcq formats under the paper method). */
+    public int bcqRounds() {
+        return bcqRounds;
+    }
+
     /** The group layout this quantiser gives a [rows, cols] matrix. */
     public GroupLayout layout(int rows, int cols) {
         return new GroupLayout(granularity, rows, cols, granularity == Granularity.GROUP ? groupSize : cols);

@@ -36,6 +36,18 @@ public final class DiffusersConfigLoader {
     /** CLIP's context length: every Stable Diffusion prompt is padded to 77 tokens
      *  (openai/clip-vit-large-patch14 config.json, max_position_embeddings 77). */
     static final int CLIP_TOKENS = 77;
+    /**
+     * The most ResNet layers or transformer blocks per UNet level: shipped configs use 1 to 3 ({@code
+     * layers_per_block} 2 in SD 1.5 and SDXL) and {@code transformer_layers_per_block} up to 10 (SDXL); 64 of both on
+     * two levels builds and simulates in about 5 CPU-s, while an unbounded count would run for hours.
+     */
+    static final int MAX_LAYERS_PER_BLOCK = 64;
+    /**
+     * The most blocks of a diffusion transformer ({@code num_layers}, {@code num_single_layers}): shipped configs
+     * use 19 to 38 (DiT-XL/2 and PixArt-alpha 28, Flux 19 + 38); 280 PixArt blocks build and simulate in about
+     * a second, while 2^31 - 1 of them overflow the heap.
+     */
+    static final int MAX_TRANSFORMER_LAYERS = 1024;
 
     private DiffusersConfigLoader() {
     }
@@ -136,7 +148,7 @@ public final class DiffusersConfigLoader {
         int t5Tokens = 256;
         return new MmditSpec(MmditSpec.Variant.SD3, in, in, f.root().path("out_channels").isNull() ? in
                 : f.intValue("out_channels", 16), f.intValue("patch_size", 2), heads, headDim,
-                f.intValue("num_layers", 18), 0, f.intValue("joint_attention_dim", 4096),
+                f.layers("num_layers", 18), 0, f.intValue("joint_attention_dim", 4096),
                 f.intValue("pooled_projection_dim", 2048), false, qkNorm(f), CLIP_TOKENS + t5Tokens,
                 f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(), TextEncoderSpec.openClipBigG14(),
                 TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
@@ -157,8 +169,8 @@ public final class DiffusersConfigLoader {
         JsonNode guidance = f.root().path("guidance_embeds");
         return new MmditSpec(MmditSpec.Variant.FLUX, in / 4, in, f.root().path("out_channels").isNull() ? in
                 : f.intValue("out_channels", in), f.intValue("patch_size", 1), f.intValue("num_attention_heads", 24),
-                f.intValue("attention_head_dim", 128), f.intValue("num_layers", 19),
-                f.intValue("num_single_layers", 38), f.intValue("joint_attention_dim", 4096),
+                f.intValue("attention_head_dim", 128), f.layers("num_layers", 19),
+                f.layers("num_single_layers", 38), f.intValue("joint_attention_dim", 4096),
                 f.intValue("pooled_projection_dim", 768), guidance.isBoolean() && guidance.asBoolean(), true,
                 t5Tokens, f.intValue("sample_size", 128), List.of(TextEncoderSpec.clipVitL14(),
                 TextEncoderSpec.t5V11Xxl().withTokens(t5Tokens)));
@@ -195,6 +207,10 @@ public final class DiffusersConfigLoader {
                 ? f.intList("attention_head_dim", levels, 8) : f.intList("num_attention_heads", levels, null);
         List<Integer> depth = f.intList("transformer_layers_per_block", levels, 1);
         for (int level = 0; level < levels; level++) {
+            f.atMost("transformer_layers_per_block[" + level + "]", depth.get(level), MAX_LAYERS_PER_BLOCK);
+        }
+        int layersPerBlock = f.atMost("layers_per_block", f.intValue("layers_per_block", 2), MAX_LAYERS_PER_BLOCK);
+        for (int level = 0; level < levels; level++) {
             if (channels.get(level) % headList.get(level) != 0) {
                 throw BadInputException.field(f.file(), "attention_head_dim[" + level + "]", headList.get(level),
                         "must divide block_out_channels[" + level + "] = " + channels.get(level));
@@ -228,7 +244,7 @@ public final class DiffusersConfigLoader {
             default -> List.of();
         };
         return new UnetSpec(f.intValue("in_channels", 4), f.intValue("out_channels", 4), channels, down, up,
-                f.intValue("layers_per_block", 2), headList, depth, crossDim, CLIP_TOKENS,
+                layersPerBlock, headList, depth, crossDim, CLIP_TOKENS,
                 f.root().path("use_linear_projection").asBoolean(false), addTimeDim, addInput,
                 f.intValue("sample_size", 64), encoders);
     }
@@ -266,7 +282,7 @@ public final class DiffusersConfigLoader {
             throw BadInputException.field(f.file(), "sample_size", sample, "must be a multiple of patch_size "
                     + patch);
         }
-        int layers = f.intValue("num_layers", 1);
+        int layers = f.layers("num_layers", 1);
         switch (norm) {
             case "ada_norm_zero":
                 // DiT: structure as facebookresearch/DiT models.py (one shared t/y embedder; diffusers' port
@@ -306,6 +322,20 @@ public final class DiffusersConfigLoader {
                 throw BadInputException.field(file, field, node.toString(), "must be a positive integer");
             }
             return node.asInt();
+        }
+
+        /** A transformer's block count, refused past {@link #MAX_TRANSFORMER_LAYERS}. */
+        int layers(String field, int fallback) {
+            return atMost(field, intValue(field, fallback), MAX_TRANSFORMER_LAYERS);
+        }
+
+        /** {@code value}, refused past {@code max}. */
+        int atMost(String field, int value, int max) {
+            if (value > max) {
+                throw BadInputException.field(file, field, value, "must be from 1 to " + max + " (the graph holds "
+                        + "every layer)");
+            }
+            return value;
         }
 
         /** An int repeated {@code levels} times or a list of {@code levels} ints ({@code levels} −1: any length ≥ 1). */

@@ -31,6 +31,11 @@ public record QuantizerChoice(String formats, String granularity, Integer groupS
                               String scaleSearch, int bcqRounds) {
     public static final int DEFAULT_GROUP_SIZE = 128;
     /**
+     * The most ShiftAddLLM refinement rounds accepted: 20 times the 50 its README runs (its --bcq_round default is
+     * 5); each round costs a pass over every value (see {@link QuantizeWork}).
+     */
+    public static final int MAX_BCQ_ROUNDS = 1000;
+    /**
      * The formats {@code all} runs: the signed weight formats of DESIGN.md in their usual widths, plus fp16/bf16
      * and uint4 (asymmetric). uflint4 is left out: ANT uses it for non-negative activations, not weights; ant4 is
      * left out because its per-tensor choice reads every tensor whole, which a large checkpoint may not allow.
@@ -63,8 +68,8 @@ public record QuantizerChoice(String formats, String granularity, Integer groupS
             default -> throw BadRequestException.of("scaleSearch", "'" + scaleSearch + "'",
                     "must be paper or bitforge");
         };
-        if (bcqRounds < 0) {
-            throw BadRequestException.of("bcqRounds", bcqRounds, "must be >= 0");
+        if (bcqRounds < 0 || bcqRounds > MAX_BCQ_ROUNDS) {
+            throw BadRequestException.of("bcqRounds", bcqRounds, "must be from 0 to " + MAX_BCQ_ROUNDS);
         }
         int size = resolvedGroupSize();
         List<Quantizer> out = new ArrayList<>();

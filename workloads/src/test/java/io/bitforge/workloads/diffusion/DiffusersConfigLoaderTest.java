@@ -121,10 +121,17 @@ class DiffusersConfigLoaderTest {
         assertBad(() -> DiffusersConfigLoader.load(patch), "config.json", "patch_size", "required");
         Path layers = edited("sd-1.5", c -> c.putArray("layers_per_block").add(2));
         assertBad(() -> DiffusersConfigLoader.load(layers), "layers_per_block", "positive integer");
+        // bounded up front: the graph holds every layer, so 2^31 - 1 of them would run for hours
+        Path manyLayers = edited("sd-1.5", c -> c.put("layers_per_block", Integer.MAX_VALUE));
+        assertBad(() -> DiffusersConfigLoader.load(manyLayers), "layers_per_block", "from 1 to 64", "2147483647");
+        Path deep = edited("sdxl", c -> c.putArray("transformer_layers_per_block").add(1).add(2).add(65));
+        assertBad(() -> DiffusersConfigLoader.load(deep), "transformer_layers_per_block[2]", "from 1 to 64", "65");
         Path sample = edited("dit-xl-2", c -> c.put("sample_size", 33));
         assertBad(() -> DiffusersConfigLoader.load(sample), "sample_size", "33", "patch_size 2");
         Path negative = edited("pixart-alpha", c -> c.put("num_layers", -3));
         assertBad(() -> DiffusersConfigLoader.load(negative), "num_layers", "-3", "positive integer");
+        Path manyBlocks = edited("pixart-alpha", c -> c.put("num_layers", Integer.MAX_VALUE));
+        assertBad(() -> DiffusersConfigLoader.load(manyBlocks), "num_layers", "from 1 to 1024", "2147483647");
         Path cross = edited("pixart-alpha", c -> c.put("cross_attention_dim", 4096));
         assertBad(() -> DiffusersConfigLoader.load(cross), "cross_attention_dim", "4096", "1152");
     }
