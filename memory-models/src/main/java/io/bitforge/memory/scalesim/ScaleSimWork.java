@@ -1,5 +1,6 @@
 package io.bitforge.memory.scalesim;
 
+import io.bitforge.core.units.HumanUnits;
 import io.bitforge.core.io.BadInputException;
 import io.bitforge.core.io.BadRequestException;
 
@@ -129,7 +130,7 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
                 throw new BadRequestException("longRunAllowed", String.format(Locale.ROOT, "%s: SCALE-Sim mode "
                         + "would simulate about %.3g %s, about %s; refused (the limit is %d s; set this "
                         + "to run it anyway)",
-                        layer.name(), work.work(), work.unit(), duration(totalSeconds), (int) MAX_SECONDS));
+                        layer.name(), work.work(), work.unit(), HumanUnits.duration(totalSeconds), (int) MAX_SECONDS));
             }
             if (work.heapBytes() > maxHeap) {
                 throw new BadInputException(String.format(Locale.ROOT, "%s: needs about %.1f GiB of address "
@@ -138,19 +139,5 @@ public record ScaleSimWork(double work, double perSecond, String unit, double he
                         work.heapBytes() / (1L << 30), maxHeap / (double) (1L << 30)));
             }
         }
-    }
-
-    /** A human duration: seconds, minutes, hours or days. */
-    static String duration(double seconds) {
-        if (seconds < 120) {
-            return String.format(Locale.ROOT, "%.0f s", seconds);
-        }
-        if (seconds < 7200) {
-            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
-        }
-        if (seconds < 2 * 86400) {
-            return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
-        }
-        return String.format(Locale.ROOT, "%.3g days", seconds / 86400);
     }
 }

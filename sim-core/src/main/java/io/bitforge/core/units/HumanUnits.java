@@ -61,4 +61,18 @@ public final class HumanUnits {
         }
         return rounded.setScale(digits - integerDigits, RoundingMode.HALF_UP).toPlainString();
     }
+
+    /** A run-time estimate for a refusal message: "45 s", "12 min", "3.5 h" or "4.17 days". */
+    public static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 7200) {
+            return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        if (seconds < 2 * 86400) {
+            return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g days", seconds / 86400);
+    }
 }

@@ -1,5 +1,6 @@
 package io.bitforge.workloads.tensors;
 
+import io.bitforge.core.units.HumanUnits;
 import io.bitforge.core.format.BcqFormat;
 import io.bitforge.core.io.BadRequestException;
 import io.bitforge.core.quant.QuantMethod;
@@ -55,22 +56,8 @@ public record QuantizeWork(double cpuSeconds, int cores) {
             // the request field that lets it run; a front end names its own switch for it (the CLI's --yes)
             throw new BadRequestException("longRunAllowed", String.format(Locale.ROOT, "quantize would take about "
                     + "%s (estimate: %.3g CPU-s over %d cores); refused (the limit is %d s; set this to run it "
-                    + "anyway, or use fewer formats, tokens or bcq rounds)", duration(seconds()), cpuSeconds,
+                    + "anyway, or use fewer formats, tokens or bcq rounds)", HumanUnits.duration(seconds()), cpuSeconds,
                     cores, (int) MAX_SECONDS));
         }
-    }
-
-    /** A human duration: seconds, minutes, hours or days. */
-    static String duration(double seconds) {
-        if (seconds < 120) {
-            return String.format(Locale.ROOT, "%.0f s", seconds);
-        }
-        if (seconds < 7200) {
-            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
-        }
-        if (seconds < 2 * 86400) {
-            return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
-        }
-        return String.format(Locale.ROOT, "%.3g days", seconds / 86400);
     }
 }
